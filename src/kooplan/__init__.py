@@ -1,0 +1,122 @@
+"""kooplan: the rules of the Kooperationsplan (SGB II) by the law of the day.
+
+Decide, for a case and a day, whether a request to a person (Einladung, Zuweisung in eine
+Maßnahme, Vermittlungsvorschlag, Eigenbemühungen) goes out without Rechtsfolgenbelehrung, with one,
+or (from 1.7.2026) as a Verpflichtung by Verwaltungsakt.
+
+>>> import datetime as dt
+>>> import kooplan
+>>> fall = kooplan.Fall("JC-4711-0001", [kooplan.PlanGescheitert(am=dt.date(2025, 5, 2))])
+>>> e = kooplan.entscheide(fall, "vermittlungsvorschlag", dt.date(2025, 5, 6))
+>>> e.phase.value, e.modus.value, e.gruende[0].norm
+('ohne_plan', 'mit_rfb', '§ 15 Abs. 6 SGB II a.F.')
+"""
+
+from kooplan.begruendung import HINWEISE, Grund, Hinweis
+from kooplan.entscheidung import (
+    HINWEIS_REGELN,
+    REGELN,
+    Anliegen,
+    Entscheidung,
+    Modus,
+    entscheide,
+    entscheide_zustand,
+)
+from kooplan.ereignisse import (
+    ARTEN,
+    BereitschaftErklaert,
+    Eingliederungsvereinbarung,
+    EinladungVersandt,
+    Ereignis,
+    LeistungsbezugAufgenommen,
+    LeistungsbezugBeendet,
+    MinderungFestgestellt,
+    Minderungsgrund,
+    Mitwirkung,
+    MitwirkungErbracht,
+    MitwirkungUnterblieben,
+    PlanErstellt,
+    PlanFortgeschrieben,
+    PlanGescheitert,
+    SchlichtungBeendet,
+    SchlichtungBegonnen,
+    Tatbestand,
+    TerminVersaeumt,
+    TerminWahrgenommen,
+    VerlangtVon,
+    WichtigerGrundNachgewiesen,
+)
+from kooplan.fall import Fall
+from kooplan.fehler import (
+    KeinLeistungsbezug,
+    KooplanError,
+    RechtsstandNichtAbgedeckt,
+    UngueltigeEingabe,
+    UnzulaessigerUebergang,
+)
+from kooplan.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
+from kooplan.plan import Eigenbemuehungen, Kooperationsplan, Zeitraum
+from kooplan.policy import STANDARD, Policy, RfbUmfang
+from kooplan.recht import RECHTSSTAENDE, Quelle, Rechtsstand, Regime, rechtsstand_am
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "ARTEN",
+    "HINWEISE",
+    "HINWEIS_REGELN",
+    "RECHTSSTAENDE",
+    "REGELN",
+    "STANDARD",
+    "UEBERGAENGE",
+    "Anliegen",
+    "BereitschaftErklaert",
+    "Eigenbemuehungen",
+    "Eingliederungsvereinbarung",
+    "EinladungVersandt",
+    "Entscheidung",
+    "Ereignis",
+    "Fall",
+    "Grund",
+    "Hinweis",
+    "KeinLeistungsbezug",
+    "Kooperationsplan",
+    "KooplanError",
+    "LeistungsbezugAufgenommen",
+    "LeistungsbezugBeendet",
+    "MinderungFestgestellt",
+    "Minderungsgrund",
+    "Mitwirkung",
+    "MitwirkungErbracht",
+    "MitwirkungUnterblieben",
+    "Modus",
+    "Phase",
+    "PlanErstellt",
+    "PlanFortgeschrieben",
+    "PlanGescheitert",
+    "Policy",
+    "Quelle",
+    "Rechtsstand",
+    "RechtsstandNichtAbgedeckt",
+    "Regime",
+    "RfbUmfang",
+    "SchlichtungBeendet",
+    "SchlichtungBegonnen",
+    "Schritt",
+    "Tatbestand",
+    "TerminVersaeumt",
+    "TerminWahrgenommen",
+    "UngueltigeEingabe",
+    "UnzulaessigerUebergang",
+    "VerlangtVon",
+    "WichtigerGrundNachgewiesen",
+    "Zeitraum",
+    "Zustand",
+    "__version__",
+    "entscheide",
+    "entscheide_zustand",
+    "falte",
+    "rechtsstand_am",
+    "schritt",
+    "verlauf",
+]

@@ -1,0 +1,120 @@
+"""Validators for the value objects. Each raises :class:`UngueltigeEingabe` naming the field.
+
+The field names are the contract's, so a loader only prefixes the path of the object. Values
+are never echoed into messages: a field may hold personal data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from kooplan.fehler import UngueltigeEingabe
+
+#: The range of days kooplan accepts anywhere (SGB II began on 1.1.2005).
+FRUEHESTER_TAG = dt.date(2005, 1, 1)
+SPAETESTER_TAG = dt.date(2099, 12, 31)
+#: A birth date may lie further back.
+FRUEHESTES_GEBURTSDATUM = dt.date(1900, 1, 1)
+
+_FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def fehler(attribute: attrs.Attribute[Any], meldung: str) -> UngueltigeEingabe:
+    return UngueltigeEingabe(meldung, ort=attribute.name)
+
+
+def ist_tag(frueh: dt.date = FRUEHESTER_TAG, spaet: dt.date = SPAETESTER_TAG) -> Validator:
+    def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+        if isinstance(wert, dt.datetime) or not isinstance(wert, dt.date):
+            raise fehler(attribute, f"'{attribute.name}' muss ein Datum sein (ohne Uhrzeit).")
+        if not frueh <= wert <= spaet:
+            raise fehler(
+                attribute,
+                f"'{attribute.name}' liegt außerhalb des zulässigen Zeitraums "
+                f"({frueh:%d.%m.%Y} bis {spaet:%d.%m.%Y}).",
+            )
+
+    return pruefe
+
+
+def ist_bool(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    if not isinstance(wert, bool):
+        raise fehler(attribute, f"'{attribute.name}' muss true oder false sein.")
+
+
+def ist_int(lo: int, hi: int | None = None) -> Validator:
+    def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+        if isinstance(wert, bool) or not isinstance(wert, int):
+            raise fehler(attribute, f"'{attribute.name}' muss eine ganze Zahl sein.")
+        if wert < lo or (hi is not None and wert > hi):
+            bereich = f"mindestens {lo}" if hi is None else f"zwischen {lo} und {hi}"
+            raise fehler(attribute, f"'{attribute.name}' muss {bereich} liegen.")
+
+    return pruefe
+
+
+def ist_text(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    if not isinstance(wert, str):
+        raise fehler(attribute, f"'{attribute.name}' muss ein Text sein.")
+    if not wert.strip():
+        raise fehler(attribute, f"'{attribute.name}' darf nicht leer sein.")
+
+
+def ist_textliste(mindestens: int = 0) -> Validator:
+    def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+        if not isinstance(wert, tuple):
+            raise fehler(attribute, f"'{attribute.name}' muss eine Liste von Texten sein.")
+        if len(wert) < mindestens:
+            raise fehler(
+                attribute, f"'{attribute.name}' muss mindestens {mindestens} Eintrag haben."
+            )
+        for i, eintrag in enumerate(wert):
+            if not isinstance(eintrag, str) or not eintrag.strip():
+                raise UngueltigeEingabe(
+                    f"Jeder Eintrag in '{attribute.name}' muss ein nicht leerer Text sein.",
+                    ort=f"{attribute.name}[{i}]",
+                )
+
+    return pruefe
+
+
+def ist_enum(typ: type[enum.Enum]) -> Validator:
+    def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+        if not isinstance(wert, typ):
+            erlaubt = ", ".join(repr(m.value) for m in typ)
+            raise fehler(attribute, f"'{attribute.name}' muss einer dieser Werte sein: {erlaubt}.")
+
+    return pruefe
+
+
+def optional(v: Validator) -> Validator:
+    def pruefe(inst: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+        if wert is not None:
+            v(inst, attribute, wert)
+
+    return pruefe
+
+
+def ist_fall_id(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    if not isinstance(wert, str) or not _FALL_ID.fullmatch(wert):
+        raise fehler(
+            attribute,
+            "'fall' muss 1 bis 64 Zeichen aus Buchstaben, Ziffern, '-', '_' und '.' haben.",
+        )
+
+
+def ist_ereignis_id(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    if wert is None:
+        return
+    if not isinstance(wert, str) or not 1 <= len(wert) <= 128 or not wert.isprintable():
+        raise fehler(
+            attribute, f"'{attribute.name}' muss ein Text aus 1 bis 128 druckbaren Zeichen sein."
+        )

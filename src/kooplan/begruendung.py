@@ -1,0 +1,243 @@
+"""Reasons (``Grund``) and notes (``Hinweis``) and the catalogue of every note kooplan gives.
+
+A reason explains why a decision came out as it did: the stable id of the rule (one per table row),
+its norm, the kind of source, one German sentence. A note (``Hinweis``) tells the caseworker
+something the decision alone does not: an open legal question, a formal requirement, a deviation
+of practice from the statute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from kooplan import _pruefen as p
+from kooplan.recht import NEUE_GRUNDSICHERUNG_AB, Quelle
+
+__all__ = ["HINWEISE", "Grund", "Hinweis", "hinweis"]
+
+
+def _norm_oder_none(inst: object, attribute: attrs.Attribute[Any], wert: object) -> None:
+    if wert is not None:
+        p.ist_text(inst, attribute, wert)
+
+
+@attrs.frozen
+class Grund:
+    """One reason of a decision: rule id, norm, kind of source, one German sentence."""
+
+    regel: str = attrs.field(validator=p.ist_text)
+    norm: str = attrs.field(validator=p.ist_text)
+    quelle: Quelle = attrs.field(validator=p.ist_enum(Quelle))
+    text: str = attrs.field(validator=p.ist_text)
+
+
+@attrs.frozen
+class Hinweis:
+    """A note: ``{code, quelle, norm or null, text}`` in the contract.
+
+    ``gilt_bis`` (not part of the contract) is the last day a note raised by a transition still
+    applies; notes on the Bürgergeld law end on 30.6.2026.
+    """
+
+    code: str = attrs.field(validator=p.ist_text)
+    quelle: Quelle = attrs.field(validator=p.ist_enum(Quelle))
+    norm: str | None = attrs.field(validator=_norm_oder_none)
+    text: str = attrs.field(validator=p.ist_text)
+    gilt_bis: dt.date | None = attrs.field(default=None, eq=False)
+
+    def gilt_am(self, tag: dt.date) -> bool:
+        return self.gilt_bis is None or tag <= self.gilt_bis
+
+
+_BIS_B = NEUE_GRUNDSICHERUNG_AB - dt.timedelta(days=1)
+
+
+def _h(code: str, quelle: Quelle, norm: str | None, text: str, *, nur_b: bool = False) -> Hinweis:
+    return Hinweis(code, quelle, norm, text, _BIS_B if nur_b else None)
+
+
+G, W, O = Quelle.GESETZ, Quelle.WEISUNG, Quelle.OFFEN
+
+#: Every note kooplan can give, by code. Generated docs list them from here.
+HINWEISE: Mapping[str, Hinweis] = {
+    h.code: h
+    for h in (
+        # -- raised by transitions (they last while the phase lasts) ------------------------------
+        _h(
+            "b.plan_gescheitert.schlichtung",
+            G,
+            "§ 15a Abs. 1 SGB II a.F.",
+            "Der Kooperationsplan ist nicht zustande gekommen oder konnte nicht fortgeschrieben "
+            "werden: Auf Verlangen einer oder beider Seiten soll ein Schlichtungsverfahren "
+            "eingeleitet werden; die leistungsberechtigte Person ist darüber zu beraten "
+            "(§ 14 Abs. 2 Satz 3 SGB II a.F.).",
+            nur_b=True,
+        ),
+        _h(
+            "b.schlichtung.loesungsvorschlag",
+            G,
+            "§ 15a Abs. 2 Satz 2 SGB II a.F.",
+            "Die Schlichtung endete ohne Einigung. Ein gemeinsamer Lösungsvorschlag aus dem "
+            "Schlichtungsverfahren ist von Agentur für Arbeit und kommunalem Träger zu "
+            "berücksichtigen.",
+            nur_b=True,
+        ),
+        _h(
+            "offen.schlichtung_aufgehoben",
+            O,
+            "§ 15a SGB II a.F.",
+            "Die Schlichtung lief am 1.7.2026 noch; § 15a a.F. ist durch das 13. SGB II-ÄndG ohne "
+            "Übergangsregel weggefallen (offene Rechtsfrage). kooplan behandelt die Schlichtung "
+            "als ohne Einigung beendet; nach § 15a Abs. 3 SGB II n.F. ist nun zur Mitwirkung "
+            "durch schriftlichen Verwaltungsakt zu verpflichten.",
+        ),
+        _h(
+            "schlichtung.ende_nachgetragen",
+            W,
+            "§ 15a Abs. 4 SGB II a.F.",
+            "Das Ende der Schlichtung wurde nach ihrem Ablauf erfasst; sie war bereits mit Ablauf "
+            "von vier Wochen ab Beginn beendet. Eine Einigung ist jetzt als Kooperationsplan "
+            "(plan_erstellt) zu erfassen.",
+        ),
+        # -- raised by decision rules ------------------------------------------------------------
+        _h(
+            "b.massnahme_rfb_vorzusehen",
+            G,
+            "§ 15 Abs. 5 Satz 2 SGB II a.F.",
+            "Nach § 15 Abs. 5 Satz 2 SGB II a.F. ist bei Maßnahmen nach §§ 16, 16d eine "
+            "Rechtsfolgenbelehrung vorzusehen. Die Praxis liest das als Regel für Aufforderungen, "
+            "sobald die Einhaltung des Plans eingefordert wird; solange die Zusammenarbeit "
+            "funktioniert, ergeht die Zuweisung ohne Rechtsfolgenbelehrung (Policy "
+            "massnahme_mit_rfb_in_kooperation).",
+        ),
+        _h(
+            "b.schlichtung.modus_neu_pruefen",
+            G,
+            "§ 15a Abs. 3, 4 SGB II a.F.",
+            "Die Handlung ist erst nach dem spätesten Ende der Schlichtung fällig. Der "
+            "Kommunikationsmodus ist dann neu zu entscheiden: Nach dem Ende der Schlichtung kann "
+            "eine Rechtsfolgenbelehrung erforderlich sein.",
+        ),
+        _h(
+            "offen.erste_einladung_neuer_zeitraum",
+            O,
+            "§ 15 Abs. 4 SGB II a.F.",
+            'Offene Rechtsfrage: ob die "erste Einladung" nach einer Unterbrechung des '
+            "Leistungsbezugs neu beginnt. kooplan nimmt an: ja, mit jedem neuen Leistungsbezug.",
+        ),
+        _h(
+            "c.verpflichtung_va_moeglich",
+            G,
+            "§ 15a Abs. 1 SGB II n.F.",
+            "Eine Einladung wurde ohne wichtigen Grund nicht wahrgenommen: Das Jobcenter kann "
+            "(Ermessen) die Person durch schriftlichen Verwaltungsakt zu Eigenbemühungen, zur "
+            "Aufnahme einer Arbeit oder zur Teilnahme an einer Maßnahme verpflichten. Pflicht ist "
+            "das nicht.",
+        ),
+        _h(
+            "c.praxis_pruefen",
+            O,
+            None,
+            "Für die Kommunikation während funktionierender Zusammenarbeit unter dem neuen Recht "
+            "gibt es noch keine gefestigte Weisung; kooplan setzt die bisherige Praxis (ohne "
+            "Rechtsfolgenbelehrung) fort. Weisungslage prüfen.",
+        ),
+        _h(
+            "c.erstes_gespraech_persoenlich",
+            G,
+            "§ 15 Abs. 4 SGB II n.F.",
+            "Das erste Gespräch zur Erstellung der Potenzialanalyse und des Kooperationsplans "
+            "findet persönlich im Jobcenter statt; Abweichungen nur in begründeten Ausnahmefällen.",
+        ),
+        _h(
+            "c.reichweite_15a_abs2",
+            O,
+            "§ 15a Abs. 2 SGB II n.F.",
+            'Offene Rechtsfrage: wie weit die Verpflichtung zu den "erforderlichen '
+            'Mitwirkungshandlungen" über den versäumten Schritt hinausreicht, und ob ein '
+            "wichtiger Grund dort entschuldigt.",
+        ),
+        _h(
+            "va.anhoerung",
+            G,
+            "§ 24 SGB X",
+            "Vor Erlass des Verwaltungsakts ist die Person anzuhören.",
+        ),
+        _h(
+            "va.bestimmtheit",
+            G,
+            "§ 33 Abs. 1 SGB X",
+            "Der Verwaltungsakt muss die geforderte Mitwirkungshandlung inhaltlich hinreichend "
+            "bestimmt bezeichnen.",
+        ),
+        _h(
+            "va.plan_beruecksichtigen",
+            G,
+            "§ 15a Abs. 1 Satz 2 SGB II n.F.",
+            "Der bestehende Kooperationsplan ist beim Erlass des Verwaltungsakts zu "
+            "berücksichtigen.",
+        ),
+        _h(
+            "va.eigenbemuehungen_bestimmen",
+            G,
+            "§ 15a Abs. 4 SGB II n.F.",
+            "Bei Eigenbemühungen bestimmt der Verwaltungsakt, welche konkreten Eigenbemühungen in "
+            "welcher Häufigkeit zu erbringen und in welcher Form und Frist sie nachzuweisen sind; "
+            "Häufigkeit und Frist müssen angemessen sein (für Abs. 2 und 3 entsprechend).",
+        ),
+        _h(
+            "va.wichtiger_grund_offen",
+            O,
+            "§ 15a Abs. 2 SGB II n.F.",
+            "Offene Rechtsfrage: ob ein wichtiger Grund die Nichterbringung der Schritte aus dem "
+            "Kooperationsplan im Rahmen von § 15a Abs. 2 n.F. entschuldigt.",
+        ),
+        _h(
+            "rechtsstand.wechsel_bis_faelligkeit",
+            G,
+            "§ 65a Abs. 2 SGB II n.F.",
+            "Zwischen dem Versand und der Fälligkeit ändert sich der Rechtsstand. Eine "
+            "Pflichtverletzung wird nach dem Recht des Tages beurteilt, an dem sie geschieht; die "
+            "Rechtsfolgenbelehrung muss die dann geltenden Folgen nennen.",
+        ),
+        _h(
+            "rechtsstand.wechsel_absehbar",
+            G,
+            None,
+            "Der Fälligkeitstag ist nicht angegeben, und innerhalb von drei Monaten nach dem "
+            "Stichtag ändert sich der Rechtsstand. Liegt die Fälligkeit danach, gelten andere "
+            "Rechtsfolgen: Fälligkeit angeben.",
+        ),
+        _h(
+            "offen.beginn_2026_04",
+            O,
+            None,
+            "Offene Frage: Der genaue erste Tag des Rechtsstands 2026-04 (Tag nach der Verkündung "
+            "des 13. SGB II-ÄndG) ist nicht gegen das Bundesgesetzblatt geprüft; kooplan nimmt den "
+            "17.4.2026 an.",
+        ),
+        _h(
+            "plan.sehr_lang",
+            W,
+            None,
+            "Der Kooperationsplan hat mehr Schritte, als die Policy vorsieht; er soll "
+            '"möglichst konkret, kurz und übersichtlich" sein.',
+        ),
+        _h(
+            "ueberpruefung.ueberfaellig",
+            G,
+            "§ 15 Abs. 3 Satz 2 SGB II",
+            "Die Fortschreibung des Kooperationsplans ist überfällig (spätestens nach Ablauf von "
+            "jeweils sechs Monaten).",
+        ),
+    )
+}
+
+
+def hinweis(code: str) -> Hinweis:
+    """The catalogue's note for ``code`` (a programming error if it is not there)."""
+    return HINWEISE[code]

@@ -1,0 +1,271 @@
+"""The command line (CONTRACT.md): ``kooplan entscheide | verlauf | demo | diagramm``.
+
+Exit status: 0 when every case was decided; 1 when any case produced an error line (a summary by
+error code goes to standard error); 2 for bad arguments, an unreadable file, a bad policy file, or
+``--faellig`` before ``--stichtag`` (a message on standard error, nothing on standard output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import json
+import re
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from kooplan import __version__
+from kooplan.beispiele import abweichungen, beispiele
+from kooplan.entscheidung import Anliegen, entscheide
+from kooplan.fehler import KooplanError, UngueltigeEingabe
+from kooplan.phasen import verlauf
+from kooplan.policy import STANDARD, Policy
+from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
+from kooplan.vertrag.laden import faelle_lesen, fall_aus_objekt
+
+__all__ = ["main"]
+
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _ArgFehler(Exception):
+    """Bad arguments, an unreadable file or a bad policy file: exit 2."""
+
+
+def _datum(text: str) -> dt.date:
+    if not _DATUM.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"kein Datum der Form JJJJ-MM-TT: {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"kein gültiger Kalendertag: {text!r}") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own errors exit 2 with usage
+        self.print_usage(sys.stderr)
+        self.exit(2, f"kooplan: Fehler: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="kooplan",
+        description="Regeln des Kooperationsplans (SGB II): mit oder ohne Rechtsfolgenbelehrung?",
+    )
+    p.add_argument("--version", action="version", version=f"kooplan {__version__}")
+    sub = p.add_subparsers(dest="befehl", required=True, parser_class=_Parser)
+
+    e = sub.add_parser("entscheide", help="eine Entscheidung je Fall als JSON Lines")
+    e.add_argument("datei", metavar="FILE", help="Falldatei (.json, .jsonl) oder - für stdin")
+    e.add_argument("--anliegen", required=True, choices=[a.value for a in Anliegen])
+    e.add_argument("--stichtag", required=True, type=_datum, metavar="JJJJ-MM-TT")
+    e.add_argument("--faellig", type=_datum, metavar="JJJJ-MM-TT")
+    e.add_argument("--format", choices=["json", "jsonl"])
+    e.add_argument("--policy", metavar="FILE", help="Policy als TOML oder JSON")
+
+    v = sub.add_parser("verlauf", help="die Phasen eines Falls über die Zeit")
+    v.add_argument("datei", metavar="FILE")
+    v.add_argument("--stichtag", required=True, type=_datum, metavar="JJJJ-MM-TT")
+    v.add_argument("--json", action="store_true", help="maschinenlesbar")
+    v.add_argument("--format", choices=["json", "jsonl"])
+
+    sub.add_parser("demo", help="die mitgelieferten Beispiele entscheiden und prüfen")
+    sub.add_parser("diagramm", help="die Zustandsmaschine als Mermaid stateDiagram-v2")
+    return p
+
+
+def _lesen(datei: str, format: str | None) -> tuple[bytes, str]:
+    if datei == "-":
+        return sys.stdin.buffer.read(), format or "jsonl"
+    pfad = Path(datei)
+    if format is None:
+        if pfad.suffix == ".json":
+            format = "json"
+        elif pfad.suffix == ".jsonl":
+            format = "jsonl"
+        else:
+            raise _ArgFehler(
+                f"Format von {datei!r} unbekannt: Endung .json oder .jsonl, oder --format angeben."
+            )
+    try:
+        return pfad.read_bytes(), format
+    except OSError as err:
+        raise _ArgFehler(f"Datei nicht lesbar: {datei!r} ({err.strerror})") from None
+
+
+def _policy(datei: str | None) -> Policy:
+    if datei is None:
+        return STANDARD
+    pfad = Path(datei)
+    try:
+        roh = pfad.read_bytes()
+    except OSError as err:
+        raise _ArgFehler(f"Policy-Datei nicht lesbar: {datei!r} ({err.strerror})") from None
+    try:
+        if pfad.suffix == ".toml":
+            daten = tomllib.loads(roh.decode("utf-8"))
+        else:
+            daten = json.loads(roh.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as err:
+        raise _ArgFehler(f"Policy-Datei {datei!r} ist kein gültiges TOML/JSON: {err}") from None
+    try:
+        return Policy.aus_mapping(daten)
+    except UngueltigeEingabe as err:
+        raise _ArgFehler(f"Policy-Datei {datei!r}: {err.meldung}") from None
+
+
+def _zusammenfassung(fehler: collections.Counter[str], n: int, err: IO[str]) -> None:
+    teile = ", ".join(f"{code}: {anzahl}" for code, anzahl in sorted(fehler.items()))
+    err.write(f"kooplan: {n} Fälle, {sum(fehler.values())} mit Fehler ({teile})\n")
+
+
+def _entscheide(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    if args.faellig is not None and args.faellig < args.stichtag:
+        raise _ArgFehler("--faellig darf nicht vor --stichtag liegen.")
+    policy = _policy(args.policy)
+    daten, format = _lesen(args.datei, args.format)
+    fehler: collections.Counter[str] = collections.Counter()
+    n = 0
+    for nr, fall in faelle_lesen(daten, format):
+        n += 1
+        if isinstance(fall, KooplanError):
+            obj = fehler_als_dict(fall, nr)
+        else:
+            try:
+                obj = entscheidung_als_dict(
+                    entscheide(fall, args.anliegen, args.stichtag, args.faellig, policy), nr
+                )
+            except KooplanError as e:
+                obj = fehler_als_dict(e, nr)
+        if obj["schema"] == "kooplan/fehler/1":
+            fehler[obj["fehler"]] += 1
+        out.write(zeile(obj) + "\n")
+    if fehler:
+        _zusammenfassung(fehler, n, err)
+        return 1
+    return 0
+
+
+def _verlauf(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    daten, format = _lesen(args.datei, args.format)
+    rc = 0
+    for nr, fall in faelle_lesen(daten, format):
+        try:
+            if isinstance(fall, KooplanError):
+                raise fall
+            schritte = verlauf(fall, args.stichtag)
+        except KooplanError as e:
+            out.write(zeile(fehler_als_dict(e, nr)) + "\n")
+            rc = 1
+            continue
+        if args.json:
+            out.write(
+                zeile(
+                    {
+                        "schema": "kooplan/verlauf/1",
+                        "fall": fall.fall,
+                        "stichtag": args.stichtag.isoformat(),
+                        "schritte": [
+                            {
+                                "tag": s.tag.isoformat(),
+                                "ausloeser": s.ausloeser,
+                                "position": s.position,
+                                "von": s.von.value,
+                                "nach": s.nach.value,
+                                "regel": s.regel.id,
+                                "norm": s.norm,
+                                "quelle": s.regel.quelle.value,
+                                "text": s.regel.text,
+                            }
+                            for s in schritte
+                        ],
+                    }
+                )
+                + "\n"
+            )
+        else:
+            out.write(f"Fall {fall.fall}, Verlauf bis {args.stichtag:%d.%m.%Y}\n")
+            kopf = ("Tag", "Auslöser", "von", "nach", "Norm")
+            zeilen = [
+                (f"{s.tag:%d.%m.%Y}", s.ausloeser, s.von.value, s.nach.value, s.norm or "–")
+                for s in schritte
+            ]
+            out.write(_tabelle(kopf, zeilen) + "\n")
+    return rc
+
+
+def _tabelle(kopf: Sequence[str], zeilen: Sequence[Sequence[str]]) -> str:
+    breiten = [max(len(str(z[i])) for z in (kopf, *zeilen)) for i in range(len(kopf))]
+
+    def fmt(z: Sequence[str]) -> str:
+        return "  ".join(str(w).ljust(b) for w, b in zip(z, breiten, strict=True)).rstrip()
+
+    linie = "  ".join("-" * b for b in breiten)
+    return "\n".join([fmt(kopf), linie, *(fmt(z) for z in zeilen)])
+
+
+def _demo(out: IO[str]) -> int:
+    kopf = ("Nr", "Anliegen", "Stichtag", "Phase", "Modus", "Rechtsstand", "erste Norm", "ok")
+    zeilen = []
+    alle_ok = True
+    for b in beispiele():
+        for anliegen in b.anliegen:
+            try:
+                fall = fall_aus_objekt(b.fall)
+                e = entscheide(fall, anliegen, b.stichtag, b.faellig)
+                ergebnis = entscheidung_als_dict(e)
+                phase, modus, rs = e.phase.value, e.modus.value, e.rechtsstand.id
+                norm = e.gruende[0].norm
+            except KooplanError as err:
+                ergebnis = fehler_als_dict(err)
+                phase, modus, rs, norm = f"Fehler: {err.code}", "–", "–", err.ort or "–"
+            abw = abweichungen(ergebnis, b.erwartet)
+            alle_ok &= not abw
+            zeilen.append(
+                (
+                    b.nr,
+                    anliegen,
+                    b.stichtag.isoformat(),
+                    phase,
+                    modus,
+                    rs,
+                    norm,
+                    "ja" if not abw else "NEIN: " + "; ".join(abw),
+                )
+            )
+    out.write(_tabelle(kopf, zeilen) + "\n")
+    out.write(
+        "\nAlle Beispiele stimmen mit dem erwarteten Ergebnis überein.\n"
+        if alle_ok
+        else "\nMindestens ein Beispiel weicht ab.\n"
+    )
+    return 0 if alle_ok else 1
+
+
+def main(
+    argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None
+) -> int:
+    """Run the command line; returns the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        if args.befehl == "entscheide":
+            return _entscheide(args, out, err)
+        if args.befehl == "verlauf":
+            return _verlauf(args, out, err)
+        if args.befehl == "demo":
+            return _demo(out)
+        if args.befehl == "diagramm":
+            from kooplan.diagramm import mermaid
+
+            out.write(mermaid() + "\n")
+            return 0
+    except _ArgFehler as e:
+        err.write(f"kooplan: Fehler: {e}\n")
+        return 2
+    raise AssertionError(args.befehl)  # pragma: no cover

@@ -1,0 +1,49 @@
+"""The state machine as a Mermaid ``stateDiagram-v2``, generated from the transition table.
+
+Only transitions that change the phase are drawn (with the conditions that decide them); rows
+that leave the phase unchanged are listed in the docs' table instead, to keep the picture legible.
+"""
+
+from __future__ import annotations
+
+from kooplan.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Ziel
+
+__all__ = ["mermaid"]
+
+
+def _label(ausloeser: str, bedingung: str | None) -> str:
+    text = ausloeser.replace("zeit:", "⏱ ")
+    if bedingung:
+        text += f" [{bedingung}]"
+    return text.replace(":", " ")
+
+
+def mermaid() -> str:
+    """The diagram as Mermaid text.
+
+    >>> print(mermaid().splitlines()[0])
+    stateDiagram-v2
+    """
+    zeilen = ["stateDiagram-v2", "    [*] --> erstkontakt"]
+    for ph in Phase:
+        zeilen.append(f'    state "{ph.value}: {PHASEN_TEXT[ph]}" as {ph.value}')
+    kanten: dict[tuple[str, str], list[str]] = {}
+    for row in UEBERGAENGE:
+        for von in sorted(row.von, key=lambda p: list(Phase).index(p)):
+            if isinstance(row.nach, Phase):
+                if row.nach is von:
+                    continue
+                nach = row.nach
+            elif row.nach is Ziel.KOOPERATION_WENN_NICHTS_OFFEN and von is not Phase.KOOPERATION:
+                nach = Phase.KOOPERATION
+            else:
+                continue
+            bed = row.bedingung.value if row.bedingung else None
+            if row.nach is Ziel.KOOPERATION_WENN_NICHTS_OFFEN:
+                bed = "nichts mehr offen"
+            for a in row.ausloeser:
+                kanten.setdefault((von.value, nach.value), []).append(_label(a, bed))
+    for (start, ziel), labels in kanten.items():
+        zeilen.append(f"    {start} --> {ziel}: {' / '.join(dict.fromkeys(labels))}")
+    zeilen.append("    note right of schlichtung: nur Regime B (bis 30.6.2026)")
+    return "\n".join(zeilen)

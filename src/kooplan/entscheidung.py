@@ -1,0 +1,734 @@
+"""The decision: which communication mode a request (Anliegen) needs on a Stichtag.
+
+FACHKONZEPT § 4.
+
+The rules are data: :data:`REGELN` is the ordered table of mode rules (the first that matches
+decides, one stable id per row), :data:`HINWEIS_REGELN` the notes that are added whenever their
+condition holds. :func:`entscheide` folds a case and decides; :func:`entscheide_zustand` decides
+on an already folded state.
+
+>>> import datetime as dt
+>>> from kooplan import Fall, PlanErstellt
+>>> fall = Fall("JC-1", [PlanErstellt(am=dt.date(2023, 10, 2))])
+>>> e = entscheide(fall, Anliegen.EIGENBEMUEHUNGEN, dt.date(2023, 11, 1))
+>>> e.phase.value, e.modus.value, e.naechste_ueberpruefung
+('kooperation', 'ohne_rfb', datetime.date(2024, 4, 2))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Mapping
+from typing import Final
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from kooplan import _pruefen as p
+from kooplan.begruendung import Grund, Hinweis, hinweis
+from kooplan.ereignisse import Mitwirkung
+from kooplan.fall import Fall
+from kooplan.fehler import (
+    KeinLeistungsbezug,
+    KooplanError,
+    RechtsstandNichtAbgedeckt,
+    UngueltigeEingabe,
+)
+from kooplan.fristen import naechste_ueberpruefung, schlichtung_letzter_tag
+from kooplan.phasen import Phase, Zustand, falte
+from kooplan.policy import STANDARD, Policy, RfbUmfang
+from kooplan.recht import (
+    NEUE_GRUNDSICHERUNG_AB,
+    Quelle,
+    Rechtsstand,
+    Regime,
+    alle_grenzen,
+    rechtsstand_am,
+)
+
+__all__ = [
+    "HINWEIS_REGELN",
+    "REGELN",
+    "Anliegen",
+    "Entscheidung",
+    "HinweisRegel",
+    "Lage",
+    "Modus",
+    "PolicyWahl",
+    "Regel",
+    "entscheide",
+    "entscheide_zustand",
+]
+
+
+class Anliegen(enum.Enum):
+    """What the jobcenter wants to send (FACHKONZEPT § 4)."""
+
+    #: Einladung / Meldeaufforderung (§ 59 SGB II with § 309 SGB III).
+    EINLADUNG = "einladung"
+    #: Zuweisung in eine Maßnahme.
+    MASSNAHME = "massnahme"
+    #: Vermittlungsvorschlag (job offer).
+    VERMITTLUNGSVORSCHLAG = "vermittlungsvorschlag"
+    #: Aufforderung, Eigenbemühungen zu unternehmen und nachzuweisen.
+    EIGENBEMUEHUNGEN = "eigenbemuehungen"
+
+    @property
+    def mitwirkung(self) -> Mitwirkung | None:
+        """The kind of Mitwirkung this Anliegen demands (an Einladung demands none)."""
+        return _MITWIRKUNG.get(self)
+
+
+_MITWIRKUNG: Final[Mapping[Anliegen, Mitwirkung]] = {
+    Anliegen.MASSNAHME: Mitwirkung.MASSNAHME,
+    Anliegen.VERMITTLUNGSVORSCHLAG: Mitwirkung.VERMITTLUNGSVORSCHLAG,
+    Anliegen.EIGENBEMUEHUNGEN: Mitwirkung.EIGENBEMUEHUNGEN,
+}
+
+
+class Modus(enum.Enum):
+    """How the request is communicated."""
+
+    #: Without Rechtsfolgenbelehrung.
+    OHNE_RFB = "ohne_rfb"
+    #: Written Aufforderung with Rechtsfolgenbelehrung.
+    MIT_RFB = "mit_rfb"
+    #: C only: Verpflichtung by written Verwaltungsakt (§ 15a SGB II n.F.), with RFB.
+    VERPFLICHTUNG_VA = "verpflichtung_va"
+
+
+class Lage(enum.Enum):
+    """Conditions of rules beyond phase, regime and Anliegen."""
+
+    ERSTE_EINLADUNG = "erste Einladung des Leistungsbezugs (kein Kontakt, kein Plan)"
+    TERMINLAUF = "unentschuldigt versäumte Termine seit dem letzten wahrgenommenen"
+    ART_OFFEN = "die Art des Anliegens ist offen"
+    POLICY_MASSNAHME = "Policy massnahme_mit_rfb_in_kooperation ist gesetzt"
+    NEUER_ZEITRAUM = "nicht der erste Leistungsbezug des Falls"
+    SCHLICHTUNG_FAELLIG_DANACH = "fällig nach dem spätesten Ende der Schlichtung"
+    VA_PLAN_BESTEHT = "Verpflichtung durch VA, ein Kooperationsplan besteht"
+    MODUS_OHNE_RFB = "der Modus ist ohne_rfb"
+    MODUS_VA = "der Modus ist verpflichtung_va"
+
+
+@attrs.frozen
+class PolicyWahl:
+    """A mode chosen by a policy key (Weisung/Praxis)."""
+
+    schluessel: str
+    werte: Mapping[RfbUmfang, Modus]
+
+    def modus(self, policy: Policy) -> Modus:
+        return self.werte[policy.rfb_umfang]
+
+
+def _nach_umfang(fall: Modus, einzelfall: Modus = Modus.OHNE_RFB) -> PolicyWahl:
+    return PolicyWahl("rfb_umfang", {RfbUmfang.FALL: fall, RfbUmfang.EINZELFALL: einzelfall})
+
+
+@attrs.frozen
+class Regel:
+    """One row of the mode table: where it applies, the mode, its norm (by regime), its source."""
+
+    id: str
+    regime: frozenset[Regime]
+    phasen: frozenset[Phase]
+    anliegen: frozenset[Anliegen]
+    modus: Modus | PolicyWahl
+    norm_b: str | None
+    norm_c: str | None
+    quelle: Quelle
+    text: str
+    lage: Lage | None = None
+    #: Notes this rule always adds.
+    hinweise: tuple[str, ...] = ()
+
+    def norm(self, regime: Regime) -> str:
+        n = self.norm_c if regime is Regime.C else self.norm_b
+        assert n is not None, self.id
+        return n
+
+
+@attrs.frozen
+class HinweisRegel:
+    """A note added whenever its condition holds (after the mode is decided)."""
+
+    code: str
+    regime: frozenset[Regime]
+    phasen: frozenset[Phase]
+    anliegen: frozenset[Anliegen]
+    lage: Lage | None = None
+
+
+_ALLE_ANLIEGEN: Final = frozenset(Anliegen)
+_PFLICHTEN: Final = frozenset(
+    {Anliegen.MASSNAHME, Anliegen.VERMITTLUNGSVORSCHLAG, Anliegen.EIGENBEMUEHUNGEN}
+)
+_ANGEBOTE: Final = frozenset({Anliegen.MASSNAHME, Anliegen.VERMITTLUNGSVORSCHLAG})
+_EINLADUNG: Final = frozenset({Anliegen.EINLADUNG})
+_BC: Final = frozenset(Regime)
+_B: Final = frozenset({Regime.B})
+_C: Final = frozenset({Regime.C})
+_E, _K, _M, _S, _O = (
+    frozenset({ph})
+    for ph in (
+        Phase.ERSTKONTAKT,
+        Phase.KOOPERATION,
+        Phase.MITWIRKUNG_EINGEFORDERT,
+        Phase.SCHLICHTUNG,
+        Phase.OHNE_PLAN,
+    )
+)
+_AKTIV: Final = frozenset(Phase) - {Phase.BEENDET}
+G, W = Quelle.GESETZ, Quelle.WEISUNG
+OHNE, MIT, VA = Modus.OHNE_RFB, Modus.MIT_RFB, Modus.VERPFLICHTUNG_VA
+
+
+def _r(
+    id: str,
+    regime: frozenset[Regime],
+    phasen: frozenset[Phase],
+    anliegen: frozenset[Anliegen],
+    modus: Modus | PolicyWahl,
+    norm: str | tuple[str, str],
+    quelle: Quelle,
+    text: str,
+    lage: Lage | None = None,
+    hinweise: tuple[str, ...] = (),
+) -> Regel:
+    nb, nc = norm if isinstance(norm, tuple) else (norm, norm)
+    return Regel(id, regime, phasen, anliegen, modus, nb, nc, quelle, text, lage, hinweise)
+
+
+#: The mode rules of FACHKONZEPT § 4 in the order they are tried; the first match decides.
+REGELN: tuple[Regel, ...] = (
+    # -- for every phase and both regimes, checked first --------------------------------------
+    _r(
+        "alle.erste_einladung",
+        _B,
+        _AKTIV,
+        _EINLADUNG,
+        OHNE,
+        "§ 15 Abs. 4 SGB II a.F.",
+        G,
+        "Die erste Einladung zum Gespräch zur Erstellung der Potenzialanalyse und des "
+        "Kooperationsplans erfolgt ohne Belehrung über die Rechtsfolgen bei Nichtteilnahme.",
+        Lage.ERSTE_EINLADUNG,
+    ),
+    _r(
+        "alle.terminversaeumnis",
+        _BC,
+        _AKTIV,
+        _EINLADUNG,
+        MIT,
+        (
+            "§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III",
+            "§ 32 Abs. 1 SGB II n.F. i.V.m. § 59 SGB II, § 309 SGB III",
+        ),
+        G,
+        "Ein Meldetermin wurde ohne wichtigen Grund versäumt: Die nächste Einladung ergeht mit "
+        "schriftlicher Belehrung über die Rechtsfolgen eines Meldeversäumnisses.",
+        Lage.TERMINLAUF,
+    ),
+    _r(
+        "alle.erstkontakt.offene_art",
+        _BC,
+        _E,
+        _ANGEBOTE,
+        MIT,
+        ("§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.", "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II n.F."),
+        G,
+        "Eine Mitwirkung dieser Art ist ohne wichtigen Grund unterblieben: Das Angebot ergeht mit "
+        "Rechtsfolgenbelehrung, damit eine Weigerung eine Pflichtverletzung sein kann.",
+        Lage.ART_OFFEN,
+    ),
+    # -- regime B (1.7.2023 – 30.6.2026) --------------------------------------------------------
+    _r(
+        "b.erstkontakt.einladung",
+        _B,
+        _E,
+        _EINLADUNG,
+        OHNE,
+        "§ 59 SGB II i.V.m. § 309 SGB III",
+        W,
+        "Vor dem Kooperationsplan ergehen auch weitere Einladungen ohne Rechtsfolgenbelehrung, "
+        "solange kein Termin versäumt wurde (Praxis).",
+    ),
+    _r(
+        "b.erstkontakt.eigenbemuehungen",
+        _B,
+        _E,
+        frozenset({Anliegen.EIGENBEMUEHUNGEN}),
+        OHNE,
+        "§ 31 Abs. 1 Satz 1 Nr. 1 SGB II a.F.",
+        G,
+        "Vor einem Kooperationsplan oder seinem Scheitern gibt es keine Aufforderung nach § 15 "
+        "Abs. 5 oder 6 a.F., die § 31 Abs. 1 Satz 1 Nr. 1 a.F. voraussetzt: keine "
+        "Rechtsfolgenbelehrung.",
+    ),
+    _r(
+        "b.erstkontakt.angebot",
+        _B,
+        _E,
+        _ANGEBOTE,
+        OHNE,
+        "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.",
+        W,
+        "Vor dem Kooperationsplan ergehen Zuweisungen und Vermittlungsvorschläge ohne "
+        "Rechtsfolgenbelehrung, solange keine Mitwirkung unterblieben ist (Praxis).",
+    ),
+    _r(
+        "b.kooperation.massnahme_policy",
+        _B,
+        _K,
+        frozenset({Anliegen.MASSNAHME}),
+        MIT,
+        "§ 15 Abs. 5 Satz 2 SGB II a.F.",
+        W,
+        "Nach der Policy ist bei Maßnahmen stets eine Rechtsfolgenbelehrung vorzusehen.",
+        Lage.POLICY_MASSNAHME,
+    ),
+    _r(
+        "b.kooperation",
+        _B,
+        _K,
+        _ALLE_ANLIEGEN,
+        OHNE,
+        "§ 15 Abs. 5 SGB II a.F.",
+        W,
+        "Die Zusammenarbeit auf Grundlage des Kooperationsplans funktioniert: weder Einladungen "
+        "noch Zuweisungen, Vermittlungsangebote oder Eigenbemühungen mit Rechtsfolgenbelehrung "
+        "(Praxis).",
+    ),
+    _r(
+        "b.mitwirkung_eingefordert.offene_art",
+        _B,
+        _M,
+        _PFLICHTEN,
+        MIT,
+        "§ 15 Abs. 5 Satz 2 SGB II a.F.",
+        G,
+        "Eine Mitwirkung dieser Art ist ohne wichtigen Grund unterblieben: Die Aufforderung dazu "
+        "erfolgt mit Rechtsfolgenbelehrung.",
+        Lage.ART_OFFEN,
+    ),
+    _r(
+        "b.mitwirkung_eingefordert.andere_art",
+        _B,
+        _M,
+        _ALLE_ANLIEGEN,
+        _nach_umfang(MIT),
+        "§ 15 Abs. 5 Satz 2 SGB II a.F.",
+        W,
+        "Solange eine Mitwirkung eingefordert wird, ergehen nach der Policy rfb_umfang='fall' "
+        "alle Aufforderungen mit Rechtsfolgenbelehrung, nach 'einzelfall' nur die der offenen Art.",
+    ),
+    _r(
+        "b.schlichtung.pflichten",
+        _B,
+        _S,
+        _PFLICHTEN,
+        OHNE,
+        "§ 15a Abs. 3 SGB II a.F.",
+        G,
+        "Während des Schlichtungsverfahrens führt die Verletzung von Pflichten nach § 31 nicht zu "
+        "Leistungsminderungen; eine Belehrung, die eine Minderung ankündigt, wäre unrichtig.",
+    ),
+    _r(
+        "b.schlichtung.einladung",
+        _B,
+        _S,
+        _EINLADUNG,
+        OHNE,
+        "§ 15a Abs. 3 SGB II a.F.",
+        W,
+        "Während der Schlichtung ergehen auch Einladungen ohne Rechtsfolgenbelehrung (Praxis; "
+        "§ 15a Abs. 3 a.F. nennt nur § 31, § 32 bliebe rechtlich möglich).",
+    ),
+    _r(
+        "b.ohne_plan",
+        _B,
+        _O,
+        _ALLE_ANLIEGEN,
+        MIT,
+        "§ 15 Abs. 6 SGB II a.F.",
+        G,
+        "Wenn ein Kooperationsplan nicht zustande kommt oder nicht fortgeschrieben werden kann, "
+        "erfolgen Aufforderungen zu erforderlichen Mitwirkungshandlungen mit "
+        "Rechtsfolgenbelehrung.",
+    ),
+    # -- regime C (from 1.7.2026) ----------------------------------------------------------------
+    _r(
+        "c.erstkontakt",
+        _C,
+        _E,
+        _ALLE_ANLIEGEN,
+        OHNE,
+        "§ 15 Abs. 4 SGB II n.F.",
+        W,
+        "Vor dem Kooperationsplan ergehen Anliegen ohne Rechtsfolgenbelehrung (Praxis, "
+        "fortgeführt; Weisungslage zum neuen Recht prüfen).",
+        hinweise=("c.praxis_pruefen",),
+    ),
+    _r(
+        "c.kooperation",
+        _C,
+        _K,
+        _ALLE_ANLIEGEN,
+        OHNE,
+        "§ 15a Abs. 2 SGB II n.F.",
+        W,
+        "Die Zusammenarbeit funktioniert: Eine Verpflichtung durch Verwaltungsakt setzt voraus, "
+        "dass Schritte aus dem Plan nicht erbracht werden; es bleibt ohne Rechtsfolgenbelehrung "
+        "(Praxis, fortgeführt).",
+        hinweise=("c.praxis_pruefen",),
+    ),
+    _r(
+        "c.mitwirkung_eingefordert.offene_art",
+        _C,
+        _M,
+        _PFLICHTEN,
+        VA,
+        "§ 15a Abs. 2 SGB II n.F.",
+        G,
+        "Die Person erbringt Schritte aus dem Kooperationsplan nicht: Das Jobcenter verpflichtet "
+        "sie durch schriftlichen Verwaltungsakt zur Vornahme der erforderlichen "
+        "Mitwirkungshandlungen.",
+        Lage.ART_OFFEN,
+        hinweise=("va.wichtiger_grund_offen",),
+    ),
+    _r(
+        "c.mitwirkung_eingefordert.andere_art",
+        _C,
+        _M,
+        _PFLICHTEN,
+        _nach_umfang(VA),
+        "§ 15a Abs. 2 SGB II n.F.",
+        W,
+        "Solange eine Mitwirkung eingefordert wird, ergehen nach der Policy rfb_umfang='fall' auch "
+        "andere Anliegen als Verpflichtung durch Verwaltungsakt, nach 'einzelfall' ohne.",
+        hinweise=("c.reichweite_15a_abs2",),
+    ),
+    _r(
+        "c.mitwirkung_eingefordert.einladung",
+        _C,
+        _M,
+        _EINLADUNG,
+        _nach_umfang(MIT),
+        "§ 32 Abs. 1 SGB II n.F., § 7b Abs. 4 SGB II n.F.",
+        W,
+        "Solange eine Mitwirkung eingefordert wird, ergehen Einladungen nach der Policy "
+        "rfb_umfang='fall' mit schriftlicher Rechtsfolgenbelehrung, die § 32 und § 7b Abs. 4 n.F. "
+        "voraussetzen.",
+    ),
+    _r(
+        "c.ohne_plan.pflichten",
+        _C,
+        _O,
+        _PFLICHTEN,
+        VA,
+        "§ 15a Abs. 3 SGB II n.F.",
+        G,
+        "Ein Kooperationsplan ist nicht zustande gekommen oder kann nicht fortgeschrieben werden: "
+        "Das Jobcenter verpflichtet durch schriftlichen Verwaltungsakt zur Vornahme der "
+        "erforderlichen Mitwirkungshandlungen.",
+    ),
+    _r(
+        "c.ohne_plan.einladung",
+        _C,
+        _O,
+        _EINLADUNG,
+        MIT,
+        "§ 32 Abs. 1 SGB II n.F.",
+        W,
+        "Ohne Kooperationsplan ergeht jede Aufforderung mit Rechtsfolgenbelehrung (Praxis); ein "
+        "Meldeversäumnis setzt eine schriftliche Belehrung voraus.",
+    ),
+)
+
+#: Notes added whenever their condition holds, in this order.
+HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
+    HinweisRegel(
+        "offen.erste_einladung_neuer_zeitraum", _B, _AKTIV, _EINLADUNG, Lage.NEUER_ZEITRAUM
+    ),
+    HinweisRegel("c.verpflichtung_va_moeglich", _C, _AKTIV, _PFLICHTEN, Lage.TERMINLAUF),
+    HinweisRegel("b.massnahme_rfb_vorzusehen", _B, _K, frozenset({Anliegen.MASSNAHME})),
+    HinweisRegel(
+        "b.schlichtung.modus_neu_pruefen", _B, _S, _PFLICHTEN, Lage.SCHLICHTUNG_FAELLIG_DANACH
+    ),
+    HinweisRegel("c.erstes_gespraech_persoenlich", _C, _E, _EINLADUNG),
+    HinweisRegel("va.anhoerung", _C, _AKTIV, _PFLICHTEN, Lage.MODUS_VA),
+    HinweisRegel("va.bestimmtheit", _C, _AKTIV, _PFLICHTEN, Lage.MODUS_VA),
+    HinweisRegel("va.plan_beruecksichtigen", _C, _AKTIV, _PFLICHTEN, Lage.VA_PLAN_BESTEHT),
+    HinweisRegel(
+        "va.eigenbemuehungen_bestimmen",
+        _C,
+        _AKTIV,
+        frozenset({Anliegen.EIGENBEMUEHUNGEN}),
+        Lage.MODUS_VA,
+    ),
+)
+
+
+@attrs.frozen
+class _Frage:
+    """Everything a condition may look at."""
+
+    zustand: Zustand
+    anliegen: Anliegen
+    stichtag: dt.date
+    faellig: dt.date
+    policy: Policy
+    modus: Modus | None = None
+    regel: Regel | None = None
+
+
+def _schlichtung_spaetestes_ende(z: Zustand) -> dt.date | None:
+    if z.schlichtung_beginn is None:
+        return None
+    return min(
+        schlichtung_letzter_tag(z.schlichtung_beginn), NEUE_GRUNDSICHERUNG_AB - dt.timedelta(days=1)
+    )
+
+
+_LAGEN: Mapping[Lage, Callable[[_Frage], bool]] = {
+    Lage.ERSTE_EINLADUNG: lambda f: (
+        not f.zustand.kontakt_im_zeitraum and not f.zustand.plan_im_zeitraum
+    ),
+    Lage.TERMINLAUF: lambda f: bool(f.zustand.terminlauf),
+    Lage.ART_OFFEN: lambda f: f.anliegen.mitwirkung in f.zustand.offene_arten,
+    Lage.POLICY_MASSNAHME: lambda f: f.policy.massnahme_mit_rfb_in_kooperation,
+    Lage.NEUER_ZEITRAUM: lambda f: (
+        f.zustand.zeitraum_nr > 0 and f.regel is not None and f.regel.id == "alle.erste_einladung"
+    ),
+    Lage.SCHLICHTUNG_FAELLIG_DANACH: lambda f: (
+        (ende := _schlichtung_spaetestes_ende(f.zustand)) is not None and f.faellig > ende
+    ),
+    Lage.VA_PLAN_BESTEHT: lambda f: (
+        f.modus is Modus.VERPFLICHTUNG_VA and f.zustand.plan_am is not None
+    ),
+    Lage.MODUS_OHNE_RFB: lambda f: f.modus is Modus.OHNE_RFB,
+    Lage.MODUS_VA: lambda f: f.modus is Modus.VERPFLICHTUNG_VA,
+}
+
+# c.verpflichtung_va_moeglich needs both the run and an ohne_rfb mode.
+_HINWEIS_ZUSATZ: Mapping[str, Lage] = {"c.verpflichtung_va_moeglich": Lage.MODUS_OHNE_RFB}
+
+
+def _passt(regime: Regime, phase: Phase, anliegen: Anliegen, regel: Regel | HinweisRegel) -> bool:
+    return regime in regel.regime and phase in regel.phasen and anliegen in regel.anliegen
+
+
+@attrs.frozen
+class Entscheidung:
+    """A decision (CONTRACT.md, ``kooplan/entscheidung/1``)."""
+
+    fall: str = attrs.field(validator=p.ist_fall_id)
+    stichtag: dt.date = attrs.field(validator=p.ist_tag())
+    faellig: dt.date = attrs.field(validator=p.ist_tag())
+    rechtsstand: Rechtsstand = attrs.field(validator=attrs.validators.instance_of(Rechtsstand))
+    anliegen: Anliegen = attrs.field(validator=p.ist_enum(Anliegen))
+    phase: Phase = attrs.field(validator=p.ist_enum(Phase))
+    modus: Modus = attrs.field(validator=p.ist_enum(Modus))
+    gruende: tuple[Grund, ...] = attrs.field(
+        validator=attrs.validators.deep_iterable(
+            attrs.validators.instance_of(Grund), attrs.validators.min_len(1)
+        )
+    )
+    hinweise: tuple[Hinweis, ...] = attrs.field(
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Hinweis))
+    )
+    naechste_ueberpruefung: dt.date | None = attrs.field(
+        validator=attrs.validators.optional(p.ist_tag())
+    )
+
+    @property
+    def rfb(self) -> bool:
+        """True exactly when the mode is not ``ohne_rfb``."""
+        return self.modus is not Modus.OHNE_RFB
+
+    @property
+    def ueberpruefung_ueberfaellig(self) -> bool:
+        """True only when the Stichtag is after the review date."""
+        return (
+            self.naechste_ueberpruefung is not None and self.stichtag > self.naechste_ueberpruefung
+        )
+
+    @property
+    def regel(self) -> str:
+        """The id of the rule that decided the mode."""
+        return self.gruende[0].regel
+
+
+def _pruefe_argumente(
+    anliegen: Anliegen | str, stichtag: dt.date, faellig: dt.date | None
+) -> tuple[Anliegen, dt.date]:
+    if not isinstance(anliegen, Anliegen):
+        try:
+            anliegen = Anliegen(anliegen)
+        except ValueError:
+            erlaubt = ", ".join(a.value for a in Anliegen)
+            raise UngueltigeEingabe(
+                f"Unbekanntes Anliegen; erlaubt sind: {erlaubt}.", ort="anliegen"
+            ) from None
+    for name, tag in (("stichtag", stichtag), ("faellig", faellig)):
+        if tag is not None and (isinstance(tag, dt.datetime) or not isinstance(tag, dt.date)):
+            raise UngueltigeEingabe(f"'{name}' muss ein Datum sein (ohne Uhrzeit).", ort=name)
+    if faellig is None:
+        faellig = stichtag
+    elif faellig < stichtag:
+        raise UngueltigeEingabe("'faellig' darf nicht vor dem Stichtag liegen.", ort="faellig")
+    return anliegen, faellig
+
+
+def entscheide(
+    fall: Fall,
+    anliegen: Anliegen | str,
+    stichtag: dt.date,
+    faellig: dt.date | None = None,
+    policy: Policy = STANDARD,
+) -> Entscheidung:
+    """Decide how ``anliegen`` is to be communicated in ``fall`` on ``stichtag``.
+
+    ``faellig`` is the day the action or meeting is due (default: the Stichtag); it may not lie
+    before the Stichtag. Events dated on the Stichtag are applied; later ones are not.
+
+    Raises a :class:`~kooplan.fehler.KooplanError` subclass: ``RechtsstandNichtAbgedeckt`` for a
+    Stichtag before 1.7.2023 (or while an old Eingliederungsvereinbarung governs),
+    ``UnzulaessigerUebergang`` for an inconsistent history, ``KeinLeistungsbezug`` after
+    the benefit receipt ended, ``UngueltigeEingabe`` for bad arguments. Every error names the case.
+    """
+    if not isinstance(fall, Fall):
+        raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
+    try:
+        anliegen, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
+        rechtsstand_am(stichtag)
+        zustand = falte(fall, stichtag)
+        return entscheide_zustand(
+            zustand,
+            anliegen,
+            stichtag,
+            faellig_,
+            policy,
+            fall=fall.fall,
+            faellig_gegeben=faellig is not None,
+        )
+    except KooplanError as err:
+        raise err.mit_fall(fall.fall) from None
+
+
+def entscheide_zustand(
+    zustand: Zustand,
+    anliegen: Anliegen,
+    stichtag: dt.date,
+    faellig: dt.date | None = None,
+    policy: Policy = STANDARD,
+    *,
+    fall: str = "unbekannt",
+    faellig_gegeben: bool | None = None,
+) -> Entscheidung:
+    """Decide on an already folded state (the state must be folded up to ``stichtag``)."""
+    if faellig_gegeben is None:
+        faellig_gegeben = faellig is not None
+    faellig = stichtag if faellig is None else faellig
+    rs = rechtsstand_am(stichtag)
+    regime = rs.regime
+    z = zustand
+    if z.alte_ev_am is not None and stichtag <= dt.date(2023, 12, 31):
+        raise RechtsstandNichtAbgedeckt(
+            "Eine Eingliederungsvereinbarung aus der Zeit vor dem 1.7.2023 gilt noch: Bis zum "
+            "ersten Kooperationsplan, längstens bis 31.12.2023, ist § 15 SGB II in der bis "
+            "30.6.2023 geltenden Fassung anzuwenden, den kooplan nicht abdeckt.",
+            norm="§ 65 Abs. 4 SGB II",
+        )
+    if z.phase is Phase.BEENDET:
+        raise KeinLeistungsbezug(
+            "Der Leistungsbezug ist beendet; es gibt keine Aufforderung zur Mitwirkung zu "
+            "entscheiden.",
+        )
+    frage = _Frage(z, anliegen, stichtag, faellig, policy)
+    regel = next(
+        (
+            r
+            for r in REGELN
+            if _passt(regime, z.phase, anliegen, r) and (r.lage is None or _LAGEN[r.lage](frage))
+        ),
+        None,
+    )
+    if regel is None:  # pragma: no cover - the tables are complete (tested exhaustively)
+        raise AssertionError(f"keine Regel für {regime}, {z.phase}, {anliegen}")
+    modus = regel.modus if isinstance(regel.modus, Modus) else regel.modus.modus(policy)
+    gruende = (Grund(regel.id, regel.norm(regime), regel.quelle, regel.text),)
+    frage = attrs.evolve(frage, modus=modus, regel=regel)
+
+    codes: list[str] = list(regel.hinweise)
+    for hr in HINWEIS_REGELN:
+        if not _passt(regime, z.phase, anliegen, hr):
+            continue
+        if hr.lage is not None and not _LAGEN[hr.lage](frage):
+            continue
+        zusatz = _HINWEIS_ZUSATZ.get(hr.code)
+        if zusatz is not None and not _LAGEN[zusatz](frage):
+            continue
+        codes.append(hr.code)
+    hinweise: list[Hinweis] = [h for h in z.hinweise if h.gilt_am(stichtag)]
+    hinweise += [hinweis(c) for c in codes]
+    hinweise += _rechtsstand_hinweise(rs, stichtag, faellig, faellig_gegeben, modus)
+    if (
+        z.plan is not None
+        and z.phase in _MIT_PLAN
+        and len(z.plan.schritte) > policy.plan_max_schritte
+    ):
+        hinweise.append(hinweis("plan.sehr_lang"))
+
+    pruefung = (
+        naechste_ueberpruefung(z.plan_am)
+        if z.plan_am is not None and z.phase in _MIT_PLAN
+        else None
+    )
+    if pruefung is not None and stichtag > pruefung:
+        hinweise.append(hinweis("ueberpruefung.ueberfaellig"))
+    return Entscheidung(
+        fall=fall,
+        stichtag=stichtag,
+        faellig=faellig,
+        rechtsstand=rs,
+        anliegen=anliegen,
+        phase=z.phase,
+        modus=modus,
+        gruende=gruende,
+        hinweise=tuple(_ohne_doppelte(hinweise)),
+        naechste_ueberpruefung=pruefung,
+    )
+
+
+_MIT_PLAN: Final = frozenset({Phase.KOOPERATION, Phase.MITWIRKUNG_EINGEFORDERT, Phase.SCHLICHTUNG})
+_OFFEN_2026_04 = (dt.date(2026, 3, 28), dt.date(2026, 4, 30))
+
+
+def _rechtsstand_hinweise(
+    rs: Rechtsstand, stichtag: dt.date, faellig: dt.date, gegeben: bool, modus: Modus
+) -> list[Hinweis]:
+    out: list[Hinweis] = []
+    if modus is not Modus.OHNE_RFB:
+        if gegeben and rechtsstand_am(faellig).id != rs.id:
+            out.append(hinweis("rechtsstand.wechsel_bis_faelligkeit"))
+        elif not gegeben and any(
+            stichtag < g <= stichtag + relativedelta(months=3) for g in alle_grenzen()
+        ):
+            out.append(hinweis("rechtsstand.wechsel_absehbar"))
+    lo, hi = _OFFEN_2026_04
+    if lo <= stichtag <= hi or lo <= faellig <= hi:
+        out.append(hinweis("offen.beginn_2026_04"))
+    return out
+
+
+def _ohne_doppelte(hinweise: list[Hinweis]) -> list[Hinweis]:
+    seen: set[str] = set()
+    out = []
+    for h in hinweise:
+        if h.code not in seen:
+            seen.add(h.code)
+            out.append(h)
+    return out

@@ -1,0 +1,326 @@
+"""The events of a case: one frozen class per ``art`` of the contract (CONTRACT.md).
+
+Every event has ``am`` (the day it happened) and an optional ``id`` (the caller's, unique within
+the case, used by ``bezug``). Events are value objects: an invalid one cannot be built, and each
+validation error names the field by its contract name.
+
+>>> import datetime as dt
+>>> e = MitwirkungUnterblieben(am=dt.date(2024, 3, 4), mitwirkung=Mitwirkung.MASSNAHME,
+...                            wichtiger_grund=False, id="m1")
+>>> e.art, e.mitwirkung.value
+('mitwirkung_unterblieben', 'massnahme')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from kooplan import _pruefen as p
+from kooplan.fehler import UngueltigeEingabe
+from kooplan.plan import Kooperationsplan
+from kooplan.recht import ABGEDECKT_AB
+
+__all__ = [
+    "ARTEN",
+    "BereitschaftErklaert",
+    "Eingliederungsvereinbarung",
+    "EinladungVersandt",
+    "Ereignis",
+    "LeistungsbezugAufgenommen",
+    "LeistungsbezugBeendet",
+    "MinderungFestgestellt",
+    "Minderungsgrund",
+    "Mitwirkung",
+    "MitwirkungErbracht",
+    "MitwirkungUnterblieben",
+    "PlanErstellt",
+    "PlanFortgeschrieben",
+    "PlanGescheitert",
+    "SchlichtungBeendet",
+    "SchlichtungBegonnen",
+    "Tatbestand",
+    "TerminVersaeumt",
+    "TerminWahrgenommen",
+    "VerlangtVon",
+    "WichtigerGrundNachgewiesen",
+]
+
+
+class Mitwirkung(enum.Enum):
+    """The kinds of Mitwirkung that can be outstanding (FACHKONZEPT § 3)."""
+
+    #: Teilnahme an einer Maßnahme zur Eingliederung (§ 31 Abs. 1 Satz 1 Nr. 3).
+    MASSNAHME = "massnahme"
+    #: Bewerbung auf einen Vermittlungsvorschlag (§ 31 Abs. 1 Satz 1 Nr. 2).
+    VERMITTLUNGSVORSCHLAG = "vermittlungsvorschlag"
+    #: Eigenbemühungen (§ 15 Abs. 2 Satz 2 Nr. 2; § 31 Abs. 1 Satz 1 Nr. 1).
+    EIGENBEMUEHUNGEN = "eigenbemuehungen"
+
+
+class VerlangtVon(enum.Enum):
+    """Who asked for the Schlichtung (§ 15a Abs. 1 SGB II a.F.: "einer oder beider Seiten")."""
+
+    LEISTUNGSBERECHTIGTE = "leistungsberechtigte"
+    JOBCENTER = "jobcenter"
+    BEIDE = "beide"
+
+
+class Minderungsgrund(enum.Enum):
+    """What a festgestellte Minderung was for."""
+
+    #: Pflichtverletzung (§ 31 SGB II).
+    PFLICHTVERLETZUNG = "pflichtverletzung"
+    #: Meldeversäumnis (§ 32 SGB II).
+    MELDEVERSAEUMNIS = "meldeversaeumnis"
+
+
+class Tatbestand(enum.Enum):
+    """The alternative of § 31 SGB II a Pflichtverletzung fulfilled."""
+
+    ABS1_NR1 = "abs1_nr1"
+    ABS1_NR2 = "abs1_nr2"
+    ABS1_NR3 = "abs1_nr3"
+    ABS2_NR1 = "abs2_nr1"
+    ABS2_NR2 = "abs2_nr2"
+    ABS2_NR3 = "abs2_nr3"
+    ABS2_NR4 = "abs2_nr4"
+
+
+@attrs.frozen(kw_only=True)
+class _Basis:
+    """Fields every event has."""
+
+    art: ClassVar[str] = ""
+    #: The day the event happened.
+    am: dt.date = attrs.field(validator=p.ist_tag())
+    #: The caller's id, unique within the case; ``bezug`` refers to it.
+    id: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
+
+
+@attrs.frozen(kw_only=True)
+class EinladungVersandt(_Basis):
+    """An invitation / Meldeaufforderung was sent (§ 59 SGB II with § 309 SGB III)."""
+
+    art: ClassVar[str] = "einladung_versandt"
+    #: Whether the invitation carried a Rechtsfolgenbelehrung.
+    rfb: bool = attrs.field(default=False, validator=p.ist_bool)
+
+
+@attrs.frozen(kw_only=True)
+class TerminVersaeumt(_Basis):
+    """A Meldetermin was missed."""
+
+    art: ClassVar[str] = "termin_versaeumt"
+    #: Whether a wichtiger Grund was shown for the miss (§ 32 Abs. 1 Satz 2).
+    wichtiger_grund: bool = attrs.field(validator=p.ist_bool)
+
+
+@attrs.frozen(kw_only=True)
+class TerminWahrgenommen(_Basis):
+    """A Meldetermin was kept; it ends a run of missed meetings."""
+
+    art: ClassVar[str] = "termin_wahrgenommen"
+
+
+@attrs.frozen(kw_only=True)
+class PlanErstellt(_Basis):
+    """A Kooperationsplan was agreed (§ 15 Abs. 2 SGB II)."""
+
+    art: ClassVar[str] = "plan_erstellt"
+    plan: Kooperationsplan | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Kooperationsplan)),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class PlanFortgeschrieben(_Basis):
+    """The plan was reviewed and updated (§ 15 Abs. 3 Satz 2 SGB II)."""
+
+    art: ClassVar[str] = "plan_fortgeschrieben"
+    plan: Kooperationsplan | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Kooperationsplan)),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class PlanGescheitert(_Basis):
+    """The plan could not be made or updated (§ 15 Abs. 6 a.F. / § 15a Abs. 3 n.F.)."""
+
+    art: ClassVar[str] = "plan_gescheitert"
+
+
+@attrs.frozen(kw_only=True)
+class SchlichtungBegonnen(_Basis):
+    """A Schlichtung began (§ 15a Abs. 1 SGB II a.F.); its day is the Beginn of the four weeks."""
+
+    art: ClassVar[str] = "schlichtung_begonnen"
+    verlangt_von: VerlangtVon = attrs.field(validator=p.ist_enum(VerlangtVon))
+
+
+@attrs.frozen(kw_only=True)
+class SchlichtungBeendet(_Basis):
+    """A Schlichtung ended (§ 15a Abs. 4 SGB II a.F.), with or without Einigung."""
+
+    art: ClassVar[str] = "schlichtung_beendet"
+    einigung: bool = attrs.field(validator=p.ist_bool)
+
+
+@attrs.frozen(kw_only=True)
+class MitwirkungUnterblieben(_Basis):
+    """A Mitwirkung was missed, with or without wichtiger Grund."""
+
+    art: ClassVar[str] = "mitwirkung_unterblieben"
+    mitwirkung: Mitwirkung = attrs.field(validator=p.ist_enum(Mitwirkung))
+    wichtiger_grund: bool = attrs.field(validator=p.ist_bool)
+
+
+@attrs.frozen(kw_only=True)
+class MitwirkungErbracht(_Basis):
+    """The demanded action was done: of one kind, or (without ``mitwirkung``) of all."""
+
+    art: ClassVar[str] = "mitwirkung_erbracht"
+    mitwirkung: Mitwirkung | None = attrs.field(
+        default=None, validator=p.optional(p.ist_enum(Mitwirkung))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class BereitschaftErklaert(_Basis):
+    """The person seriously declared to comply from now on (compare § 31a Abs. 1 Satz 6 a.F.)."""
+
+    art: ClassVar[str] = "bereitschaft_erklaert"
+
+
+@attrs.frozen(kw_only=True)
+class WichtigerGrundNachgewiesen(_Basis):
+    """A wichtiger Grund was shown afterwards for an earlier ``termin_versaeumt`` or
+    ``mitwirkung_unterblieben`` (named by ``bezug``)."""
+
+    art: ClassVar[str] = "wichtiger_grund_nachgewiesen"
+    bezug: str = attrs.field(validator=p.ist_ereignis_id)
+
+
+def _prozent_passt(inst: MinderungFestgestellt, attribute: attrs.Attribute[Any], _: Any) -> None:
+    if inst.grund is not Minderungsgrund.PFLICHTVERLETZUNG:
+        if inst.stufe is not None or inst.tatbestand is not None:
+            feld = "stufe" if inst.stufe is not None else "tatbestand"
+            raise UngueltigeEingabe(
+                f"'{feld}' gibt es nur bei einer Minderung wegen Pflichtverletzung (§ 31).",
+                ort=feld,
+            )
+        return
+    if inst.stufe is None and inst.prozent not in (10, 20, 30):
+        raise UngueltigeEingabe(
+            "Ohne 'stufe' muss 'prozent' bei einer Pflichtverletzung 10, 20 oder 30 sein "
+            "(daraus wird die Stufe abgeleitet).",
+            ort="prozent",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class MinderungFestgestellt(_Basis):
+    """A Minderung was festgestellt (§ 31b Abs. 1 / § 32 SGB II). May be dated before 1.7.2023."""
+
+    art: ClassVar[str] = "minderung_festgestellt"
+    grund: Minderungsgrund = attrs.field(validator=p.ist_enum(Minderungsgrund))
+    prozent: int = attrs.field(validator=[p.ist_int(1, 100), _prozent_passt])
+    #: First day of the Minderungszeitraum.
+    beginn: dt.date = attrs.field(validator=p.ist_tag())
+    stufe: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(1, 3)))
+    tatbestand: Tatbestand | None = attrs.field(
+        default=None, validator=p.optional(p.ist_enum(Tatbestand))
+    )
+
+    @property
+    def stufe_31(self) -> int | None:
+        """The step of a § 31 Minderung: recorded, else derived from ``prozent``."""
+        if self.grund is not Minderungsgrund.PFLICHTVERLETZUNG:
+            return None
+        if self.stufe is not None:
+            return self.stufe
+        return {10: 1, 20: 2, 30: 3}[self.prozent]
+
+
+def _vor_buergergeld(_: Any, attribute: attrs.Attribute[Any], wert: dt.date) -> None:
+    if wert >= ABGEDECKT_AB:
+        raise UngueltigeEingabe(
+            "Eine Eingliederungsvereinbarung kann nur vor dem 1.7.2023 geschlossen worden sein; "
+            "seitdem gibt es den Kooperationsplan (§ 15 SGB II).",
+            ort=attribute.name,
+            norm="§ 65 Abs. 4 SGB II",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Eingliederungsvereinbarung(_Basis):
+    """An old Eingliederungsvereinbarung, concluded before 1.7.2023 (history only).
+
+    It governs until the first Kooperationsplan, at the latest until 31.12.2023
+    (§ 65 Abs. 4 SGB II)."""
+
+    art: ClassVar[str] = "eingliederungsvereinbarung"
+    am: dt.date = attrs.field(validator=[p.ist_tag(), _vor_buergergeld])
+
+
+@attrs.frozen(kw_only=True)
+class LeistungsbezugBeendet(_Basis):
+    """Benefit receipt ended."""
+
+    art: ClassVar[str] = "leistungsbezug_beendet"
+
+
+@attrs.frozen(kw_only=True)
+class LeistungsbezugAufgenommen(_Basis):
+    """A new benefit period began (a no-op as the very first event)."""
+
+    art: ClassVar[str] = "leistungsbezug_aufgenommen"
+
+
+Ereignis: TypeAlias = (
+    EinladungVersandt
+    | TerminVersaeumt
+    | TerminWahrgenommen
+    | PlanErstellt
+    | PlanFortgeschrieben
+    | PlanGescheitert
+    | SchlichtungBegonnen
+    | SchlichtungBeendet
+    | MitwirkungUnterblieben
+    | MitwirkungErbracht
+    | BereitschaftErklaert
+    | WichtigerGrundNachgewiesen
+    | MinderungFestgestellt
+    | Eingliederungsvereinbarung
+    | LeistungsbezugBeendet
+    | LeistungsbezugAufgenommen
+)
+
+#: Every event class by its contract ``art``, in the order of CONTRACT.md.
+ARTEN: Mapping[str, type[Ereignis]] = {
+    cls.art: cls
+    for cls in (
+        EinladungVersandt,
+        TerminVersaeumt,
+        TerminWahrgenommen,
+        PlanErstellt,
+        PlanFortgeschrieben,
+        PlanGescheitert,
+        SchlichtungBegonnen,
+        SchlichtungBeendet,
+        MitwirkungUnterblieben,
+        MitwirkungErbracht,
+        BereitschaftErklaert,
+        WichtigerGrundNachgewiesen,
+        MinderungFestgestellt,
+        Eingliederungsvereinbarung,
+        LeistungsbezugBeendet,
+        LeistungsbezugAufgenommen,
+    )
+}

@@ -1,0 +1,115 @@
+"""A case (``Fall``): the pseudonymous id, optional person data, and its events.
+
+A ``Fall`` cannot be built invalid: event ids are unique, every ``bezug`` names an earlier event
+(in fold order) of an art it can refer to. Validation errors carry the contract path
+(``ereignisse[3].bezug``).
+
+The birth date is personal data: it never appears in ``repr``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from kooplan import _pruefen as p
+from kooplan.ereignisse import ARTEN, Ereignis, WichtigerGrundNachgewiesen
+from kooplan.fehler import UngueltigeEingabe
+
+__all__ = ["Fall"]
+
+#: The arts a ``wichtiger_grund_nachgewiesen`` may refer to.
+BEZUG_ARTEN = ("termin_versaeumt", "mitwirkung_unterblieben")
+
+_EREIGNIS_KLASSEN = tuple(ARTEN.values())
+
+
+def _als_tuple(wert: object) -> object:
+    return tuple(wert) if isinstance(wert, list) else wert
+
+
+def _pruefe_ereignisse(inst: Fall, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    if not isinstance(wert, tuple):
+        raise UngueltigeEingabe(
+            "'ereignisse' muss eine Liste von Ereignissen sein.", ort="ereignisse"
+        )
+    for i, e in enumerate(wert):
+        if not isinstance(e, _EREIGNIS_KLASSEN):
+            raise UngueltigeEingabe(
+                f"Eintrag {i + 1} von 'ereignisse' ist kein Ereignis.", ort=f"ereignisse[{i}]"
+            )
+    gesehen: dict[str, int] = {}
+    for i, e in enumerate(wert):
+        if e.id is None:
+            continue
+        if e.id in gesehen:
+            raise UngueltigeEingabe(
+                f"Die id von Ereignis Nr. {i + 1} kommt schon bei Ereignis Nr. "
+                f"{gesehen[e.id] + 1} vor; ids müssen im Fall eindeutig sein.",
+                ort=f"ereignisse[{i}].id",
+            )
+        gesehen[e.id] = i
+    # bezug: an earlier event in fold order (date order, same day: input order)
+    rang = {pos: r for r, (pos, _) in enumerate(_faltordnung(wert))}
+    for i, e in enumerate(wert):
+        if not isinstance(e, WichtigerGrundNachgewiesen):
+            continue
+        ziel = gesehen.get(e.bezug)
+        if ziel is None:
+            raise UngueltigeEingabe(
+                f"'bezug' von Ereignis Nr. {i + 1} nennt keine id eines Ereignisses dieses Falls.",
+                ort=f"ereignisse[{i}].bezug",
+            )
+        if rang[ziel] >= rang[i]:
+            raise UngueltigeEingabe(
+                f"'bezug' von Ereignis Nr. {i + 1} nennt ein Ereignis, das nicht vorher liegt.",
+                ort=f"ereignisse[{i}].bezug",
+            )
+        if wert[ziel].art not in BEZUG_ARTEN:
+            raise UngueltigeEingabe(
+                f"'bezug' von Ereignis Nr. {i + 1} muss ein 'termin_versaeumt' oder "
+                f"'mitwirkung_unterblieben' nennen, nicht '{wert[ziel].art}'.",
+                ort=f"ereignisse[{i}].bezug",
+            )
+
+
+def _faltordnung(ereignisse: tuple[Ereignis, ...]) -> list[tuple[int, Ereignis]]:
+    return sorted(enumerate(ereignisse), key=lambda pe: pe[1].am)  # stable: same day keeps order
+
+
+@attrs.frozen(repr=False)
+class Fall:
+    """A case as in the contract: ``fall`` id, optional ``geburtsdatum`` and
+    ``regelbedarfsstufe``, and ``ereignisse``.
+
+    >>> import datetime as dt
+    >>> from kooplan.ereignisse import PlanErstellt
+    >>> Fall("JC-1", [PlanErstellt(am=dt.date(2024, 1, 15))], geburtsdatum=dt.date(1999, 4, 1))
+    Fall(fall='JC-1', ereignisse=1)
+    """
+
+    fall: str = attrs.field(validator=p.ist_fall_id)
+    ereignisse: tuple[Ereignis, ...] = attrs.field(
+        default=(), converter=_als_tuple, validator=_pruefe_ereignisse
+    )
+    geburtsdatum: dt.date | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=p.optional(p.ist_tag(p.FRUEHESTES_GEBURTSDATUM, p.SPAETESTER_TAG)),
+    )
+    regelbedarfsstufe: int | None = attrs.field(
+        default=None, kw_only=True, validator=p.optional(p.ist_int(1, 4))
+    )
+
+    def in_faltordnung(self) -> list[tuple[int, Ereignis]]:
+        """The events with their input positions, in the order they are folded."""
+        return _faltordnung(self.ereignisse)
+
+    def mit(self, *neue: Ereignis) -> Fall:
+        """A new case with ``neue`` events appended (the case itself is unchanged)."""
+        return attrs.evolve(self, ereignisse=(*self.ereignisse, *neue))
+
+    def __repr__(self) -> str:
+        return f"Fall(fall={self.fall!r}, ereignisse={len(self.ereignisse)})"

@@ -1,0 +1,122 @@
+"""Typed errors: one base class, one subclass per contract error code.
+
+Every error carries
+
+* ``code``: the contract's error code (``ungueltige_eingabe``, ``unzulaessiger_uebergang``,
+  ``rechtsstand_nicht_abgedeckt``, ``leistungsbezug_beendet``),
+* ``meldung``: one German sentence that says what was wrong,
+* ``ort``: the JSON path of the offending value (``ereignisse[2].am``) or ``None``,
+* ``fall``: the pseudonymous case id, when it is known and valid, else ``None``,
+* ``norm``: the legal norm the refusal rests on, where there is one.
+
+Messages never contain personal data: no Geburtsdatum, no free text of a plan, no input value
+of a field that may carry such data. Only the case id (``fall``) identifies a case.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FEHLERCODES",
+    "KeinLeistungsbezug",
+    "KooplanError",
+    "RechtsstandNichtAbgedeckt",
+    "UngueltigeEingabe",
+    "UnzulaessigerUebergang",
+]
+
+
+class KooplanError(Exception):
+    """Base class of every error kooplan raises on purpose."""
+
+    code: str = "kooplan_fehler"
+
+    def __init__(
+        self,
+        meldung: str,
+        *,
+        ort: str | None = None,
+        fall: str | None = None,
+        norm: str | None = None,
+    ) -> None:
+        super().__init__(meldung)
+        self.meldung = meldung
+        self.ort = ort
+        self.fall = fall
+        self.norm = norm
+
+    def mit_fall(self, fall: str | None) -> KooplanError:
+        """Return this error, now naming the case (used when an error leaves a case's scope)."""
+        if self.fall is None:
+            self.fall = fall
+        return self
+
+    def unter(self, praefix: str) -> KooplanError:
+        """Return this error with its location moved under ``praefix`` (a JSON path)."""
+        if self.ort is None:
+            self.ort = praefix or None
+        elif praefix:
+            sep = "" if self.ort.startswith("[") else "."
+            self.ort = f"{praefix}{sep}{self.ort}"
+        return self
+
+    def __str__(self) -> str:
+        teile = [f"[{self.code}]"]
+        if self.fall is not None:
+            teile.append(f"Fall {self.fall}:")
+        teile.append(self.meldung)
+        if self.ort is not None:
+            teile.append(f"(Ort: {self.ort})")
+        return " ".join(teile)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(code={self.code!r}, fall={self.fall!r}, "
+            f"ort={self.ort!r}, meldung={self.meldung!r})"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keeps errors picklable (for process pools) with their keyword-only fields.
+        return (_wiederherstellen, (type(self), self.meldung, self.ort, self.fall, self.norm))
+
+
+def _wiederherstellen(
+    cls: type[KooplanError], meldung: str, ort: str | None, fall: str | None, norm: str | None
+) -> KooplanError:
+    return cls(meldung, ort=ort, fall=fall, norm=norm)
+
+
+class UngueltigeEingabe(KooplanError, ValueError):
+    """The input breaks the contract or builds an invalid value object."""
+
+    code = "ungueltige_eingabe"
+
+
+class UnzulaessigerUebergang(KooplanError):
+    """An event that the state machine does not allow in the case's current phase.
+
+    The message names the phase, the event, the day and the event's position.
+    """
+
+    code = "unzulaessiger_uebergang"
+
+
+class RechtsstandNichtAbgedeckt(KooplanError):
+    """The day lies outside the law kooplan covers (before 1.7.2023, or an old
+    Eingliederungsvereinbarung still governs under § 65 Abs. 4 SGB II a.F.)."""
+
+    code = "rechtsstand_nicht_abgedeckt"
+
+
+class KeinLeistungsbezug(KooplanError):
+    """A decision was asked for a case whose benefit receipt has ended."""
+
+    code = "leistungsbezug_beendet"
+
+
+#: All contract error codes, in the order of CONTRACT.md.
+FEHLERCODES: tuple[str, ...] = (
+    UngueltigeEingabe.code,
+    UnzulaessigerUebergang.code,
+    RechtsstandNichtAbgedeckt.code,
+    KeinLeistungsbezug.code,
+)

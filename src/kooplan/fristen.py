@@ -1,0 +1,61 @@
+"""Deadlines and periods (FACHKONZEPT § 5), computed by §§ 187, 188 BGB via § 26 Abs. 1 SGB X.
+
+    "Für die Berechnung von Fristen und für die Bestimmung von Terminen gelten die §§ 187 bis 193
+    des Bürgerlichen Gesetzbuchs entsprechend, soweit nicht durch die Absätze 2 bis 5 etwas
+    anderes bestimmt ist." (§ 26 Abs. 1 SGB X)
+
+Neither the plan's review date nor the end of a Schlichtung moves off a weekend or a public
+holiday: neither is a deadline for a declaration (§ 26 Abs. 3 SGB X does not apply).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+__all__ = [
+    "SCHLICHTUNG_WOCHEN",
+    "UEBERPRUEFUNG_MONATE",
+    "naechste_ueberpruefung",
+    "schlichtung_endet_wirksam",
+    "schlichtung_letzter_tag",
+]
+
+#: "spätestens nach Ablauf von jeweils sechs Monaten" (§ 15 Abs. 3 Satz 2 SGB II).
+UEBERPRUEFUNG_MONATE = 6
+#: "spätestens mit Ablauf von vier Wochen ab Beginn" (§ 15a Abs. 4 SGB II a.F.).
+SCHLICHTUNG_WOCHEN = 4
+
+
+def naechste_ueberpruefung(plan_am: dt.date) -> dt.date:
+    """The day by which a plan made or updated on ``plan_am`` is to be updated again.
+
+    § 187 Abs. 1 BGB: the day of the event is not counted; § 188 Abs. 2: the period ends with the
+    day of the last month that has the same number; § 188 Abs. 3: if that month lacks the day,
+    with its last day.
+
+    >>> naechste_ueberpruefung(dt.date(2024, 1, 15))
+    datetime.date(2024, 7, 15)
+    >>> naechste_ueberpruefung(dt.date(2023, 8, 31))
+    datetime.date(2024, 2, 29)
+    >>> naechste_ueberpruefung(dt.date(2024, 8, 31))
+    datetime.date(2025, 2, 28)
+    """
+    return plan_am + relativedelta(months=UEBERPRUEFUNG_MONATE)
+
+
+def schlichtung_letzter_tag(beginn: dt.date) -> dt.date:
+    """The last day of a Schlichtung begun on ``beginn`` (§ 15a Abs. 4 a.F., §§ 187 Abs. 1,
+    188 Abs. 2 BGB): the same weekday four weeks later.
+
+    >>> schlichtung_letzter_tag(dt.date(2024, 2, 1))
+    datetime.date(2024, 2, 29)
+    """
+    return beginn + dt.timedelta(weeks=SCHLICHTUNG_WOCHEN)
+
+
+def schlichtung_endet_wirksam(beginn: dt.date) -> dt.date:
+    """The first day on which a Schlichtung begun on ``beginn`` no longer runs (the day after its
+    last day)."""
+    return schlichtung_letzter_tag(beginn) + dt.timedelta(days=1)

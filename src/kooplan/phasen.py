@@ -1,0 +1,864 @@
+"""The state machine of a case (FACHKONZEPT § 3): phases, the transition table as data, the fold.
+
+The transition table :data:`UEBERGAENGE` is plain data: each row names the phases it starts from,
+what triggers it (an event ``art`` or a time-driven step), an optional condition, the target, the
+norm (by regime of the day it happens) and the kind of source. The diagram, the docs and the
+exhaustive tests are generated from this one table.
+
+:func:`schritt` is the pure function ``(state, event) -> state``; :func:`zeitschritte` applies the
+time-driven transitions up to a day; :func:`falte` folds a case's events up to a Stichtag and
+:func:`verlauf` returns every step with the row that justified it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterator, Mapping
+from typing import Final
+
+import attrs
+
+from kooplan.begruendung import Hinweis, hinweis
+from kooplan.ereignisse import (
+    ARTEN,
+    Eingliederungsvereinbarung,
+    EinladungVersandt,
+    Ereignis,
+    MinderungFestgestellt,
+    Mitwirkung,
+    MitwirkungErbracht,
+    MitwirkungUnterblieben,
+    PlanErstellt,
+    PlanFortgeschrieben,
+    SchlichtungBeendet,
+    SchlichtungBegonnen,
+    TerminVersaeumt,
+    WichtigerGrundNachgewiesen,
+)
+from kooplan.fall import Fall
+from kooplan.fehler import RechtsstandNichtAbgedeckt, UnzulaessigerUebergang
+from kooplan.fristen import schlichtung_endet_wirksam
+from kooplan.plan import Kooperationsplan
+from kooplan.recht import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, Quelle, Regime
+
+__all__ = [
+    "PHASEN_TEXT",
+    "UEBERGAENGE",
+    "Bedingung",
+    "OffeneMitwirkung",
+    "Phase",
+    "Schritt",
+    "Terminversaeumnis",
+    "Uebergang",
+    "Ziel",
+    "Zustand",
+    "falte",
+    "schritt",
+    "verlauf",
+    "zeitschritte",
+]
+
+
+class Phase(enum.Enum):
+    """The phases of a case (FACHKONZEPT § 3)."""
+
+    ERSTKONTAKT = "erstkontakt"
+    KOOPERATION = "kooperation"
+    MITWIRKUNG_EINGEFORDERT = "mitwirkung_eingefordert"
+    SCHLICHTUNG = "schlichtung"
+    OHNE_PLAN = "ohne_plan"
+    BEENDET = "beendet"
+
+
+#: One German sentence per phase, for tables and diagrams.
+PHASEN_TEXT: Mapping[Phase, str] = {
+    Phase.ERSTKONTAKT: "Leistungsbezug, noch kein Kooperationsplan",
+    Phase.KOOPERATION: "Kooperationsplan besteht, Zusammenarbeit funktioniert",
+    Phase.MITWIRKUNG_EINGEFORDERT: (
+        "Mitwirkung ohne wichtigen Grund unterblieben, wird eingefordert"
+    ),
+    Phase.SCHLICHTUNG: "Schlichtungsverfahren läuft (nur bis 30.6.2026)",
+    Phase.OHNE_PLAN: "Kooperationsplan nicht zustande gekommen oder nicht fortschreibbar",
+    Phase.BEENDET: "Leistungsbezug beendet",
+}
+
+E, K, M, S, O, B = (
+    Phase.ERSTKONTAKT,
+    Phase.KOOPERATION,
+    Phase.MITWIRKUNG_EINGEFORDERT,
+    Phase.SCHLICHTUNG,
+    Phase.OHNE_PLAN,
+    Phase.BEENDET,
+)
+_NICHT_BEENDET: Final = frozenset({E, K, M, S, O})
+_ALLE: Final = frozenset(Phase)
+
+#: Time-driven triggers (no event needed).
+ZEIT_VIER_WOCHEN: Final = "zeit:vier_wochen"
+ZEIT_AUFHEBUNG_15A: Final = "zeit:aufhebung_15a"
+
+
+class Ziel(enum.Enum):
+    """Targets that depend on the state after the event's bookkeeping."""
+
+    #: The phase stays (the event is recorded).
+    UNVERAENDERT = "unverändert"
+    #: ``kooperation`` once nothing is outstanding, else unchanged.
+    KOOPERATION_WENN_NICHTS_OFFEN = "kooperation, sobald nichts mehr offen ist"
+
+
+class Bedingung(enum.Enum):
+    """Conditions (guards) of table rows; the text is what the docs and diagram show."""
+
+    OHNE_WICHTIGEN_GRUND = "ohne wichtigen Grund"
+    MIT_WICHTIGEM_GRUND = "mit wichtigem Grund"
+    ZEITRAUM_LEER = "vor jedem anderen Ereignis des Leistungsbezugs"
+    NUR_REGIME_B = "nur bis 30.6.2026"
+    EINIGUNG = "mit Einigung"
+    KEINE_EINIGUNG = "ohne Einigung"
+    NACH_AUTOMATISCHEM_ENDE = "nach dem automatischen Ende der Schlichtung"
+    ART_OFFEN = "die genannte Art (ohne Angabe: irgendeine) ist offen"
+    LETZTE_OFFENE_ART_ENTSCHULDIGT = "räumt die letzte offene Art"
+
+
+@attrs.frozen
+class Uebergang:
+    """One row of the transition table."""
+
+    id: str
+    von: frozenset[Phase]
+    ausloeser: tuple[str, ...]
+    nach: Phase | Ziel
+    norm_b: str | None
+    norm_c: str | None
+    quelle: Quelle
+    text: str
+    bedingung: Bedingung | None = None
+    #: Codes of notes raised when this row is taken (they last while the phase lasts).
+    hinweise: tuple[str, ...] = ()
+
+    def norm(self, regime: Regime | None) -> str | None:
+        """The row's norm as cited on a day of ``regime`` (``None``: before 1.7.2023)."""
+        return self.norm_c if regime is Regime.C else self.norm_b
+
+
+def _u(
+    id: str,
+    von: frozenset[Phase] | Phase,
+    ausloeser: str | tuple[str, ...],
+    nach: Phase | Ziel,
+    norm: str | tuple[str | None, str | None] | None,
+    quelle: Quelle,
+    text: str,
+    bedingung: Bedingung | None = None,
+    hinweise: tuple[str, ...] = (),
+) -> Uebergang:
+    von_ = von if isinstance(von, frozenset) else frozenset({von})
+    aus = ausloeser if isinstance(ausloeser, tuple) else (ausloeser,)
+    nb, nc = norm if isinstance(norm, tuple) else (norm, norm)
+    return Uebergang(id, von_, aus, nach, nb, nc, quelle, text, bedingung, hinweise)
+
+
+_G, _W = Quelle.GESETZ, Quelle.WEISUNG
+_UNV = Ziel.UNVERAENDERT
+_PLAN = ("plan_erstellt", "plan_fortgeschrieben")
+
+#: The transition table of FACHKONZEPT § 3, in the order rows are tried for a (phase, trigger).
+UEBERGAENGE: tuple[Uebergang, ...] = (
+    _u(
+        "erstkontakt.plan_erstellt",
+        E,
+        "plan_erstellt",
+        K,
+        "§ 15 Abs. 2 SGB II",
+        _G,
+        "Der Kooperationsplan wird gemeinsam erstellt.",
+    ),
+    _u(
+        "erstkontakt.eingliederungsvereinbarung",
+        E,
+        "eingliederungsvereinbarung",
+        _UNV,
+        "§ 65 Abs. 4 SGB II",
+        _G,
+        "Eine alte Eingliederungsvereinbarung gilt bis zum ersten Kooperationsplan fort, "
+        "längstens bis 31.12.2023.",
+    ),
+    _u(
+        "erstkontakt.leistungsbezug_aufgenommen",
+        E,
+        "leistungsbezug_aufgenommen",
+        _UNV,
+        None,
+        _W,
+        "Der Beginn des Leistungsbezugs als erstes Ereignis ändert nichts.",
+        Bedingung.ZEITRAUM_LEER,
+    ),
+    _u(
+        "mitwirkung_eingefordert.plan_erstellt",
+        M,
+        "plan_erstellt",
+        K,
+        "§ 15 Abs. 2, 3 SGB II",
+        _G,
+        "Ein neuer Plan gilt als Fortschreibung; offene Mitwirkungen sind erledigt.",
+    ),
+    _u(
+        "schlichtung.plan",
+        S,
+        _PLAN,
+        K,
+        ("§ 15a Abs. 2 SGB II a.F.", None),
+        _G,
+        "Die Einigung in der Schlichtung wird als Kooperationsplan festgehalten.",
+    ),
+    _u(
+        "schlichtung.plan_gescheitert",
+        S,
+        "plan_gescheitert",
+        O,
+        ("§ 15a Abs. 4, § 15 Abs. 6 SGB II a.F.", None),
+        _G,
+        "Die Schlichtung endet ohne Einigung; ein Plan kommt nicht zustande.",
+        hinweise=("b.plan_gescheitert.schlichtung",),
+    ),
+    _u(
+        "ohne_plan.plan_gescheitert",
+        O,
+        "plan_gescheitert",
+        _UNV,
+        ("§ 15 Abs. 6 SGB II a.F.", "§ 15a Abs. 3 SGB II n.F."),
+        _G,
+        "Ein weiterer Versuch ist gescheitert; es bleibt ohne Plan.",
+        hinweise=("b.plan_gescheitert.schlichtung",),
+    ),
+    _u(
+        "ohne_plan.plan",
+        O,
+        _PLAN,
+        K,
+        "§ 15 Abs. 2 SGB II",
+        _W,
+        "Ein Plan kommt doch zustande; Ziel ist immer die Rückkehr zur Zusammenarbeit ohne "
+        "Rechtsfolgenbelehrung.",
+    ),
+    _u(
+        "kooperation.plan",
+        K,
+        _PLAN,
+        K,
+        "§ 15 Abs. 3 Satz 2 SGB II",
+        _G,
+        "Der Plan wird fortgeschrieben; die Frist zur Überprüfung beginnt neu.",
+    ),
+    _u(
+        "mitwirkung_eingefordert.plan_fortgeschrieben",
+        M,
+        "plan_fortgeschrieben",
+        K,
+        "§ 15 Abs. 3 Satz 2 SGB II",
+        _W,
+        "Der Plan wird fortgeschrieben; offene Mitwirkungen sind erledigt, die Frist beginnt neu.",
+    ),
+    _u(
+        "plan_gescheitert",
+        frozenset({E, K, M}),
+        "plan_gescheitert",
+        O,
+        ("§ 15 Abs. 6 SGB II a.F.", "§ 15a Abs. 3 SGB II n.F."),
+        _G,
+        "Der Kooperationsplan kommt nicht zustande oder kann nicht fortgeschrieben werden.",
+        hinweise=("b.plan_gescheitert.schlichtung",),
+    ),
+    _u(
+        "schlichtung_begonnen",
+        frozenset({E, K, M, O}),
+        "schlichtung_begonnen",
+        S,
+        ("§ 15a Abs. 1 SGB II a.F.", None),
+        _G,
+        "Auf Verlangen einer oder beider Seiten beginnt das Schlichtungsverfahren.",
+        Bedingung.NUR_REGIME_B,
+    ),
+    _u(
+        "kooperation.mitwirkung_unterblieben",
+        K,
+        "mitwirkung_unterblieben",
+        M,
+        ("§ 15 Abs. 5 SGB II a.F.", "§ 15a Abs. 2 SGB II n.F."),
+        _G,
+        "Eine Mitwirkung ist ohne wichtigen Grund unterblieben und wird eingefordert.",
+        Bedingung.OHNE_WICHTIGEN_GRUND,
+    ),
+    _u(
+        "mitwirkung_eingefordert.mitwirkung_unterblieben",
+        M,
+        "mitwirkung_unterblieben",
+        _UNV,
+        ("§ 15 Abs. 5 SGB II a.F.", "§ 15a Abs. 2 SGB II n.F."),
+        _G,
+        "Eine weitere Mitwirkung ist ohne wichtigen Grund unterblieben; auch sie ist offen.",
+        Bedingung.OHNE_WICHTIGEN_GRUND,
+    ),
+    _u(
+        "ohne_plan_oder_schlichtung.mitwirkung_unterblieben",
+        frozenset({E, O, S}),
+        "mitwirkung_unterblieben",
+        _UNV,
+        ("§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.", "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II n.F."),
+        _G,
+        "Die Mitwirkung ist ohne wichtigen Grund unterblieben; die Art ist offen.",
+        Bedingung.OHNE_WICHTIGEN_GRUND,
+    ),
+    _u(
+        "mitwirkung_unterblieben.wichtiger_grund",
+        frozenset({E, K, M, S, O}),
+        "mitwirkung_unterblieben",
+        _UNV,
+        ("§ 31 Abs. 1 Satz 2 SGB II a.F.", "§ 31 Abs. 1 Satz 2 SGB II n.F."),
+        _G,
+        "Die Mitwirkung ist unterblieben, aber ein wichtiger Grund liegt vor.",
+        Bedingung.MIT_WICHTIGEM_GRUND,
+    ),
+    _u(
+        "mitwirkung_eingefordert.erbracht",
+        M,
+        "mitwirkung_erbracht",
+        Ziel.KOOPERATION_WENN_NICHTS_OFFEN,
+        ("§ 31a Abs. 1 Satz 6 SGB II a.F.", "§ 31a Abs. 1 Satz 2 SGB II n.F."),
+        _W,
+        "Die eingeforderte Mitwirkung ist erbracht oder die Bereitschaft ernsthaft erklärt; "
+        "Rückkehr zur Zusammenarbeit ohne Rechtsfolgenbelehrung, sobald nichts mehr offen ist.",
+        Bedingung.ART_OFFEN,
+    ),
+    _u(
+        "mitwirkung_eingefordert.bereitschaft",
+        M,
+        "bereitschaft_erklaert",
+        Ziel.KOOPERATION_WENN_NICHTS_OFFEN,
+        ("§ 31a Abs. 1 Satz 6 SGB II a.F.", "§ 31a Abs. 1 Satz 2 SGB II n.F."),
+        _W,
+        "Die Person erklärt ernsthaft, künftig mitzuwirken; alles Offene ist erledigt.",
+    ),
+    _u(
+        "ohne_plan_oder_schlichtung.erbracht",
+        frozenset({E, O, S}),
+        "mitwirkung_erbracht",
+        _UNV,
+        None,
+        _W,
+        "Die offene Mitwirkung ist erbracht; die Phase bleibt.",
+        Bedingung.ART_OFFEN,
+    ),
+    _u(
+        "ohne_plan_oder_schlichtung.bereitschaft",
+        frozenset({E, O, S}),
+        "bereitschaft_erklaert",
+        _UNV,
+        None,
+        _W,
+        "Die Bereitschaft ist erklärt; offene Mitwirkungen sind erledigt.",
+    ),
+    _u(
+        "mitwirkung_eingefordert.wichtiger_grund_nachgewiesen",
+        M,
+        "wichtiger_grund_nachgewiesen",
+        K,
+        ("§ 31 Abs. 1 Satz 2 SGB II a.F.", "§ 31 Abs. 1 Satz 2 SGB II n.F."),
+        _G,
+        "Für die letzte offene Mitwirkung ist ein wichtiger Grund nachgewiesen.",
+        Bedingung.LETZTE_OFFENE_ART_ENTSCHULDIGT,
+    ),
+    _u(
+        "schlichtung.einigung",
+        S,
+        "schlichtung_beendet",
+        K,
+        ("§ 15a Abs. 2, 4 SGB II a.F.", None),
+        _G,
+        "Die Schlichtung endet mit Einigung; der vereinbarte Plan gilt als erstellt.",
+        Bedingung.EINIGUNG,
+    ),
+    _u(
+        "schlichtung.keine_einigung",
+        S,
+        "schlichtung_beendet",
+        O,
+        ("§ 15a Abs. 2, 4, § 15 Abs. 6 SGB II a.F.", None),
+        _G,
+        "Die Schlichtung endet ohne Einigung.",
+        Bedingung.KEINE_EINIGUNG,
+        hinweise=("b.schlichtung.loesungsvorschlag",),
+    ),
+    _u(
+        "schlichtung.vier_wochen",
+        S,
+        ZEIT_VIER_WOCHEN,
+        O,
+        ("§ 15a Abs. 4 SGB II a.F.", None),
+        _G,
+        "Die Schlichtung endet spätestens mit Ablauf von vier Wochen ab Beginn.",
+    ),
+    _u(
+        "schlichtung.aufhebung",
+        S,
+        ZEIT_AUFHEBUNG_15A,
+        O,
+        ("§ 15a SGB II a.F.", "§ 15a Abs. 3 SGB II n.F."),
+        Quelle.OFFEN,
+        "§ 15a a.F. ist am 1.7.2026 ohne Übergangsregel weggefallen; die Schlichtung endet.",
+        hinweise=("offen.schlichtung_aufgehoben",),
+    ),
+    _u(
+        "ohne_plan.schlichtung_beendet_nachgetragen",
+        O,
+        "schlichtung_beendet",
+        _UNV,
+        "§ 15a Abs. 4 SGB II a.F.",
+        _W,
+        "Das Ende einer schon abgelaufenen Schlichtung wird nachgetragen.",
+        Bedingung.NACH_AUTOMATISCHEM_ENDE,
+        hinweise=("schlichtung.ende_nachgetragen",),
+    ),
+    _u(
+        "leistungsbezug_beendet",
+        _NICHT_BEENDET,
+        "leistungsbezug_beendet",
+        B,
+        None,
+        _W,
+        "Der Leistungsbezug endet.",
+    ),
+    _u(
+        "leistungsbezug_aufgenommen",
+        B,
+        "leistungsbezug_aufgenommen",
+        E,
+        "§ 15 Abs. 1, 4 SGB II",
+        _G,
+        "Ein neuer Leistungsbezug beginnt; Einladungen, Termine, offene Mitwirkungen, Plan "
+        "und Schlichtung beginnen neu, festgestellte Minderungen bleiben.",
+    ),
+    _u(
+        "termine",
+        _NICHT_BEENDET,
+        ("einladung_versandt", "termin_versaeumt", "termin_wahrgenommen"),
+        _UNV,
+        ("§ 59 SGB II i.V.m. § 309 SGB III", "§ 59 SGB II i.V.m. § 309 SGB III"),
+        _G,
+        "Einladungen und Termine werden festgehalten (für §§ 32, 15a Abs. 1 n.F.).",
+    ),
+    _u(
+        "festgehalten",
+        _ALLE,
+        ("minderung_festgestellt", "wichtiger_grund_nachgewiesen"),
+        _UNV,
+        ("§ 31b Abs. 1 Satz 3 SGB II a.F.", "§ 31b Abs. 1 Satz 3 SGB II n.F."),
+        _G,
+        "Feststellungen werden festgehalten, auch nach Ende des Leistungsbezugs.",
+    ),
+    _u(
+        "kooperation.bereitschaft",
+        K,
+        "bereitschaft_erklaert",
+        _UNV,
+        None,
+        _W,
+        "Eine Bereitschaftserklärung ändert in der Zusammenarbeit nichts.",
+    ),
+)
+
+
+@attrs.frozen
+class OffeneMitwirkung:
+    """An outstanding Mitwirkung, caused by the event with ``id`` (if any) on day ``am``."""
+
+    mitwirkung: Mitwirkung
+    am: dt.date
+    id: str | None
+
+
+@attrs.frozen
+class Terminversaeumnis:
+    """A missed meeting in the current benefit period.
+
+    ``folge`` is its place in fold order, ``rfb`` whether its invitation carried an RFB.
+    """
+
+    folge: int
+    am: dt.date
+    id: str | None
+    rfb: bool
+    entschuldigt: bool
+
+
+@attrs.frozen(repr=False)
+class Zustand:
+    """The state of a case after a fold: the phase and what the rules of §§ 4 and 6 need."""
+
+    phase: Phase = Phase.ERSTKONTAKT
+    #: Outstanding Mitwirkungen (empty in ``kooperation``).
+    offen: tuple[OffeneMitwirkung, ...] = ()
+    #: An einladung_versandt, termin_versaeumt or termin_wahrgenommen is recorded in this period.
+    kontakt_im_zeitraum: bool = False
+    #: A plan was made (or agreed in a Schlichtung) in this period.
+    plan_im_zeitraum: bool = False
+    #: Some event of this period has been applied (``leistungsbezug_aufgenommen`` is then illegal
+    #: in ``erstkontakt``).
+    zeitraum_begonnen: bool = False
+    #: How many benefit periods began after the first (``leistungsbezug_aufgenommen`` from
+    #: ``beendet``).
+    zeitraum_nr: int = 0
+    #: Whether the last invitation sent carried an RFB.
+    letzte_einladung_rfb: bool = False
+    #: Every missed meeting of this period, in fold order.
+    versaeumnisse: tuple[Terminversaeumnis, ...] = ()
+    #: Misses with ``folge`` up to this number do not count towards the current run.
+    lauf_ab: int = -1
+    plan: Kooperationsplan | None = None
+    #: The day of the last plan_erstellt / plan_fortgeschrieben / Einigung (review clock).
+    plan_am: dt.date | None = None
+    schlichtung_beginn: dt.date | None = None
+    #: The day a Schlichtung ended automatically (four weeks or 1.7.2026), while in ohne_plan.
+    schlichtung_auto_ende: dt.date | None = None
+    #: The day of an old Eingliederungsvereinbarung that still governs (§ 65 Abs. 4 a.F.).
+    alte_ev_am: dt.date | None = None
+    #: Every festgestellte Minderung, across benefit periods.
+    minderungen: tuple[MinderungFestgestellt, ...] = ()
+    #: Notes raised by the transition into the current phase.
+    hinweise: tuple[Hinweis, ...] = ()
+    #: How many events have been applied (the next event's place in fold order).
+    angewandt: int = 0
+
+    @property
+    def offene_arten(self) -> frozenset[Mitwirkung]:
+        return frozenset(o.mitwirkung for o in self.offen)
+
+    @property
+    def terminlauf(self) -> tuple[Terminversaeumnis, ...]:
+        """The current run of unexcused missed meetings (since the last kept meeting or excused
+        miss)."""
+        return tuple(v for v in self.versaeumnisse if v.folge > self.lauf_ab and not v.entschuldigt)
+
+    def __repr__(self) -> str:
+        offen = ",".join(sorted(m.value for m in self.offene_arten))
+        return (
+            f"Zustand(phase={self.phase.value}, offen=[{offen}], "
+            f"terminlauf={len(self.terminlauf)}, plan_am={self.plan_am}, "
+            f"minderungen={len(self.minderungen)})"
+        )
+
+
+@attrs.frozen
+class Schritt:
+    """One applied step of a fold: from which phase to which, by which row, on which day."""
+
+    tag: dt.date
+    ausloeser: str
+    von: Phase
+    nach: Phase
+    regel: Uebergang
+    #: The event (None for a time-driven step) and its position in the case's input.
+    ereignis: Ereignis | None = None
+    position: int | None = None
+    #: The row's norm as cited on ``tag``.
+    norm: str | None = None
+
+
+# -- conditions ----------------------------------------------------------------------------------
+
+_Pruefung = Callable[[Zustand, Zustand, Ereignis | None, dt.date], bool]
+
+
+def _art_offen(vor: Zustand, _nach: Zustand, e: Ereignis | None, _t: dt.date) -> bool:
+    if isinstance(e, MitwirkungErbracht):
+        return bool(vor.offen) if e.mitwirkung is None else e.mitwirkung in vor.offene_arten
+    return True  # bereitschaft_erklaert clears whatever is outstanding
+
+
+_BEDINGUNGEN: Mapping[Bedingung, _Pruefung] = {
+    Bedingung.OHNE_WICHTIGEN_GRUND: lambda v, n, e, t: (
+        isinstance(e, MitwirkungUnterblieben) and not e.wichtiger_grund
+    ),
+    Bedingung.MIT_WICHTIGEM_GRUND: lambda v, n, e, t: (
+        isinstance(e, MitwirkungUnterblieben) and e.wichtiger_grund
+    ),
+    Bedingung.ZEITRAUM_LEER: lambda v, n, e, t: not v.zeitraum_begonnen,
+    Bedingung.NUR_REGIME_B: lambda v, n, e, t: t < NEUE_GRUNDSICHERUNG_AB,
+    Bedingung.EINIGUNG: lambda v, n, e, t: isinstance(e, SchlichtungBeendet) and e.einigung,
+    Bedingung.KEINE_EINIGUNG: lambda v, n, e, t: (
+        isinstance(e, SchlichtungBeendet) and not e.einigung
+    ),
+    Bedingung.NACH_AUTOMATISCHEM_ENDE: lambda v, n, e, t: (
+        v.schlichtung_auto_ende is not None and t >= v.schlichtung_auto_ende
+    ),
+    Bedingung.ART_OFFEN: _art_offen,
+    Bedingung.LETZTE_OFFENE_ART_ENTSCHULDIGT: lambda v, n, e, t: bool(v.offen) and not n.offen,
+}
+
+_ZEILEN: Mapping[tuple[Phase, str], tuple[Uebergang, ...]] = {}
+
+
+def _index() -> dict[tuple[Phase, str], tuple[Uebergang, ...]]:
+    idx: dict[tuple[Phase, str], list[Uebergang]] = {}
+    for row in UEBERGAENGE:
+        for phase in row.von:
+            for a in row.ausloeser:
+                idx.setdefault((phase, a), []).append(row)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+_ZEILEN = _index()
+
+
+def _zeile(
+    vor: Zustand, nach: Zustand, ausloeser: str, e: Ereignis | None, tag: dt.date
+) -> Uebergang | None:
+    for row in _ZEILEN.get((vor.phase, ausloeser), ()):
+        if row.bedingung is None or _BEDINGUNGEN[row.bedingung](vor, nach, e, tag):
+            return row
+    return None
+
+
+# -- bookkeeping by event art (independent of the phase) -----------------------------------------
+
+
+def _buchen(z: Zustand, e: Ereignis) -> Zustand:
+    """Apply what an event changes besides the phase."""
+    folge = z.angewandt
+    z = attrs.evolve(z, angewandt=folge + 1)
+    art = e.art
+    if art not in (
+        "minderung_festgestellt",
+        "wichtiger_grund_nachgewiesen",
+        "leistungsbezug_aufgenommen",
+        "eingliederungsvereinbarung",
+    ):
+        z = attrs.evolve(z, zeitraum_begonnen=True)
+    if isinstance(e, EinladungVersandt):
+        return attrs.evolve(z, kontakt_im_zeitraum=True, letzte_einladung_rfb=e.rfb)
+    if isinstance(e, TerminVersaeumt):
+        v = Terminversaeumnis(folge, e.am, e.id, z.letzte_einladung_rfb, e.wichtiger_grund)
+        return attrs.evolve(
+            z,
+            kontakt_im_zeitraum=True,
+            versaeumnisse=(*z.versaeumnisse, v),
+            lauf_ab=folge if e.wichtiger_grund else z.lauf_ab,
+        )
+    if art == "termin_wahrgenommen":
+        return attrs.evolve(z, kontakt_im_zeitraum=True, lauf_ab=folge)
+    if isinstance(e, (PlanErstellt, PlanFortgeschrieben)):
+        return attrs.evolve(
+            z,
+            plan=e.plan if e.plan is not None else z.plan,
+            plan_am=e.am,
+            plan_im_zeitraum=True,
+            offen=(),
+            alte_ev_am=None,
+            schlichtung_beginn=None,
+        )
+    if isinstance(e, SchlichtungBegonnen):
+        return attrs.evolve(z, schlichtung_beginn=e.am, schlichtung_auto_ende=None)
+    if isinstance(e, SchlichtungBeendet):
+        if z.phase is not Phase.SCHLICHTUNG:
+            return z
+        if e.einigung:
+            return attrs.evolve(
+                z, schlichtung_beginn=None, plan_am=e.am, plan_im_zeitraum=True, offen=()
+            )
+        return attrs.evolve(z, schlichtung_beginn=None)
+    if isinstance(e, MitwirkungUnterblieben):
+        if e.wichtiger_grund:
+            return z
+        return attrs.evolve(z, offen=(*z.offen, OffeneMitwirkung(e.mitwirkung, e.am, e.id)))
+    if isinstance(e, MitwirkungErbracht):
+        if e.mitwirkung is None:
+            return attrs.evolve(z, offen=())
+        return attrs.evolve(z, offen=tuple(o for o in z.offen if o.mitwirkung is not e.mitwirkung))
+    if art == "bereitschaft_erklaert":
+        return attrs.evolve(z, offen=())
+    if isinstance(e, WichtigerGrundNachgewiesen):
+        return _entschuldigen(z, e.bezug)
+    if isinstance(e, MinderungFestgestellt):
+        return attrs.evolve(z, minderungen=(*z.minderungen, e))
+    if isinstance(e, Eingliederungsvereinbarung):
+        return attrs.evolve(z, alte_ev_am=e.am)
+    if art == "leistungsbezug_aufgenommen" and z.phase is Phase.BEENDET:
+        return Zustand(
+            zeitraum_nr=z.zeitraum_nr + 1, minderungen=z.minderungen, angewandt=z.angewandt
+        )
+    return z
+
+
+def _entschuldigen(z: Zustand, bezug: str) -> Zustand:
+    """A wichtiger Grund shown later for the event ``bezug``: from now on it counts as excused."""
+    offen = tuple(o for o in z.offen if o.id != bezug)
+    versaeumnisse = []
+    lauf_ab = z.lauf_ab
+    for v in z.versaeumnisse:
+        if v.id == bezug and not v.entschuldigt:
+            v = attrs.evolve(v, entschuldigt=True)
+            lauf_ab = max(lauf_ab, v.folge)  # an excused miss breaks the run
+        versaeumnisse.append(v)
+    return attrs.evolve(z, offen=offen, versaeumnisse=tuple(versaeumnisse), lauf_ab=lauf_ab)
+
+
+def _betreten(vor: Zustand, nach: Zustand, row: Uebergang, neu: Phase) -> Zustand:
+    """Set the new phase and the notes that come with it."""
+    raised = tuple(hinweis(c) for c in row.hinweise)
+    if neu is vor.phase:
+        codes = {h.code for h in nach.hinweise}
+        hinweise = nach.hinweise + tuple(h for h in raised if h.code not in codes)
+        return attrs.evolve(nach, hinweise=hinweise) if raised else nach
+    z = attrs.evolve(nach, phase=neu, hinweise=raised)
+    if neu is Phase.KOOPERATION:
+        z = attrs.evolve(
+            z, offen=()
+        )  # every transition into kooperation leaves nothing outstanding
+    if neu is Phase.OHNE_PLAN:
+        z = attrs.evolve(z, plan=None, plan_am=None, schlichtung_beginn=None)
+    if vor.phase is Phase.OHNE_PLAN:
+        z = attrs.evolve(z, schlichtung_auto_ende=None)
+    return z
+
+
+def _regime(tag: dt.date) -> Regime | None:
+    if tag < ABGEDECKT_AB:
+        return None
+    return Regime.C if tag >= NEUE_GRUNDSICHERUNG_AB else Regime.B
+
+
+def _unzulaessig(z: Zustand, e: Ereignis, position: int | None) -> UnzulaessigerUebergang:
+    wo = f" (Ereignis Nr. {position + 1})" if position is not None else ""
+    grund = ""
+    if isinstance(e, MitwirkungErbracht):
+        grund = (
+            " Es war keine Mitwirkung dieser Art offen: Der Verlauf ist widersprüchlich."
+            if e.mitwirkung is not None
+            else " Es war keine Mitwirkung offen: Der Verlauf ist widersprüchlich."
+        )
+    elif isinstance(e, SchlichtungBegonnen) and e.am >= NEUE_GRUNDSICHERUNG_AB:
+        grund = (
+            " Das Schlichtungsverfahren (§ 15a SGB II a.F.) gibt es seit dem 1.7.2026 nicht mehr."
+        )
+    return UnzulaessigerUebergang(
+        f"Das Ereignis '{e.art}' vom {e.am:%d.%m.%Y}{wo} ist in der Phase '{z.phase.value}' "
+        f"nicht zulässig.{grund}",
+        ort=f"ereignisse[{position}]" if position is not None else None,
+    )
+
+
+def _schritt(z: Zustand, e: Ereignis, position: int | None) -> tuple[Zustand, Schritt]:
+    if e.am < ABGEDECKT_AB and e.art not in (
+        "minderung_festgestellt",
+        "eingliederungsvereinbarung",
+    ):
+        raise RechtsstandNichtAbgedeckt(
+            f"Das Ereignis '{e.art}' vom {e.am:%d.%m.%Y} liegt vor dem 1.7.2023; davor werden nur "
+            "festgestellte Minderungen und Eingliederungsvereinbarungen als Vorgeschichte "
+            "angenommen.",
+            ort=f"ereignisse[{position}].am" if position is not None else "am",
+        )
+    nach = _buchen(z, e)
+    row = _zeile(z, nach, e.art, e, e.am)
+    if row is None:
+        raise _unzulaessig(z, e, position)
+    if isinstance(row.nach, Phase):
+        neu = row.nach
+    elif row.nach is Ziel.KOOPERATION_WENN_NICHTS_OFFEN and not nach.offen:
+        neu = Phase.KOOPERATION
+    else:
+        neu = z.phase
+    nach = _betreten(z, nach, row, neu)
+    return nach, Schritt(e.am, e.art, z.phase, neu, row, e, position, row.norm(_regime(e.am)))
+
+
+def schritt(zustand: Zustand, ereignis: Ereignis, position: int | None = None) -> Zustand:
+    """The pure transition function ``(state, event) -> state``.
+
+    It does not apply time-driven steps: call :func:`zeitschritte` up to the event's day first
+    (:func:`falte` does). ``position`` is the event's index in the case's input, used in errors.
+    Raises :class:`~kooplan.fehler.UnzulaessigerUebergang` for an event the table does not allow.
+
+    >>> import datetime as dt
+    >>> from kooplan.ereignisse import PlanErstellt
+    >>> schritt(Zustand(), PlanErstellt(am=dt.date(2024, 1, 15))).phase
+    <Phase.KOOPERATION: 'kooperation'>
+    """
+    return _schritt(zustand, ereignis, position)[0]
+
+
+def _naechster_zeitschritt(z: Zustand) -> tuple[dt.date, str] | None:
+    if z.phase is not Phase.SCHLICHTUNG or z.schlichtung_beginn is None:
+        return None
+    vier_wochen = schlichtung_endet_wirksam(z.schlichtung_beginn)
+    if vier_wochen <= NEUE_GRUNDSICHERUNG_AB:
+        return vier_wochen, ZEIT_VIER_WOCHEN
+    return NEUE_GRUNDSICHERUNG_AB, ZEIT_AUFHEBUNG_15A
+
+
+def _zeitschritte(z: Zustand, bis: dt.date) -> Iterator[tuple[Zustand, Schritt]]:
+    while (faellig := _naechster_zeitschritt(z)) is not None and faellig[0] <= bis:
+        tag, ausloeser = faellig
+        row = _zeile(z, z, ausloeser, None, tag)
+        assert row is not None and isinstance(row.nach, Phase)
+        neu = _betreten(z, attrs.evolve(z, schlichtung_auto_ende=tag), row, row.nach)
+        yield (
+            neu,
+            Schritt(tag, ausloeser, z.phase, neu.phase, row, None, None, row.norm(_regime(tag))),
+        )
+        z = neu
+
+
+def zeitschritte(zustand: Zustand, bis: dt.date) -> Zustand:
+    """Apply every time-driven transition whose effective day is on or before ``bis``.
+
+    The four-week end of a Schlichtung takes effect on the day after its last day; the repeal of
+    § 15a a.F. on 1.7.2026; the earlier of the two applies.
+    """
+    for neu, _ in _zeitschritte(zustand, bis):
+        zustand = neu
+    return zustand
+
+
+def _falte(fall: Fall, stichtag: dt.date) -> Iterator[tuple[Zustand, Schritt]]:
+    z = Zustand()
+    for position, e in fall.in_faltordnung():
+        if e.am > stichtag:
+            break
+        for neu, s in _zeitschritte(z, e.am):
+            yield neu, s
+            z = neu
+        z, s = _schritt(z, e, position)
+        yield z, s
+    yield from _zeitschritte(z, stichtag)
+
+
+def falte(fall: Fall, stichtag: dt.date) -> Zustand:
+    """Fold the case's events up to and including ``stichtag`` into its state.
+
+    Events are applied in date order, same-day events in input order; events dated after the
+    Stichtag are not applied. Time-driven steps whose effective day is on or before an event's
+    day are applied before it, and those up to the Stichtag at the end. Errors name the case.
+    """
+    z = Zustand()
+    try:
+        for neu, _ in _falte(fall, stichtag):
+            z = neu
+    except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
+        raise err.mit_fall(fall.fall) from None
+    return z
+
+
+def verlauf(fall: Fall, stichtag: dt.date) -> tuple[Schritt, ...]:
+    """Every step of the fold up to ``stichtag``, each with its table row and norm."""
+    try:
+        return tuple(s for _, s in _falte(fall, stichtag))
+    except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
+        raise err.mit_fall(fall.fall) from None
+
+
+def ausloeser_alle() -> tuple[str, ...]:
+    """Every trigger the table knows: the event arts and the time-driven steps."""
+    return (*ARTEN, ZEIT_VIER_WOCHEN, ZEIT_AUFHEBUNG_15A)

@@ -1,0 +1,218 @@
+"""Law by date: the Rechtsstand table and how norms are cited.
+
+Every rule of kooplan is chosen by a day the caller passes (the Stichtag, or the due day
+``faellig``); nothing reads the wall clock. The boundaries between Rechtsstände are one table of
+data, each row with its source (FACHKONZEPT § 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+
+import attrs
+
+from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
+
+__all__ = [
+    "ABGEDECKT_AB",
+    "NEUE_GRUNDSICHERUNG_AB",
+    "RECHTSSTAENDE",
+    "Fassung",
+    "Quelle",
+    "Rechtsstand",
+    "Regime",
+    "alle_grenzen",
+    "fassung_am",
+    "pruefe_tag",
+    "rechtsstand_am",
+    "rechtsstand_nach_id",
+    "regime_am",
+    "sgb2",
+]
+
+#: The first day kooplan covers: the Bürgergeld law (12. SGB II-ÄndG) took effect.
+ABGEDECKT_AB = dt.date(2023, 7, 1)
+#: The first day of the Neue Grundsicherung (13. SGB II-ÄndG).
+NEUE_GRUNDSICHERUNG_AB = dt.date(2026, 7, 1)
+
+
+class Regime(enum.Enum):
+    """The two regimes that differ in how a request is communicated (FACHKONZEPT § 2)."""
+
+    #: Bürgergeld, 1.7.2023 – 30.6.2026: Aufforderung mit Rechtsfolgenbelehrung, Schlichtung.
+    B = "B"
+    #: Neue Grundsicherung, from 1.7.2026: Verpflichtung durch Verwaltungsakt, no Schlichtung.
+    C = "C"
+
+
+class Quelle(enum.Enum):
+    """The kind of source a rule or note rests on (FACHKONZEPT, preamble)."""
+
+    #: A statutory rule: fixed, not configurable.
+    GESETZ = "gesetz"
+    #: Guidance of the Bundesagentur or established practice: a policy default.
+    WEISUNG = "weisung"
+    #: A legal question the law leaves open: decided by a documented default, flagged.
+    OFFEN = "offen"
+
+
+class Fassung(enum.Enum):
+    """How a norm of SGB II is cited relative to the 13. SGB II-ÄndG (FACHKONZEPT § 4)."""
+
+    #: Text replaced or repealed by the 13. SGB II-ÄndG ("alte Fassung").
+    AF = "a.F."
+    #: The new text of the 13. SGB II-ÄndG ("neue Fassung").
+    NF = "n.F."
+    #: An unchanged norm: no suffix.
+    KEINE = ""
+
+
+@attrs.frozen
+class Rechtsstand:
+    """One row of the Rechtsstand table.
+
+    ``bis`` is the last day the row applies (inclusive), ``None`` for the current law.
+    ``verifiziert`` is False where the boundary is an assumption still to be checked against
+    the Bundesgesetzblatt (the start of ``2026-04``, FACHKONZEPT § 8 no. 4).
+    """
+
+    id: str
+    von: dt.date
+    bis: dt.date | None
+    name: str
+    quelle: str
+    regime: Regime
+    verifiziert: bool = True
+
+    def gilt_am(self, tag: dt.date) -> bool:
+        return self.von <= tag and (self.bis is None or tag <= self.bis)
+
+
+#: The Rechtsstand table of FACHKONZEPT § 2, in order. Boundaries are data, with their sources.
+RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
+    Rechtsstand(
+        id="2023-07",
+        von=dt.date(2023, 7, 1),
+        bis=dt.date(2024, 3, 27),
+        name="Bürgergeld (12. SGB II-ÄndG)",
+        quelle="Bürgergeld-Gesetz vom 16.12.2022 (BGBl. I S. 2328), Art. 1, in Kraft 1.7.2023",
+        regime=Regime.B,
+    ),
+    Rechtsstand(
+        id="2024-03",
+        von=dt.date(2024, 3, 28),
+        bis=dt.date(2026, 3, 27),
+        name="Bürgergeld mit § 31a Abs. 7, § 31b Abs. 3 a.F. (2. HFG 2024)",
+        quelle=(
+            "Zweites Haushaltsfinanzierungsgesetz 2024 vom 22.3.2024 (BGBl. 2024 I Nr. 107), "
+            "in Kraft 28.3.2024; befristet durch § 86 SGB II bis 27.3.2026"
+        ),
+        regime=Regime.B,
+    ),
+    Rechtsstand(
+        id="2026-03",
+        von=dt.date(2026, 3, 28),
+        bis=dt.date(2026, 4, 16),
+        name="Bürgergeld, § 31a Abs. 7 a.F. ausgelaufen",
+        quelle="§ 86 SGB II: § 31a Abs. 7 und § 31b Abs. 3 mit Ablauf des 27.3.2026 aufgehoben",
+        regime=Regime.B,
+    ),
+    Rechtsstand(
+        id="2026-04",
+        von=dt.date(2026, 4, 17),
+        bis=dt.date(2026, 6, 30),
+        name="Bürgergeld mit § 31a Abs. 7, § 31b Abs. 3 n.F. (vorgezogen)",
+        quelle=(
+            "13. SGB II-ÄndG vom 16.4.2026, vorgezogenes Inkrafttreten am Tag nach der "
+            "Verkündung; Tag angenommen (17.4.2026), gegen das Bundesgesetzblatt zu prüfen"
+        ),
+        regime=Regime.B,
+        verifiziert=False,
+    ),
+    Rechtsstand(
+        id="2026-07",
+        von=dt.date(2026, 7, 1),
+        bis=None,
+        name="Neue Grundsicherung (13. SGB II-ÄndG), Grundsicherungsgeld",
+        quelle="13. SGB II-ÄndG vom 16.4.2026, Hauptteil in Kraft 1.7.2026",
+        regime=Regime.C,
+    ),
+)
+
+_BY_ID: Mapping[str, Rechtsstand] = {r.id: r for r in RECHTSSTAENDE}
+
+
+def rechtsstand_am(tag: dt.date) -> Rechtsstand:
+    """Return the Rechtsstand in force on ``tag``.
+
+    >>> rechtsstand_am(dt.date(2024, 3, 28)).id
+    '2024-03'
+    >>> rechtsstand_am(dt.date(2026, 7, 1)).regime
+    <Regime.C: 'C'>
+
+    A day before 1.7.2023 is refused:
+
+    >>> rechtsstand_am(dt.date(2023, 6, 30))
+    Traceback (most recent call last):
+    ...
+    kooplan.fehler.RechtsstandNichtAbgedeckt: [rechtsstand_nicht_abgedeckt] ...
+    """
+    pruefe_tag(tag)
+    for r in RECHTSSTAENDE:
+        if r.gilt_am(tag):
+            return r
+    raise RechtsstandNichtAbgedeckt(  # pragma: no cover - the table has no gaps (tested)
+        f"Für den {tag:%d.%m.%Y} ist kein Rechtsstand hinterlegt."
+    )
+
+
+def regime_am(tag: dt.date) -> Regime:
+    """B before 1.7.2026, C from then on (refuses days before 1.7.2023)."""
+    return rechtsstand_am(tag).regime
+
+
+def rechtsstand_nach_id(rid: str) -> Rechtsstand:
+    """Look a Rechtsstand up by its id (``"2023-07"`` …)."""
+    return _BY_ID[rid]
+
+
+def alle_grenzen() -> tuple[dt.date, ...]:
+    """The first days of every Rechtsstand after the first (where the law changed)."""
+    return tuple(r.von for r in RECHTSSTAENDE[1:])
+
+
+def fassung_am(tag: dt.date) -> Fassung:
+    """The citation suffix for a norm changed by the 13. SGB II-ÄndG, as it stood on ``tag``."""
+    return Fassung.NF if tag >= NEUE_GRUNDSICHERUNG_AB else Fassung.AF
+
+
+def sgb2(paragraph: str, fassung: Fassung | Regime = Fassung.KEINE) -> str:
+    """Cite a norm of SGB II as German practice does.
+
+    >>> sgb2("§ 15 Abs. 4", Fassung.AF)
+    '§ 15 Abs. 4 SGB II a.F.'
+    >>> sgb2("§ 15a Abs. 2", Regime.C)
+    '§ 15a Abs. 2 SGB II n.F.'
+    >>> sgb2("§ 59")
+    '§ 59 SGB II'
+    """
+    if isinstance(fassung, Regime):
+        fassung = Fassung.AF if fassung is Regime.B else Fassung.NF
+    text = f"{paragraph} SGB II"
+    return f"{text} {fassung.value}" if fassung.value else text
+
+
+def pruefe_tag(tag: dt.date) -> None:
+    """Refuse anything but a plain date on or after 1.7.2023 (a ``datetime`` is refused too)."""
+    if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
+        raise UngueltigeEingabe(
+            f"Ein Tag muss ein datetime.date sein (ohne Uhrzeit), nicht {type(tag).__name__}."
+        )
+    if tag < ABGEDECKT_AB:
+        raise RechtsstandNichtAbgedeckt(
+            f"Der {tag:%d.%m.%Y} liegt vor dem 1.7.2023; kooplan deckt nur das Recht ab dem "
+            "Bürgergeld-Gesetz (1.7.2023) ab.",
+            norm="§ 15 SGB II a.F.",
+        )

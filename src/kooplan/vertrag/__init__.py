@@ -1,0 +1,14 @@
+"""The JSON contract (CONTRACT.md): reading cases, writing decisions and errors, JSON Schema."""
+
+from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
+from kooplan.vertrag.laden import fall_aus_json, fall_aus_objekt, json_lesen, zeilen_lesen
+
+__all__ = [
+    "entscheidung_als_dict",
+    "fall_aus_json",
+    "fall_aus_objekt",
+    "fehler_als_dict",
+    "json_lesen",
+    "zeile",
+    "zeilen_lesen",
+]

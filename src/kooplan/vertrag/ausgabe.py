@@ -1,0 +1,65 @@
+"""Writing decisions and errors as the contract's JSON (``kooplan/entscheidung/1``,
+``kooplan/fehler/1``): keys in the contract's order, UTF-8, not ASCII-escaped, absent optional
+objects left out."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kooplan.begruendung import Hinweis
+from kooplan.entscheidung import Entscheidung
+from kooplan.fehler import KooplanError
+from kooplan.vertrag.felder import ENTSCHEIDUNG_SCHEMA, FEHLER_SCHEMA
+
+__all__ = ["entscheidung_als_dict", "fehler_als_dict", "zeile"]
+
+
+def _hinweis(h: Hinweis) -> dict[str, Any]:
+    return {"code": h.code, "quelle": h.quelle.value, "norm": h.norm, "text": h.text}
+
+
+def entscheidung_als_dict(e: Entscheidung, zeile_nr: int | None = None) -> dict[str, Any]:
+    """The decision as the contract's JSON object (a dict in the contract's key order).
+
+    ``zeile_nr``: the input line of a case read from JSON Lines; it then follows ``fall``, as in
+    the error object.
+    """
+    kopf: dict[str, Any] = {"schema": ENTSCHEIDUNG_SCHEMA, "fall": e.fall}
+    if zeile_nr is not None:
+        kopf["zeile"] = zeile_nr
+    return kopf | {
+        "stichtag": e.stichtag.isoformat(),
+        "faellig": e.faellig.isoformat(),
+        "rechtsstand": e.rechtsstand.id,
+        "anliegen": e.anliegen.value,
+        "phase": e.phase.value,
+        "modus": e.modus.value,
+        "rfb": e.rfb,
+        "gruende": [
+            {"regel": g.regel, "norm": g.norm, "quelle": g.quelle.value, "text": g.text}
+            for g in e.gruende
+        ],
+        "hinweise": [_hinweis(h) for h in e.hinweise],
+        "naechste_ueberpruefung": (
+            e.naechste_ueberpruefung.isoformat() if e.naechste_ueberpruefung else None
+        ),
+        "ueberpruefung_ueberfaellig": e.ueberpruefung_ueberfaellig,
+    }
+
+
+def fehler_als_dict(err: KooplanError, zeile_nr: int | None = None) -> dict[str, Any]:
+    """An error as the contract's JSON object."""
+    return {
+        "schema": FEHLER_SCHEMA,
+        "fall": err.fall,
+        "zeile": zeile_nr,
+        "fehler": err.code,
+        "meldung": err.meldung,
+        "ort": err.ort,
+    }
+
+
+def zeile(obj: dict[str, Any]) -> str:
+    """One JSON Lines line (without the newline)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))

@@ -1,0 +1,137 @@
+"""The input contract's fields as data (CONTRACT.md): one spec feeds the loader and the schema.
+
+Each field has a type (:class:`Typ`), whether it is required, and for enums its values. The loader
+(:mod:`kooplan.vertrag.laden`) reads JSON by these specs; :mod:`kooplan.vertrag.schema` turns the
+same specs into JSON Schema, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+import attrs
+
+from kooplan.ereignisse import Minderungsgrund, Mitwirkung, Tatbestand, VerlangtVon
+from kooplan.plan import Zeitraum
+
+__all__ = [
+    "EIGENBEMUEHUNGEN_FELDER",
+    "ENTSCHEIDUNG_SCHEMA",
+    "EREIGNIS_FELDER",
+    "FALL_FELDER",
+    "FALL_SCHEMA",
+    "FEHLER_SCHEMA",
+    "PLAN_FELDER",
+    "Feld",
+    "Typ",
+    "ereignis_felder",
+]
+
+FALL_SCHEMA = "kooplan/fall/1"
+ENTSCHEIDUNG_SCHEMA = "kooplan/entscheidung/1"
+FEHLER_SCHEMA = "kooplan/fehler/1"
+
+
+class Typ(enum.Enum):
+    DATUM = "datum"
+    BOOL = "bool"
+    INT = "int"
+    TEXT = "text"
+    TEXTLISTE = "textliste"
+    ENUM = "enum"
+    KONSTANTE = "konstante"
+    FALL_ID = "fall_id"
+    ID = "id"
+    PLAN = "plan"
+    EIGENBEMUEHUNGEN = "eigenbemuehungen"
+    EREIGNISSE = "ereignisse"
+
+
+@attrs.frozen
+class Feld:
+    typ: Typ
+    pflicht: bool = False
+    werte: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    beschreibung: str = ""
+    #: For ``Typ.ENUM``: the Python enum the value becomes.
+    enum_typ: type[enum.Enum] | None = None
+
+
+def _enum(e: type[enum.Enum], pflicht: bool = True, beschreibung: str = "") -> Feld:
+    return Feld(
+        Typ.ENUM, pflicht, tuple(str(m.value) for m in e), beschreibung=beschreibung, enum_typ=e
+    )
+
+
+FALL_FELDER: Mapping[str, Feld] = {
+    "schema": Feld(Typ.KONSTANTE, True, (FALL_SCHEMA,), beschreibung="Schema-Kennung"),
+    "fall": Feld(Typ.FALL_ID, True, beschreibung="pseudonyme Fallkennung (1–64 Zeichen)"),
+    "geburtsdatum": Feld(Typ.DATUM, beschreibung="nur für § 31a Abs. 6; wird nie ausgegeben"),
+    "regelbedarfsstufe": Feld(Typ.INT, minimum=1, maximum=4, beschreibung="1–4"),
+    "ereignisse": Feld(Typ.EREIGNISSE, True, beschreibung="Ereignisse des Falls"),
+}
+
+EIGENBEMUEHUNGEN_FELDER: Mapping[str, Feld] = {
+    "art": Feld(Typ.TEXT, True),
+    "anzahl": Feld(Typ.INT, True, minimum=1, maximum=1000),
+    "zeitraum": _enum(Zeitraum),
+    "nachweis": Feld(Typ.TEXT, True),
+}
+
+PLAN_FELDER: Mapping[str, Feld] = {
+    "eingliederungsziel": Feld(Typ.TEXT, True),
+    "schritte": Feld(Typ.TEXTLISTE, True, minimum=1),
+    "eigenbemuehungen": Feld(Typ.EIGENBEMUEHUNGEN),
+    "leistungen": Feld(Typ.TEXTLISTE),
+    "vermittlungsziele": Feld(Typ.TEXTLISTE),
+    "andere_leistungstraeger": Feld(Typ.TEXTLISTE),
+    "gesundheit": Feld(Typ.TEXTLISTE),
+    "bedarfsgemeinschaft": Feld(Typ.TEXTLISTE),
+    "integrationskurs": Feld(Typ.BOOL),
+    "reha_bedarf": Feld(Typ.BOOL),
+}
+
+_BASIS: Mapping[str, Feld] = {
+    "art": Feld(Typ.KONSTANTE, True),
+    "am": Feld(Typ.DATUM, True),
+    "id": Feld(Typ.ID),
+}
+
+_PLAN = {"plan": Feld(Typ.PLAN)}
+
+#: The art-specific fields of every event (besides ``art``, ``am`` and ``id``).
+EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
+    "einladung_versandt": {"rfb": Feld(Typ.BOOL)},
+    "termin_versaeumt": {"wichtiger_grund": Feld(Typ.BOOL, True)},
+    "termin_wahrgenommen": {},
+    "plan_erstellt": _PLAN,
+    "plan_fortgeschrieben": _PLAN,
+    "plan_gescheitert": {},
+    "schlichtung_begonnen": {"verlangt_von": _enum(VerlangtVon)},
+    "schlichtung_beendet": {"einigung": Feld(Typ.BOOL, True)},
+    "mitwirkung_unterblieben": {
+        "mitwirkung": _enum(Mitwirkung),
+        "wichtiger_grund": Feld(Typ.BOOL, True),
+    },
+    "mitwirkung_erbracht": {"mitwirkung": _enum(Mitwirkung, pflicht=False)},
+    "bereitschaft_erklaert": {},
+    "wichtiger_grund_nachgewiesen": {"bezug": Feld(Typ.ID, True)},
+    "minderung_festgestellt": {
+        "grund": _enum(Minderungsgrund),
+        "prozent": Feld(Typ.INT, True, minimum=1, maximum=100),
+        "beginn": Feld(Typ.DATUM, True),
+        "stufe": Feld(Typ.INT, minimum=1, maximum=3),
+        "tatbestand": _enum(Tatbestand, pflicht=False),
+    },
+    "eingliederungsvereinbarung": {},
+    "leistungsbezug_beendet": {},
+    "leistungsbezug_aufgenommen": {},
+}
+
+
+def ereignis_felder(art: str) -> Mapping[str, Feld]:
+    """All fields of an event of ``art``, common ones first."""
+    return {**_BASIS, **EREIGNIS_FELDER[art]}
