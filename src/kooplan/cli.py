@@ -1,4 +1,4 @@
-"""The command line (CONTRACT.md): ``kooplan entscheide | verlauf | demo | diagramm``.
+"""The command line (CONTRACT.md): ``kooplan entscheide | verlauf | demo | diagramm | schema``.
 
 Exit status: 0 when every case was decided; 1 when any case produced an error line (a summary by
 error code goes to standard error); 2 for bad arguments, an unreadable file, a bad policy file, or
@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo", help="die mitgelieferten Beispiele entscheiden und prüfen")
     sub.add_parser("diagramm", help="die Zustandsmaschine als Mermaid stateDiagram-v2")
+    sub.add_parser("schema", help="die JSON-Schemas von Eingabe und Ausgabe")
     return p
 
 
@@ -264,6 +265,11 @@ def main(
             from kooplan.diagramm import mermaid
 
             out.write(mermaid() + "\n")
+            return 0
+        if args.befehl == "schema":
+            from kooplan.vertrag.schema import alle_schemas
+
+            out.write(json.dumps(alle_schemas(), ensure_ascii=False, indent=2) + "\n")
             return 0
     except _ArgFehler as e:
         err.write(f"kooplan: Fehler: {e}\n")

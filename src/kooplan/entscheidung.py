@@ -520,6 +520,22 @@ def _passt(regime: Regime, phase: Phase, anliegen: Anliegen, regel: Regel | Hinw
     return regime in regel.regime and phase in regel.phasen and anliegen in regel.anliegen
 
 
+_Schluessel = tuple[Regime, Phase, Anliegen]
+#: The rows that can apply to each (regime, phase, Anliegen), in table order (a lookup index).
+_REGELN_FUER: Mapping[_Schluessel, tuple[Regel, ...]] = {
+    (g, ph, a): tuple(r for r in REGELN if _passt(g, ph, a, r))
+    for g in Regime
+    for ph in Phase
+    for a in Anliegen
+}
+_HINWEISE_FUER: Mapping[_Schluessel, tuple[HinweisRegel, ...]] = {
+    (g, ph, a): tuple(r for r in HINWEIS_REGELN if _passt(g, ph, a, r))
+    for g in Regime
+    for ph in Phase
+    for a in Anliegen
+}
+
+
 @attrs.frozen
 class Entscheidung:
     """A decision (CONTRACT.md, ``kooplan/entscheidung/1``)."""
@@ -648,12 +664,9 @@ def entscheide_zustand(
             "entscheiden.",
         )
     frage = _Frage(z, anliegen, stichtag, faellig, policy)
+    schluessel = (regime, z.phase, anliegen)
     regel = next(
-        (
-            r
-            for r in REGELN
-            if _passt(regime, z.phase, anliegen, r) and (r.lage is None or _LAGEN[r.lage](frage))
-        ),
+        (r for r in _REGELN_FUER[schluessel] if r.lage is None or _LAGEN[r.lage](frage)),
         None,
     )
     if regel is None:  # pragma: no cover - the tables are complete (tested exhaustively)
@@ -663,9 +676,7 @@ def entscheide_zustand(
     frage = attrs.evolve(frage, modus=modus, regel=regel)
 
     codes: list[str] = list(regel.hinweise)
-    for hr in HINWEIS_REGELN:
-        if not _passt(regime, z.phase, anliegen, hr):
-            continue
+    for hr in _HINWEISE_FUER[schluessel]:
         if hr.lage is not None and not _LAGEN[hr.lage](frage):
             continue
         zusatz = _HINWEIS_ZUSATZ.get(hr.code)

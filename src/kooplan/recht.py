@@ -106,8 +106,8 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         bis=dt.date(2026, 3, 27),
         name="Bürgergeld mit § 31a Abs. 7, § 31b Abs. 3 a.F. (2. HFG 2024)",
         quelle=(
-            "Zweites Haushaltsfinanzierungsgesetz 2024 vom 22.3.2024 (BGBl. 2024 I Nr. 107), "
-            "in Kraft 28.3.2024; befristet durch § 86 SGB II bis 27.3.2026"
+            "Zweites Haushaltsfinanzierungsgesetz 2024 (BGBl. 2024 I Nr. 107, verkündet "
+            "27.3.2024), Art. 5, in Kraft 28.3.2024; befristet durch § 86 SGB II bis 27.3.2026"
         ),
         regime=Regime.B,
     ),
@@ -125,8 +125,9 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         bis=dt.date(2026, 6, 30),
         name="Bürgergeld mit § 31a Abs. 7, § 31b Abs. 3 n.F. (vorgezogen)",
         quelle=(
-            "13. SGB II-ÄndG vom 16.4.2026, vorgezogenes Inkrafttreten am Tag nach der "
-            "Verkündung; Tag angenommen (17.4.2026), gegen das Bundesgesetzblatt zu prüfen"
+            "13. SGB II-ÄndG vom 16.4.2026 (BGBl. 2026 I Nr. 107), vorgezogenes Inkrafttreten "
+            "am Tag nach der Verkündung; Tag angenommen (17.4.2026), gegen das "
+            "Bundesgesetzblatt zu prüfen"
         ),
         regime=Regime.B,
         verifiziert=False,
@@ -136,7 +137,7 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         von=dt.date(2026, 7, 1),
         bis=None,
         name="Neue Grundsicherung (13. SGB II-ÄndG), Grundsicherungsgeld",
-        quelle="13. SGB II-ÄndG vom 16.4.2026, Hauptteil in Kraft 1.7.2026",
+        quelle="13. SGB II-ÄndG vom 16.4.2026 (BGBl. 2026 I Nr. 107), in Kraft 1.7.2026",
         regime=Regime.C,
     ),
 )

@@ -1,0 +1,198 @@
+"""JSON Schemas (draft 2020-12) of the contract, generated from the field specs of the loader.
+
+The input schema comes from the same :mod:`kooplan.vertrag.felder` tables the loader reads, so
+the two cannot drift. Two rules of the contract cannot be said in JSON Schema and are enforced by
+the loader only: duplicate keys, and the cross-field checks (unique ids, ``bezug``, dates before
+1.7.2023, ``prozent`` without ``stufe``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kooplan.begruendung import HINWEISE
+from kooplan.entscheidung import REGELN, Anliegen, Modus
+from kooplan.fehler import FEHLERCODES
+from kooplan.phasen import Phase
+from kooplan.recht import RECHTSSTAENDE, Quelle
+from kooplan.vertrag.felder import (
+    EIGENBEMUEHUNGEN_FELDER,
+    ENTSCHEIDUNG_SCHEMA,
+    EREIGNIS_FELDER,
+    FALL_FELDER,
+    FALL_SCHEMA,
+    FEHLER_SCHEMA,
+    PLAN_FELDER,
+    Feld,
+    Typ,
+)
+
+__all__ = ["alle_schemas", "entscheidung_schema", "fall_schema", "fehler_schema"]
+
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+_DATUM = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+_X: dict[str, Any] = {"^x_": {}}
+
+
+def _objekt(felder: Mapping[str, Feld], extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    props = {name: _feld(f) for name, f in felder.items()}
+    if extra:
+        props.update(extra)
+    return {
+        "type": "object",
+        "properties": props,
+        "required": [n for n, f in felder.items() if f.pflicht],
+        "patternProperties": _X,
+        "additionalProperties": False,
+    }
+
+
+def _feld(f: Feld) -> dict[str, Any]:
+    s: dict[str, Any]
+    if f.typ is Typ.DATUM:
+        s = dict(_DATUM)
+    elif f.typ is Typ.BOOL:
+        s = {"type": "boolean"}
+    elif f.typ is Typ.INT:
+        s = {"type": "integer"}
+        if f.minimum is not None:
+            s["minimum"] = f.minimum
+        if f.maximum is not None:
+            s["maximum"] = f.maximum
+    elif f.typ in (Typ.TEXT, Typ.ID):
+        s = {"type": "string", "minLength": 1}
+    elif f.typ is Typ.TEXTLISTE:
+        s = {"type": "array", "items": {"type": "string"}}
+        if f.minimum:
+            s["minItems"] = f.minimum
+    elif f.typ is Typ.ENUM:
+        s = {"type": "string", "enum": list(f.werte)}
+    elif f.typ is Typ.KONSTANTE:
+        s = {"const": f.werte[0]}
+    elif f.typ is Typ.FALL_ID:
+        s = {"type": "string", "pattern": r"^[A-Za-z0-9._-]{1,64}$"}
+    elif f.typ is Typ.PLAN:
+        s = {"$ref": "#/$defs/plan"}
+    elif f.typ is Typ.EIGENBEMUEHUNGEN:
+        s = {"$ref": "#/$defs/eigenbemuehungen"}
+    elif f.typ is Typ.EREIGNISSE:
+        s = {"type": "array", "items": {"$ref": "#/$defs/ereignis"}}
+    else:  # pragma: no cover - every Typ is handled above
+        raise AssertionError(f.typ)
+    if f.beschreibung:
+        s["description"] = f.beschreibung
+    return s
+
+
+def fall_schema() -> dict[str, Any]:
+    """The schema of one input case (``kooplan/fall/1``)."""
+    ereignisse = []
+    for art, felder in EREIGNIS_FELDER.items():
+        basis = {
+            "art": Feld(Typ.KONSTANTE, True, (art,)),
+            "am": Feld(Typ.DATUM, True),
+            "id": Feld(Typ.ID),
+        }
+        s = _objekt({**basis, **felder})
+        s["title"] = art
+        ereignisse.append(s)
+    return {
+        "$schema": _DRAFT,
+        "$id": "https://kooplan.invalid/schema/fall-1.json",
+        "title": FALL_SCHEMA,
+        **_objekt(FALL_FELDER),
+        "$defs": {
+            "ereignis": {"oneOf": ereignisse},
+            "plan": _objekt(PLAN_FELDER),
+            "eigenbemuehungen": _objekt(EIGENBEMUEHUNGEN_FELDER),
+        },
+    }
+
+
+def _hinweis() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "code": {"type": "string", "enum": sorted(HINWEISE)},
+            "quelle": {"enum": [q.value for q in Quelle]},
+            "norm": {"type": ["string", "null"]},
+            "text": {"type": "string", "minLength": 1},
+        },
+        "required": ["code", "quelle", "norm", "text"],
+        "additionalProperties": False,
+    }
+
+
+def entscheidung_schema() -> dict[str, Any]:
+    """The schema of one decision (``kooplan/entscheidung/1``)."""
+    grund = {
+        "type": "object",
+        "properties": {
+            "regel": {"type": "string", "enum": [r.id for r in REGELN]},
+            "norm": {"type": "string", "minLength": 1},
+            "quelle": {"enum": [q.value for q in Quelle]},
+            "text": {"type": "string", "minLength": 1},
+        },
+        "required": ["regel", "norm", "quelle", "text"],
+        "additionalProperties": False,
+    }
+    props: dict[str, Any] = {
+        "schema": {"const": ENTSCHEIDUNG_SCHEMA},
+        "fall": {"type": "string", "pattern": r"^[A-Za-z0-9._-]{1,64}$"},
+        "zeile": {"type": "integer", "minimum": 1},
+        "stichtag": _DATUM,
+        "faellig": _DATUM,
+        "rechtsstand": {"enum": [r.id for r in RECHTSSTAENDE]},
+        "anliegen": {"enum": [a.value for a in Anliegen]},
+        "phase": {"enum": [p.value for p in Phase if p is not Phase.BEENDET]},
+        "modus": {"enum": [m.value for m in Modus]},
+        "rfb": {"type": "boolean"},
+        "gruende": {"type": "array", "items": grund, "minItems": 1},
+        "hinweise": {"type": "array", "items": _hinweis()},
+        "naechste_ueberpruefung": {"oneOf": [_DATUM, {"type": "null"}]},
+        "ueberpruefung_ueberfaellig": {"type": "boolean"},
+        "rechtsfolgen": {"type": "object", "description": "from the Rechtsfolgen release on"},
+    }
+    return {
+        "$schema": _DRAFT,
+        "$id": "https://kooplan.invalid/schema/entscheidung-1.json",
+        "title": ENTSCHEIDUNG_SCHEMA,
+        "type": "object",
+        "properties": props,
+        "required": [k for k in props if k not in ("zeile", "rechtsfolgen")],
+        "additionalProperties": False,
+        # rfb is true exactly when modus is not ohne_rfb
+        "if": {"properties": {"modus": {"const": Modus.OHNE_RFB.value}}},
+        "then": {"properties": {"rfb": {"const": False}}},
+        "else": {"properties": {"rfb": {"const": True}}},
+    }
+
+
+def fehler_schema() -> dict[str, Any]:
+    """The schema of one error (``kooplan/fehler/1``)."""
+    return {
+        "$schema": _DRAFT,
+        "$id": "https://kooplan.invalid/schema/fehler-1.json",
+        "title": FEHLER_SCHEMA,
+        "type": "object",
+        "properties": {
+            "schema": {"const": FEHLER_SCHEMA},
+            "fall": {"type": ["string", "null"]},
+            "zeile": {"type": ["integer", "null"]},
+            "fehler": {"enum": list(FEHLERCODES)},
+            "meldung": {"type": "string", "minLength": 1},
+            "ort": {"type": ["string", "null"]},
+        },
+        "required": ["schema", "fall", "zeile", "fehler", "meldung", "ort"],
+        "additionalProperties": False,
+    }
+
+
+def alle_schemas() -> dict[str, dict[str, Any]]:
+    """All three schemas by contract name."""
+    return {
+        FALL_SCHEMA: fall_schema(),
+        ENTSCHEIDUNG_SCHEMA: entscheidung_schema(),
+        FEHLER_SCHEMA: fehler_schema(),
+    }

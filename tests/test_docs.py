@@ -1,0 +1,62 @@
+"""Documentation that is generated or executed must not drift from the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import kooplan
+from kooplan.katalog import katalog
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_rule_catalogue_in_docs_is_generated_from_the_tables():
+    assert (ROOT / "docs" / "regeln.md").read_text(encoding="utf-8") == katalog(), (
+        "docs/regeln.md is stale: run `python -m kooplan.katalog > docs/regeln.md`"
+    )
+
+
+def test_catalogue_names_every_rule_with_a_norm():
+    text = katalog()
+    for r in kooplan.REGELN:
+        assert f"`{r.id}`" in text
+        assert r.norm_b or r.norm_c
+    for u in kooplan.UEBERGAENGE:
+        assert f"`{u.id}`" in text
+    for code in kooplan.HINWEISE:
+        assert f"`{code}`" in text
+
+
+def test_readme_python_example_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert blocks, "README has a Python example"
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+
+
+def test_readme_opens_with_the_two_newcomer_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```sh\n(.*?)```", readme, re.S)
+    assert first_block is not None
+    lines = [line for line in first_block.group(1).splitlines() if line.strip()]
+    assert "kooplan demo" in lines[0]
+    assert "pytest" in lines[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install --quiet -e '.[test]' && .venv/bin/python -m pytest" in ci
+
+
+def test_glossary_covers_the_domain_words_of_the_public_api():
+    glossar = (ROOT / "docs" / "glossar.md").read_text(encoding="utf-8")
+    for wort in (
+        "Kooperationsplan",
+        "Rechtsfolgenbelehrung",
+        "Eigenbemühungen",
+        "Schlichtung",
+        "Mitwirkung",
+        "Stichtag",
+        "Rechtsstand",
+        "wichtiger Grund",
+    ):
+        assert wort in glossar
