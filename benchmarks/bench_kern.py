@@ -62,13 +62,10 @@ def main() -> None:
     t_fold = time.perf_counter() - t0
     t_e2e = _zeit(lambda: kooplan.entscheide(faelle[1], Anliegen.MASSNAHME, stichtag), 2000)
 
-    print(
-        f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}"
-    )
+    print(f"machine: {platform.machine()}, python {platform.python_version()}")
     print(f"decision on a folded state: {t_decide * 1e6:.2f} µs")
-    print(
-        f"fold: {events / t_fold:,.0f} events/s ({t_fold / len(faelle) * 1e6:.1f} µs per case of 10 events)"
-    )
+    pro_fall = t_fold / len(faelle) * 1e6
+    print(f"fold: {events / t_fold:,.0f} events/s ({pro_fall:.1f} µs per case of 10 events)")
     print(f"fold + decide, one case of 10 events: {t_e2e * 1e6:.1f} µs")
     print("(best of 5 runs for the per-call figures; one pass for the fold)")
 
