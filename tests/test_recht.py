@@ -1,0 +1,118 @@
+"""The Rechtsstand table (FACHKONZEPT § 2) and the deadline arithmetic (§ 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kooplan
+from kooplan.fristen import (
+    naechste_ueberpruefung,
+    schlichtung_endet_wirksam,
+    schlichtung_letzter_tag,
+)
+from kooplan.recht import RECHTSSTAENDE, Fassung, Regime, rechtsstand_am, sgb2
+
+D = dt.date
+
+
+def test_table_is_gapless_and_ordered():
+    for a, b in itertools.pairwise(RECHTSSTAENDE):
+        assert a.bis is not None
+        assert b.von == a.bis + dt.timedelta(days=1)
+    assert RECHTSSTAENDE[0].von == D(2023, 7, 1)
+    assert RECHTSSTAENDE[-1].bis is None
+
+
+@pytest.mark.parametrize(
+    ("tag", "rid"),
+    [
+        (D(2023, 7, 1), "2023-07"),
+        (D(2024, 3, 27), "2023-07"),
+        (D(2024, 3, 28), "2024-03"),
+        (D(2026, 3, 27), "2024-03"),
+        (D(2026, 3, 28), "2026-03"),
+        (D(2026, 4, 16), "2026-03"),
+        (D(2026, 4, 17), "2026-04"),
+        (D(2026, 6, 30), "2026-04"),
+        (D(2026, 7, 1), "2026-07"),
+        (D(2040, 1, 1), "2026-07"),
+    ],
+)
+def test_boundaries(tag, rid):
+    assert rechtsstand_am(tag).id == rid
+
+
+def test_regime_changes_exactly_on_1_july_2026():
+    assert rechtsstand_am(D(2026, 6, 30)).regime is Regime.B
+    assert rechtsstand_am(D(2026, 7, 1)).regime is Regime.C
+
+
+def test_only_the_start_of_2026_04_is_unverified():
+    assert [r.id for r in RECHTSSTAENDE if not r.verifiziert] == ["2026-04"]
+
+
+def test_every_row_names_its_source():
+    for r in RECHTSSTAENDE:
+        assert r.quelle.strip() and r.name.strip()
+
+
+@pytest.mark.parametrize("tag", [D(2023, 6, 30), D(2005, 1, 1), D(1999, 12, 31)])
+def test_before_1_july_2023_is_refused(tag):
+    with pytest.raises(kooplan.RechtsstandNichtAbgedeckt):
+        rechtsstand_am(tag)
+
+
+def test_a_datetime_is_not_a_day():
+    with pytest.raises(kooplan.UngueltigeEingabe):
+        rechtsstand_am(dt.datetime(2024, 1, 1, 12, 0))  # type: ignore[arg-type]
+
+
+def test_citations():
+    assert sgb2("§ 15 Abs. 6", Fassung.AF) == "§ 15 Abs. 6 SGB II a.F."
+    assert sgb2("§ 15a Abs. 3", Regime.C) == "§ 15a Abs. 3 SGB II n.F."
+    assert sgb2("§ 59") == "§ 59 SGB II"
+
+
+@pytest.mark.parametrize(
+    ("plan_am", "frist"),
+    [
+        (D(2024, 1, 15), D(2024, 7, 15)),  # § 188 Abs. 2 BGB: same day number
+        (D(2023, 8, 31), D(2024, 2, 29)),  # § 188 Abs. 3: month lacks the day (leap year)
+        (D(2024, 8, 31), D(2025, 2, 28)),
+        (D(2025, 12, 31), D(2026, 6, 30)),
+        (D(2023, 10, 2), D(2024, 4, 2)),  # BEISPIELE 3
+        (D(2025, 1, 31), D(2025, 7, 31)),  # BEISPIELE 11
+        (D(2024, 2, 29), D(2024, 8, 29)),
+    ],
+)
+def test_review_date_by_bgb_188(plan_am, frist):
+    assert naechste_ueberpruefung(plan_am) == frist
+
+
+@given(st.dates(min_value=D(2023, 7, 1), max_value=D(2030, 12, 31)))
+def test_review_date_is_in_the_sixth_month_after(plan_am):
+    frist = naechste_ueberpruefung(plan_am)
+    monate = (frist.year - plan_am.year) * 12 + frist.month - plan_am.month
+    assert monate == 6
+    # the same day number, or the month's last day where the month is shorter (§ 188 Abs. 3 BGB)
+    naechster = frist + dt.timedelta(days=1)
+    assert frist.day == plan_am.day or (frist.day < plan_am.day and naechster.day == 1)
+
+
+def test_schlichtung_four_weeks():
+    # FACHKONZEPT § 5: begun on Thursday 1 Feb 2024, the last day is Thursday 29 Feb 2024
+    assert schlichtung_letzter_tag(D(2024, 2, 1)) == D(2024, 2, 29)
+    assert schlichtung_endet_wirksam(D(2024, 2, 1)) == D(2024, 3, 1)
+    assert schlichtung_letzter_tag(D(2025, 5, 5)) == D(2025, 6, 2)  # BEISPIELE 8/8b
+
+
+@given(st.dates(min_value=D(2023, 7, 1), max_value=D(2026, 6, 30)))
+def test_schlichtung_ends_on_the_same_weekday(beginn):
+    ende = schlichtung_letzter_tag(beginn)
+    assert ende.weekday() == beginn.weekday()
+    assert (ende - beginn).days == 28
