@@ -52,8 +52,9 @@ def test_regime_changes_exactly_on_1_july_2026():
     assert rechtsstand_am(D(2026, 7, 1)).regime is Regime.C
 
 
-def test_only_the_start_of_2026_04_is_unverified():
-    assert [r.id for r in RECHTSSTAENDE if not r.verifiziert] == ["2026-04"]
+def test_only_the_boundary_between_2026_03_and_2026_04_is_unverified():
+    # FACHKONZEPT § 8 no. 4: the first day of 2026-04 (and so the last of 2026-03) is assumed
+    assert [r.id for r in RECHTSSTAENDE if not r.verifiziert] == ["2026-03", "2026-04"]
 
 
 def test_every_row_names_its_source():

@@ -39,8 +39,10 @@ class Grund:
 class Hinweis:
     """A note: ``{code, quelle, norm or null, text}`` in the contract.
 
-    ``gilt_bis`` (not part of the contract) is the last day a note raised by a transition still
-    applies; notes on the Bürgergeld law end on 30.6.2026.
+    ``gilt_ab`` and ``gilt_bis`` (not part of the contract) bound the days on which a note
+    applies: notes on the Bürgergeld law end on 30.6.2026, notes on the new law begin on
+    1.7.2026. A transition raises a note only if it applies on the event's day, and a decision
+    shows it only if it applies on the Stichtag.
     """
 
     code: str = attrs.field(validator=p.ist_text)
@@ -48,16 +50,34 @@ class Hinweis:
     norm: str | None = attrs.field(validator=_norm_oder_none)
     text: str = attrs.field(validator=p.ist_text)
     gilt_bis: dt.date | None = attrs.field(default=None, eq=False)
+    gilt_ab: dt.date | None = attrs.field(default=None, eq=False)
 
     def gilt_am(self, tag: dt.date) -> bool:
-        return self.gilt_bis is None or tag <= self.gilt_bis
+        return (self.gilt_bis is None or tag <= self.gilt_bis) and (
+            self.gilt_ab is None or tag >= self.gilt_ab
+        )
 
 
 _BIS_B = NEUE_GRUNDSICHERUNG_AB - dt.timedelta(days=1)
 
 
-def _h(code: str, quelle: Quelle, norm: str | None, text: str, *, nur_b: bool = False) -> Hinweis:
-    return Hinweis(code, quelle, norm, text, _BIS_B if nur_b else None)
+def _h(
+    code: str,
+    quelle: Quelle,
+    norm: str | None,
+    text: str,
+    *,
+    nur_b: bool = False,
+    nur_c: bool = False,
+) -> Hinweis:
+    return Hinweis(
+        code,
+        quelle,
+        norm,
+        text,
+        _BIS_B if nur_b else None,
+        NEUE_GRUNDSICHERUNG_AB if nur_c else None,
+    )
 
 
 G, W, O = Quelle.GESETZ, Quelle.WEISUNG, Quelle.OFFEN
@@ -71,18 +91,18 @@ HINWEISE: Mapping[str, Hinweis] = {
             "b.plan_gescheitert.schlichtung",
             G,
             "§ 15a Abs. 1 SGB II a.F.",
-            "Der Kooperationsplan ist nicht zustande gekommen oder konnte nicht fortgeschrieben "
-            "werden: Auf Verlangen einer oder beider Seiten soll ein Schlichtungsverfahren "
-            "eingeleitet werden; die leistungsberechtigte Person ist darüber zu beraten "
-            "(§ 14 Abs. 2 Satz 3 SGB II a.F.).",
+            "Ist die Erstellung oder Fortschreibung des Kooperationsplans aufgrund von "
+            "Meinungsverschiedenheiten nicht möglich, soll auf Verlangen einer oder beider Seiten "
+            "ein Schlichtungsverfahren eingeleitet werden; die Person ist auch zum "
+            "Schlichtungsverfahren zu beraten (§ 14 Abs. 2 Satz 3 SGB II a.F.).",
             nur_b=True,
         ),
         _h(
             "b.schlichtung.loesungsvorschlag",
             G,
             "§ 15a Abs. 2 Satz 2 SGB II a.F.",
-            "Die Schlichtung endete ohne Einigung. Ein gemeinsamer Lösungsvorschlag aus dem "
-            "Schlichtungsverfahren ist von Agentur für Arbeit und kommunalem Träger zu "
+            "Die Schlichtung endete ohne Einigung. Liegt ein gemeinsamer Lösungsvorschlag aus dem "
+            "Schlichtungsverfahren vor, haben Agentur für Arbeit und kommunaler Träger ihn zu "
             "berücksichtigen.",
             nur_b=True,
         ),
@@ -92,15 +112,23 @@ HINWEISE: Mapping[str, Hinweis] = {
             "§ 15a SGB II a.F.",
             "Die Schlichtung lief am 1.7.2026 noch; § 15a a.F. ist durch das 13. SGB II-ÄndG ohne "
             "Übergangsregel weggefallen (offene Rechtsfrage). kooplan behandelt die Schlichtung "
-            "als ohne Einigung beendet; nach § 15a Abs. 3 SGB II n.F. ist nun zur Mitwirkung "
-            "durch schriftlichen Verwaltungsakt zu verpflichten.",
+            "als ohne Einigung beendet. Kommt ein Kooperationsplan nicht zustande, verpflichtet "
+            "das Jobcenter nach § 15a Abs. 3 SGB II n.F. durch schriftlichen Verwaltungsakt zu "
+            "den erforderlichen Mitwirkungshandlungen.",
         ),
         _h(
             "schlichtung.ende_nachgetragen",
             W,
             "§ 15a Abs. 4 SGB II a.F.",
-            "Das Ende der Schlichtung wurde nach ihrem Ablauf erfasst; sie war bereits mit Ablauf "
-            "von vier Wochen ab Beginn beendet. Eine Einigung ist jetzt als Kooperationsplan "
+            "Das Ende der Schlichtung wurde erst nach ihrem Ablauf erfasst: Sie war bereits "
+            "beendet, mit Ablauf von vier Wochen ab Beginn oder mit dem Wegfall des § 15a a.F. am "
+            "1.7.2026, je nachdem, was früher lag.",
+        ),
+        _h(
+            "schlichtung.einigung_als_plan_erfassen",
+            W,
+            "§ 15 Abs. 2 SGB II",
+            "Die nachgetragene Einigung ändert die Phase nicht mehr: Sie ist als Kooperationsplan "
             "(plan_erstellt) zu erfassen.",
         ),
         # -- raised by decision rules ------------------------------------------------------------
@@ -108,19 +136,31 @@ HINWEISE: Mapping[str, Hinweis] = {
             "b.massnahme_rfb_vorzusehen",
             G,
             "§ 15 Abs. 5 Satz 2 SGB II a.F.",
-            "Nach § 15 Abs. 5 Satz 2 SGB II a.F. ist bei Maßnahmen nach §§ 16, 16d eine "
-            "Rechtsfolgenbelehrung vorzusehen. Die Praxis liest das als Regel für Aufforderungen, "
-            "sobald die Einhaltung des Plans eingefordert wird; solange die Zusammenarbeit "
-            "funktioniert, ergeht die Zuweisung ohne Rechtsfolgenbelehrung (Policy "
-            "massnahme_mit_rfb_in_kooperation).",
+            "Nach § 15 Abs. 5 Satz 2 SGB II a.F. erfolgen Aufforderungen zur Einhaltung des Plans "
+            "grundsätzlich mit Rechtsfolgenbelehrung, insbesondere bei Maßnahmen nach §§ 16, 16d. "
+            "Die Praxis liest das als Regel für die Zeit, in der die Einhaltung eingefordert wird; "
+            "solange die Zusammenarbeit funktioniert, ergeht die Zuweisung ohne "
+            "Rechtsfolgenbelehrung (Policy massnahme_mit_rfb_in_kooperation). Ohne "
+            "Rechtsfolgenbelehrung kann ein Nichtantritt keine Minderung nach § 31 auslösen.",
+        ),
+        _h(
+            "b.eigenbemuehungen_rfb_grundsatz",
+            G,
+            "§ 15 Abs. 5 Satz 2 SGB II a.F.",
+            "Nach § 15 Abs. 5 Satz 2 SGB II a.F. erfolgen Aufforderungen zur Einhaltung der im Plan "
+            "festgehaltenen Absprachen grundsätzlich mit Rechtsfolgenbelehrung. Die Praxis "
+            "verzichtet darauf, solange die Zusammenarbeit funktioniert. Ohne "
+            "Rechtsfolgenbelehrung können fehlende Eigenbemühungen keine Minderung nach § 31 "
+            "auslösen.",
         ),
         _h(
             "b.schlichtung.modus_neu_pruefen",
             G,
             "§ 15a Abs. 3, 4 SGB II a.F.",
-            "Die Handlung ist erst nach dem spätesten Ende der Schlichtung fällig. Der "
-            "Kommunikationsmodus ist dann neu zu entscheiden: Nach dem Ende der Schlichtung kann "
-            "eine Rechtsfolgenbelehrung erforderlich sein.",
+            "Die Handlung ist erst nach dem spätesten Ende der Schlichtung fällig. Eine jetzt ohne "
+            "Rechtsfolgenbelehrung versandte Aufforderung trägt keine Minderung; nach dem Ende der "
+            "Schlichtung ist gegebenenfalls erneut mit Rechtsfolgenbelehrung (ab 1.7.2026: durch "
+            "Verwaltungsakt) aufzufordern.",
         ),
         _h(
             "offen.erste_einladung_neuer_zeitraum",
@@ -132,11 +172,26 @@ HINWEISE: Mapping[str, Hinweis] = {
         _h(
             "c.verpflichtung_va_moeglich",
             G,
+            "§ 15a Abs. 1 Satz 1 SGB II n.F.",
+            "Eine Einladung zu einem Gespräch wurde ohne wichtigen Grund nicht wahrgenommen: Das "
+            "Jobcenter kann (Ermessen) die Person durch schriftlichen Verwaltungsakt verpflichten "
+            "zur Vornahme erforderlicher Eigenbemühungen, zur Aufnahme oder Fortführung einer "
+            "zumutbaren Arbeit, Ausbildung oder eines nach § 16e geförderten Arbeitsverhältnisses "
+            "oder zur Teilnahme an einer Maßnahme zur Eingliederung, einem Integrationskurs oder "
+            "einer Maßnahme der berufsbezogenen Deutschsprachförderung. Ein vorhandener "
+            "Kooperationsplan ist dabei zu berücksichtigen (Satz 2). Pflicht ist die Verpflichtung "
+            "nicht.",
+            nur_c=True,
+        ),
+        _h(
+            "offen.versaeumnis_vor_2026_07",
+            O,
             "§ 15a Abs. 1 SGB II n.F.",
-            "Eine Einladung wurde ohne wichtigen Grund nicht wahrgenommen: Das Jobcenter kann "
-            "(Ermessen) die Person durch schriftlichen Verwaltungsakt zu Eigenbemühungen, zur "
-            "Aufnahme einer Arbeit oder zur Teilnahme an einer Maßnahme verpflichten. Pflicht ist "
-            "das nicht.",
+            "Offene Rechtsfrage: Der Termin wurde vor dem 1.7.2026 versäumt. Ob ein Versäumnis "
+            "unter altem Recht eine Verpflichtung nach § 15a Abs. 1 n.F. oder ein "
+            '"wiederholtes" Meldeversäumnis nach § 32 n.F. begründen kann, regelt das Gesetz '
+            "nicht.",
+            nur_c=True,
         ),
         _h(
             "c.praxis_pruefen",
@@ -145,6 +200,7 @@ HINWEISE: Mapping[str, Hinweis] = {
             "Für die Kommunikation während funktionierender Zusammenarbeit unter dem neuen Recht "
             "gibt es noch keine gefestigte Weisung; kooplan setzt die bisherige Praxis (ohne "
             "Rechtsfolgenbelehrung) fort. Weisungslage prüfen.",
+            nur_c=True,
         ),
         _h(
             "c.erstes_gespraech_persoenlich",
@@ -152,20 +208,23 @@ HINWEISE: Mapping[str, Hinweis] = {
             "§ 15 Abs. 4 SGB II n.F.",
             "Das erste Gespräch zur Erstellung der Potenzialanalyse und des Kooperationsplans "
             "findet persönlich im Jobcenter statt; Abweichungen nur in begründeten Ausnahmefällen.",
+            nur_c=True,
         ),
         _h(
             "c.reichweite_15a_abs2",
             O,
             "§ 15a Abs. 2 SGB II n.F.",
             'Offene Rechtsfrage: wie weit die Verpflichtung zu den "erforderlichen '
-            'Mitwirkungshandlungen" über den versäumten Schritt hinausreicht, und ob ein '
-            "wichtiger Grund dort entschuldigt.",
+            'Mitwirkungshandlungen" über den versäumten Schritt hinausreicht.',
+            nur_c=True,
         ),
         _h(
             "va.anhoerung",
             G,
-            "§ 24 SGB X",
-            "Vor Erlass des Verwaltungsakts ist die Person anzuhören.",
+            "§ 24 Abs. 1 SGB X",
+            "Vor Erlass des Verwaltungsakts ist der Person Gelegenheit zu geben, sich zu den "
+            "erheblichen Tatsachen zu äußern (Ausnahmen: § 24 Abs. 2 SGB X).",
+            nur_c=True,
         ),
         _h(
             "va.bestimmtheit",
@@ -173,33 +232,49 @@ HINWEISE: Mapping[str, Hinweis] = {
             "§ 33 Abs. 1 SGB X",
             "Der Verwaltungsakt muss die geforderte Mitwirkungshandlung inhaltlich hinreichend "
             "bestimmt bezeichnen.",
+            nur_c=True,
+        ),
+        _h(
+            "va.rfb",
+            G,
+            "§ 31 Abs. 1 Satz 1 SGB II n.F.",
+            "Eine Minderung setzt voraus, dass die Person schriftlich über die Rechtsfolgen "
+            "belehrt wurde oder sie kannte: Der Verwaltungsakt enthält die "
+            "Rechtsfolgenbelehrung.",
+            nur_c=True,
         ),
         _h(
             "va.plan_beruecksichtigen",
-            G,
-            "§ 15a Abs. 1 Satz 2 SGB II n.F.",
+            W,
+            "§ 15a Abs. 1 Satz 2 SGB II n.F. (entsprechend)",
             "Der bestehende Kooperationsplan ist beim Erlass des Verwaltungsakts zu "
-            "berücksichtigen.",
+            "berücksichtigen. § 15a Abs. 1 Satz 2 n.F. gilt unmittelbar nur für Verpflichtungen "
+            "nach Abs. 1; für Abs. 2 und 3 wendet kooplan ihn entsprechend an.",
+            nur_c=True,
         ),
         _h(
             "va.eigenbemuehungen_bestimmen",
-            G,
-            "§ 15a Abs. 4 SGB II n.F.",
+            W,
+            "§ 15a Abs. 4 SGB II n.F. (entsprechend)",
             "Bei Eigenbemühungen bestimmt der Verwaltungsakt, welche konkreten Eigenbemühungen in "
             "welcher Häufigkeit zu erbringen und in welcher Form und Frist sie nachzuweisen sind; "
-            "Häufigkeit und Frist müssen angemessen sein (für Abs. 2 und 3 entsprechend).",
+            "Häufigkeit und Frist müssen angemessen sein. § 15a Abs. 4 n.F. gilt unmittelbar nur "
+            "für Abs. 1 Satz 1 Nr. 1; für Abs. 2 und 3 wendet kooplan ihn entsprechend an.",
+            nur_c=True,
         ),
         _h(
             "va.wichtiger_grund_offen",
             O,
             "§ 15a Abs. 2 SGB II n.F.",
             "Offene Rechtsfrage: ob ein wichtiger Grund die Nichterbringung der Schritte aus dem "
-            "Kooperationsplan im Rahmen von § 15a Abs. 2 n.F. entschuldigt.",
+            "Kooperationsplan im Rahmen von § 15a Abs. 2 n.F. entschuldigt. kooplan nimmt an: ja "
+            "(wie § 31 Abs. 1 Satz 2).",
+            nur_c=True,
         ),
         _h(
             "rechtsstand.wechsel_bis_faelligkeit",
             G,
-            "§ 65a Abs. 2 SGB II n.F.",
+            None,
             "Zwischen dem Versand und der Fälligkeit ändert sich der Rechtsstand. Eine "
             "Pflichtverletzung wird nach dem Recht des Tages beurteilt, an dem sie geschieht; die "
             "Rechtsfolgenbelehrung muss die dann geltenden Folgen nennen.",
@@ -231,8 +306,9 @@ HINWEISE: Mapping[str, Hinweis] = {
             "ueberpruefung.ueberfaellig",
             G,
             "§ 15 Abs. 3 Satz 2 SGB II",
-            "Die Fortschreibung des Kooperationsplans ist überfällig (spätestens nach Ablauf von "
-            "jeweils sechs Monaten).",
+            "Der Kooperationsplan soll spätestens nach Ablauf von jeweils sechs Monaten "
+            "gemeinsam aktualisiert und fortgeschrieben werden; dieser Tag ist überschritten "
+            "(Soll-Vorschrift: die Phase ändert sich dadurch nicht).",
         ),
     )
 }

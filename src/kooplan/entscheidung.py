@@ -110,6 +110,7 @@ class Lage(enum.Enum):
     VA_PLAN_BESTEHT = "Verpflichtung durch VA, ein Kooperationsplan besteht"
     MODUS_OHNE_RFB = "der Modus ist ohne_rfb"
     MODUS_VA = "der Modus ist verpflichtung_va"
+    TERMINLAUF_VOR_2026_07 = "der Lauf versäumter Termine beginnt vor dem 1.7.2026"
 
 
 @attrs.frozen
@@ -152,13 +153,13 @@ class Regel:
 
 @attrs.frozen
 class HinweisRegel:
-    """A note added whenever its condition holds (after the mode is decided)."""
+    """A note added whenever all its conditions hold (after the mode is decided)."""
 
     code: str
     regime: frozenset[Regime]
     phasen: frozenset[Phase]
     anliegen: frozenset[Anliegen]
-    lage: Lage | None = None
+    lagen: tuple[Lage, ...] = ()
 
 
 _ALLE_ANLIEGEN: Final = frozenset(Anliegen)
@@ -224,11 +225,12 @@ REGELN: tuple[Regel, ...] = (
         MIT,
         (
             "§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III",
-            "§ 32 Abs. 1 SGB II n.F. i.V.m. § 59 SGB II, § 309 SGB III",
+            "§ 32 Abs. 1 SGB II n.F., § 7b Abs. 4 SGB II n.F. i.V.m. § 59 SGB II, § 309 SGB III",
         ),
-        G,
-        "Ein Meldetermin wurde ohne wichtigen Grund versäumt: Die nächste Einladung ergeht mit "
-        "schriftlicher Belehrung über die Rechtsfolgen eines Meldeversäumnisses.",
+        W,
+        "Seit dem letzten wahrgenommenen Termin wurde ein Meldetermin ohne wichtigen Grund "
+        "versäumt: Die nächste Einladung ergeht mit schriftlicher Belehrung über die Rechtsfolgen "
+        "eines Meldeversäumnisses, die eine Minderung voraussetzt.",
         Lage.TERMINLAUF,
     ),
     _r(
@@ -238,7 +240,7 @@ REGELN: tuple[Regel, ...] = (
         _ANGEBOTE,
         MIT,
         ("§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.", "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II n.F."),
-        G,
+        W,
         "Eine Mitwirkung dieser Art ist ohne wichtigen Grund unterblieben: Das Angebot ergeht mit "
         "Rechtsfolgenbelehrung, damit eine Weigerung eine Pflichtverletzung sein kann.",
         Lage.ART_OFFEN,
@@ -253,7 +255,8 @@ REGELN: tuple[Regel, ...] = (
         "§ 59 SGB II i.V.m. § 309 SGB III",
         W,
         "Vor dem Kooperationsplan ergehen auch weitere Einladungen ohne Rechtsfolgenbelehrung, "
-        "solange kein Termin versäumt wurde (Praxis).",
+        "solange seit dem letzten wahrgenommenen Termin keiner unentschuldigt versäumt ist "
+        "(Praxis).",
     ),
     _r(
         "b.erstkontakt.eigenbemuehungen",
@@ -276,7 +279,7 @@ REGELN: tuple[Regel, ...] = (
         "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.",
         W,
         "Vor dem Kooperationsplan ergehen Zuweisungen und Vermittlungsvorschläge ohne "
-        "Rechtsfolgenbelehrung, solange keine Mitwirkung unterblieben ist (Praxis).",
+        "Rechtsfolgenbelehrung, solange keine Mitwirkung dieser Art unterblieben ist (Praxis).",
     ),
     _r(
         "b.kooperation.massnahme_policy",
@@ -286,7 +289,8 @@ REGELN: tuple[Regel, ...] = (
         MIT,
         "§ 15 Abs. 5 Satz 2 SGB II a.F.",
         W,
-        "Nach der Policy ist bei Maßnahmen stets eine Rechtsfolgenbelehrung vorzusehen.",
+        "Nach der Policy ist bei Maßnahmen stets eine Rechtsfolgenbelehrung vorzusehen "
+        "(§ 15 Abs. 5 Satz 2 a.F. wörtlich genommen).",
         Lage.POLICY_MASSNAHME,
     ),
     _r(
@@ -295,11 +299,13 @@ REGELN: tuple[Regel, ...] = (
         _K,
         _ALLE_ANLIEGEN,
         OHNE,
-        "§ 15 Abs. 5 SGB II a.F.",
+        "§ 15 Abs. 5 Satz 1 SGB II a.F.",
         W,
         "Die Zusammenarbeit auf Grundlage des Kooperationsplans funktioniert: weder Einladungen "
         "noch Zuweisungen, Vermittlungsangebote oder Eigenbemühungen mit Rechtsfolgenbelehrung "
-        "(Praxis).",
+        "(Praxis). Aufforderungen zur Einhaltung des Plans (§ 15 Abs. 5 a.F.) ergehen erst, wenn "
+        "Absprachen nicht eingehalten werden; insoweit weicht die Praxis vom Grundsatz des "
+        "Satzes 2 ab.",
     ),
     _r(
         "b.mitwirkung_eingefordert.offene_art",
@@ -317,12 +323,24 @@ REGELN: tuple[Regel, ...] = (
         "b.mitwirkung_eingefordert.andere_art",
         _B,
         _M,
-        _ALLE_ANLIEGEN,
+        _PFLICHTEN,
         _nach_umfang(MIT),
         "§ 15 Abs. 5 Satz 2 SGB II a.F.",
         W,
         "Solange eine Mitwirkung eingefordert wird, ergehen nach der Policy rfb_umfang='fall' "
-        "alle Aufforderungen mit Rechtsfolgenbelehrung, nach 'einzelfall' nur die der offenen Art.",
+        "alle Aufforderungen mit Rechtsfolgenbelehrung, nach 'einzelfall' nur die der offenen "
+        "Art.",
+    ),
+    _r(
+        "b.mitwirkung_eingefordert.einladung",
+        _B,
+        _M,
+        _EINLADUNG,
+        _nach_umfang(MIT),
+        "§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III",
+        W,
+        "Solange eine Mitwirkung eingefordert wird, ergehen nach der Policy rfb_umfang='fall' "
+        "auch Einladungen mit Rechtsfolgenbelehrung, nach 'einzelfall' ohne.",
     ),
     _r(
         "b.schlichtung.pflichten",
@@ -365,10 +383,11 @@ REGELN: tuple[Regel, ...] = (
         _E,
         _ALLE_ANLIEGEN,
         OHNE,
-        "§ 15 Abs. 4 SGB II n.F.",
+        "§ 15a Abs. 2, 3 SGB II n.F.",
         W,
-        "Vor dem Kooperationsplan ergehen Anliegen ohne Rechtsfolgenbelehrung (Praxis, "
-        "fortgeführt; Weisungslage zum neuen Recht prüfen).",
+        "Vor dem Kooperationsplan liegt weder ein Fall des § 15a Abs. 2 noch des Abs. 3 n.F. vor; "
+        "Anliegen ergehen ohne Rechtsfolgenbelehrung (Praxis, fortgeführt; Weisungslage zum neuen "
+        "Recht prüfen).",
         hinweise=("c.praxis_pruefen",),
     ),
     _r(
@@ -379,7 +398,7 @@ REGELN: tuple[Regel, ...] = (
         OHNE,
         "§ 15a Abs. 2 SGB II n.F.",
         W,
-        "Die Zusammenarbeit funktioniert: Eine Verpflichtung durch Verwaltungsakt setzt voraus, "
+        "Die Zusammenarbeit funktioniert: Eine Verpflichtung nach § 15a Abs. 2 n.F. setzt voraus, "
         "dass Schritte aus dem Plan nicht erbracht werden; es bleibt ohne Rechtsfolgenbelehrung "
         "(Praxis, fortgeführt).",
         hinweise=("c.praxis_pruefen",),
@@ -407,7 +426,8 @@ REGELN: tuple[Regel, ...] = (
         "§ 15a Abs. 2 SGB II n.F.",
         W,
         "Solange eine Mitwirkung eingefordert wird, ergehen nach der Policy rfb_umfang='fall' auch "
-        "andere Anliegen als Verpflichtung durch Verwaltungsakt, nach 'einzelfall' ohne.",
+        "andere Anliegen als Verpflichtung durch Verwaltungsakt, nach 'einzelfall' ohne "
+        "Rechtsfolgenbelehrung.",
         hinweise=("c.reichweite_15a_abs2",),
     ),
     _r(
@@ -447,26 +467,49 @@ REGELN: tuple[Regel, ...] = (
     ),
 )
 
-#: Notes added whenever their condition holds, in this order.
+#: Notes added whenever all their conditions hold, in this order.
 HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
     HinweisRegel(
-        "offen.erste_einladung_neuer_zeitraum", _B, _AKTIV, _EINLADUNG, Lage.NEUER_ZEITRAUM
+        "offen.erste_einladung_neuer_zeitraum", _B, _AKTIV, _EINLADUNG, (Lage.NEUER_ZEITRAUM,)
     ),
-    HinweisRegel("c.verpflichtung_va_moeglich", _C, _AKTIV, _PFLICHTEN, Lage.TERMINLAUF),
-    HinweisRegel("b.massnahme_rfb_vorzusehen", _B, _K, frozenset({Anliegen.MASSNAHME})),
     HinweisRegel(
-        "b.schlichtung.modus_neu_pruefen", _B, _S, _PFLICHTEN, Lage.SCHLICHTUNG_FAELLIG_DANACH
+        "c.verpflichtung_va_moeglich",
+        _C,
+        _AKTIV,
+        _PFLICHTEN,
+        (Lage.TERMINLAUF, Lage.MODUS_OHNE_RFB),
+    ),
+    HinweisRegel(
+        "offen.versaeumnis_vor_2026_07", _C, _AKTIV, _ALLE_ANLIEGEN, (Lage.TERMINLAUF_VOR_2026_07,)
+    ),
+    HinweisRegel(
+        "b.massnahme_rfb_vorzusehen",
+        _B,
+        _K,
+        frozenset({Anliegen.MASSNAHME}),
+        (Lage.MODUS_OHNE_RFB,),
+    ),
+    HinweisRegel(
+        "b.eigenbemuehungen_rfb_grundsatz",
+        _B,
+        _K,
+        frozenset({Anliegen.EIGENBEMUEHUNGEN}),
+        (Lage.MODUS_OHNE_RFB,),
+    ),
+    HinweisRegel(
+        "b.schlichtung.modus_neu_pruefen", _B, _S, _PFLICHTEN, (Lage.SCHLICHTUNG_FAELLIG_DANACH,)
     ),
     HinweisRegel("c.erstes_gespraech_persoenlich", _C, _E, _EINLADUNG),
-    HinweisRegel("va.anhoerung", _C, _AKTIV, _PFLICHTEN, Lage.MODUS_VA),
-    HinweisRegel("va.bestimmtheit", _C, _AKTIV, _PFLICHTEN, Lage.MODUS_VA),
-    HinweisRegel("va.plan_beruecksichtigen", _C, _AKTIV, _PFLICHTEN, Lage.VA_PLAN_BESTEHT),
+    HinweisRegel("va.anhoerung", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
+    HinweisRegel("va.bestimmtheit", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
+    HinweisRegel("va.rfb", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
+    HinweisRegel("va.plan_beruecksichtigen", _C, _AKTIV, _PFLICHTEN, (Lage.VA_PLAN_BESTEHT,)),
     HinweisRegel(
         "va.eigenbemuehungen_bestimmen",
         _C,
         _AKTIV,
         frozenset({Anliegen.EIGENBEMUEHUNGEN}),
-        Lage.MODUS_VA,
+        (Lage.MODUS_VA,),
     ),
 )
 
@@ -510,10 +553,10 @@ _LAGEN: Mapping[Lage, Callable[[_Frage], bool]] = {
     ),
     Lage.MODUS_OHNE_RFB: lambda f: f.modus is Modus.OHNE_RFB,
     Lage.MODUS_VA: lambda f: f.modus is Modus.VERPFLICHTUNG_VA,
+    Lage.TERMINLAUF_VOR_2026_07: lambda f: any(
+        v.am < NEUE_GRUNDSICHERUNG_AB for v in f.zustand.terminlauf
+    ),
 }
-
-# c.verpflichtung_va_moeglich needs both the run and an ohne_rfb mode.
-_HINWEIS_ZUSATZ: Mapping[str, Lage] = {"c.verpflichtung_va_moeglich": Lage.MODUS_OHNE_RFB}
 
 
 def _passt(regime: Regime, phase: Phase, anliegen: Anliegen, regel: Regel | HinweisRegel) -> bool:
@@ -656,7 +699,7 @@ def entscheide_zustand(
             "Eine Eingliederungsvereinbarung aus der Zeit vor dem 1.7.2023 gilt noch: Bis zum "
             "ersten Kooperationsplan, längstens bis 31.12.2023, ist § 15 SGB II in der bis "
             "30.6.2023 geltenden Fassung anzuwenden, den kooplan nicht abdeckt.",
-            norm="§ 65 Abs. 4 SGB II",
+            norm="§ 65 Abs. 4 SGB II a.F.",
         )
     if z.phase is Phase.BEENDET:
         raise KeinLeistungsbezug(
@@ -677,10 +720,7 @@ def entscheide_zustand(
 
     codes: list[str] = list(regel.hinweise)
     for hr in _HINWEISE_FUER[schluessel]:
-        if hr.lage is not None and not _LAGEN[hr.lage](frage):
-            continue
-        zusatz = _HINWEIS_ZUSATZ.get(hr.code)
-        if zusatz is not None and not _LAGEN[zusatz](frage):
+        if not all(_LAGEN[lage](frage) for lage in hr.lagen):
             continue
         codes.append(hr.code)
     hinweise: list[Hinweis] = [h for h in z.hinweise if h.gilt_am(stichtag)]

@@ -254,7 +254,7 @@ def _vor_buergergeld(_: Any, attribute: attrs.Attribute[Any], wert: dt.date) -> 
             "Eine Eingliederungsvereinbarung kann nur vor dem 1.7.2023 geschlossen worden sein; "
             "seitdem gibt es den Kooperationsplan (§ 15 SGB II).",
             ort=attribute.name,
-            norm="§ 65 Abs. 4 SGB II",
+            norm="§ 65 Abs. 4 SGB II a.F.",
         )
 
 
@@ -263,7 +263,7 @@ class Eingliederungsvereinbarung(_Basis):
     """An old Eingliederungsvereinbarung, concluded before 1.7.2023 (history only).
 
     It governs until the first Kooperationsplan, at the latest until 31.12.2023
-    (§ 65 Abs. 4 SGB II)."""
+    (§ 65 Abs. 4 SGB II a.F.)."""
 
     art: ClassVar[str] = "eingliederungsvereinbarung"
     am: dt.date = attrs.field(validator=[p.ist_tag(), _vor_buergergeld])

@@ -5,7 +5,11 @@
     anderes bestimmt ist." (§ 26 Abs. 1 SGB X)
 
 Neither the plan's review date nor the end of a Schlichtung moves off a weekend or a public
-holiday: neither is a deadline for a declaration (§ 26 Abs. 3 SGB X does not apply).
+holiday (FACHKONZEPT § 5). Reading: § 26 Abs. 3 SGB X moves the end of a *Frist* within which
+someone must act; the review date is a Soll date for the authority ("spätestens nach Ablauf von
+jeweils sechs Monaten", § 15 Abs. 3 Satz 2) and the four weeks of § 15a Abs. 4 a.F. are the
+duration of a procedure, neither a Handlungsfrist. The statute does not say so expressly; this is
+documented in docs/offene-fragen.md.
 """
 
 from __future__ import annotations

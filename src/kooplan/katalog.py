@@ -142,7 +142,7 @@ def katalog() -> str:
         "notes on the Bürgergeld law end on 30.6.2026.",
         "",
     ]
-    bedingt = {h.code: h.lage.value for h in HINWEIS_REGELN if h.lage is not None}
+    bedingt = {h.code: "; ".join(lage.value for lage in h.lagen) for h in HINWEIS_REGELN}
     z += _tabelle(
         ("Code", "Quelle", "Norm", "gilt bis", "Bedingung", "Text"),
         (
@@ -151,7 +151,7 @@ def katalog() -> str:
                 h.quelle.value,
                 h.norm or "–",
                 h.gilt_bis.isoformat() if h.gilt_bis else "–",
-                bedingt.get(h.code, "–"),
+                bedingt.get(h.code) or "–",
                 h.text,
             )
             for h in HINWEISE.values()

@@ -118,6 +118,7 @@ class Bedingung(enum.Enum):
     EINIGUNG = "mit Einigung"
     KEINE_EINIGUNG = "ohne Einigung"
     NACH_AUTOMATISCHEM_ENDE = "nach dem automatischen Ende der Schlichtung"
+    NACH_AUTOMATISCHEM_ENDE_EINIGUNG = "nach dem automatischen Ende der Schlichtung, mit Einigung"
     ART_OFFEN = "die genannte Art (ohne Angabe: irgendeine) ist offen"
     LETZTE_OFFENE_ART_ENTSCHULDIGT = "räumt die letzte offene Art"
 
@@ -180,7 +181,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         E,
         "eingliederungsvereinbarung",
         _UNV,
-        "§ 65 Abs. 4 SGB II",
+        "§ 65 Abs. 4 SGB II a.F.",
         _G,
         "Eine alte Eingliederungsvereinbarung gilt bis zum ersten Kooperationsplan fort, "
         "längstens bis 31.12.2023.",
@@ -209,7 +210,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         S,
         _PLAN,
         K,
-        ("§ 15a Abs. 2 SGB II a.F.", None),
+        ("§ 15a Abs. 2, 4 SGB II a.F.", None),
         _G,
         "Die Einigung in der Schlichtung wird als Kooperationsplan festgehalten.",
     ),
@@ -221,7 +222,6 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         ("§ 15a Abs. 4, § 15 Abs. 6 SGB II a.F.", None),
         _G,
         "Die Schlichtung endet ohne Einigung; ein Plan kommt nicht zustande.",
-        hinweise=("b.plan_gescheitert.schlichtung",),
     ),
     _u(
         "ohne_plan.plan_gescheitert",
@@ -306,9 +306,10 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         frozenset({E, O, S}),
         "mitwirkung_unterblieben",
         _UNV,
-        ("§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.", "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II n.F."),
+        ("§ 31 Abs. 1 Satz 1 SGB II a.F.", "§ 31 Abs. 1 Satz 1 SGB II n.F."),
         _G,
-        "Die Mitwirkung ist ohne wichtigen Grund unterblieben; die Art ist offen.",
+        "Die Mitwirkung ist ohne wichtigen Grund unterblieben; die Art ist offen (für die "
+        "Entscheidung über weitere Aufforderungen dieser Art).",
         Bedingung.OHNE_WICHTIGEN_GRUND,
     ),
     _u(
@@ -320,6 +321,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _G,
         "Die Mitwirkung ist unterblieben, aber ein wichtiger Grund liegt vor.",
         Bedingung.MIT_WICHTIGEM_GRUND,
+        hinweise=("va.wichtiger_grund_offen",),
     ),
     _u(
         "mitwirkung_eingefordert.erbracht",
@@ -396,7 +398,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         S,
         ZEIT_VIER_WOCHEN,
         O,
-        ("§ 15a Abs. 4 SGB II a.F.", None),
+        ("§ 15a Abs. 4 SGB II a.F.", "§ 15a Abs. 4 SGB II a.F."),
         _G,
         "Die Schlichtung endet spätestens mit Ablauf von vier Wochen ab Beginn.",
     ),
@@ -411,13 +413,24 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         hinweise=("offen.schlichtung_aufgehoben",),
     ),
     _u(
-        "ohne_plan.schlichtung_beendet_nachgetragen",
+        "ohne_plan.schlichtung_beendet_nachgetragen_einigung",
         O,
         "schlichtung_beendet",
         _UNV,
         "§ 15a Abs. 4 SGB II a.F.",
         _W,
         "Das Ende einer schon abgelaufenen Schlichtung wird nachgetragen.",
+        Bedingung.NACH_AUTOMATISCHEM_ENDE_EINIGUNG,
+        hinweise=("schlichtung.ende_nachgetragen", "schlichtung.einigung_als_plan_erfassen"),
+    ),
+    _u(
+        "ohne_plan.schlichtung_beendet_nachgetragen_ohne_einigung",
+        O,
+        "schlichtung_beendet",
+        _UNV,
+        "§ 15a Abs. 4 SGB II a.F.",
+        _W,
+        "Das Ende einer schon abgelaufenen Schlichtung ohne Einigung wird nachgetragen.",
         Bedingung.NACH_AUTOMATISCHEM_ENDE,
         hinweise=("schlichtung.ende_nachgetragen",),
     ),
@@ -435,7 +448,10 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         B,
         "leistungsbezug_aufgenommen",
         E,
-        "§ 15 Abs. 1, 4 SGB II",
+        (
+            "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II a.F.",
+            "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II n.F.",
+        ),
         _G,
         "Ein neuer Leistungsbezug beginnt; Einladungen, Termine, offene Mitwirkungen, Plan "
         "und Schlichtung beginnen neu, festgestellte Minderungen bleiben.",
@@ -450,13 +466,27 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         "Einladungen und Termine werden festgehalten (für §§ 32, 15a Abs. 1 n.F.).",
     ),
     _u(
-        "festgehalten",
+        "minderung_festgestellt",
         _ALLE,
-        ("minderung_festgestellt", "wichtiger_grund_nachgewiesen"),
+        "minderung_festgestellt",
         _UNV,
         ("§ 31b Abs. 1 Satz 3 SGB II a.F.", "§ 31b Abs. 1 Satz 3 SGB II n.F."),
         _G,
-        "Feststellungen werden festgehalten, auch nach Ende des Leistungsbezugs.",
+        "Die Feststellung einer Minderung wird festgehalten, auch nach Ende des Leistungsbezugs "
+        "(zulässig bis sechs Monate nach der Pflichtverletzung).",
+    ),
+    _u(
+        "wichtiger_grund_nachgewiesen",
+        _ALLE,
+        "wichtiger_grund_nachgewiesen",
+        _UNV,
+        (
+            "§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2 SGB II a.F.",
+            "§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2 SGB II n.F.",
+        ),
+        _G,
+        "Ein wichtiger Grund wird nachträglich nachgewiesen; das Versäumnis gilt von nun an als "
+        "entschuldigt.",
     ),
     _u(
         "kooperation.bereitschaft",
@@ -593,6 +623,12 @@ _BEDINGUNGEN: Mapping[Bedingung, _Pruefung] = {
     Bedingung.NACH_AUTOMATISCHEM_ENDE: lambda v, n, e, t: (
         v.schlichtung_auto_ende is not None and t >= v.schlichtung_auto_ende
     ),
+    Bedingung.NACH_AUTOMATISCHEM_ENDE_EINIGUNG: lambda v, n, e, t: (
+        v.schlichtung_auto_ende is not None
+        and t >= v.schlichtung_auto_ende
+        and isinstance(e, SchlichtungBeendet)
+        and e.einigung
+    ),
     Bedingung.ART_OFFEN: _art_offen,
     Bedingung.LETZTE_OFFENE_ART_ENTSCHULDIGT: lambda v, n, e, t: bool(v.offen) and not n.offen,
 }
@@ -632,7 +668,6 @@ def _buchen(z: Zustand, e: Ereignis) -> Zustand:
     if art not in (
         "minderung_festgestellt",
         "wichtiger_grund_nachgewiesen",
-        "leistungsbezug_aufgenommen",
         "eingliederungsvereinbarung",
     ):
         z = attrs.evolve(z, zeitraum_begonnen=True)
@@ -664,8 +699,14 @@ def _buchen(z: Zustand, e: Ereignis) -> Zustand:
         if z.phase is not Phase.SCHLICHTUNG:
             return z
         if e.einigung:
+            # the agreed plan counts as made that day: it also ends an old agreement
             return attrs.evolve(
-                z, schlichtung_beginn=None, plan_am=e.am, plan_im_zeitraum=True, offen=()
+                z,
+                schlichtung_beginn=None,
+                plan_am=e.am,
+                plan_im_zeitraum=True,
+                offen=(),
+                alte_ev_am=None,
             )
         return attrs.evolve(z, schlichtung_beginn=None)
     if isinstance(e, MitwirkungUnterblieben):
@@ -686,7 +727,10 @@ def _buchen(z: Zustand, e: Ereignis) -> Zustand:
         return attrs.evolve(z, alte_ev_am=e.am)
     if art == "leistungsbezug_aufgenommen" and z.phase is Phase.BEENDET:
         return Zustand(
-            zeitraum_nr=z.zeitraum_nr + 1, minderungen=z.minderungen, angewandt=z.angewandt
+            zeitraum_nr=z.zeitraum_nr + 1,
+            zeitraum_begonnen=True,
+            minderungen=z.minderungen,
+            angewandt=z.angewandt,
         )
     return z
 
@@ -704,9 +748,9 @@ def _entschuldigen(z: Zustand, bezug: str) -> Zustand:
     return attrs.evolve(z, offen=offen, versaeumnisse=tuple(versaeumnisse), lauf_ab=lauf_ab)
 
 
-def _betreten(vor: Zustand, nach: Zustand, row: Uebergang, neu: Phase) -> Zustand:
-    """Set the new phase and the notes that come with it."""
-    raised = tuple(hinweis(c) for c in row.hinweise)
+def _betreten(vor: Zustand, nach: Zustand, row: Uebergang, neu: Phase, tag: dt.date) -> Zustand:
+    """Set the new phase and the notes that come with it (those that apply on ``tag``)."""
+    raised = tuple(h for h in (hinweis(c) for c in row.hinweise) if h.gilt_am(tag))
     if neu is vor.phase:
         codes = {h.code for h in nach.hinweise}
         hinweise = nach.hinweise + tuple(h for h in raised if h.code not in codes)
@@ -770,7 +814,7 @@ def _schritt(z: Zustand, e: Ereignis, position: int | None) -> tuple[Zustand, Sc
         neu = Phase.KOOPERATION
     else:
         neu = z.phase
-    nach = _betreten(z, nach, row, neu)
+    nach = _betreten(z, nach, row, neu, e.am)
     return nach, Schritt(e.am, e.art, z.phase, neu, row, e, position, row.norm(_regime(e.am)))
 
 
@@ -803,7 +847,7 @@ def _zeitschritte(z: Zustand, bis: dt.date) -> Iterator[tuple[Zustand, Schritt]]
         tag, ausloeser = faellig
         row = _zeile(z, z, ausloeser, None, tag)
         assert row is not None and isinstance(row.nach, Phase)
-        neu = _betreten(z, attrs.evolve(z, schlichtung_auto_ende=tag), row, row.nach)
+        neu = _betreten(z, attrs.evolve(z, schlichtung_auto_ende=tag), row, row.nach, tag)
         yield (
             neu,
             Schritt(tag, ausloeser, z.phase, neu.phase, row, None, None, row.norm(_regime(tag))),

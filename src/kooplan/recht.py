@@ -74,8 +74,9 @@ class Rechtsstand:
     """One row of the Rechtsstand table.
 
     ``bis`` is the last day the row applies (inclusive), ``None`` for the current law.
-    ``verifiziert`` is False where the boundary is an assumption still to be checked against
-    the Bundesgesetzblatt (the start of ``2026-04``, FACHKONZEPT § 8 no. 4).
+    ``verifiziert`` is False where a boundary is an assumption still to be checked against
+    the Bundesgesetzblatt (the start of ``2026-04`` and so the end of ``2026-03``,
+    FACHKONZEPT § 8 no. 4).
     """
 
     id: str
@@ -97,7 +98,7 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         von=dt.date(2023, 7, 1),
         bis=dt.date(2024, 3, 27),
         name="Bürgergeld (12. SGB II-ÄndG)",
-        quelle="Bürgergeld-Gesetz vom 16.12.2022 (BGBl. I S. 2328), Art. 1, in Kraft 1.7.2023",
+        quelle="Bürgergeld-Gesetz vom 16.12.2022 (BGBl. I S. 2328); §§ 15, 15a in Kraft 1.7.2023",
         regime=Regime.B,
     ),
     Rechtsstand(
@@ -106,8 +107,8 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         bis=dt.date(2026, 3, 27),
         name="Bürgergeld mit § 31a Abs. 7, § 31b Abs. 3 a.F. (2. HFG 2024)",
         quelle=(
-            "Zweites Haushaltsfinanzierungsgesetz 2024 (BGBl. 2024 I Nr. 107, verkündet "
-            "27.3.2024), Art. 5, in Kraft 28.3.2024; befristet durch § 86 SGB II bis 27.3.2026"
+            "Zweites Haushaltsfinanzierungsgesetz 2024 vom 22.3.2024 (BGBl. 2024 I Nr. 107, "
+            "verkündet 27.3.2024), in Kraft 28.3.2024; befristet durch § 86 SGB II bis 27.3.2026"
         ),
         regime=Regime.B,
     ),
@@ -116,8 +117,12 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         von=dt.date(2026, 3, 28),
         bis=dt.date(2026, 4, 16),
         name="Bürgergeld, § 31a Abs. 7 a.F. ausgelaufen",
-        quelle="§ 86 SGB II: § 31a Abs. 7 und § 31b Abs. 3 mit Ablauf des 27.3.2026 aufgehoben",
+        quelle=(
+            "§ 86 SGB II: § 31a Abs. 7 und § 31b Abs. 3 mit Ablauf des 27.3.2026 aufgehoben; "
+            "Ende hängt am ungeprüften Beginn von 2026-04"
+        ),
         regime=Regime.B,
+        verifiziert=False,
     ),
     Rechtsstand(
         id="2026-04",
@@ -125,9 +130,9 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         bis=dt.date(2026, 6, 30),
         name="Bürgergeld mit § 31a Abs. 7, § 31b Abs. 3 n.F. (vorgezogen)",
         quelle=(
-            "13. SGB II-ÄndG vom 16.4.2026 (BGBl. 2026 I Nr. 107), vorgezogenes Inkrafttreten "
-            "am Tag nach der Verkündung; Tag angenommen (17.4.2026), gegen das "
-            "Bundesgesetzblatt zu prüfen"
+            "13. SGB II-ÄndG vom 16.4.2026 (Fundstelle laut Gesetzestext-Spiegel BGBl. 2026 I "
+            "Nr. 107, ungeprüft), vorgezogenes Inkrafttreten am Tag nach der Verkündung; Tag "
+            "angenommen (17.4.2026), gegen das Bundesgesetzblatt zu prüfen"
         ),
         regime=Regime.B,
         verifiziert=False,
@@ -137,7 +142,7 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         von=dt.date(2026, 7, 1),
         bis=None,
         name="Neue Grundsicherung (13. SGB II-ÄndG), Grundsicherungsgeld",
-        quelle="13. SGB II-ÄndG vom 16.4.2026 (BGBl. 2026 I Nr. 107), in Kraft 1.7.2026",
+        quelle="13. SGB II-ÄndG vom 16.4.2026, Hauptteil in Kraft 1.7.2026",
         regime=Regime.C,
     ),
 )
@@ -215,5 +220,4 @@ def pruefe_tag(tag: dt.date) -> None:
         raise RechtsstandNichtAbgedeckt(
             f"Der {tag:%d.%m.%Y} liegt vor dem 1.7.2023; kooplan deckt nur das Recht ab dem "
             "Bürgergeld-Gesetz (1.7.2023) ab.",
-            norm="§ 15 SGB II a.F.",
         )
