@@ -61,8 +61,22 @@ def test_example(b, anliegen):
     codes = [h["code"] for h in r["hinweise"]]
     for c in soll.get("hinweise", []):
         assert c in codes
-    # 0.1: no rechtsfolgen object yet (the Rechtsfolgen release adds it)
-    assert "rechtsfolgen" not in r
+    # the rechtsfolgen object is present exactly when rfb is true (CONTRACT.md)
+    assert ("rechtsfolgen" in r) is r["rfb"]
+    if "rechtsfolgen" in soll:
+        _pruefe_folgen(r["rechtsfolgen"], soll["rechtsfolgen"])
+
+
+def _pruefe_folgen(ist, soll):
+    for key, wert in soll.items():
+        if key == "norm":  # "cites X": the norm starts with X
+            assert ist["norm"].startswith(wert), (ist["norm"], wert)
+        elif key in ("alternativen", "folgestufen"):
+            assert len(ist.get(key, [])) == len(wert), (key, ist.get(key))
+            for a, b in zip(ist[key], wert, strict=True):
+                _pruefe_folgen(a, b)
+        else:
+            assert ist[key] == wert, (key, ist[key], wert)
 
 
 @pytest.mark.parametrize(("b", "anliegen"), FAELLE, ids=[f"{b.nr}-{a}" for b, a in FAELLE])

@@ -284,8 +284,8 @@ HINWEISE: Mapping[str, Hinweis] = {
             G,
             None,
             "Der Fälligkeitstag ist nicht angegeben, und innerhalb von drei Monaten nach dem "
-            "Stichtag ändert sich der Rechtsstand. Liegt die Fälligkeit danach, gelten andere "
-            "Rechtsfolgen: Fälligkeit angeben.",
+            "Stichtag ändert sich der Rechtsstand. Liegt die Fälligkeit danach, können andere "
+            "Rechtsfolgen gelten (siehe alternativen): Fälligkeit angeben.",
         ),
         _h(
             "offen.beginn_2026_04",
@@ -294,6 +294,75 @@ HINWEISE: Mapping[str, Hinweis] = {
             "Offene Frage: Der genaue erste Tag des Rechtsstands 2026-04 (Tag nach der Verkündung "
             "des 13. SGB II-ÄndG) ist nicht gegen das Bundesgesetzblatt geprüft; kooplan nimmt den "
             "17.4.2026 an.",
+        ),
+        # -- raised with the Rechtsfolgen (FACHKONZEPT § 6) --------------------------------------
+        _h(
+            "rf.deckel",
+            G,
+            "§ 31a Abs. 4 Satz 1 SGB II",
+            "Mit den Minderungen, die im ersten möglichen Monat der neuen Minderung bereits wirken, "
+            "würde die Grenze von insgesamt 30 Prozent des Regelbedarfs überschritten: Die neue "
+            "Minderung wirkt nur bis zu dieser Grenze (minderung_prozent_gedeckelt). Die Leistungen "
+            "für Unterkunft und Heizung bleiben ungemindert (Satz 2).",
+        ),
+        _h(
+            "rf.betrag_unbekannt",
+            W,
+            "§ 20 SGB II",
+            "Der Betrag in Euro ist nicht angegeben: Die Regelbedarfsstufe des Falls ist nicht "
+            "bekannt, oder für das Jahr liegt kein Regelbedarf vor. Die Belehrung nennt dann den "
+            "Prozentsatz des maßgebenden Regelbedarfs.",
+        ),
+        _h(
+            "rf.haerte",
+            G,
+            "§ 31a Abs. 3 SGB II",
+            "Eine außergewöhnliche Härte ist festgestellt: Eine Leistungsminderung erfolgt nicht. "
+            "Eine Belehrung, die eine Minderung ankündigt, wäre unrichtig.",
+        ),
+        _h(
+            "rf.abs7_tatbestand_unbekannt",
+            W,
+            "§ 31a Abs. 7 SGB II a.F.",
+            "Ob der Regelbedarf nach § 31a Abs. 7 a.F. entfallen kann, hängt davon ab, ob im "
+            "letzten Jahr wegen § 31 Abs. 1 Satz 1 Nr. 2 oder Abs. 2 Nr. 3 oder 4 gemindert wurde; "
+            "bei einer früheren Minderung fehlt der Tatbestand, die Voraussetzung konnte nicht "
+            "geprüft werden.",
+        ),
+        _h(
+            "offen.abs7_2026_04",
+            O,
+            "§ 31a Abs. 7 SGB II n.F.",
+            'Offene Rechtsfrage: § 31a Abs. 7 in der vorgezogenen Fassung verweist auf "Absatz 1 '
+            'Satz 2" und spricht vor dem 1.7.2026 von "Grundsicherungsgeld"; kooplan wendet ihn '
+            "wie ab 1.7.2026 an (Entfall des Regelbedarfs ohne Vorminderung, ein bis zwei Monate).",
+        ),
+        _h(
+            "offen.uebergang_65a",
+            O,
+            "§ 65a Abs. 2, 3 SGB II n.F.",
+            "Die Aufforderung ergeht vor dem 1.7.2026, die Pflicht ist danach fällig: Eine "
+            "Pflichtverletzung ab 1.7.2026 hat die neuen Rechtsfolgen (§ 65a Abs. 2 n.F. "
+            "umgekehrt). § 31 Abs. 1 Satz 1 Nr. 1 a.F. bleibt anwendbar, soweit über die bis "
+            "30.6.2026 geltenden Rechtsfolgen belehrt wurde (§ 65a Abs. 3 n.F.); welcher "
+            "Minderungssatz dann gilt, ist offen. Die Belehrung sollte die Folgen nach neuem "
+            "Recht nennen (alternativen: die Lesart nach altem Recht).",
+        ),
+        _h(
+            "offen.wiederholt_fenster",
+            O,
+            "§ 32 Abs. 1 SGB II n.F.",
+            'Offene Rechtsfrage: Für "wiederholt" nennt § 32 n.F. keinen Zeitraum. kooplan zählt '
+            "jedes frühere unentschuldigte Meldeversäumnis ab 1.7.2026 im selben Leistungsbezug.",
+        ),
+        _h(
+            "rf.unter_25",
+            G,
+            "§ 31a Abs. 6 SGB II",
+            "Die Person hat das 25. Lebensjahr noch nicht vollendet: Nach Feststellung einer "
+            "Minderung soll sie innerhalb von vier Wochen ein Beratungsangebot erhalten, in dem der "
+            "Kooperationsplan überprüft wird. Maßgeblich für das Alter ist nach üblicher Lesart der "
+            "Tag der Feststellung (offen); kooplan prüft am Fälligkeitstag.",
         ),
         _h(
             "plan.sehr_lang",

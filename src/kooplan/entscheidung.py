@@ -46,6 +46,7 @@ from kooplan.recht import (
     alle_grenzen,
     rechtsstand_am,
 )
+from kooplan.rechtsfolgen import Rechtsfolge, rechtsfolge
 
 __all__ = [
     "HINWEIS_REGELN",
@@ -601,6 +602,10 @@ class Entscheidung:
     naechste_ueberpruefung: dt.date | None = attrs.field(
         validator=attrs.validators.optional(p.ist_tag())
     )
+    #: What the RFB must announce (present exactly when ``rfb`` is true).
+    rechtsfolgen: Rechtsfolge | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Rechtsfolge))
+    )
 
     @property
     def rfb(self) -> bool:
@@ -672,6 +677,8 @@ def entscheide(
             policy,
             fall=fall.fall,
             faellig_gegeben=faellig is not None,
+            regelbedarfsstufe=fall.regelbedarfsstufe,
+            geburtsdatum=fall.geburtsdatum,
         )
     except KooplanError as err:
         raise err.mit_fall(fall.fall) from None
@@ -686,6 +693,8 @@ def entscheide_zustand(
     *,
     fall: str = "unbekannt",
     faellig_gegeben: bool | None = None,
+    regelbedarfsstufe: int | None = None,
+    geburtsdatum: dt.date | None = None,
 ) -> Entscheidung:
     """Decide on an already folded state (the state must be folded up to ``stichtag``)."""
     if faellig_gegeben is None:
@@ -733,6 +742,18 @@ def entscheide_zustand(
     ):
         hinweise.append(hinweis("plan.sehr_lang"))
 
+    folgen = None
+    if modus is not Modus.OHNE_RFB:
+        folgen, rf_codes = rechtsfolge(
+            z,
+            anliegen.value,
+            stichtag,
+            faellig,
+            faellig_gegeben=faellig_gegeben,
+            regelbedarfsstufe=regelbedarfsstufe,
+            geburtsdatum=geburtsdatum,
+        )
+        hinweise += [hinweis(c) for c in rf_codes]
     pruefung = (
         naechste_ueberpruefung(z.plan_am)
         if z.plan_am is not None and z.phase in _MIT_PLAN
@@ -751,6 +772,7 @@ def entscheide_zustand(
         gruende=gruende,
         hinweise=tuple(_ohne_doppelte(hinweise)),
         naechste_ueberpruefung=pruefung,
+        rechtsfolgen=folgen,
     )
 
 

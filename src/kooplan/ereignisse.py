@@ -31,8 +31,10 @@ __all__ = [
     "Eingliederungsvereinbarung",
     "EinladungVersandt",
     "Ereignis",
+    "HaerteFestgestellt",
     "LeistungsbezugAufgenommen",
     "LeistungsbezugBeendet",
+    "MinderungAufgehoben",
     "MinderungFestgestellt",
     "Minderungsgrund",
     "Mitwirkung",
@@ -118,6 +120,8 @@ class TerminVersaeumt(_Basis):
     art: ClassVar[str] = "termin_versaeumt"
     #: Whether a wichtiger Grund was shown for the miss (§ 32 Abs. 1 Satz 2).
     wichtiger_grund: bool = attrs.field(validator=p.ist_bool)
+    #: The ``id`` of the invitation this meeting was set by (else: the last invitation sent).
+    einladung: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
 
 
 @attrs.frozen(kw_only=True)
@@ -237,6 +241,10 @@ class MinderungFestgestellt(_Basis):
     tatbestand: Tatbestand | None = attrs.field(
         default=None, validator=p.optional(p.ist_enum(Tatbestand))
     )
+    #: The length of the Minderungszeitraum in months (else derived from the step).
+    monate: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(1, 12)))
+    #: The ``id`` of the violation (``termin_versaeumt`` or ``mitwirkung_unterblieben``).
+    bezug: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
 
     @property
     def stufe_31(self) -> int | None:
@@ -270,6 +278,36 @@ class Eingliederungsvereinbarung(_Basis):
 
 
 @attrs.frozen(kw_only=True)
+class MinderungAufgehoben(_Basis):
+    """A festgestellte Minderung (named by ``bezug``) is lifted from ``am`` on (§ 31a Abs. 1
+    Satz 6 a.F. / Satz 2 n.F.: compliance or a serious declaration; or on appeal)."""
+
+    art: ClassVar[str] = "minderung_aufgehoben"
+    bezug: str = attrs.field(validator=p.ist_ereignis_id)
+
+
+def _bis_nicht_vor_am(inst: HaerteFestgestellt, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    if wert is not None and wert < inst.am:
+        raise UngueltigeEingabe("'bis' darf nicht vor 'am' liegen.", ort="bis")
+
+
+@attrs.frozen(kw_only=True)
+class HaerteFestgestellt(_Basis):
+    """An außergewöhnliche Härte was found (§ 31a Abs. 3 SGB II): "Eine Leistungsminderung
+    erfolgt nicht, wenn sie im Einzelfall eine außergewöhnliche Härte bedeuten würde."
+
+    With ``bezug`` (a ``minderung_festgestellt``) that Minderung does not take effect; without,
+    no Minderung takes effect for violations from ``am`` to ``bis`` (or the end of the benefit
+    period)."""
+
+    art: ClassVar[str] = "haerte_festgestellt"
+    bezug: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
+    bis: dt.date | None = attrs.field(
+        default=None, validator=[p.optional(p.ist_tag()), _bis_nicht_vor_am]
+    )
+
+
+@attrs.frozen(kw_only=True)
 class LeistungsbezugBeendet(_Basis):
     """Benefit receipt ended."""
 
@@ -297,6 +335,8 @@ Ereignis: TypeAlias = (
     | BereitschaftErklaert
     | WichtigerGrundNachgewiesen
     | MinderungFestgestellt
+    | MinderungAufgehoben
+    | HaerteFestgestellt
     | Eingliederungsvereinbarung
     | LeistungsbezugBeendet
     | LeistungsbezugAufgenommen
@@ -322,5 +362,7 @@ ARTEN: Mapping[str, type[Ereignis]] = {
         Eingliederungsvereinbarung,
         LeistungsbezugBeendet,
         LeistungsbezugAufgenommen,
+        MinderungAufgehoben,
+        HaerteFestgestellt,
     )
 }

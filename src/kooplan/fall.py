@@ -15,13 +15,30 @@ from typing import Any
 import attrs
 
 from kooplan import _pruefen as p
-from kooplan.ereignisse import ARTEN, Ereignis, WichtigerGrundNachgewiesen
+from kooplan.ereignisse import ARTEN, Ereignis
 from kooplan.fehler import UngueltigeEingabe
+from kooplan.kalender import LAENDER
 
 __all__ = ["Fall"]
 
+_VERSTOESSE = ("termin_versaeumt", "mitwirkung_unterblieben")
 #: The arts a ``wichtiger_grund_nachgewiesen`` may refer to.
-BEZUG_ARTEN = ("termin_versaeumt", "mitwirkung_unterblieben")
+BEZUG_ARTEN = _VERSTOESSE
+#: For each (art, field) that names another event by its ``id``: the arts it may name. The named
+#: event must come earlier in fold order.
+BEZUEGE: dict[tuple[str, str], tuple[str, ...]] = {
+    ("wichtiger_grund_nachgewiesen", "bezug"): _VERSTOESSE,
+    ("minderung_festgestellt", "bezug"): _VERSTOESSE,
+    ("minderung_aufgehoben", "bezug"): ("minderung_festgestellt",),
+    ("haerte_festgestellt", "bezug"): ("minderung_festgestellt",),
+    ("termin_versaeumt", "einladung"): ("einladung_versandt",),
+}
+_WORTE = {
+    "termin_versaeumt": "ein 'termin_versaeumt'",
+    "mitwirkung_unterblieben": "ein 'mitwirkung_unterblieben'",
+    "minderung_festgestellt": "ein 'minderung_festgestellt'",
+    "einladung_versandt": "ein 'einladung_versandt'",
+}
 
 _EREIGNIS_KLASSEN = tuple(ARTEN.values())
 
@@ -54,25 +71,36 @@ def _pruefe_ereignisse(inst: Fall, attribute: attrs.Attribute[Any], wert: Any) -
     # bezug: an earlier event in fold order (date order, same day: input order)
     rang = {pos: r for r, (pos, _) in enumerate(_faltordnung(wert))}
     for i, e in enumerate(wert):
-        if not isinstance(e, WichtigerGrundNachgewiesen):
-            continue
-        ziel = gesehen.get(e.bezug)
-        if ziel is None:
-            raise UngueltigeEingabe(
-                f"'bezug' von Ereignis Nr. {i + 1} nennt keine id eines Ereignisses dieses Falls.",
-                ort=f"ereignisse[{i}].bezug",
-            )
-        if rang[ziel] >= rang[i]:
-            raise UngueltigeEingabe(
-                f"'bezug' von Ereignis Nr. {i + 1} nennt ein Ereignis, das nicht vorher liegt.",
-                ort=f"ereignisse[{i}].bezug",
-            )
-        if wert[ziel].art not in BEZUG_ARTEN:
-            raise UngueltigeEingabe(
-                f"'bezug' von Ereignis Nr. {i + 1} muss ein 'termin_versaeumt' oder "
-                f"'mitwirkung_unterblieben' nennen, nicht '{wert[ziel].art}'.",
-                ort=f"ereignisse[{i}].bezug",
-            )
+        for (art, feld), erlaubt in BEZUEGE.items():
+            if e.art != art or getattr(e, feld) is None:
+                continue
+            ort = f"ereignisse[{i}].{feld}"
+            ziel = gesehen.get(getattr(e, feld))
+            if ziel is None:
+                raise UngueltigeEingabe(
+                    f"'{feld}' von Ereignis Nr. {i + 1} nennt keine id eines Ereignisses dieses "
+                    "Falls.",
+                    ort=ort,
+                )
+            if rang[ziel] >= rang[i]:
+                raise UngueltigeEingabe(
+                    f"'{feld}' von Ereignis Nr. {i + 1} nennt ein Ereignis, das nicht vorher liegt.",
+                    ort=ort,
+                )
+            if wert[ziel].art not in erlaubt:
+                worte = " oder ".join(_WORTE[a] for a in erlaubt)
+                raise UngueltigeEingabe(
+                    f"'{feld}' von Ereignis Nr. {i + 1} muss {worte} nennen, "
+                    f"nicht '{wert[ziel].art}'.",
+                    ort=ort,
+                )
+
+
+def _ist_land(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    if wert not in LAENDER:
+        raise UngueltigeEingabe(
+            "'land' muss ein Land als ISO 3166-2 sein (z. B. \"DE-BE\").", ort=attribute.name
+        )
 
 
 def _faltordnung(ereignisse: tuple[Ereignis, ...]) -> list[tuple[int, Ereignis]]:
@@ -101,6 +129,12 @@ class Fall:
     )
     regelbedarfsstufe: int | None = attrs.field(
         default=None, kw_only=True, validator=p.optional(p.ist_int(1, 4))
+    )
+    #: The Bundesland (ISO 3166-2, ``"DE-BE"`` …), for public holidays (§ 26 Abs. 3 SGB X).
+    land: str | None = attrs.field(default=None, kw_only=True, validator=p.optional(_ist_land))
+    #: The last day of the current Bewilligungszeitraum (§ 7b Abs. 4 Satz 3 SGB II n.F.).
+    bewilligungszeitraum_ende: dt.date | None = attrs.field(
+        default=None, kw_only=True, validator=p.optional(p.ist_tag())
     )
 
     def in_faltordnung(self) -> list[tuple[int, Ereignis]]:

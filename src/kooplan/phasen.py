@@ -25,6 +25,8 @@ from kooplan.ereignisse import (
     Eingliederungsvereinbarung,
     EinladungVersandt,
     Ereignis,
+    HaerteFestgestellt,
+    MinderungAufgehoben,
     MinderungFestgestellt,
     Mitwirkung,
     MitwirkungErbracht,
@@ -476,6 +478,28 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         "(zulässig bis sechs Monate nach der Pflichtverletzung).",
     ),
     _u(
+        "minderung_aufgehoben",
+        _ALLE,
+        "minderung_aufgehoben",
+        _UNV,
+        (
+            "§ 31a Abs. 1 Satz 6, § 31b Abs. 2 Satz 2 SGB II a.F.",
+            "§ 31a Abs. 1 Satz 2, § 31b Abs. 2 Satz 2 SGB II n.F.",
+        ),
+        _G,
+        "Eine festgestellte Minderung wird aufgehoben; sie wirkt ab diesem Tag nicht mehr.",
+    ),
+    _u(
+        "haerte_festgestellt",
+        _ALLE,
+        "haerte_festgestellt",
+        _UNV,
+        ("§ 31a Abs. 3 SGB II a.F.", "§ 31a Abs. 3 SGB II n.F."),
+        _G,
+        "Eine außergewöhnliche Härte ist festgestellt: Eine Leistungsminderung erfolgt insoweit "
+        "nicht.",
+    ),
+    _u(
         "wichtiger_grund_nachgewiesen",
         _ALLE,
         "wichtiger_grund_nachgewiesen",
@@ -558,6 +582,12 @@ class Zustand:
     minderungen: tuple[MinderungFestgestellt, ...] = ()
     #: Notes raised by the transition into the current phase.
     hinweise: tuple[Hinweis, ...] = ()
+    #: Invitations with an ``id`` and whether they carried an RFB (for ``termin_versaeumt``).
+    einladungen_rfb: tuple[tuple[str, bool], ...] = ()
+    #: Lifted Minderungen: (``id`` of the ``minderung_festgestellt``, first day without it).
+    aufhebungen: tuple[tuple[str, dt.date], ...] = ()
+    #: Findings of außergewöhnliche Härte (§ 31a Abs. 3), with the benefit period they were made in.
+    haerten: tuple[tuple[HaerteFestgestellt, int], ...] = ()
     #: How many events have been applied (the next event's place in fold order).
     angewandt: int = 0
 
@@ -660,21 +690,39 @@ def _zeile(
 # -- bookkeeping by event art (independent of the phase) -----------------------------------------
 
 
+#: Records that do not count as events of a benefit period (history and later findings).
+_KEIN_EREIGNIS_DES_ZEITRAUMS = frozenset(
+    {
+        "minderung_festgestellt",
+        "minderung_aufgehoben",
+        "haerte_festgestellt",
+        "wichtiger_grund_nachgewiesen",
+        "eingliederungsvereinbarung",
+    }
+)
+#: Events accepted before 1.7.2023 (history only, FACHKONZEPT § 2).
+_VORGESCHICHTE = frozenset(
+    {"minderung_festgestellt", "minderung_aufgehoben", "eingliederungsvereinbarung"}
+)
+
+
 def _buchen(z: Zustand, e: Ereignis) -> Zustand:
     """Apply what an event changes besides the phase."""
     folge = z.angewandt
     z = attrs.evolve(z, angewandt=folge + 1)
     art = e.art
-    if art not in (
-        "minderung_festgestellt",
-        "wichtiger_grund_nachgewiesen",
-        "eingliederungsvereinbarung",
-    ):
+    if art not in _KEIN_EREIGNIS_DES_ZEITRAUMS:
         z = attrs.evolve(z, zeitraum_begonnen=True)
     if isinstance(e, EinladungVersandt):
-        return attrs.evolve(z, kontakt_im_zeitraum=True, letzte_einladung_rfb=e.rfb)
+        einladungen = (*z.einladungen_rfb, (e.id, e.rfb)) if e.id is not None else z.einladungen_rfb
+        return attrs.evolve(
+            z, kontakt_im_zeitraum=True, letzte_einladung_rfb=e.rfb, einladungen_rfb=einladungen
+        )
     if isinstance(e, TerminVersaeumt):
-        v = Terminversaeumnis(folge, e.am, e.id, z.letzte_einladung_rfb, e.wichtiger_grund)
+        rfb = z.letzte_einladung_rfb
+        if e.einladung is not None:
+            rfb = dict(z.einladungen_rfb).get(e.einladung, rfb)
+        v = Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund)
         return attrs.evolve(
             z,
             kontakt_im_zeitraum=True,
@@ -723,6 +771,10 @@ def _buchen(z: Zustand, e: Ereignis) -> Zustand:
         return _entschuldigen(z, e.bezug)
     if isinstance(e, MinderungFestgestellt):
         return attrs.evolve(z, minderungen=(*z.minderungen, e))
+    if isinstance(e, MinderungAufgehoben):
+        return attrs.evolve(z, aufhebungen=(*z.aufhebungen, (e.bezug, e.am)))
+    if isinstance(e, HaerteFestgestellt):
+        return attrs.evolve(z, haerten=(*z.haerten, (e, z.zeitraum_nr)))
     if isinstance(e, Eingliederungsvereinbarung):
         return attrs.evolve(z, alte_ev_am=e.am)
     if art == "leistungsbezug_aufgenommen" and z.phase is Phase.BEENDET:
@@ -730,6 +782,9 @@ def _buchen(z: Zustand, e: Ereignis) -> Zustand:
             zeitraum_nr=z.zeitraum_nr + 1,
             zeitraum_begonnen=True,
             minderungen=z.minderungen,
+            aufhebungen=z.aufhebungen,
+            haerten=z.haerten,
+            einladungen_rfb=z.einladungen_rfb,
             angewandt=z.angewandt,
         )
     return z
@@ -794,10 +849,7 @@ def _unzulaessig(z: Zustand, e: Ereignis, position: int | None) -> Unzulaessiger
 
 
 def _schritt(z: Zustand, e: Ereignis, position: int | None) -> tuple[Zustand, Schritt]:
-    if e.am < ABGEDECKT_AB and e.art not in (
-        "minderung_festgestellt",
-        "eingliederungsvereinbarung",
-    ):
+    if e.am < ABGEDECKT_AB and e.art not in _VORGESCHICHTE:
         raise RechtsstandNichtAbgedeckt(
             f"Das Ereignis '{e.art}' vom {e.am:%d.%m.%Y} liegt vor dem 1.7.2023; davor werden nur "
             "festgestellte Minderungen und Eingliederungsvereinbarungen als Vorgeschichte "

@@ -53,10 +53,6 @@ def beispiele() -> Iterator[Beispiel]:
         )
 
 
-#: Expected keys the 0.1 release does not produce yet (the Rechtsfolgen release will).
-NOCH_NICHT_GEPRUEFT = frozenset({"rechtsfolgen"})
-
-
 def abweichungen(ergebnis: dict[str, Any], erwartet: dict[str, Any]) -> list[str]:
     """Where a contract result (decision or error object) departs from the expectation.
 
@@ -65,9 +61,9 @@ def abweichungen(ergebnis: dict[str, Any], erwartet: dict[str, Any]) -> list[str
     """
     out: list[str] = []
     for key, soll in erwartet.items():
-        if key in NOCH_NICHT_GEPRUEFT:
-            continue
-        if key == "zitiert":
+        if key == "rechtsfolgen":
+            out += _folgen_abweichungen(ergebnis.get("rechtsfolgen"), soll, "rechtsfolgen")
+        elif key == "zitiert":
             normen = [g["norm"] for g in ergebnis.get("gruende", [])]
             for z in soll:
                 if not any(n.startswith(z) for n in normen):
@@ -79,4 +75,25 @@ def abweichungen(ergebnis: dict[str, Any], erwartet: dict[str, Any]) -> list[str
                     out.append(f"Hinweis {c!r} fehlt")
         elif ergebnis.get(key, "<fehlt>") != soll:
             out.append(f"{key}: erwartet {soll!r}, erhalten {ergebnis.get(key, '<fehlt>')!r}")
+    return out
+
+
+def _folgen_abweichungen(ist: Any, soll: dict[str, Any], wo: str) -> list[str]:
+    """``rechtsfolgen`` expectations: the given keys only; ``norm`` as a prefix; lists of
+    ``alternativen``/``folgestufen`` element by element."""
+    if not isinstance(ist, dict):
+        return [f"{wo} fehlt"]
+    out: list[str] = []
+    for key, wert in soll.items():
+        if key == "norm":
+            if not str(ist.get("norm", "")).startswith(wert):
+                out.append(f"{wo}.norm beginnt nicht mit {wert!r}")
+        elif key in ("alternativen", "folgestufen"):
+            liste = ist.get(key, [])
+            if len(liste) != len(wert):
+                out.append(f"{wo}.{key}: erwartet {len(wert)}, erhalten {len(liste)}")
+            for i, (a, b) in enumerate(zip(liste, wert, strict=False)):
+                out += _folgen_abweichungen(a, b, f"{wo}.{key}[{i}]")
+        elif ist.get(key, "<fehlt>") != wert:
+            out.append(f"{wo}.{key}: erwartet {wert!r}, erhalten {ist.get(key, '<fehlt>')!r}")
     return out

@@ -10,13 +10,40 @@ from typing import Any
 from kooplan.begruendung import Hinweis
 from kooplan.entscheidung import Entscheidung
 from kooplan.fehler import KooplanError
+from kooplan.rechtsfolgen import Rechtsfolge
 from kooplan.vertrag.felder import ENTSCHEIDUNG_SCHEMA, FEHLER_SCHEMA
 
-__all__ = ["entscheidung_als_dict", "fehler_als_dict", "zeile"]
+__all__ = ["entscheidung_als_dict", "fehler_als_dict", "rechtsfolge_als_dict", "zeile"]
 
 
 def _hinweis(h: Hinweis) -> dict[str, Any]:
     return {"code": h.code, "quelle": h.quelle.value, "norm": h.norm, "text": h.text}
+
+
+def rechtsfolge_als_dict(r: Rechtsfolge) -> dict[str, Any]:
+    """The contract's ``rechtsfolgen`` object; optional keys only where they apply."""
+    out: dict[str, Any] = {
+        "rechtsstand": r.rechtsstand,
+        "minderung_prozent": r.minderung_prozent,
+        "monate": r.monate,
+        "norm": r.norm,
+        "text": r.text,
+    }
+    if r.betrag_euro is not None:
+        out["betrag_euro"] = float(r.betrag_euro)
+    if r.minderung_prozent_gedeckelt is not None:
+        out["minderung_prozent_gedeckelt"] = r.minderung_prozent_gedeckelt
+    if r.entzug_regelbedarf is not None:
+        out["entzug_regelbedarf"] = r.entzug_regelbedarf
+    if r.nicht_erreichbar is not None:
+        out["nicht_erreichbar"] = r.nicht_erreichbar
+    if r.folgestufen:
+        out["folgestufen"] = [rechtsfolge_als_dict(f) for f in r.folgestufen]
+    if r.alternativen:
+        out["alternativen"] = [rechtsfolge_als_dict(a) for a in r.alternativen]
+    if r.bausteine:
+        out["bausteine"] = [{"art": b.art, "text": b.text} for b in r.bausteine]
+    return out
 
 
 def entscheidung_als_dict(e: Entscheidung, zeile_nr: int | None = None) -> dict[str, Any]:
@@ -28,7 +55,7 @@ def entscheidung_als_dict(e: Entscheidung, zeile_nr: int | None = None) -> dict[
     kopf: dict[str, Any] = {"schema": ENTSCHEIDUNG_SCHEMA, "fall": e.fall}
     if zeile_nr is not None:
         kopf["zeile"] = zeile_nr
-    return kopf | {
+    body: dict[str, Any] = {
         "stichtag": e.stichtag.isoformat(),
         "faellig": e.faellig.isoformat(),
         "rechtsstand": e.rechtsstand.id,
@@ -46,6 +73,9 @@ def entscheidung_als_dict(e: Entscheidung, zeile_nr: int | None = None) -> dict[
         ),
         "ueberpruefung_ueberfaellig": e.ueberpruefung_ueberfaellig,
     }
+    if e.rechtsfolgen is not None:
+        body["rechtsfolgen"] = rechtsfolge_als_dict(e.rechtsfolgen)
+    return kopf | body
 
 
 def fehler_als_dict(err: KooplanError, zeile_nr: int | None = None) -> dict[str, Any]:

@@ -46,6 +46,7 @@ class Typ(enum.Enum):
     PLAN = "plan"
     EIGENBEMUEHUNGEN = "eigenbemuehungen"
     EREIGNISSE = "ereignisse"
+    LAND = "land"
 
 
 @attrs.frozen
@@ -71,6 +72,8 @@ FALL_FELDER: Mapping[str, Feld] = {
     "fall": Feld(Typ.FALL_ID, True, beschreibung="pseudonyme Fallkennung (1–64 Zeichen)"),
     "geburtsdatum": Feld(Typ.DATUM, beschreibung="nur für § 31a Abs. 6; wird nie ausgegeben"),
     "regelbedarfsstufe": Feld(Typ.INT, minimum=1, maximum=4, beschreibung="1–4"),
+    "land": Feld(Typ.LAND, beschreibung="Bundesland als ISO 3166-2 (DE-BE …), für Feiertage"),
+    "bewilligungszeitraum_ende": Feld(Typ.DATUM, beschreibung="letzter Tag der Bewilligung"),
     "ereignisse": Feld(Typ.EREIGNISSE, True, beschreibung="Ereignisse des Falls"),
 }
 
@@ -105,7 +108,7 @@ _PLAN = {"plan": Feld(Typ.PLAN)}
 #: The art-specific fields of every event (besides ``art``, ``am`` and ``id``).
 EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
     "einladung_versandt": {"rfb": Feld(Typ.BOOL)},
-    "termin_versaeumt": {"wichtiger_grund": Feld(Typ.BOOL, True)},
+    "termin_versaeumt": {"wichtiger_grund": Feld(Typ.BOOL, True), "einladung": Feld(Typ.ID)},
     "termin_wahrgenommen": {},
     "plan_erstellt": _PLAN,
     "plan_fortgeschrieben": _PLAN,
@@ -125,10 +128,14 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
         "beginn": Feld(Typ.DATUM, True),
         "stufe": Feld(Typ.INT, minimum=1, maximum=3),
         "tatbestand": _enum(Tatbestand, pflicht=False),
+        "monate": Feld(Typ.INT, minimum=1, maximum=12),
+        "bezug": Feld(Typ.ID),
     },
     "eingliederungsvereinbarung": {},
     "leistungsbezug_beendet": {},
     "leistungsbezug_aufgenommen": {},
+    "minderung_aufgehoben": {"bezug": Feld(Typ.ID, True)},
+    "haerte_festgestellt": {"bezug": Feld(Typ.ID), "bis": Feld(Typ.DATUM)},
 }
 
 

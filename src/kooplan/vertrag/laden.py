@@ -21,6 +21,7 @@ from typing import Any
 from kooplan.ereignisse import ARTEN, Ereignis
 from kooplan.fall import Fall
 from kooplan.fehler import KooplanError, UngueltigeEingabe
+from kooplan.kalender import LAENDER
 from kooplan.plan import Eigenbemuehungen, Kooperationsplan
 from kooplan.vertrag.felder import (
     EIGENBEMUEHUNGEN_FELDER,
@@ -197,6 +198,10 @@ def _wert(feld: Feld, wert: Any, pfad: str, name: str) -> Any:
         )
     if t is Typ.EREIGNISSE:
         return _ereignisse(wert, pfad)
+    if t is Typ.LAND:
+        if not isinstance(wert, str) or wert not in LAENDER:
+            raise _fehler(pfad, f"'{name}' muss ein Land als ISO 3166-2 sein (z. B. \"DE-BE\").")
+        return wert
     raise AssertionError(t)  # pragma: no cover - every Typ is handled above
 
 
@@ -279,6 +284,8 @@ def _fall_bauen(felder: dict[str, Any]) -> Fall:
         felder["ereignisse"],
         geburtsdatum=felder.get("geburtsdatum"),
         regelbedarfsstufe=felder.get("regelbedarfsstufe"),
+        land=felder.get("land"),
+        bewilligungszeitraum_ende=felder.get("bewilligungszeitraum_ende"),
     )
 
 

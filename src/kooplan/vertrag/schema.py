@@ -14,6 +14,7 @@ from typing import Any
 from kooplan.begruendung import HINWEISE
 from kooplan.entscheidung import REGELN, Anliegen, Modus
 from kooplan.fehler import FEHLERCODES
+from kooplan.kalender import LAENDER
 from kooplan.phasen import Phase
 from kooplan.recht import RECHTSSTAENDE, Quelle
 from kooplan.vertrag.felder import (
@@ -76,6 +77,8 @@ def _feld(f: Feld) -> dict[str, Any]:
         s = {"$ref": "#/$defs/plan"}
     elif f.typ is Typ.EIGENBEMUEHUNGEN:
         s = {"$ref": "#/$defs/eigenbemuehungen"}
+    elif f.typ is Typ.LAND:
+        s = {"type": "string", "enum": list(LAENDER)}
     elif f.typ is Typ.EREIGNISSE:
         s = {"type": "array", "items": {"$ref": "#/$defs/ereignis"}}
     else:  # pragma: no cover - every Typ is handled above
@@ -152,7 +155,7 @@ def entscheidung_schema() -> dict[str, Any]:
         "hinweise": {"type": "array", "items": _hinweis()},
         "naechste_ueberpruefung": {"oneOf": [_DATUM, {"type": "null"}]},
         "ueberpruefung_ueberfaellig": {"type": "boolean"},
-        "rechtsfolgen": {"type": "object", "description": "from the Rechtsfolgen release on"},
+        "rechtsfolgen": {"$ref": "#/$defs/rechtsfolge"},
     }
     return {
         "$schema": _DRAFT,
@@ -162,10 +165,42 @@ def entscheidung_schema() -> dict[str, Any]:
         "properties": props,
         "required": [k for k in props if k not in ("zeile", "rechtsfolgen")],
         "additionalProperties": False,
-        # rfb is true exactly when modus is not ohne_rfb
+        # rfb is true exactly when modus is not ohne_rfb; rechtsfolgen present exactly then
         "if": {"properties": {"modus": {"const": Modus.OHNE_RFB.value}}},
-        "then": {"properties": {"rfb": {"const": False}}},
-        "else": {"properties": {"rfb": {"const": True}}},
+        "then": {"properties": {"rfb": {"const": False}}, "not": {"required": ["rechtsfolgen"]}},
+        "else": {"properties": {"rfb": {"const": True}}, "required": ["rechtsfolgen"]},
+        "$defs": {"rechtsfolge": _rechtsfolge()},
+    }
+
+
+def _rechtsfolge() -> dict[str, Any]:
+    stufe = {"$ref": "#/$defs/rechtsfolge"}
+    return {
+        "type": "object",
+        "properties": {
+            "rechtsstand": {"enum": [r.id for r in RECHTSSTAENDE]},
+            "minderung_prozent": {"type": "integer", "minimum": 0, "maximum": 100},
+            "monate": {"type": "integer", "minimum": 0, "maximum": 12},
+            "norm": {"type": "string", "minLength": 1},
+            "text": {"type": "string", "minLength": 1},
+            "betrag_euro": {"type": "number", "minimum": 0},
+            "minderung_prozent_gedeckelt": {"type": "integer", "minimum": 0, "maximum": 30},
+            "entzug_regelbedarf": {"type": "boolean"},
+            "nicht_erreichbar": {"type": "boolean"},
+            "folgestufen": {"type": "array", "items": stufe},
+            "alternativen": {"type": "array", "items": stufe},
+            "bausteine": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"art": {"type": "string"}, "text": {"type": "string"}},
+                    "required": ["art", "text"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["rechtsstand", "minderung_prozent", "monate", "norm", "text"],
+        "additionalProperties": False,
     }
 
 

@@ -1,0 +1,645 @@
+"""Rechtsfolgen: what a Rechtsfolgenbelehrung must announce (FACHKONZEPT § 6).
+
+An RFB must be "konkret, richtig und vollständig" (BSG, 17.12.2009, B 4 AS 30/09 R): it names
+the Minderung that would follow a violation, under the law of the day the violation would happen
+(``faellig``). The rules differ by Rechtsstand; each version is one :class:`Sanktionsrecht` row
+of :data:`SANKTIONSRECHT`, with its norms.
+
+* § 31 Pflichtverletzung (Maßnahme, Vermittlungsvorschlag, Eigenbemühungen):
+  B: 10 / 20 / 30 % for 1 / 2 / 3 months, one step up when an earlier § 31 Minderung began at
+  most one year before the new violation (§ 31a Abs. 1 Satz 1–5 a.F., § 31b Abs. 2 a.F.);
+  C: 30 % for 3 months, no steps (§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 n.F.).
+* § 32 Meldeversäumnis (Einladung): B: 10 % for one month each (§ 32 Abs. 1 Satz 1, Abs. 2
+  Satz 2 a.F.); C: nothing for the first, 30 % for one month when "wiederholt" (§ 32 Abs. 1, 2
+  n.F.), and for the third consecutive missed Meldeaufforderung with written RFB the person counts
+  as nicht erreichbar (§ 7b Abs. 4 n.F.; no § 32 Minderung for it, § 32 Abs. 3 Satz 1 n.F.).
+* § 31a Abs. 7 (Arbeitsverweigerung): ``2024-03`` with a qualifying earlier Minderung, none in
+  ``2026-03``, without prior Minderung from ``2026-04``.
+* The cap of 30 % of the Regelbedarf for Minderungen in force together (§ 31a Abs. 4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Final
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
+from kooplan.fall import Fall
+from kooplan.kalender import minderung_beginn, unter_25
+from kooplan.phasen import Zustand, falte
+from kooplan.recht import (
+    NEUE_GRUNDSICHERUNG_AB,
+    RECHTSSTAENDE,
+    Regime,
+    rechtsstand_am,
+    rechtsstand_nach_id,
+)
+from kooplan.regelbedarf import minderung_euro
+
+__all__ = [
+    "DECKEL_PROZENT",
+    "SANKTIONSRECHT",
+    "Abs7",
+    "Baustein",
+    "Monat",
+    "Rechtsfolge",
+    "Sanktionsrecht",
+    "Stufe",
+    "minderung_monate",
+    "minderungen_in_kraft",
+    "minderungen_monatlich",
+    "rechtsfolge",
+    "stufe_31",
+]
+
+#: "auf insgesamt 30 Prozent des nach § 20 maßgebenden Regelbedarfs begrenzt" (§ 31a Abs. 4 Satz 1).
+DECKEL_PROZENT: Final = 30
+
+
+@attrs.frozen
+class Stufe:
+    """A Minderung: rate, months and the norm that sets them."""
+
+    prozent: int
+    monate: int
+    norm: str
+
+
+class Abs7(enum.Enum):
+    """The states of § 31a Abs. 7 SGB II (Entzug des Regelbedarfs bei Arbeitsverweigerung)."""
+
+    #: Not in force (2023-07; expired 27.3.2026 under § 86, so also 2026-03).
+    KEINE = "keine"
+    #: 2024-03: only after a Minderung for § 31 Abs. 1 Satz 1 Nr. 2, Abs. 2 Nr. 3 or 4 within
+    #: the last year.
+    MIT_VORMINDERUNG = "mit_vorminderung"
+    #: From 2026-04: without a prior Minderung.
+    OHNE_VORMINDERUNG = "ohne_vorminderung"
+
+
+@attrs.frozen
+class Sanktionsrecht:
+    """The consequences of violations under one Rechtsstand."""
+
+    rechtsstand: str
+    regime: Regime
+    #: § 31: the steps (B) or the single flat rate (C).
+    pflichtverletzung: tuple[Stufe, ...]
+    #: § 32: the Minderung per (repeated) Meldeversäumnis.
+    meldeversaeumnis: Stufe
+    #: C only: the first unexcused miss brings no Minderung.
+    erstes_meldeversaeumnis_frei: bool
+    #: C only: the third consecutive miss with RFB makes the person nicht erreichbar (§ 7b Abs. 4).
+    nichterreichbarkeit: bool
+    abs7: Abs7
+    abs7_norm: str | None
+    leistung: str
+
+
+_B_31 = (
+    Stufe(10, 1, "§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 Nr. 1 SGB II a.F."),
+    Stufe(20, 2, "§ 31a Abs. 1 Satz 2, § 31b Abs. 2 Satz 1 Nr. 2 SGB II a.F."),
+    Stufe(30, 3, "§ 31a Abs. 1 Satz 3, § 31b Abs. 2 Satz 1 Nr. 3 SGB II a.F."),
+)
+_B_32 = Stufe(10, 1, "§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II a.F.")
+_C_31 = (Stufe(30, 3, "§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 SGB II n.F."),)
+_C_32 = Stufe(30, 1, "§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II n.F.")
+
+
+def _b(rid: str, abs7: Abs7, abs7_norm: str | None) -> Sanktionsrecht:
+    return Sanktionsrecht(rid, Regime.B, _B_31, _B_32, False, False, abs7, abs7_norm, "Bürgergeld")
+
+
+#: One row per Rechtsstand: the consequences in force (FACHKONZEPT § 6).
+SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
+    "2023-07": _b("2023-07", Abs7.KEINE, None),
+    "2024-03": _b("2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II a.F."),
+    "2026-03": _b("2026-03", Abs7.KEINE, None),
+    "2026-04": _b("2026-04", Abs7.OHNE_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F."),
+    "2026-07": Sanktionsrecht(
+        "2026-07",
+        Regime.C,
+        _C_31,
+        _C_32,
+        True,
+        True,
+        Abs7.OHNE_VORMINDERUNG,
+        "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F.",
+        "Grundsicherungsgeld",
+    ),
+}
+
+
+@attrs.frozen
+class Baustein:
+    """One building block of the Belehrung text (what, how long, wichtiger Grund, early end …)."""
+
+    art: str
+    text: str
+
+
+@attrs.frozen
+class Rechtsfolge:
+    """What an RFB announces (the contract's ``rechtsfolgen`` object)."""
+
+    rechtsstand: str
+    minderung_prozent: int
+    monate: int
+    norm: str
+    text: str
+    bausteine: tuple[Baustein, ...] = ()
+    betrag_euro: Decimal | None = None
+    #: The rate after the 30 % cap, where Minderungen already in force would cap it.
+    minderung_prozent_gedeckelt: int | None = None
+    entzug_regelbedarf: bool | None = None
+    nicht_erreichbar: bool | None = None
+    folgestufen: tuple[Rechtsfolge, ...] = ()
+    alternativen: tuple[Rechtsfolge, ...] = ()
+
+
+# -- history ---------------------------------------------------------------------------------------
+
+
+def minderung_monate(m: MinderungFestgestellt) -> int:
+    """The length of an earlier Minderung: recorded (``monate``), else one month for a
+    Meldeversäumnis (§ 32 Abs. 2 Satz 2), else the months of its step (§ 31b Abs. 2 a.F.: 1, 2,
+    3; n.F.: 3 months at 30 %, which the step rule derives alike)."""
+    if m.monate is not None:
+        return m.monate
+    if m.grund is Minderungsgrund.MELDEVERSAEUMNIS:
+        return 1
+    stufe = m.stufe_31
+    assert stufe is not None  # a § 31 Minderung always has a step (validated)
+    return stufe
+
+
+def _ende(m: MinderungFestgestellt, aufhebungen: Mapping[str, dt.date]) -> dt.date:
+    """The last day of a Minderung, lifted early where a ``minderung_aufgehoben`` says so."""
+    ende = m.beginn + relativedelta(months=minderung_monate(m)) - dt.timedelta(days=1)
+    if m.id is not None and m.id in aufhebungen:
+        ende = min(ende, aufhebungen[m.id] - dt.timedelta(days=1))
+    return ende
+
+
+def _wirksam(z: Zustand) -> tuple[MinderungFestgestellt, ...]:
+    """The Minderungen that took effect (not excluded by a Härte found for them)."""
+    ausgeschlossen = {h.bezug for h, _ in z.haerten if h.bezug is not None}
+    return tuple(m for m in z.minderungen if m.id is None or m.id not in ausgeschlossen)
+
+
+def minderungen_in_kraft(z: Zustand, tag: dt.date) -> tuple[MinderungFestgestellt, ...]:
+    """The festgestellte Minderungen whose Minderungszeitraum covers ``tag``."""
+    auf = dict(z.aufhebungen)
+    return tuple(m for m in _wirksam(z) if m.beginn <= tag <= _ende(m, auf))
+
+
+@attrs.frozen
+class Monat:
+    """One month of :func:`minderungen_monatlich`: the Minderungen in force and their sum."""
+
+    monat: dt.date
+    minderungen: tuple[MinderungFestgestellt, ...]
+    summe_prozent: int
+    #: The sum after the 30 % cap of § 31a Abs. 4 Satz 1.
+    summe_gedeckelt: int
+    betrag_euro: Decimal | None = None
+
+
+def minderungen_monatlich(
+    fall: Fall, stichtag: dt.date, von: dt.date, bis: dt.date
+) -> tuple[Monat, ...]:
+    """The Minderungen in force month by month from ``von`` to ``bis`` (by the case's history up
+    to ``stichtag``), with their sum before and after the cap of § 31a Abs. 4 Satz 1:
+
+        "Leistungsminderungen bei wiederholten Pflichtverletzungen oder wiederholten
+        Meldeversäumnissen nach § 32 sind auf insgesamt 30 Prozent des nach § 20 maßgebenden
+        Regelbedarfs begrenzt."
+
+    A Minderung is in force in a month when its Minderungszeitraum covers the month's first day
+    (Minderungen begin with a calendar month, § 31b Abs. 1 Satz 1).
+    """
+    z = falte(fall, stichtag)
+    out = []
+    monat = von.replace(day=1)
+    while monat <= bis:
+        aktiv = minderungen_in_kraft(z, monat)
+        summe = sum(m.prozent for m in aktiv)
+        gedeckelt = min(summe, DECKEL_PROZENT)
+        euro = (
+            minderung_euro(fall.regelbedarfsstufe, monat.year, gedeckelt)
+            if fall.regelbedarfsstufe is not None
+            else None
+        )
+        out.append(Monat(monat, aktiv, summe, gedeckelt, euro))
+        monat = monat + relativedelta(months=1)
+    return tuple(out)
+
+
+def stufe_31(z: Zustand, verletzung_am: dt.date) -> int:
+    """The step (1–3) of a new § 31 violation on ``verletzung_am`` under B.
+
+        "Eine weitere Pflichtverletzung liegt nur vor, wenn bereits zuvor eine Minderung
+        festgestellt wurde. Sie liegt nicht vor, wenn der Beginn des vorangegangenen
+        Minderungszeitraums länger als ein Jahr zurückliegt." (§ 31a Abs. 1 Satz 4, 5 a.F.)
+
+    The previous Minderung is the latest § 31 Minderung (by its beginning) festgestellt up to the
+    violation; Minderungen for Meldeversäumnisse do not count.
+    """
+    vorher = [
+        m
+        for m in _wirksam(z)
+        if m.grund is Minderungsgrund.PFLICHTVERLETZUNG and m.am <= verletzung_am
+    ]
+    if not vorher:
+        return 1
+    letzte = max(vorher, key=lambda m: (m.beginn, m.am))
+    if letzte.beginn < verletzung_am - relativedelta(years=1):
+        return 1
+    return min((letzte.stufe_31 or 1) + 1, 3)
+
+
+_QUALIFIZIEREND_2024 = frozenset({Tatbestand.ABS1_NR2, Tatbestand.ABS2_NR3, Tatbestand.ABS2_NR4})
+
+
+def _vorminderung_2024(z: Zustand, verletzung_am: dt.date) -> bool | None:
+    """§ 31a Abs. 7 a.F.: "deren Bürgergeld wegen einer Pflichtverletzung nach § 31 Absatz 1
+    Satz 1 Nummer 2, Absatz 2 Nummer 3 oder Absatz 2 Nummer 4 innerhalb des letzten Jahres
+    gemindert war". True / False, or None when a Minderung in that year lacks its Tatbestand."""
+    grenze = verletzung_am - relativedelta(years=1)
+    auf = dict(z.aufhebungen)
+    unbekannt = False
+    for m in _wirksam(z):
+        if m.grund is not Minderungsgrund.PFLICHTVERLETZUNG:
+            continue
+        if _ende(m, auf) < grenze or m.beginn > verletzung_am:
+            continue
+        if m.tatbestand is None:
+            unbekannt = True
+        elif m.tatbestand in _QUALIFIZIEREND_2024:
+            return True
+    return None if unbekannt else False
+
+
+def _haerte(z: Zustand, tag: dt.date) -> bool:
+    """An außergewöhnliche Härte found for the current benefit period covers ``tag``."""
+    return any(
+        h.bezug is None and nr == z.zeitraum_nr and h.am <= tag and (h.bis is None or tag <= h.bis)
+        for h, nr in z.haerten
+    )
+
+
+# -- the announcement ------------------------------------------------------------------------------
+
+#: What the person must not do, by Anliegen and regime (the Tatbestand in plain words).
+_VERHALTEN: Mapping[tuple[str, Regime], str] = {
+    ("massnahme", Regime.B): "die Maßnahme ohne wichtigen Grund nicht antreten, abbrechen oder "
+    "Anlass für den Abbruch geben",
+    ("massnahme", Regime.C): "die Maßnahme ohne wichtigen Grund nicht antreten, abbrechen oder "
+    "Anlass für den Abbruch geben",
+    ("vermittlungsvorschlag", Regime.B): "sich ohne wichtigen Grund weigern, die angebotene "
+    "zumutbare Arbeit aufzunehmen, oder deren Anbahnung durch Ihr Verhalten verhindern",
+    ("vermittlungsvorschlag", Regime.C): "sich ohne wichtigen Grund weigern, die angebotene "
+    "zumutbare Arbeit aufzunehmen, oder deren Anbahnung durch Ihr Verhalten verhindern",
+    ("eigenbemuehungen", Regime.B): "der Aufforderung, die geforderten Eigenbemühungen zu "
+    "unternehmen und nachzuweisen, ohne wichtigen Grund nicht nachkommen",
+    ("eigenbemuehungen", Regime.C): "die geforderten Eigenbemühungen ohne wichtigen Grund nicht "
+    "nachweisen",
+    ("einladung", Regime.B): "der Einladung ohne wichtigen Grund nicht folgen",
+    ("einladung", Regime.C): "der Einladung ohne wichtigen Grund nicht folgen",
+}
+
+_TATBESTAND_NORM: Mapping[str, str] = {
+    "massnahme": "§ 31 Abs. 1 Satz 1 Nr. 3",
+    "vermittlungsvorschlag": "§ 31 Abs. 1 Satz 1 Nr. 2",
+    "eigenbemuehungen": "§ 31 Abs. 1 Satz 1 Nr. 1",
+}
+
+
+def _monate_text(n: int) -> str:
+    return "einen Monat" if n == 1 else f"{n} Monate"
+
+
+def _euro_text(betrag: Decimal | None) -> str:
+    if betrag is None:
+        return ""
+    return f" ({betrag:.2f} Euro monatlich)".replace(".", ",")
+
+
+@attrs.frozen
+class _Frage:
+    z: Zustand
+    anliegen: str
+    verletzung_am: dt.date
+    stichtag: dt.date
+    regelbedarfsstufe: int | None
+    geburtsdatum: dt.date | None
+
+
+def _erster_monat(f: _Frage) -> dt.date:
+    """The earliest month a Minderung for a violation on the due day could run: the VA finding
+    it takes effect after the violation (§ 31b Abs. 1 Satz 1)."""
+    return minderung_beginn(f.verletzung_am)
+
+
+def _betrag(f: _Frage, prozent: int) -> Decimal | None:
+    if f.regelbedarfsstufe is None or prozent == 0:
+        return None
+    return minderung_euro(f.regelbedarfsstufe, _erster_monat(f).year, prozent)
+
+
+def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
+    regime = recht.regime
+    verhalten = _VERHALTEN[(f.anliegen, regime)]
+    if recht.regime is Regime.B:
+        nr = stufe_31(f.z, f.verletzung_am)
+        stufe = recht.pflichtverletzung[nr - 1]
+        folgen = recht.pflichtverletzung[nr:]
+    else:
+        stufe = recht.pflichtverletzung[0]
+        folgen = ()
+    if _haerte(f.z, f.verletzung_am):
+        hinweise.append("rf.haerte")
+        return Rechtsfolge(
+            recht.rechtsstand,
+            0,
+            0,
+            f"§ 31a Abs. 3 SGB II {'a.F.' if regime is Regime.B else 'n.F.'}",
+            "Wegen der festgestellten außergewöhnlichen Härte erfolgt keine Leistungsminderung.",
+            (Baustein("folge", "Eine Leistungsminderung erfolgt nicht (außergewöhnliche Härte)."),),
+        )
+    betrag = _betrag(f, stufe.prozent)
+    bausteine = [
+        Baustein(
+            "folge",
+            f"Wenn Sie {verhalten}, mindert sich Ihr {recht.leistung} um {stufe.prozent} Prozent "
+            f"des für Sie maßgebenden Regelbedarfs{_euro_text(betrag)}.",
+        ),
+        Baustein(
+            "dauer",
+            f"Die Minderung dauert {_monate_text(stufe.monate)}. Sie beginnt mit dem "
+            "Kalendermonat, der auf das Wirksamwerden des Bescheids folgt, der sie feststellt.",
+        ),
+        Baustein(
+            "wichtiger_grund",
+            "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
+            "nachweisen.",
+        ),
+        Baustein(
+            "vorzeitiges_ende",
+            "Kommen Sie der Pflicht nachträglich nach oder erklären Sie sich ernsthaft und "
+            "nachhaltig bereit, ihr künftig nachzukommen, wird die Minderung ab diesem Zeitpunkt "
+            "aufgehoben, jedoch nicht vor Ablauf eines Monats.",
+        ),
+        Baustein(
+            "unterkunft",
+            "Die Leistungen für Unterkunft und Heizung werden nicht gemindert.",
+        ),
+    ]
+    entzug: bool | None = None
+    if f.anliegen == "vermittlungsvorschlag" and recht.abs7 is not Abs7.KEINE:
+        if recht.abs7 is Abs7.MIT_VORMINDERUNG:
+            entzug = _vorminderung_2024(f.z, f.verletzung_am)
+            if entzug is None:
+                hinweise.append("rf.abs7_tatbestand_unbekannt")
+        else:
+            entzug = True
+            if recht.rechtsstand == "2026-04":
+                hinweise.append("offen.abs7_2026_04")
+        if entzug:
+            bausteine.append(
+                Baustein(
+                    "entzug_regelbedarf",
+                    "Weigern Sie sich willentlich, diese zumutbare, tatsächlich und unmittelbar "
+                    "mögliche Arbeit aufzunehmen, entfällt Ihr Anspruch in Höhe des Regelbedarfs "
+                    "ganz (§ 31a Abs. 7 SGB II), "
+                    + (
+                        "bis die Möglichkeit der Arbeitsaufnahme nicht mehr besteht, längstens "
+                        "für zwei Monate."
+                        if recht.abs7 is Abs7.MIT_VORMINDERUNG
+                        else "mindestens für einen, längstens für zwei Monate."
+                    ),
+                )
+            )
+    deckel = _deckel(f, stufe.prozent, hinweise)
+    text = " ".join(b.text for b in bausteine)
+    return Rechtsfolge(
+        recht.rechtsstand,
+        stufe.prozent,
+        stufe.monate,
+        stufe.norm,
+        text,
+        tuple(bausteine),
+        betrag,
+        deckel,
+        entzug,
+        None,
+        tuple(
+            Rechtsfolge(recht.rechtsstand, s.prozent, s.monate, s.norm, _folgestufe_text(s))
+            for s in folgen
+        ),
+    )
+
+
+def _folgestufe_text(s: Stufe) -> str:
+    return (
+        f"Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: {s.prozent} Prozent für "
+        f"{_monate_text(s.monate)}."
+    )
+
+
+def _deckel(f: _Frage, prozent: int, hinweise: list[str]) -> int | None:
+    """The rate after the cap, if Minderungen already in force in the first possible month would
+    cap it (§ 31a Abs. 4 Satz 1)."""
+    schon = sum(m.prozent for m in minderungen_in_kraft(f.z, _erster_monat(f)))
+    if schon + prozent <= DECKEL_PROZENT:
+        return None
+    hinweise.append("rf.deckel")
+    return max(0, DECKEL_PROZENT - schon)
+
+
+def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
+    stufe = recht.meldeversaeumnis
+    wichtig = Baustein(
+        "wichtiger_grund",
+        "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
+        "nachweisen.",
+    )
+    dauer = Baustein(
+        "dauer",
+        f"Die Minderung dauert {_monate_text(stufe.monate)}. Sie beginnt mit dem Kalendermonat, "
+        "der auf das Wirksamwerden des Bescheids folgt, der sie feststellt.",
+    )
+    verhalten = _VERHALTEN[("einladung", recht.regime)]
+    if recht.regime is Regime.B:
+        betrag = _betrag(f, stufe.prozent)
+        bausteine = (
+            Baustein(
+                "folge",
+                f"Wenn Sie {verhalten}, mindert sich Ihr {recht.leistung} um {stufe.prozent} "
+                f"Prozent des für Sie maßgebenden Regelbedarfs{_euro_text(betrag)}.",
+            ),
+            dauer,
+            wichtig,
+        )
+        return Rechtsfolge(
+            recht.rechtsstand,
+            stufe.prozent,
+            stufe.monate,
+            stufe.norm,
+            " ".join(b.text for b in bausteine),
+            bausteine,
+            betrag,
+            _deckel(f, stufe.prozent, hinweise),
+        )
+    # regime C: nothing for the first miss, 30 % / 1 month when repeated, the third consecutive
+    # miss of a Meldeaufforderung with written RFB: nicht erreichbar (§ 7b Abs. 4 n.F.)
+    hinweise.append("offen.wiederholt_fenster")
+    seit = NEUE_GRUNDSICHERUNG_AB
+    frueher = [
+        v for v in f.z.versaeumnisse if not v.entschuldigt and seit <= v.am <= f.verletzung_am
+    ]
+    lauf = [v for v in f.z.terminlauf if v.am >= seit]
+    folge_mit_rfb = 0
+    for v in reversed(lauf):
+        if not v.rfb:
+            break
+        folge_mit_rfb += 1
+    if any(v.am < seit for v in f.z.versaeumnisse if not v.entschuldigt):
+        hinweise.append("offen.versaeumnis_vor_2026_07")
+    ne = _nicht_erreichbar_stufe(recht)
+    if folge_mit_rfb >= 2:
+        return attrs.evolve(
+            ne, bausteine=(*ne.bausteine, wichtig), text=ne.text + " " + wichtig.text
+        )
+    wiederholt_stufe = Rechtsfolge(
+        recht.rechtsstand,
+        stufe.prozent,
+        stufe.monate,
+        stufe.norm,
+        f"Bei einem wiederholten Meldeversäumnis: {stufe.prozent} Prozent des maßgebenden "
+        f"Regelbedarfs für {_monate_text(stufe.monate)}.",
+    )
+    if not frueher:
+        text = (
+            f"Wenn Sie {verhalten}, ist das Ihr erstes Meldeversäumnis: Es führt noch zu keiner "
+            f"Minderung. Jedes weitere Meldeversäumnis mindert Ihr {recht.leistung} um "
+            f"{stufe.prozent} Prozent des maßgebenden Regelbedarfs für "
+            f"{_monate_text(stufe.monate)}. Wer drei aufeinanderfolgenden Meldeaufforderungen "
+            "mit Rechtsfolgenbelehrung ohne wichtigen Grund nicht nachkommt, gilt als nicht "
+            "erreichbar und verliert den Leistungsanspruch."
+        )
+        return Rechtsfolge(
+            recht.rechtsstand,
+            0,
+            0,
+            "§ 32 Abs. 1 Satz 1 SGB II n.F.",
+            text,
+            (Baustein("folge", text), wichtig),
+            folgestufen=(wiederholt_stufe, ne),
+        )
+    betrag = _betrag(f, stufe.prozent)
+    bausteine = (
+        Baustein(
+            "folge",
+            f"Wenn Sie {verhalten}, ist das ein wiederholtes Meldeversäumnis: Ihr "
+            f"{recht.leistung} mindert sich um {stufe.prozent} Prozent des für Sie maßgebenden "
+            f"Regelbedarfs{_euro_text(betrag)}.",
+        ),
+        dauer,
+        wichtig,
+    )
+    return Rechtsfolge(
+        recht.rechtsstand,
+        stufe.prozent,
+        stufe.monate,
+        stufe.norm,
+        " ".join(b.text for b in bausteine),
+        bausteine,
+        betrag,
+        _deckel(f, stufe.prozent, hinweise),
+        None,
+        False,
+        folgestufen=(ne,),
+    )
+
+
+def _nicht_erreichbar_stufe(recht: Sanktionsrecht) -> Rechtsfolge:
+    text = (
+        "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen Grund "
+        "nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II): Der Leistungsanspruch "
+        "entfällt ab dem Monat, der auf die Feststellung folgt, bis zum Ende des "
+        "Bewilligungszeitraums; für einen Monat erhalten Sie Grundsicherungsgeld ohne den "
+        "Regelbedarf. Melden Sie sich vorher persönlich im Jobcenter, entfällt der Anspruch ab "
+        "dann nicht mehr; melden Sie sich innerhalb dieses Monats, gelten Sie als durchgehend "
+        "erreichbar."
+    )
+    return Rechtsfolge(
+        recht.rechtsstand,
+        0,
+        0,
+        "§ 7b Abs. 4 SGB II n.F., § 32 Abs. 3 Satz 1 SGB II n.F.",
+        text,
+        (Baustein("nicht_erreichbar", text),),
+        nicht_erreichbar=True,
+    )
+
+
+def _unter_sich_verschieden(a: Rechtsfolge, b: Rechtsfolge) -> bool:
+    return (a.minderung_prozent, a.monate, a.entzug_regelbedarf, a.nicht_erreichbar) != (
+        b.minderung_prozent,
+        b.monate,
+        b.entzug_regelbedarf,
+        b.nicht_erreichbar,
+    )
+
+
+def rechtsfolge(
+    z: Zustand,
+    anliegen: str,
+    stichtag: dt.date,
+    faellig: dt.date,
+    *,
+    faellig_gegeben: bool = True,
+    regelbedarfsstufe: int | None = None,
+    geburtsdatum: dt.date | None = None,
+) -> tuple[Rechtsfolge, tuple[str, ...]]:
+    """What an RFB sent on ``stichtag`` for an action due on ``faellig`` must announce, under
+    the law of ``faellig`` (the day a violation would happen), with the reading under the
+    Stichtag's law in ``alternativen`` where it differs. Returns the consequence and the codes of
+    the notes that come with it.
+    """
+    hinweise: list[str] = []
+    f = _Frage(z, anliegen, faellig, stichtag, regelbedarfsstufe, geburtsdatum)
+    rechnen = _meldeversaeumnis if anliegen == "einladung" else _pflichtverletzung
+
+    rs_f = rechtsstand_am(faellig)
+    haupt = rechnen(SANKTIONSRECHT[rs_f.id], f, hinweise)
+    alternativen: list[Rechtsfolge] = []
+    vergleich: list[str] = []
+    rs_s = rechtsstand_am(stichtag)
+    if rs_s.id != rs_f.id:
+        vergleich.append(rs_s.id)
+    elif not faellig_gegeben:
+        naechste = [
+            r for r in RECHTSSTAENDE if stichtag < r.von <= stichtag + relativedelta(months=3)
+        ]
+        vergleich += [r.id for r in naechste]
+    for rid in vergleich:
+        recht = SANKTIONSRECHT[rid]
+        tag = faellig if rid == rs_s.id else rechtsstand_nach_id(rid).von
+        alt = rechnen(recht, attrs.evolve(f, verletzung_am=tag), [])
+        if _unter_sich_verschieden(alt, haupt):
+            alternativen.append(alt)
+    if rs_s.regime is Regime.B and rs_f.regime is Regime.C and anliegen != "einladung":
+        hinweise.append("offen.uebergang_65a")
+    if geburtsdatum is not None and unter_25(geburtsdatum, faellig) and haupt.minderung_prozent:
+        hinweise.append("rf.unter_25")
+    if haupt.minderung_prozent and haupt.betrag_euro is None:
+        hinweise.append("rf.betrag_unbekannt")
+    return attrs.evolve(haupt, alternativen=tuple(alternativen)), tuple(dict.fromkeys(hinweise))
