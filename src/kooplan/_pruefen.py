@@ -16,8 +16,10 @@ import attrs
 
 from kooplan.fehler import UngueltigeEingabe
 
-#: The range of days kooplan accepts anywhere (SGB II began on 1.1.2005).
-FRUEHESTER_TAG = dt.date(2005, 1, 1)
+#: The range of days kooplan accepts anywhere. Days before 1.7.2023 are history, refused by the
+#: fold where FACHKONZEPT § 2 says so (``rechtsstand_nicht_abgedeckt``); the bounds only keep
+#: the arithmetic sane.
+FRUEHESTER_TAG = dt.date(1900, 1, 1)
 SPAETESTER_TAG = dt.date(2099, 12, 31)
 #: A birth date may lie further back.
 FRUEHESTES_GEBURTSDATUM = dt.date(1900, 1, 1)

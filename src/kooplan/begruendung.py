@@ -138,10 +138,10 @@ HINWEISE: Mapping[str, Hinweis] = {
             "§ 15 Abs. 5 Satz 2 SGB II a.F.",
             "Nach § 15 Abs. 5 Satz 2 SGB II a.F. erfolgen Aufforderungen zur Einhaltung des Plans "
             "grundsätzlich mit Rechtsfolgenbelehrung, insbesondere bei Maßnahmen nach §§ 16, 16d. "
-            "Die Praxis liest das als Regel für die Zeit, in der die Einhaltung eingefordert wird; "
-            "solange die Zusammenarbeit funktioniert, ergeht die Zuweisung ohne "
-            "Rechtsfolgenbelehrung (Policy massnahme_mit_rfb_in_kooperation). Ohne "
-            "Rechtsfolgenbelehrung kann ein Nichtantritt keine Minderung nach § 31 auslösen.",
+            "Die Praxis liest das als Regel für die Zeit, in der die Einhaltung eingefordert wird, "
+            "und weist in funktionierender Zusammenarbeit ohne Rechtsfolgenbelehrung zu; die "
+            "Policy massnahme_mit_rfb_in_kooperation entscheidet, welcher Lesart gefolgt wird. "
+            "Ohne Rechtsfolgenbelehrung kann ein Nichtantritt keine Minderung nach § 31 auslösen.",
         ),
         _h(
             "b.eigenbemuehungen_rfb_grundsatz",

@@ -488,7 +488,6 @@ HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
         _B,
         _K,
         frozenset({Anliegen.MASSNAHME}),
-        (Lage.MODUS_OHNE_RFB,),
     ),
     HinweisRegel(
         "b.eigenbemuehungen_rfb_grundsatz",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
@@ -27,6 +27,7 @@ from kooplan.recht import ABGEDECKT_AB
 
 __all__ = [
     "ARTEN",
+    "QUERPRUEFUNGEN",
     "BereitschaftErklaert",
     "Eingliederungsvereinbarung",
     "EinladungVersandt",
@@ -211,21 +212,67 @@ class WichtigerGrundNachgewiesen(_Basis):
     bezug: str = attrs.field(validator=p.ist_ereignis_id)
 
 
-def _prozent_passt(inst: MinderungFestgestellt, attribute: attrs.Attribute[Any], _: Any) -> None:
-    if inst.grund is not Minderungsgrund.PFLICHTVERLETZUNG:
-        if inst.stufe is not None or inst.tatbestand is not None:
-            feld = "stufe" if inst.stufe is not None else "tatbestand"
-            raise UngueltigeEingabe(
+# -- checks across the fields of one event ---------------------------------------------------
+# Shared by the value objects (``__attrs_post_init__``) and the JSON loader, which runs them on
+# the fields it could read, so that such a fault is reported at its place in document order.
+
+
+def _minderung_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
+    grund, stufe, tatbestand = w.get("grund"), w.get("stufe"), w.get("tatbestand")
+    if grund is None:
+        return None
+    if grund is not Minderungsgrund.PFLICHTVERLETZUNG:
+        if stufe is not None or tatbestand is not None:
+            feld = "stufe" if stufe is not None else "tatbestand"
+            return UngueltigeEingabe(
                 f"'{feld}' gibt es nur bei einer Minderung wegen Pflichtverletzung (§ 31).",
                 ort=feld,
             )
-        return
-    if inst.stufe is None and inst.prozent not in (10, 20, 30):
-        raise UngueltigeEingabe(
+        return None
+    if stufe is None and w.get("prozent") is not None and w["prozent"] not in (10, 20, 30):
+        return UngueltigeEingabe(
             "Ohne 'stufe' muss 'prozent' bei einer Pflichtverletzung 10, 20 oder 30 sein "
             "(daraus wird die Stufe abgeleitet).",
             ort="prozent",
         )
+    return None
+
+
+def _ev_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
+    am = w.get("am")
+    if am is not None and am >= ABGEDECKT_AB:
+        return UngueltigeEingabe(
+            "Eine Eingliederungsvereinbarung kann nur vor dem 1.7.2023 geschlossen worden sein; "
+            "seitdem gibt es den Kooperationsplan (§ 15 SGB II).",
+            ort="am",
+            norm="§ 65 Abs. 4 SGB II a.F.",
+        )
+    return None
+
+
+def _haerte_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
+    am, bis = w.get("am"), w.get("bis")
+    if am is not None and bis is not None and bis < am:
+        return UngueltigeEingabe("'bis' darf nicht vor 'am' liegen.", ort="bis")
+    return None
+
+
+#: Checks across fields, by art: the fields they read, and the check. A check is skipped by the
+#: loader when one of its fields could not be read (that fault is reported instead).
+QUERPRUEFUNGEN: Mapping[
+    str, tuple[tuple[str, ...], Callable[[Mapping[str, Any]], UngueltigeEingabe | None]]
+] = {
+    "minderung_festgestellt": (("grund", "prozent", "stufe", "tatbestand"), _minderung_quer),
+    "eingliederungsvereinbarung": (("am",), _ev_quer),
+    "haerte_festgestellt": (("am", "bis"), _haerte_quer),
+}
+
+
+def _quer(inst: Any) -> None:
+    _, pruefe = QUERPRUEFUNGEN[inst.art]
+    err = pruefe({a.name: getattr(inst, a.name) for a in attrs.fields(type(inst))})
+    if err is not None:
+        raise err
 
 
 @attrs.frozen(kw_only=True)
@@ -234,7 +281,7 @@ class MinderungFestgestellt(_Basis):
 
     art: ClassVar[str] = "minderung_festgestellt"
     grund: Minderungsgrund = attrs.field(validator=p.ist_enum(Minderungsgrund))
-    prozent: int = attrs.field(validator=[p.ist_int(1, 100), _prozent_passt])
+    prozent: int = attrs.field(validator=p.ist_int(1, 100))
     #: First day of the Minderungszeitraum.
     beginn: dt.date = attrs.field(validator=p.ist_tag())
     stufe: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(1, 3)))
@@ -246,6 +293,9 @@ class MinderungFestgestellt(_Basis):
     #: The ``id`` of the violation (``termin_versaeumt`` or ``mitwirkung_unterblieben``).
     bezug: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
 
+    def __attrs_post_init__(self) -> None:
+        _quer(self)
+
     @property
     def stufe_31(self) -> int | None:
         """The step of a § 31 Minderung: recorded, else derived from ``prozent``."""
@@ -256,16 +306,6 @@ class MinderungFestgestellt(_Basis):
         return {10: 1, 20: 2, 30: 3}[self.prozent]
 
 
-def _vor_buergergeld(_: Any, attribute: attrs.Attribute[Any], wert: dt.date) -> None:
-    if wert >= ABGEDECKT_AB:
-        raise UngueltigeEingabe(
-            "Eine Eingliederungsvereinbarung kann nur vor dem 1.7.2023 geschlossen worden sein; "
-            "seitdem gibt es den Kooperationsplan (§ 15 SGB II).",
-            ort=attribute.name,
-            norm="§ 65 Abs. 4 SGB II a.F.",
-        )
-
-
 @attrs.frozen(kw_only=True)
 class Eingliederungsvereinbarung(_Basis):
     """An old Eingliederungsvereinbarung, concluded before 1.7.2023 (history only).
@@ -274,7 +314,9 @@ class Eingliederungsvereinbarung(_Basis):
     (§ 65 Abs. 4 SGB II a.F.)."""
 
     art: ClassVar[str] = "eingliederungsvereinbarung"
-    am: dt.date = attrs.field(validator=[p.ist_tag(), _vor_buergergeld])
+
+    def __attrs_post_init__(self) -> None:
+        _quer(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -284,11 +326,6 @@ class MinderungAufgehoben(_Basis):
 
     art: ClassVar[str] = "minderung_aufgehoben"
     bezug: str = attrs.field(validator=p.ist_ereignis_id)
-
-
-def _bis_nicht_vor_am(inst: HaerteFestgestellt, attribute: attrs.Attribute[Any], wert: Any) -> None:
-    if wert is not None and wert < inst.am:
-        raise UngueltigeEingabe("'bis' darf nicht vor 'am' liegen.", ort="bis")
 
 
 @attrs.frozen(kw_only=True)
@@ -302,9 +339,10 @@ class HaerteFestgestellt(_Basis):
 
     art: ClassVar[str] = "haerte_festgestellt"
     bezug: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
-    bis: dt.date | None = attrs.field(
-        default=None, validator=[p.optional(p.ist_tag()), _bis_nicht_vor_am]
-    )
+    bis: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+
+    def __attrs_post_init__(self) -> None:
+        _quer(self)
 
 
 @attrs.frozen(kw_only=True)

@@ -41,8 +41,11 @@ from collections.abc import Mapping
 import holidays
 from dateutil.relativedelta import relativedelta
 
-from kooplan._pruefen import FRUEHESTER_TAG, FRUEHESTES_GEBURTSDATUM, SPAETESTER_TAG
+from kooplan._pruefen import FRUEHESTES_GEBURTSDATUM, SPAETESTER_TAG
 from kooplan.fehler import UngueltigeEingabe
+
+#: The first day the calendar functions accept (SGB II began on 1.1.2005).
+FRUEHESTER_TAG = dt.date(2005, 1, 1)
 
 __all__ = [
     "BEKANNTGABE_TAGE_AB_2025",

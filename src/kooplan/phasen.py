@@ -224,6 +224,9 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         ("§ 15a Abs. 4, § 15 Abs. 6 SGB II a.F.", None),
         _G,
         "Die Schlichtung endet ohne Einigung; ein Plan kommt nicht zustande.",
+        # FACHKONZEPT § 4: plan_gescheitert in B adds the note; a new Schlichtung may be asked
+        # for (repeated requests are not limited by default, § 3)
+        hinweise=("b.plan_gescheitert.schlichtung",),
     ),
     _u(
         "ohne_plan.plan_gescheitert",
@@ -701,9 +704,7 @@ _KEIN_EREIGNIS_DES_ZEITRAUMS = frozenset(
     }
 )
 #: Events accepted before 1.7.2023 (history only, FACHKONZEPT § 2).
-_VORGESCHICHTE = frozenset(
-    {"minderung_festgestellt", "minderung_aufgehoben", "eingliederungsvereinbarung"}
-)
+_VORGESCHICHTE = frozenset({"minderung_festgestellt", "eingliederungsvereinbarung"})
 
 
 def _buchen(z: Zustand, e: Ereignis) -> Zustand:

@@ -1,13 +1,17 @@
 """Reading cases from JSON exactly as CONTRACT.md says.
 
 * Unknown keys are errors (a typo must not silently change a decision), except keys starting
-  with ``x_`` (the caller's own data: accepted and ignored).
+  with ``x_`` (the caller's own data: accepted and ignored, but still JSON without duplicate keys).
 * A JSON object with a duplicate key is an error; ``NaN`` and ``Infinity`` are not JSON.
 * Dates are ``YYYY-MM-DD`` exactly; booleans and integers are JSON's own, never coerced.
-* Every error is an :class:`~kooplan.fehler.UngueltigeEingabe` (or the code the contract names)
-  with the JSON path of the offending value (``ereignisse[2].am``); where a case has several
-  faults, the first in document order is reported.
-* Messages never echo input values: any field may carry personal data.
+* Every error is an :class:`~kooplan.fehler.UngueltigeEingabe` with the JSON path of the
+  offending value (``ereignisse[2].am``).
+* Where a case has several faults, the first in document order is reported. The loader reads the
+  whole case, gives every key (and list element) its place in document order, records each fault
+  at the place it belongs to (a cross-field check at the field it names, a missing key at the end
+  of its object, a ``bezug`` at the ``bezug``), and reports the earliest.
+* Messages never echo input values: any field may carry personal data. Keys are quoted, escaped
+  to printable ASCII and shortened.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
-from kooplan.ereignisse import ARTEN, Ereignis
-from kooplan.fall import Fall
+from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
+from kooplan.ereignisse import ARTEN, QUERPRUEFUNGEN, Ereignis
+from kooplan.fall import BEZUEGE, Fall
 from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.kalender import LAENDER
 from kooplan.plan import Eigenbemuehungen, Kooperationsplan
@@ -36,22 +41,19 @@ __all__ = ["faelle_lesen", "fall_aus_json", "fall_aus_objekt", "json_lesen", "ze
 
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-#: Longest key name quoted in a message (keys are shown, values never).
-_MAX_SCHLUESSEL = 40
+#: Longest key name quoted in a message or path (keys are shown, values never).
+_MAX_SCHLUESSEL: Final = 40
 
 
 class _Objekt(dict[str, Any]):
-    """A JSON object that remembers its first duplicate key."""
+    """A JSON object that keeps its key-value pairs in document order, duplicates included."""
 
-    doppelt: str | None = None
+    paare: list[tuple[str, Any]]
 
 
 def _paare(paare: list[tuple[str, Any]]) -> _Objekt:
-    obj = _Objekt()
-    for k, v in paare:
-        if k in obj and obj.doppelt is None:
-            obj.doppelt = k
-        obj[k] = v
+    obj = _Objekt(paare)
+    obj.paare = paare
     return obj
 
 
@@ -108,14 +110,27 @@ def _json_grund(msg: str) -> str:
 
 
 def _schluessel(key: str) -> str:
+    """A key as shown in messages: printable ASCII (escapes), at most 40 characters."""
     k = key if len(key) <= _MAX_SCHLUESSEL else key[:_MAX_SCHLUESSEL] + "…"
     return json.dumps(k, ensure_ascii=True)[1:-1]
 
 
 def _pfad(basis: str, key: str | int) -> str:
+    """Extend a JSON path; odd keys are written as ``["…"]`` with ASCII escapes."""
     if isinstance(key, int):
         return f"{basis}[{key}]"
+    if not _einfach(key):
+        return f'{basis}["{_schluessel(key)}"]'
     return f"{basis}.{key}" if basis else key
+
+
+def _einfach(key: str) -> bool:
+    """A key that can stand in a dotted path as it is: short, printable, no path characters."""
+    return (
+        0 < len(key) <= _MAX_SCHLUESSEL
+        and key.isprintable()
+        and not any(c in '.[]"\\ ' or "\ud800" <= c <= "\udfff" for c in key)
+    )
 
 
 def _typname(wert: Any) -> str:
@@ -133,136 +148,345 @@ def _typname(wert: Any) -> str:
     return "ein Objekt"
 
 
-def _fehler(pfad: str, meldung: str) -> UngueltigeEingabe:
-    return UngueltigeEingabe(meldung, ort=pfad or None)
+class _Fehlt:
+    """Marks a value that could not be read (its fault is recorded)."""
 
 
-def _datum(wert: Any, pfad: str, name: str) -> dt.date:
-    if not isinstance(wert, str) or not _DATUM.fullmatch(wert):
-        raise _fehler(pfad, f"'{name}' muss ein Datum der Form JJJJ-MM-TT sein.")
-    try:
-        return dt.date.fromisoformat(wert)
-    except ValueError:
-        raise _fehler(pfad, f"'{name}' ist kein gültiger Kalendertag.") from None
+_FEHLT: Final = _Fehlt()
 
 
-def _wert(feld: Feld, wert: Any, pfad: str, name: str) -> Any:
+class _Leser:
+    """One pass over a case: places in document order and the faults found, each at its place."""
+
+    def __init__(self) -> None:
+        self.stelle = 0
+        self.fehler: list[tuple[int, int, UngueltigeEingabe]] = []
+
+    def naechste(self) -> int:
+        self.stelle += 1
+        return self.stelle
+
+    def melde(self, stelle: int, pfad: str, meldung: str) -> None:
+        self.fehler.append((stelle, len(self.fehler), UngueltigeEingabe(meldung, ort=pfad or None)))
+
+    def melde_fehler(self, stelle: int, err: KooplanError) -> None:
+        assert isinstance(err, UngueltigeEingabe)
+        self.fehler.append((stelle, len(self.fehler), err))
+
+    def erster(self) -> UngueltigeEingabe | None:
+        return min(self.fehler, key=lambda f: (f[0], f[1]))[2] if self.fehler else None
+
+    # -- values ------------------------------------------------------------------------------
+
+    def wert(self, feld: Feld, wert: Any, pfad: str, name: str, stelle: int) -> Any:
+        t = feld.typ
+        fehler = _pruefe_wert(feld, wert, name)
+        if fehler is not None:
+            self.melde(stelle, pfad, fehler)
+            return _FEHLT
+        if t is Typ.DATUM:
+            try:
+                tag = dt.date.fromisoformat(wert)
+            except ValueError:
+                self.melde(stelle, pfad, f"'{name}' ist kein gültiger Kalendertag.")
+                return _FEHLT
+            if not FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:
+                self.melde(
+                    stelle,
+                    pfad,
+                    f"'{name}' liegt außerhalb des zulässigen Zeitraums "
+                    f"({FRUEHESTER_TAG:%d.%m.%Y} bis {SPAETESTER_TAG:%d.%m.%Y}).",
+                )
+                return _FEHLT
+            return tag
+        if t is Typ.TEXTLISTE:
+            return tuple(wert)
+        if t is Typ.ENUM:
+            assert feld.enum_typ is not None
+            return feld.enum_typ(wert)
+        if t is Typ.PLAN:
+            return self.objekt(wert, PLAN_FELDER, pfad, f"'{name}'", Kooperationsplan)
+        if t is Typ.EIGENBEMUEHUNGEN:
+            return self.objekt(wert, EIGENBEMUEHUNGEN_FELDER, pfad, f"'{name}'", Eigenbemuehungen)
+        if t is Typ.EREIGNISSE:
+            return self.ereignisse(wert, pfad)
+        return wert
+
+    def objekt(self, obj: Any, spec: Mapping[str, Feld], pfad: str, name: str, cls: Any) -> Any:
+        """Read an object by ``spec`` and build ``cls`` from it (or return ``_FEHLT``)."""
+        felder, stellen, ende = self.felder(obj, spec, pfad, name)
+        if felder is None:
+            return _FEHLT
+        return self.bauen(cls, felder, pfad, stellen, ende)
+
+    def felder(
+        self, obj: Any, spec: Mapping[str, Feld], pfad: str, name: str, art: str | None = None
+    ) -> tuple[dict[str, Any] | None, dict[str, int], int]:
+        """Read an object's keys in document order; ``x_`` keys are checked for duplicates only.
+
+        Checks across fields (:data:`~kooplan.ereignisse.QUERPRUEFUNGEN` of ``art``) run on the
+        fields that could be read, each fault at the place of the field it names. Returns the
+        values read (``None`` if any fault was found inside), the place of each key, and the place
+        of the object's end (where a missing key is reported)."""
+        vorher = len(self.fehler)
+        if not isinstance(obj, dict):
+            stelle = self.naechste()
+            self.melde(stelle, pfad, f"{name} muss ein JSON-Objekt sein, nicht {_typname(obj)}.")
+            return None, {}, stelle
+        out: dict[str, Any] = {}
+        stellen: dict[str, int] = {}
+        for key, wert in _paare_von(obj):
+            stelle = self.naechste()
+            kpfad = _pfad(pfad, key)
+            if key in stellen:
+                self.melde(
+                    stelle,
+                    kpfad,
+                    f"Der Schlüssel '{_schluessel(key)}' kommt im Objekt doppelt vor.",
+                )
+                continue
+            stellen[key] = stelle
+            if key.startswith("x_"):
+                self.nur_doppelte(wert, kpfad)
+                continue
+            feld = spec.get(key)
+            if feld is None:
+                self.melde(stelle, kpfad, f"Unbekanntes Feld '{_schluessel(key)}'.")
+                continue
+            gelesen = self.wert(feld, wert, kpfad, key, stelle)
+            if gelesen is not _FEHLT:
+                out[key] = gelesen
+        ende = self.naechste()
+        for key, feld in spec.items():
+            if feld.pflicht and key not in stellen:
+                self.melde(ende, _pfad(pfad, key), f"Das Pflichtfeld '{key}' fehlt.")
+        if art is not None and art in QUERPRUEFUNGEN:
+            brauche, pruefe = QUERPRUEFUNGEN[art]
+            if all(k in out or k not in stellen for k in brauche):
+                err = pruefe(out)
+                if err is not None:
+                    name_ = (err.ort or "").split(".")[0]
+                    self.melde_fehler(stellen.get(name_, ende), err.unter(pfad))
+        if len(self.fehler) > vorher:
+            return None, stellen, ende
+        return out, stellen, ende
+
+    def nur_doppelte(self, wert: Any, pfad: str) -> None:
+        """The caller's own ``x_`` data: accepted as it is, but duplicate keys are refused."""
+        stapel: list[tuple[Any, str]] = [(wert, pfad)]
+        while stapel:
+            w, p = stapel.pop()
+            if isinstance(w, dict):
+                gesehen: set[str] = set()
+                for key, kind in _paare_von(w):
+                    stelle = self.naechste()
+                    if key in gesehen:
+                        self.melde(
+                            stelle,
+                            _pfad(p, key),
+                            f"Der Schlüssel '{_schluessel(key)}' kommt im Objekt doppelt vor.",
+                        )
+                    gesehen.add(key)
+                    stapel.append((kind, _pfad(p, key)))
+            elif isinstance(w, list):
+                stapel.extend((kind, _pfad(p, i)) for i, kind in enumerate(w))
+
+    def bauen(
+        self, cls: Any, felder: dict[str, Any], pfad: str, stellen: dict[str, int], ende: int
+    ) -> Any:
+        """Build a value object; its validator's fault goes to the place of the field it names."""
+        try:
+            return cls(**felder)
+        except UngueltigeEingabe as err:
+            name = (err.ort or "").split("[")[0].split(".")[0]
+            self.melde_fehler(stellen.get(name, ende), err.unter(pfad))
+            return _FEHLT
+
+    # -- events ------------------------------------------------------------------------------
+
+    def ereignisse(self, wert: Any, pfad: str) -> Any:
+        if not isinstance(wert, list):
+            self.melde(self.naechste(), pfad, "'ereignisse' muss eine Liste sein.")
+            return _FEHLT
+        vorher = len(self.fehler)
+        roh = [_roh(e) for e in wert]
+        out: list[Ereignis] = []
+        ids: set[str] = set()
+        for i, e in enumerate(wert):
+            epfad = _pfad(pfad, i)
+            gelesen = self.ereignis(e, epfad)
+            if gelesen is None:
+                continue
+            ereignis, stellen = gelesen
+            if ereignis.id is not None:
+                if ereignis.id in ids:
+                    self.melde(
+                        stellen["id"],
+                        _pfad(epfad, "id"),
+                        f"Die id von Ereignis Nr. {i + 1} kommt im Fall schon vor; ids müssen "
+                        "eindeutig sein.",
+                    )
+                ids.add(ereignis.id)
+            self.bezuege(ereignis, i, epfad, stellen, roh)
+            out.append(ereignis)
+        if len(self.fehler) > vorher:
+            return _FEHLT
+        return tuple(out)
+
+    def ereignis(self, obj: Any, pfad: str) -> tuple[Ereignis, dict[str, int]] | None:
+        art = obj.get("art") if isinstance(obj, dict) else None
+        if isinstance(obj, dict) and not (isinstance(art, str) and art in ARTEN):
+            self.ohne_art(obj, pfad)
+            return None
+        spec = dict(ereignis_felder(art)) if isinstance(art, str) else {}
+        if isinstance(art, str):
+            spec["art"] = Feld(Typ.KONSTANTE, True, (art,))
+        felder, stellen, ende = self.felder(
+            obj, spec, pfad, "Ein Ereignis", art if isinstance(art, str) else None
+        )
+        if felder is None:
+            return None
+        del felder["art"]
+        ereignis = self.bauen(ARTEN[str(art)], felder, pfad, stellen, ende)
+        return None if ereignis is _FEHLT else (ereignis, stellen)
+
+    def ohne_art(self, obj: Any, pfad: str) -> None:
+        """An event whose ``art`` is missing or unknown: its other fields cannot be judged, but
+        ``am``, ``id`` and duplicate keys can."""
+        basis = ereignis_felder("termin_wahrgenommen")
+        gesehen: set[str] = set()
+        for key, wert in _paare_von(obj):
+            stelle = self.naechste()
+            kpfad = _pfad(pfad, key)
+            if key in gesehen:
+                self.melde(
+                    stelle,
+                    kpfad,
+                    f"Der Schlüssel '{_schluessel(key)}' kommt im Objekt doppelt vor.",
+                )
+                continue
+            gesehen.add(key)
+            if key == "art":
+                self.melde(stelle, kpfad, "Unbekannte Ereignisart in 'art'.")
+            elif key in ("am", "id"):
+                self.wert(basis[key], wert, kpfad, key, stelle)
+            elif key.startswith("x_"):
+                self.nur_doppelte(wert, kpfad)
+        ende = self.naechste()
+        if "art" not in gesehen:
+            self.melde(ende, _pfad(pfad, "art"), "Das Pflichtfeld 'art' fehlt.")
+
+    def bezuege(
+        self,
+        e: Ereignis,
+        i: int,
+        pfad: str,
+        stellen: dict[str, int],
+        roh: list[tuple[str | None, str | None, dt.date | None]],
+    ) -> None:
+        """Fields naming another event by ``id``: it must exist, be earlier in fold order (date
+        order, same day: input order) and be of an art the field may name."""
+        for (art, feld), erlaubt in BEZUEGE.items():
+            ziel_id = getattr(e, feld, None) if e.art == art else None
+            if ziel_id is None:
+                continue
+            stelle, fpfad = stellen[feld], _pfad(pfad, feld)
+            treffer = [j for j, (rid, _, _) in enumerate(roh) if rid == ziel_id and j != i]
+            if not treffer:
+                self.melde(
+                    stelle,
+                    fpfad,
+                    f"'{feld}' von Ereignis Nr. {i + 1} nennt keine id eines Ereignisses dieses "
+                    "Falls.",
+                )
+                continue
+            j = treffer[0]
+            _, ziel_art, ziel_am = roh[j]
+            if ziel_am is not None and (ziel_am > e.am or (ziel_am == e.am and j > i)):
+                self.melde(
+                    stelle,
+                    fpfad,
+                    f"'{feld}' von Ereignis Nr. {i + 1} nennt ein Ereignis, das nicht vorher liegt.",
+                )
+            elif ziel_art is not None and ziel_art in ARTEN and ziel_art not in erlaubt:
+                worte = " oder ".join(f"'{a}'" for a in erlaubt)
+                self.melde(
+                    stelle,
+                    fpfad,
+                    f"'{feld}' von Ereignis Nr. {i + 1} muss ein Ereignis der Art {worte} nennen, "
+                    f"nicht '{ziel_art}'.",
+                )
+
+
+def _paare_von(obj: dict[str, Any]) -> list[tuple[str, Any]]:
+    paare = getattr(obj, "paare", None)
+    return paare if paare is not None else list(obj.items())
+
+
+def _roh(e: Any) -> tuple[str | None, str | None, dt.date | None]:
+    """What the ``bezug`` checks need of an event, read leniently: (id, art, am)."""
+    if not isinstance(e, dict):
+        return None, None, None
+    rid = e.get("id") if isinstance(e.get("id"), str) else None
+    art = e.get("art") if isinstance(e.get("art"), str) else None
+    am = e.get("am")
+    tag = None
+    if isinstance(am, str) and _DATUM.fullmatch(am):
+        try:
+            tag = dt.date.fromisoformat(am)
+        except ValueError:
+            tag = None
+    return rid, art, tag
+
+
+def _pruefe_wert(feld: Feld, wert: Any, name: str) -> str | None:
+    """The fault of a single value by its field type, as a German sentence, or ``None``."""
     t = feld.typ
     if t is Typ.DATUM:
-        return _datum(wert, pfad, name)
-    if t is Typ.BOOL:
+        if not isinstance(wert, str) or not _DATUM.fullmatch(wert):
+            return f"'{name}' muss ein Datum der Form JJJJ-MM-TT sein."
+    elif t is Typ.BOOL:
         if not isinstance(wert, bool):
-            raise _fehler(pfad, f"'{name}' muss true oder false sein, nicht {_typname(wert)}.")
-        return wert
-    if t is Typ.INT:
+            return f"'{name}' muss true oder false sein, nicht {_typname(wert)}."
+    elif t is Typ.INT:
         if isinstance(wert, bool) or not isinstance(wert, int):
-            raise _fehler(pfad, f"'{name}' muss eine ganze Zahl sein, nicht {_typname(wert)}.")
+            return f"'{name}' muss eine ganze Zahl sein, nicht {_typname(wert)}."
         if (feld.minimum is not None and wert < feld.minimum) or (
             feld.maximum is not None and wert > feld.maximum
         ):
-            raise _fehler(pfad, f"'{name}' muss zwischen {feld.minimum} und {feld.maximum} liegen.")
-        return wert
-    if t in (Typ.TEXT, Typ.ID):
+            return f"'{name}' muss zwischen {feld.minimum} und {feld.maximum} liegen."
+    elif t is Typ.TEXT:
         if not isinstance(wert, str):
-            raise _fehler(pfad, f"'{name}' muss ein Text sein, nicht {_typname(wert)}.")
-        return wert
-    if t is Typ.TEXTLISTE:
+            return f"'{name}' muss ein Text sein, nicht {_typname(wert)}."
+        if not wert.strip():
+            return f"'{name}' darf nicht leer sein."
+    elif t is Typ.ID:
+        if not isinstance(wert, str):
+            return f"'{name}' muss ein Text sein, nicht {_typname(wert)}."
+        if not 1 <= len(wert) <= 128 or not wert.isprintable():
+            return f"'{name}' muss ein Text aus 1 bis 128 druckbaren Zeichen sein."
+    elif t is Typ.TEXTLISTE:
         if not isinstance(wert, list):
-            raise _fehler(pfad, f"'{name}' muss eine Liste von Texten sein.")
-        for i, eintrag in enumerate(wert):
-            if not isinstance(eintrag, str):
-                raise _fehler(_pfad(pfad, i), f"Jeder Eintrag in '{name}' muss ein Text sein.")
-        return tuple(wert)
-    if t is Typ.ENUM:
+            return f"'{name}' muss eine Liste von Texten sein."
+        if any(not isinstance(eintrag, str) for eintrag in wert):
+            return f"Jeder Eintrag in '{name}' muss ein Text sein."
+        if any(not eintrag.strip() for eintrag in wert):
+            return f"Jeder Eintrag in '{name}' muss ein nicht leerer Text sein."
+        if feld.minimum is not None and len(wert) < feld.minimum:
+            return f"'{name}' muss mindestens {feld.minimum} Eintrag haben."
+    elif t is Typ.ENUM:
         if not isinstance(wert, str) or wert not in feld.werte:
             erlaubt = ", ".join(f"'{w}'" for w in feld.werte)
-            raise _fehler(pfad, f"'{name}' muss einer dieser Werte sein: {erlaubt}.")
-        assert feld.enum_typ is not None
-        return feld.enum_typ(wert)
-    if t is Typ.KONSTANTE:
-        if wert not in feld.werte:
-            raise _fehler(pfad, f"'{name}' muss \"{feld.werte[0]}\" sein.")
-        return wert
-    if t is Typ.FALL_ID:
+            return f"'{name}' muss einer dieser Werte sein: {erlaubt}."
+    elif t is Typ.KONSTANTE:
+        if not isinstance(wert, str) or wert not in feld.werte:
+            return f"'{name}' muss \"{feld.werte[0]}\" sein."
+    elif t is Typ.FALL_ID:
         if not isinstance(wert, str) or not _FALL_ID.fullmatch(wert):
-            raise _fehler(
-                pfad,
-                "'fall' muss 1 bis 64 Zeichen aus Buchstaben, Ziffern, '-', '_' und '.' haben.",
-            )
-        return wert
-    if t is Typ.PLAN:
-        return _bauen(Kooperationsplan, _felder(wert, PLAN_FELDER, pfad, f"'{name}'"), pfad)
-    if t is Typ.EIGENBEMUEHUNGEN:
-        return _bauen(
-            Eigenbemuehungen, _felder(wert, EIGENBEMUEHUNGEN_FELDER, pfad, f"'{name}'"), pfad
-        )
-    if t is Typ.EREIGNISSE:
-        return _ereignisse(wert, pfad)
-    if t is Typ.LAND:
-        if not isinstance(wert, str) or wert not in LAENDER:
-            raise _fehler(pfad, f"'{name}' muss ein Land als ISO 3166-2 sein (z. B. \"DE-BE\").")
-        return wert
-    raise AssertionError(t)  # pragma: no cover - every Typ is handled above
-
-
-def _pruefe_objekt(obj: Any, pfad: str, name: str) -> _Objekt:
-    if not isinstance(obj, dict):
-        raise _fehler(pfad, f"{name} muss ein JSON-Objekt sein, nicht {_typname(obj)}.")
-    if isinstance(obj, _Objekt) and obj.doppelt is not None:
-        raise _fehler(
-            _pfad(pfad, obj.doppelt),
-            f"Der Schlüssel '{_schluessel(obj.doppelt)}' kommt im Objekt doppelt vor.",
-        )
-    return obj  # type: ignore[return-value]
-
-
-def _felder(obj: Any, spec: Mapping[str, Feld], pfad: str, name: str) -> dict[str, Any]:
-    """Read an object by ``spec``, in document order; ``x_`` keys are dropped."""
-    obj = _pruefe_objekt(obj, pfad, name)
-    out: dict[str, Any] = {}
-    for key, wert in obj.items():
-        if key.startswith("x_"):
-            continue
-        feld = spec.get(key)
-        if feld is None:
-            raise _fehler(_pfad(pfad, key), f"Unbekanntes Feld '{_schluessel(key)}'.")
-        out[key] = _wert(feld, wert, _pfad(pfad, key), key)
-    for key, feld in spec.items():
-        if feld.pflicht and key not in out:
-            raise _fehler(_pfad(pfad, key), f"Das Pflichtfeld '{key}' fehlt.")
-    return out
-
-
-def _bauen(cls: Any, felder: dict[str, Any], pfad: str) -> Any:
-    try:
-        return cls(**felder)
-    except KooplanError as err:
-        raise err.unter(pfad) from None
-
-
-def _ereignis(obj: Any, pfad: str) -> Ereignis:
-    obj = _pruefe_objekt(obj, pfad, "Ein Ereignis")
-    art = obj.get("art")
-    if not isinstance(art, str) or art not in ARTEN:
-        # report a fault of a common field that stands before 'art' first (document order)
-        for key, wert in obj.items():
-            if key == "art":
-                break
-            if key in ("am", "id"):
-                _wert(ereignis_felder("termin_wahrgenommen")[key], wert, _pfad(pfad, key), key)
-        if "art" not in obj:
-            raise _fehler(_pfad(pfad, "art"), "Das Pflichtfeld 'art' fehlt.")
-        raise _fehler(_pfad(pfad, "art"), "Unbekannte Ereignisart in 'art'.")
-    felder = _felder(obj, _mit_art(art), pfad, "Ein Ereignis")
-    del felder["art"]
-    return _bauen(ARTEN[art], felder, pfad)  # type: ignore[no-any-return]
-
-
-def _mit_art(art: str) -> dict[str, Feld]:
-    """The fields of an event of ``art``, with ``art`` accepting exactly this value."""
-    spec = dict(ereignis_felder(art))
-    spec["art"] = Feld(Typ.KONSTANTE, True, (art,))
-    return spec
+            return "'fall' muss 1 bis 64 Zeichen aus Buchstaben, Ziffern, '-', '_' und '.' haben."
+    elif t is Typ.LAND and (not isinstance(wert, str) or wert not in LAENDER):
+        return f"'{name}' muss ein Land als ISO 3166-2 sein (z. B. \"DE-BE\")."
+    return None
 
 
 def fall_aus_objekt(obj: Any) -> Fall:
@@ -271,49 +495,33 @@ def fall_aus_objekt(obj: Any) -> Fall:
     Errors name the case when its ``fall`` is valid (else ``fall`` is ``None``).
     """
     fall_id = _fall_id(obj)
+    leser = _Leser()
+    felder, _, _ = leser.felder(obj, FALL_FELDER, "", "Der Fall")
+    erster = leser.erster()
+    if erster is not None:
+        raise erster.mit_fall(fall_id)
+    assert felder is not None
     try:
-        felder = _felder(obj, FALL_FELDER, "", "Der Fall")
-        return _fall_bauen(felder)
-    except KooplanError as err:
+        return Fall(
+            felder["fall"],
+            felder["ereignisse"],
+            geburtsdatum=felder.get("geburtsdatum"),
+            regelbedarfsstufe=felder.get("regelbedarfsstufe"),
+            land=felder.get("land"),
+            bewilligungszeitraum_ende=felder.get("bewilligungszeitraum_ende"),
+        )
+    except KooplanError as err:  # pragma: no cover - the loader checks all the Fall checks
         raise err.mit_fall(fall_id) from None
 
 
-def _fall_bauen(felder: dict[str, Any]) -> Fall:
-    return Fall(
-        felder["fall"],
-        felder["ereignisse"],
-        geburtsdatum=felder.get("geburtsdatum"),
-        regelbedarfsstufe=felder.get("regelbedarfsstufe"),
-        land=felder.get("land"),
-        bewilligungszeitraum_ende=felder.get("bewilligungszeitraum_ende"),
-    )
-
-
 def _fall_id(obj: Any) -> str | None:
-    if isinstance(obj, dict) and getattr(obj, "doppelt", None) != "fall":
-        f = obj.get("fall")
-        if isinstance(f, str) and _FALL_ID.fullmatch(f):
-            return f
+    """The case id, if the top level has exactly one valid ``fall``."""
+    if not isinstance(obj, dict):
+        return None
+    werte = [w for k, w in _paare_von(obj) if k == "fall"]
+    if len(werte) == 1 and isinstance(werte[0], str) and _FALL_ID.fullmatch(werte[0]):
+        return werte[0]
     return None
-
-
-def _ereignisse(wert: Any, pfad: str) -> tuple[Ereignis, ...]:
-    if not isinstance(wert, list):
-        raise _fehler(pfad, "'ereignisse' muss eine Liste sein.")
-    out: list[Ereignis] = []
-    ids: set[str] = set()
-    for i, e in enumerate(wert):
-        ereignis = _ereignis(e, _pfad(pfad, i))
-        if ereignis.id is not None:
-            if ereignis.id in ids:
-                raise _fehler(
-                    _pfad(_pfad(pfad, i), "id"),
-                    f"Die id von Ereignis Nr. {i + 1} kommt im Fall schon vor; ids müssen "
-                    "eindeutig sein.",
-                )
-            ids.add(ereignis.id)
-        out.append(ereignis)
-    return tuple(out)
 
 
 def fall_aus_json(text: str | bytes) -> Fall:
