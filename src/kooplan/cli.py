@@ -16,9 +16,10 @@ import sys
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, NoReturn
 
 from kooplan import __version__
+from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 from kooplan.beispiele import abweichungen, beispiele
 from kooplan.entscheidung import Anliegen, entscheide
 from kooplan.fehler import KooplanError, UngueltigeEingabe
@@ -40,15 +41,35 @@ def _datum(text: str) -> dt.date:
     if not _DATUM.fullmatch(text):
         raise argparse.ArgumentTypeError(f"kein Datum der Form JJJJ-MM-TT: {text!r}")
     try:
-        return dt.date.fromisoformat(text)
+        tag = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"kein gültiger Kalendertag: {text!r}") from None
+    if not FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:
+        raise argparse.ArgumentTypeError(
+            f"Tag außerhalb von {FRUEHESTER_TAG:%d.%m.%Y} bis {SPAETESTER_TAG:%d.%m.%Y}: {text!r}"
+        )
+    return tag
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse's own errors exit 2 with usage
-        self.print_usage(sys.stderr)
+    """argparse, but its messages go to the stream ``main`` was given."""
+
+    fehlerstrom: IO[str] = sys.stderr
+
+    def error(self, message: str) -> NoReturn:  # argparse's own errors exit 2 with usage
+        self.print_usage(self.fehlerstrom)
         self.exit(2, f"kooplan: Fehler: {message}\n")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self.fehlerstrom.write(message)
+        raise _Ende(status)
+
+
+class _Ende(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -253,7 +274,11 @@ def main(
     """Run the command line; returns the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    args = _parser().parse_args(argv)
+    _Parser.fehlerstrom = err
+    try:
+        args = _parser().parse_args(argv)
+    except _Ende as ende:  # --help, --version, or bad arguments (2)
+        return ende.status
     try:
         if args.befehl == "entscheide":
             return _entscheide(args, out, err)
