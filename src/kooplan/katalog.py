@@ -12,6 +12,7 @@ from kooplan.begruendung import HINWEISE
 from kooplan.entscheidung import HINWEIS_REGELN, REGELN, PolicyWahl, Regel
 from kooplan.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Uebergang, Ziel
 from kooplan.recht import RECHTSSTAENDE, Regime
+from kooplan.rechtsfolgen import SANKTIONSRECHT
 
 __all__ = ["katalog"]
 
@@ -132,6 +133,41 @@ def katalog() -> str:
                 r.text,
             )
             for r in REGELN
+        ),
+    )
+    z += [
+        "",
+        "## Rechtsfolgen (FACHKONZEPT § 6)",
+        "",
+        "What an RFB announces, by the Rechtsstand of the day the violation would happen",
+        "(`faellig`). § 31: Pflichtverletzung (Maßnahme, Vermittlungsvorschlag, Eigenbemühungen);",
+        "§ 32: Meldeversäumnis (Einladung).",
+        "",
+    ]
+    z += _tabelle(
+        (
+            "Rechtsstand",
+            "§ 31 Stufen",
+            "§ 32",
+            "erstes Versäumnis frei",
+            "§ 7b Abs. 4",
+            "§ 31a Abs. 7",
+            "Leistung",
+        ),
+        (
+            (
+                f"`{r.rechtsstand}`",
+                "; ".join(
+                    f"{s.prozent} % / {s.monate} Mon. ({s.norm})" for s in r.pflichtverletzung
+                ),
+                f"{r.meldeversaeumnis.prozent} % / {r.meldeversaeumnis.monate} Mon. "
+                f"({r.meldeversaeumnis.norm})",
+                "ja" if r.erstes_meldeversaeumnis_frei else "nein",
+                "ja" if r.nichterreichbarkeit else "nein",
+                f"{r.abs7.value}" + (f" ({r.abs7_norm})" if r.abs7_norm else ""),
+                r.leistung,
+            )
+            for r in SANKTIONSRECHT.values()
         ),
     )
     z += [
