@@ -361,8 +361,15 @@ HINWEISE: Mapping[str, Hinweis] = {
             "§ 31a Abs. 6 SGB II",
             "Die Person hat das 25. Lebensjahr noch nicht vollendet: Nach Feststellung einer "
             "Minderung soll sie innerhalb von vier Wochen ein Beratungsangebot erhalten, in dem der "
-            "Kooperationsplan überprüft wird. Maßgeblich für das Alter ist nach üblicher Lesart der "
-            "Tag der Feststellung (offen); kooplan prüft am Fälligkeitstag.",
+            "Kooperationsplan überprüft wird.",
+        ),
+        _h(
+            "offen.alter_stichtag",
+            O,
+            "§ 31a Abs. 6 SGB II",
+            "Offene Rechtsfrage: Welcher Tag das Alter für § 31a Abs. 6 bestimmt, sagt das Gesetz "
+            "nicht; üblich ist der Tag der Feststellung. Er ist beim Versand unbekannt: kooplan "
+            "prüft am Fälligkeitstag.",
         ),
         _h(
             "plan.sehr_lang",

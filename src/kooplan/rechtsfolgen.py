@@ -31,7 +31,7 @@ from dateutil.relativedelta import relativedelta
 
 from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.fall import Fall
-from kooplan.kalender import minderung_beginn, unter_25
+from kooplan.kalender import feststellung_spaetestens, minderung_beginn, unter_25
 from kooplan.phasen import Zustand, falte
 from kooplan.recht import (
     NEUE_GRUNDSICHERUNG_AB,
@@ -161,6 +161,13 @@ class Rechtsfolge:
     nicht_erreichbar: bool | None = None
     folgestufen: tuple[Rechtsfolge, ...] = ()
     alternativen: tuple[Rechtsfolge, ...] = ()
+    #: The earliest first day of the Minderung: the month after a VA that cannot take effect
+    #: before the violation (§ 31b Abs. 1 Satz 1).
+    beginn_fruehestens: dt.date | None = None
+    #: The last day a Minderung for a violation on the due day may be festgestellt
+    #: (§ 31b Abs. 1 Satz 3: "nur innerhalb von sechs Monaten ab dem Zeitpunkt der
+    #: Pflichtverletzung").
+    feststellung_bis: dt.date | None = None
 
 
 # -- history ---------------------------------------------------------------------------------------
@@ -639,7 +646,13 @@ def rechtsfolge(
     if rs_s.regime is Regime.B and rs_f.regime is Regime.C and anliegen != "einladung":
         hinweise.append("offen.uebergang_65a")
     if geburtsdatum is not None and unter_25(geburtsdatum, faellig) and haupt.minderung_prozent:
-        hinweise.append("rf.unter_25")
+        hinweise += ["rf.unter_25", "offen.alter_stichtag"]
+    if haupt.minderung_prozent:
+        haupt = attrs.evolve(
+            haupt,
+            beginn_fruehestens=minderung_beginn(faellig),
+            feststellung_bis=feststellung_spaetestens(faellig),
+        )
     if haupt.minderung_prozent and haupt.betrag_euro is None:
         hinweise.append("rf.betrag_unbekannt")
     return attrs.evolve(haupt, alternativen=tuple(alternativen)), tuple(dict.fromkeys(hinweise))

@@ -43,6 +43,10 @@ def rechtsfolge_als_dict(r: Rechtsfolge) -> dict[str, Any]:
         out["alternativen"] = [rechtsfolge_als_dict(a) for a in r.alternativen]
     if r.bausteine:
         out["bausteine"] = [{"art": b.art, "text": b.text} for b in r.bausteine]
+    if r.beginn_fruehestens is not None:
+        out["beginn_fruehestens"] = r.beginn_fruehestens.isoformat()
+    if r.feststellung_bis is not None:
+        out["feststellung_bis"] = r.feststellung_bis.isoformat()
     return out
 
 

@@ -189,6 +189,8 @@ def _rechtsfolge() -> dict[str, Any]:
             "nicht_erreichbar": {"type": "boolean"},
             "folgestufen": {"type": "array", "items": stufe},
             "alternativen": {"type": "array", "items": stufe},
+            "beginn_fruehestens": _DATUM,
+            "feststellung_bis": _DATUM,
             "bausteine": {
                 "type": "array",
                 "items": {
