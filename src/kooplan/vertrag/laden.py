@@ -37,12 +37,25 @@ from kooplan.vertrag.felder import (
     ereignis_felder,
 )
 
-__all__ = ["faelle_lesen", "fall_aus_json", "fall_aus_objekt", "json_lesen", "zeilen_lesen"]
+__all__ = [
+    "MAX_BYTES_JE_FALL",
+    "MAX_EREIGNISSE",
+    "MAX_TIEFE",
+    "faelle_lesen",
+    "fall_aus_json",
+    "fall_aus_objekt",
+    "json_lesen",
+    "zeilen_lesen",
+]
 
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 #: Longest key name quoted in a message or path (keys are shown, values never).
 _MAX_SCHLUESSEL: Final = 40
+#: Limits that keep hostile input from exhausting memory or time; each gives a clear error.
+MAX_BYTES_JE_FALL: Final = 1_000_000
+MAX_EREIGNISSE: Final = 10_000
+MAX_TIEFE: Final = 32
 
 
 class _Objekt(dict[str, Any]):
@@ -66,6 +79,12 @@ def json_lesen(text: str | bytes) -> Any:
 
     Raises :class:`UngueltigeEingabe` for text that is not JSON.
     """
+    if len(text) > MAX_BYTES_JE_FALL:
+        raise UngueltigeEingabe(
+            f"Der Fall ist länger als {MAX_BYTES_JE_FALL:,} Zeichen und wird nicht gelesen.".replace(
+                ",", "."
+            )
+        )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -272,10 +291,18 @@ class _Leser:
         return out, stellen, ende
 
     def nur_doppelte(self, wert: Any, pfad: str) -> None:
-        """The caller's own ``x_`` data: accepted as it is, but duplicate keys are refused."""
-        stapel: list[tuple[Any, str]] = [(wert, pfad)]
+        """The caller's own ``x_`` data: accepted as it is, but duplicate keys are refused and
+        nesting is limited (:data:`MAX_TIEFE`)."""
+        stapel: list[tuple[Any, str, int]] = [(wert, pfad, 1)]
         while stapel:
-            w, p = stapel.pop()
+            w, p, tiefe = stapel.pop()
+            if tiefe > MAX_TIEFE and isinstance(w, (dict, list)):
+                self.melde(
+                    self.naechste(),
+                    p,
+                    f"Die Daten sind tiefer als {MAX_TIEFE} Ebenen verschachtelt.",
+                )
+                return
             if isinstance(w, dict):
                 gesehen: set[str] = set()
                 for key, kind in _paare_von(w):
@@ -287,9 +314,9 @@ class _Leser:
                             f"Der Schlüssel '{_schluessel(key)}' kommt im Objekt doppelt vor.",
                         )
                     gesehen.add(key)
-                    stapel.append((kind, _pfad(p, key)))
+                    stapel.append((kind, _pfad(p, key), tiefe + 1))
             elif isinstance(w, list):
-                stapel.extend((kind, _pfad(p, i)) for i, kind in enumerate(w))
+                stapel.extend((kind, _pfad(p, i), tiefe + 1) for i, kind in enumerate(w))
 
     def bauen(
         self, cls: Any, felder: dict[str, Any], pfad: str, stellen: dict[str, int], ende: int
@@ -307,6 +334,13 @@ class _Leser:
     def ereignisse(self, wert: Any, pfad: str) -> Any:
         if not isinstance(wert, list):
             self.melde(self.naechste(), pfad, "'ereignisse' muss eine Liste sein.")
+            return _FEHLT
+        if len(wert) > MAX_EREIGNISSE:
+            self.melde(
+                self.naechste(),
+                pfad,
+                f"Ein Fall darf höchstens {MAX_EREIGNISSE:,} Ereignisse haben.".replace(",", "."),
+            )
             return _FEHLT
         vorher = len(self.fehler)
         roh = [_roh(e) for e in wert]
