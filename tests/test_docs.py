@@ -60,3 +60,19 @@ def test_glossary_covers_the_domain_words_of_the_public_api():
         "wichtiger Grund",
     ):
         assert wort in glossar
+
+
+def test_version_and_changelog_agree():
+    import importlib.metadata
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    version = pyproject["project"]["version"]
+    assert kooplan.__version__ == version
+    assert importlib.metadata.version("kooplan") == version
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    released = version.split(".dev")[0]
+    if ".dev" in version:
+        assert "## [Unreleased]" in changelog, "a dev version collects its changes under Unreleased"
+    else:
+        assert f"## [{released}]" in changelog, f"CHANGELOG.md has no section for {released}"

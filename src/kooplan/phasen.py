@@ -635,9 +635,9 @@ _Pruefung = Callable[[Zustand, Zustand, Ereignis | None, dt.date], bool]
 
 
 def _art_offen(vor: Zustand, _nach: Zustand, e: Ereignis | None, _t: dt.date) -> bool:
-    if isinstance(e, MitwirkungErbracht):
-        return bool(vor.offen) if e.mitwirkung is None else e.mitwirkung in vor.offene_arten
-    return True  # bereitschaft_erklaert clears whatever is outstanding
+    """``mitwirkung_erbracht`` names an outstanding kind (without a kind: something is open)."""
+    assert isinstance(e, MitwirkungErbracht)  # the only rows with this condition
+    return bool(vor.offen) if e.mitwirkung is None else e.mitwirkung in vor.offene_arten
 
 
 _BEDINGUNGEN: Mapping[Bedingung, _Pruefung] = {
@@ -954,8 +954,3 @@ def verlauf(fall: Fall, stichtag: dt.date) -> tuple[Schritt, ...]:
         return tuple(s for _, s in _falte(fall, stichtag))
     except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
         raise err.mit_fall(fall.fall) from None
-
-
-def ausloeser_alle() -> tuple[str, ...]:
-    """Every trigger the table knows: the event arts and the time-driven steps."""
-    return (*ARTEN, ZEIT_VIER_WOCHEN, ZEIT_AUFHEBUNG_15A)
