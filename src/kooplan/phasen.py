@@ -21,7 +21,6 @@ import attrs
 
 from kooplan.begruendung import Hinweis, hinweis
 from kooplan.ereignisse import (
-    ARTEN,
     Eingliederungsvereinbarung,
     EinladungVersandt,
     Ereignis,
