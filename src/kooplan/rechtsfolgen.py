@@ -372,14 +372,7 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
         folgen = ()
     if _haerte(f.z, f.verletzung_am):
         hinweise.append("rf.haerte")
-        return Rechtsfolge(
-            recht.rechtsstand,
-            0,
-            0,
-            f"§ 31a Abs. 3 SGB II {'a.F.' if regime is Regime.B else 'n.F.'}",
-            "Wegen der festgestellten außergewöhnlichen Härte erfolgt keine Leistungsminderung.",
-            (Baustein("folge", "Eine Leistungsminderung erfolgt nicht (außergewöhnliche Härte)."),),
-        )
+        return _keine_minderung_wegen_haerte(recht)
     betrag = _betrag(f, stufe.prozent)
     bausteine = [
         Baustein(
@@ -453,6 +446,21 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
     )
 
 
+def _keine_minderung_wegen_haerte(recht: Sanktionsrecht) -> Rechtsfolge:
+    """§ 31a Abs. 3: "Eine Leistungsminderung erfolgt nicht, wenn sie im Einzelfall eine
+    außergewöhnliche Härte bedeuten würde." It applies to § 32 too (§ 32 Abs. 2 Satz 1:
+    "§ 31a Absatz 2 bis 5 … gelten entsprechend")."""
+    text = "Wegen der festgestellten außergewöhnlichen Härte erfolgt keine Leistungsminderung."
+    return Rechtsfolge(
+        recht.rechtsstand,
+        0,
+        0,
+        f"§ 31a Abs. 3 SGB II {'a.F.' if recht.regime is Regime.B else 'n.F.'}",
+        text,
+        (Baustein("folge", text),),
+    )
+
+
 def _folgestufe_text(s: Stufe) -> str:
     return (
         f"Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: {s.prozent} Prozent für "
@@ -471,6 +479,9 @@ def _deckel(f: _Frage, prozent: int, hinweise: list[str]) -> int | None:
 
 
 def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
+    if _haerte(f.z, f.verletzung_am):
+        hinweise.append("rf.haerte")
+        return _keine_minderung_wegen_haerte(recht)
     stufe = recht.meldeversaeumnis
     wichtig = Baustein(
         "wichtiger_grund",
