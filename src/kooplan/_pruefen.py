@@ -97,6 +97,16 @@ def ist_enum(typ: type[enum.Enum]) -> Validator:
     return pruefe
 
 
+def ist_instanz(typ: type[Any], wort: str) -> Validator:
+    """An ``isinstance`` check whose message names the expected kind, never the value."""
+
+    def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+        if not isinstance(wert, typ):
+            raise fehler(attribute, f"'{attribute.name}' muss {wort} sein.")
+
+    return pruefe
+
+
 def optional(v: Validator) -> Validator:
     def pruefe(inst: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
         if wert is not None:

@@ -174,15 +174,17 @@ def _entscheide(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def _verlauf(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     daten, format = _lesen(args.datei, args.format)
-    rc = 0
+    fehler: collections.Counter[str] = collections.Counter()
+    n = 0
     for nr, fall in faelle_lesen(daten, format):
+        n += 1
         try:
             if isinstance(fall, KooplanError):
                 raise fall
             schritte = verlauf(fall, args.stichtag)
         except KooplanError as e:
             out.write(zeile(fehler_als_dict(e, nr)) + "\n")
-            rc = 1
+            fehler[e.code] += 1
             continue
         if args.json:
             out.write(
@@ -217,7 +219,10 @@ def _verlauf(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 for s in schritte
             ]
             out.write(_tabelle(kopf, zeilen) + "\n")
-    return rc
+    if fehler:
+        _zusammenfassung(fehler, n, err)
+        return 1
+    return 0
 
 
 def _tabelle(kopf: Sequence[str], zeilen: Sequence[Sequence[str]]) -> str:
@@ -268,12 +273,20 @@ def _demo(out: IO[str]) -> int:
     return 0 if alle_ok else 1
 
 
+def _utf8(strom: IO[str]) -> IO[str]:
+    """The contract's output is UTF-8 whatever the locale says (LC_ALL=C, latin-1 …)."""
+    neu = getattr(strom, "reconfigure", None)
+    if neu is not None:
+        neu(encoding="utf-8", errors="strict")
+    return strom
+
+
 def main(
     argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None
 ) -> int:
     """Run the command line; returns the exit status."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out or _utf8(sys.stdout)
+    err = err or _utf8(sys.stderr)
     _Parser.fehlerstrom = err
     try:
         args = _parser().parse_args(argv)

@@ -527,9 +527,9 @@ class _Frage:
     regel: Regel | None = None
 
 
-def _schlichtung_spaetestes_ende(z: Zustand) -> dt.date | None:
-    if z.schlichtung_beginn is None:
-        return None
+def _schlichtung_spaetestes_ende(z: Zustand) -> dt.date:
+    """The last day a running Schlichtung can last: its four weeks, at most 30.6.2026."""
+    assert z.schlichtung_beginn is not None  # asked only in phase schlichtung
     return min(
         schlichtung_letzter_tag(z.schlichtung_beginn), NEUE_GRUNDSICHERUNG_AB - dt.timedelta(days=1)
     )
@@ -545,9 +545,7 @@ _LAGEN: Mapping[Lage, Callable[[_Frage], bool]] = {
     Lage.NEUER_ZEITRAUM: lambda f: (
         f.zustand.zeitraum_nr > 0 and f.regel is not None and f.regel.id == "alle.erste_einladung"
     ),
-    Lage.SCHLICHTUNG_FAELLIG_DANACH: lambda f: (
-        (ende := _schlichtung_spaetestes_ende(f.zustand)) is not None and f.faellig > ende
-    ),
+    Lage.SCHLICHTUNG_FAELLIG_DANACH: lambda f: f.faellig > _schlichtung_spaetestes_ende(f.zustand),
     Lage.VA_PLAN_BESTEHT: lambda f: (
         f.modus is Modus.VERPFLICHTUNG_VA and f.zustand.plan_am is not None
     ),
@@ -586,24 +584,24 @@ class Entscheidung:
     fall: str = attrs.field(validator=p.ist_fall_id)
     stichtag: dt.date = attrs.field(validator=p.ist_tag())
     faellig: dt.date = attrs.field(validator=p.ist_tag())
-    rechtsstand: Rechtsstand = attrs.field(validator=attrs.validators.instance_of(Rechtsstand))
+    rechtsstand: Rechtsstand = attrs.field(validator=p.ist_instanz(Rechtsstand, "ein Rechtsstand"))
     anliegen: Anliegen = attrs.field(validator=p.ist_enum(Anliegen))
     phase: Phase = attrs.field(validator=p.ist_enum(Phase))
     modus: Modus = attrs.field(validator=p.ist_enum(Modus))
     gruende: tuple[Grund, ...] = attrs.field(
         validator=attrs.validators.deep_iterable(
-            attrs.validators.instance_of(Grund), attrs.validators.min_len(1)
+            p.ist_instanz(Grund, "eine Liste von Gründen"), attrs.validators.min_len(1)
         )
     )
     hinweise: tuple[Hinweis, ...] = attrs.field(
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Hinweis))
+        validator=attrs.validators.deep_iterable(p.ist_instanz(Hinweis, "eine Liste von Hinweisen"))
     )
     naechste_ueberpruefung: dt.date | None = attrs.field(
         validator=attrs.validators.optional(p.ist_tag())
     )
     #: What the RFB must announce (present exactly when ``rfb`` is true).
     rechtsfolgen: Rechtsfolge | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Rechtsfolge))
+        default=None, validator=p.optional(p.ist_instanz(Rechtsfolge, "eine Rechtsfolge"))
     )
 
     @property
@@ -636,8 +634,16 @@ def _pruefe_argumente(
                 f"Unbekanntes Anliegen; erlaubt sind: {erlaubt}.", ort="anliegen"
             ) from None
     for name, tag in (("stichtag", stichtag), ("faellig", faellig)):
-        if tag is not None and (isinstance(tag, dt.datetime) or not isinstance(tag, dt.date)):
+        if tag is None:
+            continue
+        if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
             raise UngueltigeEingabe(f"'{name}' muss ein Datum sein (ohne Uhrzeit).", ort=name)
+        if tag > p.SPAETESTER_TAG:
+            raise UngueltigeEingabe(
+                f"'{name}' liegt außerhalb des zulässigen Zeitraums "
+                f"({p.FRUEHESTER_TAG:%d.%m.%Y} bis {p.SPAETESTER_TAG:%d.%m.%Y}).",
+                ort=name,
+            )
     if faellig is None:
         faellig = stichtag
     elif faellig < stichtag:
@@ -666,6 +672,11 @@ def entscheide(
         raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
     try:
         anliegen, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
+        if fall.geburtsdatum is not None and fall.geburtsdatum > stichtag:
+            raise UngueltigeEingabe(
+                "'geburtsdatum' liegt nach dem Stichtag; das Geburtsdatum kann nicht stimmen.",
+                ort="geburtsdatum",
+            )
         rechtsstand_am(stichtag)
         zustand = falte(fall, stichtag)
         return entscheide_zustand(

@@ -139,7 +139,7 @@ class PlanErstellt(_Basis):
     art: ClassVar[str] = "plan_erstellt"
     plan: Kooperationsplan | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Kooperationsplan)),
+        validator=p.optional(p.ist_instanz(Kooperationsplan, "ein Kooperationsplan")),
     )
 
 
@@ -150,7 +150,7 @@ class PlanFortgeschrieben(_Basis):
     art: ClassVar[str] = "plan_fortgeschrieben"
     plan: Kooperationsplan | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Kooperationsplan)),
+        validator=p.optional(p.ist_instanz(Kooperationsplan, "ein Kooperationsplan")),
     )
 
 

@@ -71,7 +71,7 @@ class Kooperationsplan:
     #: Nr. 2: Eigenbemühungen.
     eigenbemuehungen: Eigenbemuehungen | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Eigenbemuehungen)),
+        validator=p.optional(p.ist_instanz(Eigenbemuehungen, "ein Eigenbemuehungen-Objekt")),
     )
     #: Nr. 1: Leistungen zur Eingliederung, die in Betracht kommen.
     leistungen: tuple[str, ...] = attrs.field(

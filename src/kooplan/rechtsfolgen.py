@@ -656,7 +656,12 @@ def rechtsfolge(
             alternativen.append(alt)
     if rs_s.regime is Regime.B and rs_f.regime is Regime.C and anliegen != "einladung":
         hinweise.append("offen.uebergang_65a")
-    if geburtsdatum is not None and unter_25(geburtsdatum, faellig) and haupt.minderung_prozent:
+    if (
+        geburtsdatum is not None
+        and geburtsdatum <= faellig
+        and unter_25(geburtsdatum, faellig)
+        and haupt.minderung_prozent
+    ):
         hinweise += ["rf.unter_25", "offen.alter_stichtag"]
     if haupt.minderung_prozent:
         haupt = attrs.evolve(

@@ -53,7 +53,7 @@ _FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 #: Longest key name quoted in a message or path (keys are shown, values never).
 _MAX_SCHLUESSEL: Final = 40
 #: Limits that keep hostile input from exhausting memory or time; each gives a clear error.
-MAX_BYTES_JE_FALL: Final = 1_000_000
+MAX_BYTES_JE_FALL: Final = 1_000_000  # bytes of UTF-8
 MAX_EREIGNISSE: Final = 10_000
 MAX_TIEFE: Final = 32
 
@@ -70,41 +70,64 @@ def _paare(paare: list[tuple[str, Any]]) -> _Objekt:
     return obj
 
 
+class _KeineKonstante(ValueError):
+    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON."""
+
+
 def _keine_konstante(name: str) -> Any:
-    raise ValueError(f"{name} ist in JSON nicht erlaubt")
+    raise _KeineKonstante(name)
+
+
+def _utf8_laenge(text: str | bytes) -> int:
+    if isinstance(text, bytes):
+        return len(text)
+    if len(text) * 4 <= MAX_BYTES_JE_FALL:  # cannot be over the limit: skip the encoding
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def json_lesen(text: str | bytes) -> Any:
     """Parse one JSON text strictly (duplicate keys are kept for the loader to report).
 
-    Raises :class:`UngueltigeEingabe` for text that is not JSON.
+    Raises :class:`UngueltigeEingabe` for text that is not JSON. The error keeps no reference to
+    the input (no chained exception that a logger could print with its data).
     """
-    if len(text) > MAX_BYTES_JE_FALL:
-        raise UngueltigeEingabe(
-            f"Der Fall ist länger als {MAX_BYTES_JE_FALL:,} Zeichen und wird nicht gelesen.".replace(
-                ",", "."
-            )
+    fehler = _json_fehler(text)
+    if fehler is not None:
+        raise fehler
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    meldung = None
+    try:
+        return json.loads(text, object_pairs_hook=_paare, parse_constant=_keine_konstante)
+    except json.JSONDecodeError as err:
+        meldung = f"{_json_grund(err.msg)} (Zeile {err.lineno}, Spalte {err.colno})"
+    except _KeineKonstante as err:
+        meldung = f"{err.args[0]} ist in JSON nicht erlaubt"
+    except RecursionError:
+        meldung = "zu tief verschachtelt"
+    except ValueError:  # e.g. an integer with more digits than Python converts
+        meldung = "ein Wert ist nicht lesbar (etwa eine Zahl mit zu vielen Stellen)"
+    raise UngueltigeEingabe(f"Kein gültiges JSON: {meldung}.")
+
+
+def _json_fehler(text: str | bytes) -> UngueltigeEingabe | None:
+    """What is wrong with the text before parsing: too long, not UTF-8, empty."""
+    if _utf8_laenge(text) > MAX_BYTES_JE_FALL:
+        return UngueltigeEingabe(
+            f"Der Fall ist länger als {MAX_BYTES_JE_FALL:,} Bytes (UTF-8) und wird nicht "
+            "gelesen.".replace(",", ".")
         )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise UngueltigeEingabe(
-                f"Die Eingabe ist kein gültiges UTF-8 (Byte {err.start + 1})."
-            ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise UngueltigeEingabe("Die Eingabe ist leer; erwartet wird ein JSON-Objekt.")
-    try:
-        return json.loads(text, object_pairs_hook=_paare, parse_constant=_keine_konstante)
-    except json.JSONDecodeError as err:
-        raise UngueltigeEingabe(
-            f"Kein gültiges JSON: {_json_grund(err.msg)} (Zeile {err.lineno}, Spalte {err.colno})."
-        ) from None
-    except (ValueError, RecursionError) as err:
-        grund = "zu tief verschachtelt" if isinstance(err, RecursionError) else str(err)
-        raise UngueltigeEingabe(f"Kein gültiges JSON: {grund}.") from None
+            return UngueltigeEingabe(f"Die Eingabe ist kein gültiges UTF-8 (Byte {err.start + 1}).")
+    if not text.lstrip("\ufeff").strip():
+        return UngueltigeEingabe("Die Eingabe ist leer; erwartet wird ein JSON-Objekt.")
+    return None
 
 
 _JSON_GRUENDE = {

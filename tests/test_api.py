@@ -1,0 +1,215 @@
+"""The Python API of the core, beyond the contract: direct construction, folded-state decisions,
+errors as values. Expectations come from FACHKONZEPT §§ 2–5 and CONTRACT.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+
+import kooplan
+from kooplan.ereignisse import Minderungsgrund, Tatbestand
+from kooplan.fehler import KooplanError
+from kooplan.phasen import Phase, falte, zeitschritte
+from kooplan.recht import Fassung, Regime, alle_grenzen, fassung_am, regime_am
+
+D = dt.date
+PFLICHT = Minderungsgrund.PFLICHTVERLETZUNG
+MELDE = Minderungsgrund.MELDEVERSAEUMNIS
+
+
+def _schlichtungsfall() -> kooplan.Fall:
+    return kooplan.Fall(
+        "API-1",
+        [
+            kooplan.PlanErstellt(am=D(2025, 3, 3)),
+            kooplan.SchlichtungBegonnen(am=D(2025, 5, 5), verlangt_von=kooplan.VerlangtVon.BEIDE),
+        ],
+    )
+
+
+def test_decision_on_a_folded_state_equals_the_decision_on_the_case():
+    fall = _schlichtungsfall()
+    z = falte(fall, D(2025, 5, 20))
+    a = kooplan.entscheide_zustand(z, kooplan.Anliegen.MASSNAHME, D(2025, 5, 20), fall="API-1")
+    b = kooplan.entscheide(fall, "massnahme", D(2025, 5, 20))
+    assert a == b
+    assert a.regel == "b.schlichtung.pflichten"
+
+
+def test_schlichtung_due_after_its_latest_end_gets_the_note():
+    # begun 5.5.2025, last day 2.6.2025 (§ 15a Abs. 4 a.F.); due 3.6.2025 is after it
+    e = kooplan.entscheide(_schlichtungsfall(), "massnahme", D(2025, 5, 20), faellig=D(2025, 6, 3))
+    assert e.modus is kooplan.Modus.OHNE_RFB
+    assert "b.schlichtung.modus_neu_pruefen" in [h.code for h in e.hinweise]
+    e = kooplan.entscheide(_schlichtungsfall(), "massnahme", D(2025, 5, 20), faellig=D(2025, 6, 2))
+    assert "b.schlichtung.modus_neu_pruefen" not in [h.code for h in e.hinweise]
+
+
+def test_time_driven_steps_without_an_event():
+    z = falte(_schlichtungsfall(), D(2025, 5, 20))
+    assert z.phase is Phase.SCHLICHTUNG
+    assert zeitschritte(z, D(2025, 6, 2)).phase is Phase.SCHLICHTUNG
+    assert zeitschritte(z, D(2025, 6, 3)).phase is Phase.OHNE_PLAN
+    assert z.phase is Phase.SCHLICHTUNG  # the state is a value: unchanged
+
+
+def test_decide_refuses_what_is_not_a_case():
+    with pytest.raises(kooplan.UngueltigeEingabe):
+        kooplan.entscheide({"fall": "x"}, "einladung", D(2024, 1, 1))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("anliegen", ["brief", 3, None])
+def test_unknown_anliegen_is_refused_with_its_place(anliegen):
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.entscheide(kooplan.Fall("A", []), anliegen, D(2024, 1, 1))  # type: ignore[arg-type]
+    assert info.value.ort == "anliegen"
+    assert info.value.fall == "A"
+
+
+def test_faellig_before_stichtag_and_datetimes_are_refused():
+    fall = kooplan.Fall("A", [])
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.entscheide(fall, "einladung", D(2024, 1, 2), faellig=D(2024, 1, 1))
+    assert info.value.ort == "faellig"
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.entscheide(fall, "einladung", dt.datetime(2024, 1, 2, 8, 0))  # type: ignore[arg-type]
+    assert info.value.ort == "stichtag"
+
+
+def test_regime_and_citation_suffix_by_day():
+    assert regime_am(D(2026, 6, 30)) is Regime.B
+    assert regime_am(D(2026, 7, 1)) is Regime.C
+    assert fassung_am(D(2026, 6, 30)) is Fassung.AF
+    assert fassung_am(D(2026, 7, 1)) is Fassung.NF
+    assert alle_grenzen() == (D(2024, 3, 28), D(2026, 3, 28), D(2026, 4, 17), D(2026, 7, 1))
+
+
+def test_policy_round_trip_and_refusals():
+    p = kooplan.Policy.aus_mapping(
+        {
+            "rfb_umfang": "einzelfall",
+            "massnahme_mit_rfb_in_kooperation": True,
+            "plan_max_schritte": 3,
+        }
+    )
+    assert kooplan.Policy.aus_mapping(p.als_mapping()) == p
+    for schlecht in ({"rfb_umfang": "alles"}, {"unbekannt": 1}, ["rfb_umfang"]):
+        with pytest.raises(kooplan.UngueltigeEingabe):
+            kooplan.Policy.aus_mapping(schlecht)  # type: ignore[arg-type]
+
+
+def test_long_plan_gets_the_policy_note():
+    plan = kooplan.Kooperationsplan("Ziel", [f"Schritt {i}" for i in range(4)])
+    fall = kooplan.Fall("A", [kooplan.PlanErstellt(am=D(2024, 1, 15), plan=plan)])
+    kurz = kooplan.Policy(plan_max_schritte=3)
+    codes = [
+        h.code for h in kooplan.entscheide(fall, "massnahme", D(2024, 2, 1), policy=kurz).hinweise
+    ]
+    assert "plan.sehr_lang" in codes
+    codes = [h.code for h in kooplan.entscheide(fall, "massnahme", D(2024, 2, 1)).hinweise]
+    assert "plan.sehr_lang" not in codes
+
+
+def test_fall_validates_its_events_in_python_too():
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.Fall("A", ["kein Ereignis"])  # type: ignore[list-item]
+    assert info.value.ort == "ereignisse[0]"
+    with pytest.raises(kooplan.UngueltigeEingabe):
+        kooplan.Fall("A", "ereignisse")  # type: ignore[arg-type]
+    doppelt = [
+        kooplan.PlanErstellt(am=D(2024, 1, 1), id="x"),
+        kooplan.PlanGescheitert(am=D(2024, 2, 1), id="x"),
+    ]
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.Fall("A", doppelt)
+    assert info.value.ort == "ereignisse[1].id"
+
+
+@pytest.mark.parametrize(
+    ("ereignisse", "ort"),
+    [
+        # bezug names nothing
+        ([kooplan.WichtigerGrundNachgewiesen(am=D(2024, 3, 1), bezug="m1")], "ereignisse[0].bezug"),
+        # bezug names a later event (fold order)
+        (
+            [
+                kooplan.WichtigerGrundNachgewiesen(am=D(2024, 3, 1), bezug="m1"),
+                kooplan.MitwirkungUnterblieben(
+                    am=D(2024, 3, 5),
+                    id="m1",
+                    mitwirkung=kooplan.Mitwirkung.MASSNAHME,
+                    wichtiger_grund=False,
+                ),
+            ],
+            "ereignisse[0].bezug",
+        ),
+        # bezug names an event of the wrong art
+        (
+            [
+                kooplan.PlanErstellt(am=D(2024, 1, 1), id="p"),
+                kooplan.WichtigerGrundNachgewiesen(am=D(2024, 3, 1), bezug="p"),
+            ],
+            "ereignisse[1].bezug",
+        ),
+    ],
+)
+def test_fall_checks_references(ereignisse, ort):
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.Fall("A", ereignisse)
+    assert info.value.ort == ort
+
+
+def test_minderung_cross_checks():
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.MinderungFestgestellt(
+            am=D(2024, 1, 1), grund=MELDE, prozent=10, beginn=D(2024, 2, 1), stufe=1
+        )
+    assert info.value.ort == "stufe"
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.MinderungFestgestellt(
+            am=D(2024, 1, 1),
+            grund=MELDE,
+            prozent=10,
+            beginn=D(2024, 2, 1),
+            tatbestand=Tatbestand.ABS1_NR1,
+        )
+    assert info.value.ort == "tatbestand"
+    m = kooplan.MinderungFestgestellt(
+        am=D(2024, 1, 1), grund=PFLICHT, prozent=15, beginn=D(2024, 2, 1), stufe=2
+    )
+    assert m.stufe_31 == 2
+    assert (
+        kooplan.MinderungFestgestellt(
+            am=D(2024, 1, 1), grund=MELDE, prozent=10, beginn=D(2024, 2, 1)
+        ).stufe_31
+        is None
+    )
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        kooplan.HaerteFestgestellt(am=D(2024, 3, 1), bis=D(2024, 2, 1))
+    assert info.value.ort == "bis"
+
+
+def test_errors_are_values_that_survive_a_process_boundary():
+    err = kooplan.UnzulaessigerUebergang("Meldung", ort="ereignisse[1]", fall="A", norm="§ 15")
+    kopie = pickle.loads(pickle.dumps(err))
+    assert type(kopie) is type(err)
+    assert (kopie.meldung, kopie.ort, kopie.fall, kopie.norm) == (
+        "Meldung",
+        "ereignisse[1]",
+        "A",
+        "§ 15",
+    )
+    assert repr(kopie).startswith("UnzulaessigerUebergang(code='unzulaessiger_uebergang'")
+    assert str(kopie) == "[unzulaessiger_uebergang] Fall A: Meldung (Ort: ereignisse[1])"
+
+
+def test_error_paths_nest():
+    err = kooplan.UngueltigeEingabe("m", ort="am")
+    assert err.unter("ereignisse[2]").ort == "ereignisse[2].am"
+    assert kooplan.UngueltigeEingabe("m", ort="[0]").unter("ereignisse").ort == "ereignisse[0]"
+    assert kooplan.UngueltigeEingabe("m").unter("plan").ort == "plan"
+    assert kooplan.UngueltigeEingabe("m", ort="am").unter("").ort == "am"
+    assert isinstance(err, ValueError)  # usable where callers catch ValueError
+    assert issubclass(kooplan.KeinLeistungsbezug, KooplanError)
