@@ -8,7 +8,22 @@ from __future__ import annotations
 
 from kooplan.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Ziel
 
-__all__ = ["mermaid"]
+__all__ = ["Diagramm", "diagramm", "mermaid"]
+
+
+class Diagramm(str):
+    """The Mermaid text, shown as a diagram in notebooks that render Mermaid in Markdown
+    (JupyterLab 4.1 and later)."""
+
+    __slots__ = ()
+
+    def _repr_markdown_(self) -> str:
+        return f"```mermaid\n{self}\n```"
+
+
+def diagramm() -> Diagramm:
+    """The state machine as a displayable object (``kooplan.diagramm.diagramm()`` in a notebook)."""
+    return Diagramm(mermaid())
 
 
 def _label(ausloeser: str, bedingung: str | None) -> str:

@@ -416,7 +416,6 @@ REGELN: tuple[Regel, ...] = (
         "sie durch schriftlichen Verwaltungsakt zur Vornahme der erforderlichen "
         "Mitwirkungshandlungen.",
         Lage.ART_OFFEN,
-        hinweise=("va.wichtiger_grund_offen",),
     ),
     _r(
         "c.mitwirkung_eingefordert.andere_art",
@@ -500,6 +499,8 @@ HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
         "b.schlichtung.modus_neu_pruefen", _B, _S, _PFLICHTEN, (Lage.SCHLICHTUNG_FAELLIG_DANACH,)
     ),
     HinweisRegel("c.erstes_gespraech_persoenlich", _C, _E, _EINLADUNG),
+    # every VA under § 15a Abs. 2 n.F. (outstanding kind or, by policy, another kind)
+    HinweisRegel("va.wichtiger_grund_offen", _C, _M, _PFLICHTEN, (Lage.MODUS_VA,)),
     HinweisRegel("va.anhoerung", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
     HinweisRegel("va.bestimmtheit", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
     HinweisRegel("va.rfb", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
@@ -620,6 +621,11 @@ class Entscheidung:
     def regel(self) -> str:
         """The id of the rule that decided the mode."""
         return self.gruende[0].regel
+
+    def _repr_html_(self) -> str:  # Jupyter
+        from kooplan.anzeige import entscheidung_html
+
+        return entscheidung_html(self)
 
 
 def _pruefe_argumente(

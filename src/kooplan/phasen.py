@@ -52,6 +52,7 @@ __all__ = [
     "Schritt",
     "Terminversaeumnis",
     "Uebergang",
+    "Verlauf",
     "Ziel",
     "Zustand",
     "falte",
@@ -947,9 +948,20 @@ def falte(fall: Fall, stichtag: dt.date) -> Zustand:
     return z
 
 
-def verlauf(fall: Fall, stichtag: dt.date) -> tuple[Schritt, ...]:
+class Verlauf(tuple[Schritt, ...]):
+    """The steps of a case's fold (a tuple), shown as a table in a notebook."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:  # Jupyter
+        from kooplan.anzeige import verlauf_html
+
+        return verlauf_html(self)
+
+
+def verlauf(fall: Fall, stichtag: dt.date) -> Verlauf:
     """Every step of the fold up to ``stichtag``, each with its table row and norm."""
     try:
-        return tuple(s for _, s in _falte(fall, stichtag))
+        return Verlauf(s for _, s in _falte(fall, stichtag))
     except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
         raise err.mit_fall(fall.fall) from None

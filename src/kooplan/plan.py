@@ -98,6 +98,11 @@ class Kooperationsplan:
     #: Nr. 6: möglicher Bedarf an Leistungen zur Rehabilitation.
     reha_bedarf: bool | None = attrs.field(default=None, validator=p.optional(p.ist_bool))
 
+    def _repr_html_(self) -> str:  # Jupyter
+        from kooplan.anzeige import plan_html
+
+        return plan_html(self)
+
     def __repr__(self) -> str:
         return (
             f"Kooperationsplan(schritte={len(self.schritte)}, "
