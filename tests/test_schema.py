@@ -89,3 +89,72 @@ def test_cli_prints_all_three_schemas():
     assert main(["schema"], out, io.StringIO()) == 0
     schemas = json.loads(out.getvalue())
     assert set(schemas) == {"kooplan/fall/1", "kooplan/entscheidung/1", "kooplan/fehler/1"}
+
+
+# -- schema and loader agree (issue 4), with the strategies downstream users get -------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kooplan.testing import fall_dicts  # noqa: E402
+
+#: Rules JSON Schema cannot state; only the loader checks them (documented in vertrag/schema.py).
+NUR_LOADER = (
+    "bezug",  # named event exists, is earlier, has the right art
+    "einladung",
+    "id",  # unique ids
+    "nicht vorher",
+    "Eingliederungsvereinbarung",  # dated before 1.7.2023
+    "prozent",  # 10/20/30 without stufe
+    "'bis'",
+    "stufe",
+    "tatbestand",
+    "doppelt",  # duplicate keys
+    "leer",  # blank text
+    "Zeitraums",  # 1900–2099
+    "Kalendertag",  # 2024-02-30 matches the pattern
+    "druckbaren",
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fall_dicts())
+def test_cases_from_the_exported_strategy_are_valid_for_schema_and_loader(obj):
+    _validator(fall_schema()).validate(obj)
+    assert fall_aus_objekt(obj).fall == obj["fall"]
+
+
+_FELDWERTE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5000),
+    st.text(max_size=12),
+    st.sampled_from(["2024-01-15", "2024-02-30", "20240115", "massnahme", "pflichtverletzung"]),
+    st.lists(st.text(max_size=5), max_size=2),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fall_dicts(), st.data())
+def test_schema_and_loader_agree_on_mutated_cases(obj, data):
+    # change one value or add/remove one key somewhere in the case
+    ziel = obj
+    ereignisse = obj["ereignisse"]
+    if ereignisse and data.draw(st.booleans()):
+        ziel = data.draw(st.sampled_from(ereignisse))
+    schluessel = data.draw(st.sampled_from([*sorted(ziel), "neu", "x_frei"]))
+    aktion = data.draw(st.sampled_from(["setzen", "loeschen"]))
+    if aktion == "loeschen":
+        ziel.pop(schluessel, None)
+    else:
+        ziel[schluessel] = data.draw(_FELDWERTE)
+    schema_ok = _validator(fall_schema()).is_valid(obj)
+    try:
+        fall_aus_objekt(obj)
+        loader_ok, meldung = True, ""
+    except kooplan.UngueltigeEingabe as err:
+        loader_ok, meldung = False, err.meldung
+    if loader_ok:
+        assert schema_ok, "the loader accepted what the schema refuses"
+    elif schema_ok:
+        assert any(w in meldung for w in NUR_LOADER), meldung
