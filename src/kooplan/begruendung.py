@@ -127,7 +127,7 @@ HINWEISE: Mapping[str, Hinweis] = {
         _h(
             "schlichtung.einigung_als_plan_erfassen",
             W,
-            "§ 15 Abs. 2 SGB II",
+            "§ 15a Abs. 4 SGB II a.F.",
             "Die nachgetragene Einigung ändert die Phase nicht mehr: Sie ist als Kooperationsplan "
             "(plan_erstellt) zu erfassen.",
         ),
