@@ -213,3 +213,21 @@ def test_error_paths_nest():
     assert kooplan.UngueltigeEingabe("m", ort="am").unter("").ort == "am"
     assert isinstance(err, ValueError)  # usable where callers catch ValueError
     assert issubclass(kooplan.KeinLeistungsbezug, KooplanError)
+
+
+def test_a_lifted_minderung_still_runs_its_first_month():
+    # § 31b Abs. 2 Satz 2: lifted from compliance "soweit der Minderungszeitraum mindestens einen
+    # Monat betragen hat, andernfalls nach Ablauf dieses Monats"
+    from kooplan.rechtsfolgen import minderungen_monatlich
+
+    m = kooplan.MinderungFestgestellt(
+        am=D(2024, 3, 20), id="m", grund=PFLICHT, prozent=30, beginn=D(2024, 4, 1), stufe=3
+    )
+    for aufgehoben, monate_in_kraft in (
+        (D(2024, 4, 10), [D(2024, 4, 1)]),  # within the first month: April still runs
+        (D(2024, 5, 15), [D(2024, 4, 1), D(2024, 5, 1)]),  # May 1 is before the lifting
+        (D(2024, 6, 1), [D(2024, 4, 1), D(2024, 5, 1)]),
+    ):
+        fall = kooplan.Fall("A", [m, kooplan.MinderungAufgehoben(am=aufgehoben, bezug="m")])
+        monate = minderungen_monatlich(fall, D(2024, 12, 1), D(2024, 3, 1), D(2024, 8, 1))
+        assert [x.monat for x in monate if x.summe_prozent] == monate_in_kraft, aufgehoben

@@ -187,10 +187,17 @@ def minderung_monate(m: MinderungFestgestellt) -> int:
 
 
 def _ende(m: MinderungFestgestellt, aufhebungen: Mapping[str, dt.date]) -> dt.date:
-    """The last day of a Minderung, lifted early where a ``minderung_aufgehoben`` says so."""
+    """The last day of a Minderung, lifted early where a ``minderung_aufgehoben`` says so.
+
+        "[…] ist die Minderung ab dem Zeitpunkt der Pflichterfüllung oder der Erklärung der
+        Bereitschaft zur Pflichterfüllung aufzuheben, soweit der Minderungszeitraum mindestens
+        einen Monat betragen hat, andernfalls nach Ablauf dieses Monats." (§ 31b Abs. 2 Satz 2)
+
+    So a Minderung lifted within its first month still runs that month."""
     ende = m.beginn + relativedelta(months=minderung_monate(m)) - dt.timedelta(days=1)
     if m.id is not None and m.id in aufhebungen:
-        ende = min(ende, aufhebungen[m.id] - dt.timedelta(days=1))
+        frei_ab = max(aufhebungen[m.id], m.beginn + relativedelta(months=1))
+        ende = min(ende, frei_ab - dt.timedelta(days=1))
     return ende
 
 
