@@ -245,10 +245,14 @@ class Fallverlauf(RuleBasedStateMachine):
             assert soll.schlichtung_beginn is not None
             ende = min(soll.schlichtung_beginn + dt.timedelta(days=29), C_AB)
             if ende <= self.tag:
+                beginn = soll.schlichtung_beginn
                 soll.wechsel(O)
                 soll.schlichtung_beginn = None
                 soll.auto_ende = True
-                if ende == C_AB:
+                # the repeal only ends a Schlichtung still running on 1.7.2026: one whose four
+                # weeks end with 30.6.2026 (begun 2.6.2026) ended by the four weeks
+                vier_wochen = beginn + dt.timedelta(days=29)
+                if vier_wochen > C_AB:
                     soll.anlass.add("aufhebung")
 
     def fall(self) -> Fall:

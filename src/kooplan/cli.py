@@ -20,6 +20,7 @@ from typing import IO, NoReturn
 
 from kooplan import __version__
 from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
+from kooplan.batch import entscheide_jsonl
 from kooplan.beispiele import abweichungen, beispiele
 from kooplan.entscheidung import Anliegen, entscheide
 from kooplan.fehler import KooplanError, UngueltigeEingabe
@@ -49,6 +50,16 @@ def _datum(text: str) -> dt.date:
             f"Tag außerhalb von {FRUEHESTER_TAG:%d.%m.%Y} bis {SPAETESTER_TAG:%d.%m.%Y}: {text!r}"
         )
     return tag
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"keine ganze Zahl: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"--jobs muss 0 (alle Kerne) oder größer sein: {text!r}")
+    return n
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,6 +98,13 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--faellig", type=_datum, metavar="JJJJ-MM-TT")
     e.add_argument("--format", choices=["json", "jsonl"])
     e.add_argument("--policy", metavar="FILE", help="Policy als TOML oder JSON")
+    e.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="Prozesse für JSON Lines (Standard 1; 0: einer je CPU-Kern); Reihenfolge bleibt",
+    )
 
     v = sub.add_parser("verlauf", help="die Phasen eines Falls über die Zeit")
     v.add_argument("datei", metavar="FILE")
@@ -100,21 +118,35 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _lesen(datei: str, format: str | None) -> tuple[bytes, str]:
+def _format(datei: str, format: str | None) -> str:
+    if format is not None:
+        return format
     if datei == "-":
-        return sys.stdin.buffer.read(), format or "jsonl"
-    pfad = Path(datei)
-    if format is None:
-        if pfad.suffix == ".json":
-            format = "json"
-        elif pfad.suffix == ".jsonl":
-            format = "jsonl"
-        else:
-            raise _ArgFehler(
-                f"Format von {datei!r} unbekannt: Endung .json oder .jsonl, oder --format angeben."
-            )
+        return "jsonl"
+    suffix = Path(datei).suffix
+    if suffix in (".json", ".jsonl"):
+        return suffix[1:]
+    raise _ArgFehler(
+        f"Format von {datei!r} unbekannt: Endung .json oder .jsonl, oder --format angeben."
+    )
+
+
+def _lesen(datei: str, format: str | None) -> tuple[bytes, str]:
+    format = _format(datei, format)
+    if datei == "-":
+        return sys.stdin.buffer.read(), format
     try:
-        return pfad.read_bytes(), format
+        return Path(datei).read_bytes(), format
+    except OSError as err:
+        raise _ArgFehler(f"Datei nicht lesbar: {datei!r} ({err.strerror})") from None
+
+
+def _oeffnen(datei: str) -> IO[bytes]:
+    """The input as a binary stream, read line by line (JSON Lines: flat memory)."""
+    if datei == "-":
+        return sys.stdin.buffer
+    try:
+        return open(datei, "rb")
     except OSError as err:
         raise _ArgFehler(f"Datei nicht lesbar: {datei!r} ({err.strerror})") from None
 
@@ -149,9 +181,30 @@ def _entscheide(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.faellig is not None and args.faellig < args.stichtag:
         raise _ArgFehler("--faellig darf nicht vor --stichtag liegen.")
     policy = _policy(args.policy)
-    daten, format = _lesen(args.datei, args.format)
     fehler: collections.Counter[str] = collections.Counter()
     n = 0
+    if _format(args.datei, args.format) == "jsonl":
+        quelle = _oeffnen(args.datei)
+        try:
+            for text in entscheide_jsonl(
+                quelle,
+                args.anliegen,
+                args.stichtag,
+                args.faellig,
+                policy,
+                jobs=args.jobs,
+                fehler=fehler,
+            ):
+                n += 1
+                out.write(text + "\n")
+        finally:
+            if quelle is not sys.stdin.buffer:
+                quelle.close()
+        if fehler:
+            _zusammenfassung(fehler, n, err)
+            return 1
+        return 0
+    daten, format = _lesen(args.datei, args.format)
     for nr, fall in faelle_lesen(daten, format):
         n += 1
         if isinstance(fall, KooplanError):
