@@ -76,3 +76,11 @@ def test_version_and_changelog_agree():
         assert "## [Unreleased]" in changelog, "a dev version collects its changes under Unreleased"
     else:
         assert f"## [{released}]" in changelog, f"CHANGELOG.md has no section for {released}"
+
+
+def test_state_diagram_page_is_generated_from_the_table():
+    from kooplan.diagramm import seite
+
+    assert (ROOT / "docs" / "diagramm.md").read_text(encoding="utf-8") == seite(), (
+        "docs/diagramm.md is stale: run `python -m kooplan.diagramm > docs/diagramm.md`"
+    )

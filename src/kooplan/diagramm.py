@@ -62,3 +62,19 @@ def mermaid() -> str:
         zeilen.append(f"    {start} --> {ziel}: {' / '.join(dict.fromkeys(labels))}")
     zeilen.append("    note right of schlichtung: nur Regime B (bis 30.6.2026)")
     return "\n".join(zeilen)
+
+
+def seite() -> str:
+    """The docs page ``docs/diagramm.md`` (generated: ``python -m kooplan.diagramm``)."""
+    return (
+        "# Zustandsdiagramm\n\n"
+        "Generated from the transition table by `python -m kooplan.diagramm`; do not edit by "
+        "hand. Only transitions that change the phase are drawn; rows that leave it unchanged are "
+        "in the [rule catalogue](regeln.md). Schlichtung exists only in regime B (until "
+        "30.6.2026). `kooplan diagramm` prints the same Mermaid text.\n\n"
+        f"```mermaid\n{mermaid()}\n```\n"
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(seite(), end="")
