@@ -339,6 +339,23 @@ def _monate_text(n: int) -> str:
     return "einen Monat" if n == 1 else f"{n} Monate"
 
 
+#: "Dies gilt nicht, wenn … einen wichtigen Grund für ihr Verhalten darlegen und nachweisen."
+#: (§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2)
+_WICHTIGER_GRUND = Baustein(
+    "wichtiger_grund",
+    "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und nachweisen.",
+)
+
+
+def _dauer(monate: int) -> Baustein:
+    """How long, and from when (§ 31b Abs. 1 Satz 1, Abs. 2; § 32 Abs. 2 Satz 2)."""
+    return Baustein(
+        "dauer",
+        f"Die Minderung dauert {_monate_text(monate)}. Sie beginnt mit dem Kalendermonat, der auf "
+        "das Wirksamwerden des Bescheids folgt, der sie feststellt.",
+    )
+
+
 def _euro_text(betrag: Decimal | None) -> str:
     if betrag is None:
         return ""
@@ -387,16 +404,8 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
             f"Wenn Sie {verhalten}, mindert sich Ihr {recht.leistung} um {stufe.prozent} Prozent "
             f"des für Sie maßgebenden Regelbedarfs{_euro_text(betrag)}.",
         ),
-        Baustein(
-            "dauer",
-            f"Die Minderung dauert {_monate_text(stufe.monate)}. Sie beginnt mit dem "
-            "Kalendermonat, der auf das Wirksamwerden des Bescheids folgt, der sie feststellt.",
-        ),
-        Baustein(
-            "wichtiger_grund",
-            "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
-            "nachweisen.",
-        ),
+        _dauer(stufe.monate),
+        _WICHTIGER_GRUND,
         Baustein(
             "vorzeitiges_ende",
             "Kommen Sie der Pflicht nachträglich nach oder erklären Sie sich ernsthaft und "
@@ -490,16 +499,8 @@ def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> 
         hinweise.append("rf.haerte")
         return _keine_minderung_wegen_haerte(recht)
     stufe = recht.meldeversaeumnis
-    wichtig = Baustein(
-        "wichtiger_grund",
-        "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
-        "nachweisen.",
-    )
-    dauer = Baustein(
-        "dauer",
-        f"Die Minderung dauert {_monate_text(stufe.monate)}. Sie beginnt mit dem Kalendermonat, "
-        "der auf das Wirksamwerden des Bescheids folgt, der sie feststellt.",
-    )
+    wichtig = _WICHTIGER_GRUND
+    dauer = _dauer(stufe.monate)
     verhalten = _VERHALTEN[("einladung", recht.regime)]
     if recht.regime is Regime.B:
         betrag = _betrag(f, stufe.prozent)
