@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Final
 
 import attrs
@@ -632,15 +632,100 @@ class Schritt:
     norm: str | None = None
 
 
+# -- the working state of one fold -----------------------------------------------------------------
+
+
+#: The fields of :class:`Zustand`, in order.
+_FELDER: Final = tuple(f.name for f in attrs.fields(Zustand))
+
+
+class _Arbeit:
+    """The mutable working copy of a :class:`Zustand` inside one step or fold.
+
+    The fold changes a few fields per event; building a new frozen (validated) :class:`Zustand`
+    for each change cost most of its time. So a step works on this copy, and the frozen state is
+    built once, when the step or fold is done (:meth:`einfrieren`). It never leaves this module;
+    its fields are exactly those of :class:`Zustand` (a test checks that).
+    """
+
+    __slots__ = (
+        "alte_ev_am",
+        "angewandt",
+        "aufhebungen",
+        "einladungen_rfb",
+        "haerten",
+        "hinweise",
+        "kontakt_im_zeitraum",
+        "lauf_ab",
+        "letzte_einladung_rfb",
+        "minderungen",
+        "offen",
+        "phase",
+        "plan",
+        "plan_am",
+        "plan_im_zeitraum",
+        "schlichtung_auto_ende",
+        "schlichtung_beginn",
+        "versaeumnisse",
+        "zeitraum_begonnen",
+        "zeitraum_nr",
+    )
+    phase: Phase
+    offen: tuple[OffeneMitwirkung, ...]
+    kontakt_im_zeitraum: bool
+    plan_im_zeitraum: bool
+    zeitraum_begonnen: bool
+    zeitraum_nr: int
+    letzte_einladung_rfb: bool
+    versaeumnisse: tuple[Terminversaeumnis, ...]
+    lauf_ab: int
+    plan: Kooperationsplan | None
+    plan_am: dt.date | None
+    schlichtung_beginn: dt.date | None
+    schlichtung_auto_ende: dt.date | None
+    alte_ev_am: dt.date | None
+    minderungen: tuple[MinderungFestgestellt, ...]
+    hinweise: tuple[Hinweis, ...]
+    einladungen_rfb: tuple[tuple[str, bool], ...]
+    aufhebungen: tuple[tuple[str, dt.date], ...]
+    haerten: tuple[tuple[HaerteFestgestellt, int], ...]
+    angewandt: int
+
+    def __init__(self, z: Zustand) -> None:
+        for name in _FELDER:
+            setattr(self, name, getattr(z, name))
+
+    def einfrieren(self) -> Zustand:
+        """The frozen state (built once, with its checks)."""
+        return Zustand(*[getattr(self, name) for name in _FELDER])
+
+
+class _Vorher:
+    """What the conditions and the step read of the state before an event was booked."""
+
+    __slots__ = ("offen", "phase", "schlichtung_auto_ende", "zeitraum_begonnen")
+
+    def __init__(self, z: _Arbeit) -> None:
+        self.phase = z.phase
+        self.offen = z.offen
+        self.zeitraum_begonnen = z.zeitraum_begonnen
+        self.schlichtung_auto_ende = z.schlichtung_auto_ende
+
+
+_LEER: Final = Zustand()
+
+
 # -- conditions ----------------------------------------------------------------------------------
 
-_Pruefung = Callable[[Zustand, Zustand, Ereignis | None, dt.date], bool]
+_Pruefung = Callable[[_Vorher, _Arbeit, Ereignis | None, dt.date], bool]
 
 
-def _art_offen(vor: Zustand, _nach: Zustand, e: Ereignis | None, _t: dt.date) -> bool:
+def _art_offen(vor: _Vorher, _nach: _Arbeit, e: Ereignis | None, _t: dt.date) -> bool:
     """``mitwirkung_erbracht`` names an outstanding kind (without a kind: something is open)."""
     assert isinstance(e, MitwirkungErbracht)  # the only rows with this condition
-    return bool(vor.offen) if e.mitwirkung is None else e.mitwirkung in vor.offene_arten
+    if e.mitwirkung is None:
+        return bool(vor.offen)
+    return any(o.mitwirkung is e.mitwirkung for o in vor.offen)
 
 
 _BEDINGUNGEN: Mapping[Bedingung, _Pruefung] = {
@@ -685,7 +770,7 @@ _ZEILEN = _index()
 
 
 def _zeile(
-    vor: Zustand, nach: Zustand, ausloeser: str, e: Ereignis | None, tag: dt.date
+    vor: _Vorher, nach: _Arbeit, ausloeser: str, e: Ereignis | None, tag: dt.date
 ) -> Uebergang | None:
     for row in _ZEILEN.get((vor.phase, ausloeser), ()):
         if row.bedingung is None or _BEDINGUNGEN[row.bedingung](vor, nach, e, tag):
@@ -708,122 +793,117 @@ _KEIN_EREIGNIS_DES_ZEITRAUMS = frozenset(
 )
 #: Events accepted before 1.7.2023 (history only, FACHKONZEPT § 2).
 _VORGESCHICHTE = frozenset({"minderung_festgestellt", "eingliederungsvereinbarung"})
+#: What a new benefit period keeps of the last one (``leistungsbezug_aufgenommen`` after
+#: ``beendet``): the Minderungen with their lifts and Härte findings, the invitations.
+_UEBER_ZEITRAEUME = ("minderungen", "aufhebungen", "haerten", "einladungen_rfb", "angewandt")
 
 
-def _buchen(z: Zustand, e: Ereignis) -> Zustand:
-    """Apply what an event changes besides the phase."""
+def _buchen(z: _Arbeit, e: Ereignis) -> None:
+    """Apply what an event changes besides the phase (to the working state ``z``)."""
     folge = z.angewandt
-    z = attrs.evolve(z, angewandt=folge + 1)
+    z.angewandt = folge + 1
     art = e.art
     if art not in _KEIN_EREIGNIS_DES_ZEITRAUMS:
-        z = attrs.evolve(z, zeitraum_begonnen=True)
+        z.zeitraum_begonnen = True
     if isinstance(e, EinladungVersandt):
-        einladungen = (*z.einladungen_rfb, (e.id, e.rfb)) if e.id is not None else z.einladungen_rfb
-        return attrs.evolve(
-            z, kontakt_im_zeitraum=True, letzte_einladung_rfb=e.rfb, einladungen_rfb=einladungen
-        )
-    if isinstance(e, TerminVersaeumt):
+        z.kontakt_im_zeitraum = True
+        z.letzte_einladung_rfb = e.rfb
+        if e.id is not None:
+            z.einladungen_rfb = (*z.einladungen_rfb, (e.id, e.rfb))
+    elif isinstance(e, TerminVersaeumt):
         rfb = z.letzte_einladung_rfb
         if e.einladung is not None:
             rfb = dict(z.einladungen_rfb).get(e.einladung, rfb)
-        v = Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund)
-        return attrs.evolve(
-            z,
-            kontakt_im_zeitraum=True,
-            versaeumnisse=(*z.versaeumnisse, v),
-            lauf_ab=folge if e.wichtiger_grund else z.lauf_ab,
+        z.kontakt_im_zeitraum = True
+        z.versaeumnisse = (
+            *z.versaeumnisse,
+            Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund),
         )
-    if art == "termin_wahrgenommen":
-        return attrs.evolve(z, kontakt_im_zeitraum=True, lauf_ab=folge)
-    if isinstance(e, (PlanErstellt, PlanFortgeschrieben)):
-        return attrs.evolve(
-            z,
-            plan=e.plan if e.plan is not None else z.plan,
-            plan_am=e.am,
-            plan_im_zeitraum=True,
-            offen=(),
-            alte_ev_am=None,
-            schlichtung_beginn=None,
-        )
-    if isinstance(e, SchlichtungBegonnen):
-        return attrs.evolve(z, schlichtung_beginn=e.am, schlichtung_auto_ende=None)
-    if isinstance(e, SchlichtungBeendet):
-        if z.phase is not Phase.SCHLICHTUNG:
-            return z
-        if e.einigung:
-            # the agreed plan counts as made that day: it also ends an old agreement
-            return attrs.evolve(
-                z,
-                schlichtung_beginn=None,
-                plan_am=e.am,
-                plan_im_zeitraum=True,
-                offen=(),
-                alte_ev_am=None,
-            )
-        return attrs.evolve(z, schlichtung_beginn=None)
-    if isinstance(e, MitwirkungUnterblieben):
         if e.wichtiger_grund:
-            return z
-        return attrs.evolve(z, offen=(*z.offen, OffeneMitwirkung(e.mitwirkung, e.am, e.id)))
-    if isinstance(e, MitwirkungErbracht):
+            z.lauf_ab = folge
+    elif art == "termin_wahrgenommen":
+        z.kontakt_im_zeitraum = True
+        z.lauf_ab = folge
+    elif isinstance(e, (PlanErstellt, PlanFortgeschrieben)):
+        if e.plan is not None:
+            z.plan = e.plan
+        z.plan_am = e.am
+        z.plan_im_zeitraum = True
+        z.offen = ()
+        z.alte_ev_am = None
+        z.schlichtung_beginn = None
+    elif isinstance(e, SchlichtungBegonnen):
+        z.schlichtung_beginn = e.am
+        z.schlichtung_auto_ende = None
+    elif isinstance(e, SchlichtungBeendet):
+        if z.phase is Phase.SCHLICHTUNG:
+            z.schlichtung_beginn = None
+            if e.einigung:
+                # the agreed plan counts as made that day: it also ends an old agreement
+                z.plan_am = e.am
+                z.plan_im_zeitraum = True
+                z.offen = ()
+                z.alte_ev_am = None
+    elif isinstance(e, MitwirkungUnterblieben):
+        if not e.wichtiger_grund:
+            z.offen = (*z.offen, OffeneMitwirkung(e.mitwirkung, e.am, e.id))
+    elif isinstance(e, MitwirkungErbracht):
         if e.mitwirkung is None:
-            return attrs.evolve(z, offen=())
-        return attrs.evolve(z, offen=tuple(o for o in z.offen if o.mitwirkung is not e.mitwirkung))
-    if art == "bereitschaft_erklaert":
-        return attrs.evolve(z, offen=())
-    if isinstance(e, WichtigerGrundNachgewiesen):
-        return _entschuldigen(z, e.bezug)
-    if isinstance(e, MinderungFestgestellt):
-        return attrs.evolve(z, minderungen=(*z.minderungen, e))
-    if isinstance(e, MinderungAufgehoben):
-        return attrs.evolve(z, aufhebungen=(*z.aufhebungen, (e.bezug, e.am)))
-    if isinstance(e, HaerteFestgestellt):
-        return attrs.evolve(z, haerten=(*z.haerten, (e, z.zeitraum_nr)))
-    if isinstance(e, Eingliederungsvereinbarung):
-        return attrs.evolve(z, alte_ev_am=e.am)
-    if art == "leistungsbezug_aufgenommen" and z.phase is Phase.BEENDET:
-        return Zustand(
-            zeitraum_nr=z.zeitraum_nr + 1,
-            zeitraum_begonnen=True,
-            minderungen=z.minderungen,
-            aufhebungen=z.aufhebungen,
-            haerten=z.haerten,
-            einladungen_rfb=z.einladungen_rfb,
-            angewandt=z.angewandt,
-        )
-    return z
+            z.offen = ()
+        else:
+            z.offen = tuple(o for o in z.offen if o.mitwirkung is not e.mitwirkung)
+    elif art == "bereitschaft_erklaert":
+        z.offen = ()
+    elif isinstance(e, WichtigerGrundNachgewiesen):
+        _entschuldigen(z, e.bezug)
+    elif isinstance(e, MinderungFestgestellt):
+        z.minderungen = (*z.minderungen, e)
+    elif isinstance(e, MinderungAufgehoben):
+        z.aufhebungen = (*z.aufhebungen, (e.bezug, e.am))
+    elif isinstance(e, HaerteFestgestellt):
+        z.haerten = (*z.haerten, (e, z.zeitraum_nr))
+    elif isinstance(e, Eingliederungsvereinbarung):
+        z.alte_ev_am = e.am
+    elif art == "leistungsbezug_aufgenommen" and z.phase is Phase.BEENDET:
+        behalten = [getattr(z, name) for name in _UEBER_ZEITRAEUME]
+        nr = z.zeitraum_nr + 1
+        _Arbeit.__init__(z, _LEER)
+        for name, wert in zip(_UEBER_ZEITRAEUME, behalten, strict=True):
+            setattr(z, name, wert)
+        z.zeitraum_nr = nr
+        z.zeitraum_begonnen = True
 
 
-def _entschuldigen(z: Zustand, bezug: str) -> Zustand:
+def _entschuldigen(z: _Arbeit, bezug: str) -> None:
     """A wichtiger Grund shown later for the event ``bezug``: from now on it counts as excused."""
-    offen = tuple(o for o in z.offen if o.id != bezug)
+    z.offen = tuple(o for o in z.offen if o.id != bezug)
     versaeumnisse = []
-    lauf_ab = z.lauf_ab
     for v in z.versaeumnisse:
         if v.id == bezug and not v.entschuldigt:
             v = attrs.evolve(v, entschuldigt=True)
-            lauf_ab = max(lauf_ab, v.folge)  # an excused miss breaks the run
+            z.lauf_ab = max(z.lauf_ab, v.folge)  # an excused miss breaks the run
         versaeumnisse.append(v)
-    return attrs.evolve(z, offen=offen, versaeumnisse=tuple(versaeumnisse), lauf_ab=lauf_ab)
+    z.versaeumnisse = tuple(versaeumnisse)
 
 
-def _betreten(vor: Zustand, nach: Zustand, row: Uebergang, neu: Phase, tag: dt.date) -> Zustand:
+def _betreten(vor: _Vorher, z: _Arbeit, row: Uebergang, neu: Phase, tag: dt.date) -> None:
     """Set the new phase and the notes that come with it (those that apply on ``tag``)."""
     raised = tuple(h for h in (hinweis(c) for c in row.hinweise) if h.gilt_am(tag))
     if neu is vor.phase:
-        codes = {h.code for h in nach.hinweise}
-        hinweise = nach.hinweise + tuple(h for h in raised if h.code not in codes)
-        return attrs.evolve(nach, hinweise=hinweise) if raised else nach
-    z = attrs.evolve(nach, phase=neu, hinweise=raised)
+        if raised:
+            codes = {h.code for h in z.hinweise}
+            z.hinweise = z.hinweise + tuple(h for h in raised if h.code not in codes)
+        return
+    z.phase = neu
+    z.hinweise = raised
     if neu is Phase.KOOPERATION:
-        z = attrs.evolve(
-            z, offen=()
-        )  # every transition into kooperation leaves nothing outstanding
+        z.offen = ()  # every transition into kooperation leaves nothing outstanding
     if neu is Phase.OHNE_PLAN:
-        z = attrs.evolve(z, plan=None, plan_am=None, schlichtung_beginn=None)
+        z.plan = None
+        z.plan_am = None
+        z.schlichtung_beginn = None
     if vor.phase is Phase.OHNE_PLAN:
-        z = attrs.evolve(z, schlichtung_auto_ende=None)
-    return z
+        z.schlichtung_auto_ende = None
 
 
 def _regime(tag: dt.date) -> Regime | None:
@@ -832,7 +912,7 @@ def _regime(tag: dt.date) -> Regime | None:
     return Regime.C if tag >= NEUE_GRUNDSICHERUNG_AB else Regime.B
 
 
-def _unzulaessig(z: Zustand, e: Ereignis, position: int | None) -> UnzulaessigerUebergang:
+def _unzulaessig(phase: Phase, e: Ereignis, position: int | None) -> UnzulaessigerUebergang:
     wo = f" (Ereignis Nr. {position + 1})" if position is not None else ""
     grund = ""
     if isinstance(e, MitwirkungErbracht):
@@ -846,13 +926,16 @@ def _unzulaessig(z: Zustand, e: Ereignis, position: int | None) -> Unzulaessiger
             " Das Schlichtungsverfahren (§ 15a SGB II a.F.) gibt es seit dem 1.7.2026 nicht mehr."
         )
     return UnzulaessigerUebergang(
-        f"Das Ereignis '{e.art}' vom {e.am:%d.%m.%Y}{wo} ist in der Phase '{z.phase.value}' "
+        f"Das Ereignis '{e.art}' vom {e.am:%d.%m.%Y}{wo} ist in der Phase '{phase.value}' "
         f"nicht zulässig.{grund}",
         ort=f"ereignisse[{position}]" if position is not None else None,
     )
 
 
-def _schritt(z: Zustand, e: Ereignis, position: int | None) -> tuple[Zustand, Schritt]:
+def _schritt(
+    z: _Arbeit, e: Ereignis, position: int | None, protokoll: list[Schritt] | None
+) -> None:
+    """Apply the event ``e`` to the working state ``z`` (and record the step in ``protokoll``)."""
     if e.am < ABGEDECKT_AB and e.art not in _VORGESCHICHTE:
         raise RechtsstandNichtAbgedeckt(
             f"Das Ereignis '{e.art}' vom {e.am:%d.%m.%Y} liegt vor dem 1.7.2023; davor werden nur "
@@ -860,18 +943,22 @@ def _schritt(z: Zustand, e: Ereignis, position: int | None) -> tuple[Zustand, Sc
             "angenommen.",
             ort=f"ereignisse[{position}].am" if position is not None else "am",
         )
-    nach = _buchen(z, e)
-    row = _zeile(z, nach, e.art, e, e.am)
+    vor = _Vorher(z)
+    _buchen(z, e)
+    row = _zeile(vor, z, e.art, e, e.am)
     if row is None:
-        raise _unzulaessig(z, e, position)
+        raise _unzulaessig(vor.phase, e, position)
     if isinstance(row.nach, Phase):
         neu = row.nach
-    elif row.nach is Ziel.KOOPERATION_WENN_NICHTS_OFFEN and not nach.offen:
+    elif row.nach is Ziel.KOOPERATION_WENN_NICHTS_OFFEN and not z.offen:
         neu = Phase.KOOPERATION
     else:
-        neu = z.phase
-    nach = _betreten(z, nach, row, neu, e.am)
-    return nach, Schritt(e.am, e.art, z.phase, neu, row, e, position, row.norm(_regime(e.am)))
+        neu = vor.phase
+    _betreten(vor, z, row, neu, e.am)
+    if protokoll is not None:
+        protokoll.append(
+            Schritt(e.am, e.art, vor.phase, neu, row, e, position, row.norm(_regime(e.am)))
+        )
 
 
 def schritt(zustand: Zustand, ereignis: Ereignis, position: int | None = None) -> Zustand:
@@ -886,10 +973,12 @@ def schritt(zustand: Zustand, ereignis: Ereignis, position: int | None = None) -
     >>> schritt(Zustand(), PlanErstellt(am=dt.date(2024, 1, 15))).phase
     <Phase.KOOPERATION: 'kooperation'>
     """
-    return _schritt(zustand, ereignis, position)[0]
+    z = _Arbeit(zustand)
+    _schritt(z, ereignis, position, None)
+    return z.einfrieren()
 
 
-def _naechster_zeitschritt(z: Zustand) -> tuple[dt.date, str] | None:
+def _naechster_zeitschritt(z: _Arbeit) -> tuple[dt.date, str] | None:
     if z.phase is not Phase.SCHLICHTUNG or z.schlichtung_beginn is None:
         return None
     vier_wochen = schlichtung_endet_wirksam(z.schlichtung_beginn)
@@ -898,17 +987,18 @@ def _naechster_zeitschritt(z: Zustand) -> tuple[dt.date, str] | None:
     return NEUE_GRUNDSICHERUNG_AB, ZEIT_AUFHEBUNG_15A
 
 
-def _zeitschritte(z: Zustand, bis: dt.date) -> Iterator[tuple[Zustand, Schritt]]:
+def _zeitschritte(z: _Arbeit, bis: dt.date, protokoll: list[Schritt] | None) -> None:
     while (faellig := _naechster_zeitschritt(z)) is not None and faellig[0] <= bis:
         tag, ausloeser = faellig
-        row = _zeile(z, z, ausloeser, None, tag)
+        vor = _Vorher(z)
+        row = _zeile(vor, z, ausloeser, None, tag)
         assert row is not None and isinstance(row.nach, Phase)
-        neu = _betreten(z, attrs.evolve(z, schlichtung_auto_ende=tag), row, row.nach, tag)
-        yield (
-            neu,
-            Schritt(tag, ausloeser, z.phase, neu.phase, row, None, None, row.norm(_regime(tag))),
-        )
-        z = neu
+        z.schlichtung_auto_ende = tag
+        _betreten(vor, z, row, row.nach, tag)
+        if protokoll is not None:
+            protokoll.append(
+                Schritt(tag, ausloeser, vor.phase, z.phase, row, None, None, row.norm(_regime(tag)))
+            )
 
 
 def zeitschritte(zustand: Zustand, bis: dt.date) -> Zustand:
@@ -917,22 +1007,24 @@ def zeitschritte(zustand: Zustand, bis: dt.date) -> Zustand:
     The four-week end of a Schlichtung takes effect on the day after its last day; the repeal of
     § 15a a.F. on 1.7.2026; the earlier of the two applies.
     """
-    for neu, _ in _zeitschritte(zustand, bis):
-        zustand = neu
-    return zustand
+    z = _Arbeit(zustand)
+    _zeitschritte(z, bis, None)
+    return z.einfrieren()
 
 
-def _falte(fall: Fall, stichtag: dt.date) -> Iterator[tuple[Zustand, Schritt]]:
-    z = Zustand()
-    for position, e in fall.in_faltordnung():
-        if e.am > stichtag:
-            break
-        for neu, s in _zeitschritte(z, e.am):
-            yield neu, s
-            z = neu
-        z, s = _schritt(z, e, position)
-        yield z, s
-    yield from _zeitschritte(z, stichtag)
+def _falte(fall: Fall, stichtag: dt.date, protokoll: list[Schritt] | None) -> _Arbeit:
+    """Fold on the working state; errors name the case."""
+    z = _Arbeit(_LEER)
+    try:
+        for position, e in fall.in_faltordnung():
+            if e.am > stichtag:
+                break
+            _zeitschritte(z, e.am, protokoll)
+            _schritt(z, e, position, protokoll)
+        _zeitschritte(z, stichtag, protokoll)
+    except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
+        raise err.mit_fall(fall.fall) from None
+    return z
 
 
 def falte(fall: Fall, stichtag: dt.date) -> Zustand:
@@ -942,13 +1034,7 @@ def falte(fall: Fall, stichtag: dt.date) -> Zustand:
     Stichtag are not applied. Time-driven steps whose effective day is on or before an event's
     day are applied before it, and those up to the Stichtag at the end. Errors name the case.
     """
-    z = Zustand()
-    try:
-        for neu, _ in _falte(fall, stichtag):
-            z = neu
-    except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
-        raise err.mit_fall(fall.fall) from None
-    return z
+    return _falte(fall, stichtag, None).einfrieren()
 
 
 class Verlauf(tuple[Schritt, ...]):
@@ -964,7 +1050,6 @@ class Verlauf(tuple[Schritt, ...]):
 
 def verlauf(fall: Fall, stichtag: dt.date) -> Verlauf:
     """Every step of the fold up to ``stichtag``, each with its table row and norm."""
-    try:
-        return Verlauf(s for _, s in _falte(fall, stichtag))
-    except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
-        raise err.mit_fall(fall.fall) from None
+    protokoll: list[Schritt] = []
+    _falte(fall, stichtag, protokoll)
+    return Verlauf(protokoll)
