@@ -558,11 +558,112 @@ def _pruefe_wert(feld: Feld, wert: Any, name: str) -> str | None:
     return None
 
 
+# -- the fast reader -------------------------------------------------------------------------------
+
+
+class _Zurueck(Exception):
+    """The fast reader met a fault or a rare shape: the exact reader judges the case."""
+
+
+#: The required keys of each object spec (by identity of the spec).
+_PFLICHT: Final[dict[int, frozenset[str]]] = {
+    id(spec): frozenset(k for k, f in spec.items() if f.pflicht)
+    for spec in (FALL_FELDER, PLAN_FELDER, EIGENBEMUEHUNGEN_FELDER, *_EREIGNIS_SPEC.values())
+}
+
+
+def _schnell_objekt(obj: Any, spec: Mapping[str, Feld]) -> dict[str, Any]:
+    """An object's values by ``spec``, without the bookkeeping of places and paths."""
+    if not isinstance(obj, dict):
+        raise _Zurueck
+    paare = getattr(obj, "paare", None)
+    if paare is not None and len(paare) != len(obj):
+        raise _Zurueck  # a duplicate key
+    out: dict[str, Any] = {}
+    for key, wert in obj.items():
+        feld = spec.get(key)
+        if feld is None:
+            raise _Zurueck  # an unknown key, or the caller's own x_ data
+        out[key] = _schnell_wert(feld, wert, key)
+    if not _PFLICHT[id(spec)] <= out.keys():
+        raise _Zurueck
+    return out
+
+
+def _schnell_wert(feld: Feld, wert: Any, name: str) -> Any:
+    """One value, checked by the same rule as the exact reader (:func:`_pruefe_wert`)."""
+    if _pruefe_wert(feld, wert, name) is not None:
+        raise _Zurueck
+    t = feld.typ
+    if t is Typ.DATUM:
+        try:
+            tag = dt.date.fromisoformat(wert)
+        except ValueError:
+            raise _Zurueck from None
+        if not FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:
+            raise _Zurueck
+        return tag
+    if t is Typ.TEXTLISTE:
+        return tuple(wert)
+    if t is Typ.ENUM:
+        assert feld.enum_typ is not None
+        return feld.enum_typ(wert)
+    if t is Typ.PLAN:
+        return Kooperationsplan(**_schnell_objekt(wert, PLAN_FELDER))
+    if t is Typ.EIGENBEMUEHUNGEN:
+        return Eigenbemuehungen(**_schnell_objekt(wert, EIGENBEMUEHUNGEN_FELDER))
+    if t is Typ.EREIGNISSE:
+        if not isinstance(wert, list) or len(wert) > MAX_EREIGNISSE:
+            raise _Zurueck
+        return tuple(_schnell_ereignis(e) for e in wert)
+    return wert
+
+
+def _schnell_ereignis(obj: Any) -> Ereignis:
+    art = obj.get("art") if isinstance(obj, dict) else None
+    if not isinstance(art, str) or art not in ARTEN:
+        raise _Zurueck
+    felder = _schnell_objekt(obj, _EREIGNIS_SPEC[art])
+    quer = QUERPRUEFUNGEN.get(art)
+    if quer is not None and quer[1](felder) is not None:
+        raise _Zurueck
+    del felder["art"]
+    ereignis: Ereignis = ARTEN[art](**felder)
+    return ereignis
+
+
+def _schnell(obj: Any) -> Fall:
+    """Read a case in one pass without places and paths; any fault (or a rare shape: ``x_``
+    keys, duplicate keys) raises :class:`_Zurueck`, and the exact reader reads the case again to
+    report its first fault with its path. Both apply the same value checks
+    (:func:`_pruefe_wert`), cross-field checks and constructors; a property test holds the fast
+    reader to the exact one (it never accepts what the exact one refuses, and builds the same
+    case)."""
+    felder = _schnell_objekt(obj, FALL_FELDER)
+    return Fall(
+        felder["fall"],
+        felder["ereignisse"],
+        geburtsdatum=felder.get("geburtsdatum"),
+        regelbedarfsstufe=felder.get("regelbedarfsstufe"),
+        land=felder.get("land"),
+        bewilligungszeitraum_ende=felder.get("bewilligungszeitraum_ende"),
+    )
+
+
 def fall_aus_objekt(obj: Any) -> Fall:
     """Build a :class:`Fall` from a parsed JSON value, checking the whole contract.
 
     Errors name the case when its ``fall`` is valid (else ``fall`` is ``None``).
     """
+    try:
+        return _schnell(obj)
+    except (_Zurueck, KooplanError):
+        pass
+    return _genau(obj)
+
+
+def _genau(obj: Any) -> Fall:
+    """The exact reader: every key and element at its place, the first fault in document order."""
     fall_id = _fall_id(obj)
     leser = _Leser()
     felder, _, _ = leser.felder(obj, FALL_FELDER, "", "Der Fall")
