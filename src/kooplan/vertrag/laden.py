@@ -64,10 +64,15 @@ class _Objekt(dict[str, Any]):
     paare: list[tuple[str, Any]]
 
 
-def _paare(paare: list[tuple[str, Any]]) -> _Objekt:
-    obj = _Objekt(paare)
-    obj.paare = paare
-    return obj
+def _paare(paare: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The object hook: a plain dict (its order is the document's), or, where a key occurs twice,
+    an :class:`_Objekt` that keeps every pair for the loader to report."""
+    obj = dict(paare)
+    if len(obj) == len(paare):
+        return obj
+    doppelt = _Objekt(paare)
+    doppelt.paare = paare
+    return doppelt
 
 
 class _KeineKonstante(ValueError):
@@ -565,65 +570,147 @@ class _Zurueck(Exception):
     """The fast reader met a fault or a rare shape: the exact reader judges the case."""
 
 
-#: The required keys of each object spec (by identity of the spec).
-_PFLICHT: Final[dict[int, frozenset[str]]] = {
-    id(spec): frozenset(k for k, f in spec.items() if f.pflicht)
-    for spec in (FALL_FELDER, PLAN_FELDER, EIGENBEMUEHUNGEN_FELDER, *_EREIGNIS_SPEC.values())
-}
+_Lies = Callable[[Any], Any]
 
 
-def _schnell_objekt(obj: Any, spec: Mapping[str, Feld]) -> dict[str, Any]:
-    """An object's values by ``spec``, without the bookkeeping of places and paths."""
-    if not isinstance(obj, dict):
+class _Form:
+    """How the fast reader reads one kind of object: a reader per key, the required keys."""
+
+    __slots__ = ("leser", "pflicht")
+
+    def __init__(self, spec: Mapping[str, Feld]) -> None:
+        self.leser: dict[str, _Lies] = {k: _leser_fuer(f) for k, f in spec.items()}
+        self.pflicht = frozenset(k for k, f in spec.items() if f.pflicht)
+
+
+def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
+    """An object's values by ``form``, without the bookkeeping of places and paths.
+
+    Only a plain ``dict`` is read: the JSON parser gives an object with a duplicate key as an
+    :class:`_Objekt`, and that case goes to the exact reader."""
+    if type(obj) is not dict:
         raise _Zurueck
-    paare = getattr(obj, "paare", None)
-    if paare is not None and len(paare) != len(obj):
-        raise _Zurueck  # a duplicate key
+    leser = form.leser
     out: dict[str, Any] = {}
     for key, wert in obj.items():
-        feld = spec.get(key)
-        if feld is None:
+        lies = leser.get(key)
+        if lies is None:
             raise _Zurueck  # an unknown key, or the caller's own x_ data
-        out[key] = _schnell_wert(feld, wert, key)
-    if not _PFLICHT[id(spec)] <= out.keys():
+        out[key] = lies(wert)
+    if not form.pflicht <= out.keys():
         raise _Zurueck
     return out
 
 
-def _schnell_wert(feld: Feld, wert: Any, name: str) -> Any:
-    """One value, checked by the same rule as the exact reader (:func:`_pruefe_wert`)."""
-    if _pruefe_wert(feld, wert, name) is not None:
-        raise _Zurueck
+def _leser_fuer(feld: Feld) -> _Lies:
+    """The fast reader of one field: the converted value, or :class:`_Zurueck`.
+
+    Each accepts a subset of what :func:`_pruefe_wert` and :meth:`_Leser.wert` accept (exact
+    types, no subclasses) and converts it the same way."""
     t = feld.typ
     if t is Typ.DATUM:
+        return _lies_datum
+    if t is Typ.BOOL:
+        return _lies_bool
+    if t is Typ.INT:
+        lo = feld.minimum if feld.minimum is not None else -(2**63)
+        hi = feld.maximum if feld.maximum is not None else 2**63
+
+        def lies_int(w: Any) -> Any:
+            if type(w) is int and lo <= w <= hi:
+                return w
+            raise _Zurueck
+
+        return lies_int
+    if t is Typ.TEXT:
+        return _lies_text
+    if t is Typ.ID:
+        return _lies_id
+    if t is Typ.TEXTLISTE:
+        mindestens = feld.minimum or 0
+
+        def lies_liste(w: Any) -> Any:
+            if (
+                type(w) is list
+                and len(w) >= mindestens
+                and all(type(x) is str and x.strip() for x in w)
+            ):
+                return tuple(w)
+            raise _Zurueck
+
+        return lies_liste
+    if t in (Typ.ENUM, Typ.KONSTANTE, Typ.LAND):
+        if t is Typ.ENUM:
+            assert feld.enum_typ is not None
+            werte: dict[str, Any] = {w: feld.enum_typ(w) for w in feld.werte}
+        else:
+            werte = {w: w for w in (feld.werte if t is Typ.KONSTANTE else LAENDER)}
+
+        def lies_wert(w: Any) -> Any:
+            if type(w) is str:
+                gelesen = werte.get(w)
+                if gelesen is not None:
+                    return gelesen
+            raise _Zurueck
+
+        return lies_wert
+    if t is Typ.FALL_ID:
+        return _lies_fall_id
+    if t is Typ.PLAN:
+        return lambda w: Kooperationsplan(**_schnell_objekt(w, _PLAN_FORM))
+    if t is Typ.EIGENBEMUEHUNGEN:
+        return lambda w: Eigenbemuehungen(**_schnell_objekt(w, _EIGENBEMUEHUNGEN_FORM))
+    assert t is Typ.EREIGNISSE
+    return _lies_ereignisse
+
+
+def _lies_datum(w: Any) -> Any:
+    if type(w) is str and _DATUM.fullmatch(w):
         try:
-            tag = dt.date.fromisoformat(wert)
+            tag = dt.date.fromisoformat(w)
         except ValueError:
             raise _Zurueck from None
-        if not FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:
-            raise _Zurueck
-        return tag
-    if t is Typ.TEXTLISTE:
-        return tuple(wert)
-    if t is Typ.ENUM:
-        assert feld.enum_typ is not None
-        return feld.enum_typ(wert)
-    if t is Typ.PLAN:
-        return Kooperationsplan(**_schnell_objekt(wert, PLAN_FELDER))
-    if t is Typ.EIGENBEMUEHUNGEN:
-        return Eigenbemuehungen(**_schnell_objekt(wert, EIGENBEMUEHUNGEN_FELDER))
-    if t is Typ.EREIGNISSE:
-        if not isinstance(wert, list) or len(wert) > MAX_EREIGNISSE:
-            raise _Zurueck
-        return tuple(_schnell_ereignis(e) for e in wert)
-    return wert
+        if FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:
+            return tag
+    raise _Zurueck
+
+
+def _lies_bool(w: Any) -> Any:
+    if w is True or w is False:
+        return w
+    raise _Zurueck
+
+
+def _lies_text(w: Any) -> Any:
+    if type(w) is str and w.strip():
+        return w
+    raise _Zurueck
+
+
+def _lies_id(w: Any) -> Any:
+    if type(w) is str and 1 <= len(w) <= 128 and w.isprintable():
+        return w
+    raise _Zurueck
+
+
+def _lies_fall_id(w: Any) -> Any:
+    if type(w) is str and _FALL_ID.fullmatch(w):
+        return w
+    raise _Zurueck
+
+
+def _lies_ereignisse(w: Any) -> Any:
+    if type(w) is not list or len(w) > MAX_EREIGNISSE:
+        raise _Zurueck
+    return tuple([_schnell_ereignis(e) for e in w])
 
 
 def _schnell_ereignis(obj: Any) -> Ereignis:
-    art = obj.get("art") if isinstance(obj, dict) else None
-    if not isinstance(art, str) or art not in ARTEN:
+    art = obj.get("art") if type(obj) is dict else None
+    if type(art) is not str or art not in _EREIGNIS_FORM:
         raise _Zurueck
-    felder = _schnell_objekt(obj, _EREIGNIS_SPEC[art])
+    form = _EREIGNIS_FORM[art]
+    felder = _schnell_objekt(obj, form)
     quer = QUERPRUEFUNGEN.get(art)
     if quer is not None and quer[1](felder) is not None:
         raise _Zurueck
@@ -632,14 +719,21 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
     return ereignis
 
 
+_PLAN_FORM: Final = _Form(PLAN_FELDER)
+_EIGENBEMUEHUNGEN_FORM: Final = _Form(EIGENBEMUEHUNGEN_FELDER)
+_EREIGNIS_FORM: Final = {art: _Form(spec) for art, spec in _EREIGNIS_SPEC.items()}
+_FALL_FORM: Final = _Form(FALL_FELDER)
+
+
 def _schnell(obj: Any) -> Fall:
     """Read a case in one pass without places and paths; any fault (or a rare shape: ``x_``
-    keys, duplicate keys) raises :class:`_Zurueck`, and the exact reader reads the case again to
-    report its first fault with its path. Both apply the same value checks
-    (:func:`_pruefe_wert`), cross-field checks and constructors; a property test holds the fast
-    reader to the exact one (it never accepts what the exact one refuses, and builds the same
-    case)."""
-    felder = _schnell_objekt(obj, FALL_FELDER)
+    keys, duplicate keys, subclasses of ``dict`` or ``str``) raises :class:`_Zurueck`, and the
+    exact reader reads the case again to report its first fault with its path. The fast reader
+    accepts a subset of what the exact reader accepts (its field readers are stricter than
+    :func:`_pruefe_wert`) and builds with the same cross-field checks and constructors; property
+    tests hold it to the exact reader (it never accepts what the exact one refuses, and builds
+    the same case)."""
+    felder = _schnell_objekt(obj, _FALL_FORM)
     return Fall(
         felder["fall"],
         felder["ereignisse"],
