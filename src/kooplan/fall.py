@@ -41,6 +41,10 @@ _WORTE = {
 }
 
 _EREIGNIS_KLASSEN = tuple(ARTEN.values())
+#: :data:`BEZUEGE` by art: the fields of an event of that art that name another event.
+_BEZUG_FELDER: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+for (_art, _feld), _erlaubt in BEZUEGE.items():
+    _BEZUG_FELDER[_art] = (*_BEZUG_FELDER.get(_art, ()), (_feld, _erlaubt))
 
 
 def _als_tuple(wert: object) -> object:
@@ -69,11 +73,13 @@ def _pruefe_ereignisse(inst: Fall, attribute: attrs.Attribute[Any], wert: Any) -
             )
         gesehen[e.id] = i
     # bezug: an earlier event in fold order (date order, same day: input order)
-    rang = {pos: r for r, (pos, _) in enumerate(_faltordnung(wert))}
+    rang: dict[int, int] | None = None
     for i, e in enumerate(wert):
-        for (art, feld), erlaubt in BEZUEGE.items():
-            if e.art != art or getattr(e, feld) is None:
+        for feld, erlaubt in _BEZUG_FELDER.get(e.art, ()):
+            if getattr(e, feld) is None:
                 continue
+            if rang is None:
+                rang = {pos: r for r, (pos, _) in enumerate(_faltordnung(wert))}
             ort = f"ereignisse[{i}].{feld}"
             ziel = gesehen.get(getattr(e, feld))
             if ziel is None:
