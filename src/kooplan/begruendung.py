@@ -196,7 +196,7 @@ HINWEISE: Mapping[str, Hinweis] = {
         _h(
             "c.praxis_pruefen",
             O,
-            None,
+            "§ 15a Abs. 2, 3 SGB II n.F.",
             "Für die Kommunikation während funktionierender Zusammenarbeit unter dem neuen Recht "
             "gibt es noch keine gefestigte Weisung; kooplan setzt die bisherige Praxis (ohne "
             "Rechtsfolgenbelehrung) fort. Weisungslage prüfen.",
@@ -274,7 +274,7 @@ HINWEISE: Mapping[str, Hinweis] = {
         _h(
             "rechtsstand.wechsel_bis_faelligkeit",
             G,
-            None,
+            "§ 65a Abs. 2 SGB II n.F., § 86 SGB II",
             "Zwischen dem Versand und der Fälligkeit ändert sich der Rechtsstand. Eine "
             "Pflichtverletzung wird nach dem Recht des Tages beurteilt, an dem sie geschieht; die "
             "Rechtsfolgenbelehrung muss die dann geltenden Folgen nennen.",
@@ -282,7 +282,7 @@ HINWEISE: Mapping[str, Hinweis] = {
         _h(
             "rechtsstand.wechsel_absehbar",
             G,
-            None,
+            "§ 65a Abs. 2 SGB II n.F., § 86 SGB II",
             "Der Fälligkeitstag ist nicht angegeben, und innerhalb von drei Monaten nach dem "
             "Stichtag ändert sich der Rechtsstand. Liegt die Fälligkeit danach, können andere "
             "Rechtsfolgen gelten (siehe alternativen): Fälligkeit angeben.",
@@ -290,7 +290,7 @@ HINWEISE: Mapping[str, Hinweis] = {
         _h(
             "offen.beginn_2026_04",
             O,
-            None,
+            "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F.",
             "Offene Frage: Der genaue erste Tag des Rechtsstands 2026-04 (Tag nach der Verkündung "
             "des 13. SGB II-ÄndG) ist nicht gegen das Bundesgesetzblatt geprüft; kooplan nimmt den "
             "17.4.2026 an.",
@@ -374,7 +374,7 @@ HINWEISE: Mapping[str, Hinweis] = {
         _h(
             "plan.sehr_lang",
             W,
-            None,
+            "§ 15 Abs. 2 Satz 2 SGB II a.F., § 15 Abs. 2 Satz 3 SGB II n.F.",
             "Der Kooperationsplan hat mehr Schritte, als die Policy vorsieht; er soll "
             '"möglichst konkret, kurz und übersichtlich" sein.',
         ),

@@ -286,6 +286,7 @@ TEXTE: Final[tuple[Stelle, ...]] = (
     Stelle(_NF, "32", "4", 2, None, "§ 59 und § 309 des Dritten Buches bleiben unberührt."),
     Stelle(_NF, "65a", "2", 1, None, "Bei Pflichtverletzungen nach § 31 und Meldeversäumnissen nach § 32, die vor dem 1. Juli 2026 stattgefunden haben, gelten die Rechtsfolgen der §§ 31a, 31b sowie 32 in der bis einschließlich 30. Juni 2026 geltenden Fassung."),
     Stelle(_NF, "65a", "3", 1, None, "§ 31 Absatz 1 Satz 1 Nummer 1 ist auch nach 30. Juni 2026 weiter in der bis einschließlich 30. Juni 2026 geltenden Fassung anzuwenden, soweit die erwerbsfähigen Leistungsberechtigen zu den bis zum 30. Juni 2026 geltenden Rechtsfolgen belehrt wurden."),
+    Stelle(_NF, "86", None, 1, None, "§ 31a Absatz 7 und § 31b Absatz 3 werden mit Ablauf des 27. März 2026 aufgehoben.", (_AF_2024, _AF_2026_03, _AF_2026_04)),
     Stelle(_SGB_III, "309", "1", 1, None, "Arbeitslose haben sich während der Zeit, für die sie einen Anspruch auf Arbeitslosengeld erheben, bei der Agentur für Arbeit oder einer sonstigen Dienststelle der Bundesagentur persönlich zu melden oder zu einem ärztlichen oder psychologischen Untersuchungstermin zu erscheinen, wenn die Agentur für Arbeit sie dazu auffordert (allgemeine Meldepflicht)."),
     Stelle(_SGB_III, "309", "1", 2, None, "Die Meldung muss bei der in der Aufforderung zur Meldung bezeichneten Stelle erfolgen."),
     Stelle(_SGB_III, "309", "1", 3, None, "Die allgemeine Meldepflicht besteht auch in Zeiten, in denen der Anspruch auf Arbeitslosengeld ruht."),
