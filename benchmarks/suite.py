@@ -7,7 +7,7 @@ Run: ``.venv/bin/python benchmarks/suite.py [--n 20000] [--faktor 10] [--jobs 2]
 2. the fold, in events per second on one core (target ≥ 1,000,000);
 3. end-to-end JSON Lines, cases per second, against the floor (``boden.py``: parse each line, fold
    its events through a dict, write one JSON line; target: at most 2× the floor's time), for
-   ``kooplan.batch.entscheide_jsonl`` with one and with ``--jobs`` processes and for today's
+   ``kooplan.batch.entscheide_jsonl`` with one and with ``--jobs`` processes and for the
    ``kooplan entscheide`` command line; each run in a fresh process, on the same input file;
 4. peak memory of those runs on the input and on one ``--faktor`` times larger (flat means: the
    same peak): the main process's ``VmHWM`` and the sampled resident memory of its whole process
@@ -362,7 +362,7 @@ def bericht(r: dict[str, Any]) -> str:
         ("boden", "floor (parse, dict fold, write)"),
         ("kooplan_1", "entscheide_jsonl, 1 process"),
         (f"kooplan_{r['jobs']}", f"entscheide_jsonl, {r['jobs']} processes"),
-        ("cli", "kooplan entscheide (today's CLI)"),
+        ("cli", "kooplan entscheide (command line)"),
     ):
         x = e2e[key]
         a.append(
@@ -380,7 +380,7 @@ def bericht(r: dict[str, Any]) -> str:
         ("boden", "floor"),
         ("kooplan_1", "entscheide_jsonl, 1 process"),
         (f"kooplan_{r['jobs']}", f"entscheide_jsonl, {r['jobs']} processes"),
-        ("cli", "kooplan entscheide (reads the whole file)"),
+        ("cli", "kooplan entscheide (command line)"),
     ):
         x1, x10 = e2e[key], r["e2e_gross"].get(key)
         if x10 is None:
