@@ -888,7 +888,11 @@ def _entschuldigen(z: _Arbeit, bezug: str) -> None:
 
 def _betreten(vor: _Vorher, z: _Arbeit, row: Uebergang, neu: Phase, tag: dt.date) -> None:
     """Set the new phase and the notes that come with it (those that apply on ``tag``)."""
-    raised = tuple(h for h in (hinweis(c) for c in row.hinweise) if h.gilt_am(tag))
+    raised = (
+        tuple(h for h in (hinweis(c) for c in row.hinweise) if h.gilt_am(tag))
+        if row.hinweise
+        else ()
+    )
     if neu is vor.phase:
         if raised:
             codes = {h.code for h in z.hinweise}
@@ -1019,7 +1023,8 @@ def _falte(fall: Fall, stichtag: dt.date, protokoll: list[Schritt] | None) -> _A
         for position, e in fall.in_faltordnung():
             if e.am > stichtag:
                 break
-            _zeitschritte(z, e.am, protokoll)
+            if z.phase is Phase.SCHLICHTUNG:  # only a Schlichtung ends by time
+                _zeitschritte(z, e.am, protokoll)
             _schritt(z, e, position, protokoll)
         _zeitschritte(z, stichtag, protokoll)
     except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
