@@ -733,7 +733,11 @@ def _schnell(obj: Any) -> Fall:
     :func:`_pruefe_wert`) and builds with the same cross-field checks and constructors; property
     tests hold it to the exact reader (it never accepts what the exact one refuses, and builds
     the same case)."""
-    felder = _schnell_objekt(obj, _FALL_FORM)
+    return _fall_bauen(_schnell_objekt(obj, _FALL_FORM))
+
+
+def _fall_bauen(felder: Mapping[str, Any]) -> Fall:
+    """The case from its read top-level fields (both readers)."""
     return Fall(
         felder["fall"],
         felder["ereignisse"],
@@ -766,14 +770,7 @@ def _genau(obj: Any) -> Fall:
         raise erster.mit_fall(fall_id)
     assert felder is not None
     try:
-        return Fall(
-            felder["fall"],
-            felder["ereignisse"],
-            geburtsdatum=felder.get("geburtsdatum"),
-            regelbedarfsstufe=felder.get("regelbedarfsstufe"),
-            land=felder.get("land"),
-            bewilligungszeitraum_ende=felder.get("bewilligungszeitraum_ende"),
-        )
+        return _fall_bauen(felder)
     except KooplanError as err:  # pragma: no cover - the loader checks all the Fall checks
         raise err.mit_fall(fall_id) from None
 
