@@ -247,9 +247,7 @@ def test_entering_ohne_plan_drops_the_plan_and_leaving_it_forgets_the_automatic_
 
 
 def test_plan_gescheitert_drops_the_plan() -> None:
-    z = falte(
-        _fall(PlanErstellt(am=D(2024, 1, 15)), PlanGescheitert(am=D(2024, 4, 2))), STICHTAG
-    )
+    z = falte(_fall(PlanErstellt(am=D(2024, 1, 15)), PlanGescheitert(am=D(2024, 4, 2))), STICHTAG)
     assert z.phase is Phase.OHNE_PLAN
     assert z.plan_am is None and z.plan is None
 
@@ -505,7 +503,9 @@ def test_an_event_before_1_july_2023_names_the_ort_of_its_day() -> None:
 
 
 def test_the_row_shorthand_normalises_phase_trigger_and_norm() -> None:
-    einfach = _u("x", Phase.KOOPERATION, "plan_erstellt", Phase.KOOPERATION, "§ 1", Quelle.GESETZ, "t")
+    einfach = _u(
+        "x", Phase.KOOPERATION, "plan_erstellt", Phase.KOOPERATION, "§ 1", Quelle.GESETZ, "t"
+    )
     assert einfach == Uebergang(
         "x",
         frozenset({Phase.KOOPERATION}),

@@ -144,7 +144,9 @@ def _ueberlebende(kopie: Path, umgebung: dict[str, str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("module", nargs="*", help=f"modules to mutate (default: {' '.join(MODULE)})")
+    parser.add_argument(
+        "module", nargs="*", help=f"modules to mutate (default: {' '.join(MODULE)})"
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--scratch", type=Path, default=None, help="folder for the scratch copies")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copies")
@@ -184,7 +186,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(kopie, ignore_errors=True)
 
     print()
-    print(f"{'module':<14}{'mutants':>8}{'killed':>8}{'survived':>9}{'timeout':>8}{'other':>7}{'score':>8}")
+    print(
+        f"{'module':<14}{'mutants':>8}{'killed':>8}{'survived':>9}{'timeout':>8}{'other':>7}{'score':>8}"
+    )
     summe = dict.fromkeys(("mutants", "killed", "survived", "timeout", "other"), 0)
     for modul, z in ergebnisse.items():
         for k in summe:
