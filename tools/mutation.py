@@ -6,7 +6,8 @@ repository root, with the ``mutation`` extra installed)::
 
     .venv/bin/python tools/mutation.py                    # every rule module, one after the other
     .venv/bin/python tools/mutation.py fristen policy     # only these modules
-    .venv/bin/python tools/mutation.py phasen --keep      # keep the scratch copy for `mutmut show`
+    .venv/bin/python tools/mutation.py phasen --keep --scratch /tmp/mut   # keep it for `mutmut show`
+    .venv/bin/python tools/mutation.py phasen --rerun --scratch /tmp/mut  # survivors, new tests
 
 For each module the script makes a scratch copy of the repository (``src``, ``tests``,
 ``conftest.py``, ``pyproject.toml`` and the files the tests read), appends a ``[tool.mutmut]``
@@ -116,9 +117,45 @@ def _kopie(modul: str, ziel: Path, gruendlich: bool) -> Path:
     return kopie
 
 
+def _meta(kopie: Path, modul: str) -> Path:
+    return kopie / "mutants" / "src" / "kooplan" / f"{modul}.py.meta"
+
+
+def _auffrischen(
+    modul: str, ziel: Path, gruendlich: bool
+) -> tuple[Path, list[str], dict[str, int | None]]:
+    """Bring the tests and the configuration of a kept scratch copy up to date; return it, the
+    mutants not yet killed and the earlier results."""
+    kopie = ziel / f"mutation-{modul}"
+    if not (kopie / "mutants").is_dir():
+        raise SystemExit(f"--rerun: no earlier run in {kopie} (run with --keep first)")
+    ignorieren = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    for ort in (kopie, kopie / "mutants"):
+        shutil.copytree(ROOT / "tests", ort / "tests", ignore=ignorieren, dirs_exist_ok=True)
+        shutil.copy2(ROOT / "pyproject.toml", ort / "pyproject.toml")
+        with (ort / "pyproject.toml").open("a", encoding="utf-8") as f:
+            f.write(_konfiguration(modul, gruendlich))
+    vorher: dict[str, int | None] = json.loads(_meta(kopie, modul).read_text(encoding="utf-8"))[
+        "exit_code_by_key"
+    ]
+    offen = [k for k, c in vorher.items() if c not in GETOETET]
+    return kopie, offen, vorher
+
+
+def _zusammenfuehren(kopie: Path, modul: str, vorher: dict[str, int | None]) -> None:
+    """New tests make mutmut collect its statistics again and forget earlier verdicts of the
+    functions they reach; a mutant killed before stays killed when tests are only added, so the
+    earlier kills are written back."""
+    pfad = _meta(kopie, modul)
+    daten = json.loads(pfad.read_text(encoding="utf-8"))
+    for k, c in vorher.items():
+        if c in GETOETET:
+            daten["exit_code_by_key"][k] = c
+    pfad.write_text(json.dumps(daten, indent=4), encoding="utf-8")
+
+
 def _zaehlen(kopie: Path, modul: str) -> dict[str, int]:
-    meta = kopie / "mutants" / "src" / "kooplan" / f"{modul}.py.meta"
-    daten = json.loads(meta.read_text(encoding="utf-8"))
+    daten = json.loads(_meta(kopie, modul).read_text(encoding="utf-8"))
     codes = list(daten.get("exit_code_by_key", {}).values())
     zahlen = {
         "mutants": len(codes),
@@ -153,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--thorough", action="store_true", help="also run the slow property-based suites"
     )
+    parser.add_argument(
+        "--rerun",
+        action="store_true",
+        help="in the kept copies under --scratch, run only the mutants not yet killed, with the "
+        "current tests",
+    )
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     args = parser.parse_args(argv)
 
@@ -161,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     if unbekannt:
         parser.error(f"no such module: {', '.join(unbekannt)}")
 
+    if args.rerun and args.scratch is None:
+        parser.error("--rerun needs --scratch (the folder of the kept copies)")
     ziel = args.scratch or Path(tempfile.mkdtemp(prefix="kooplan-mutation-"))
     umgebung = dict(os.environ, PYTHONHASHSEED="0")
     # mutmut puts mutants/src first on sys.path; an editable install of the original tree must not win
@@ -168,16 +213,35 @@ def main(argv: list[str] | None = None) -> int:
 
     ergebnisse: dict[str, dict[str, int]] = {}
     for modul in module:
-        kopie = _kopie(modul, ziel, args.thorough)
-        print(f"== {modul}: mutmut run in {kopie}", flush=True)
+        namen: list[str] = []
+        vorher: dict[str, int | None] = {}
+        if args.rerun:
+            kopie, namen, vorher = _auffrischen(modul, ziel, args.thorough)
+            print(f"== {modul}: {len(namen)} mutants not killed, run again in {kopie}", flush=True)
+        else:
+            kopie = _kopie(modul, ziel, args.thorough)
+            print(f"== {modul}: mutmut run in {kopie}", flush=True)
+        if args.rerun and not namen:
+            ergebnisse[modul] = _zaehlen(kopie, modul)
+            continue
         lauf = subprocess.run(
-            [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
+            [
+                sys.executable,
+                "-m",
+                "mutmut",
+                "run",
+                "--max-children",
+                str(args.max_children),
+                *namen,
+            ],
             cwd=kopie,
             env=umgebung,
             check=False,
         )
         if lauf.returncode != 0:
             print(f"   mutmut run ended with {lauf.returncode}", file=sys.stderr)
+        if args.rerun:
+            _zusammenfuehren(kopie, modul, vorher)
         ergebnisse[modul] = _zaehlen(kopie, modul)
         if args.survivors:
             for zeile in _ueberlebende(kopie, umgebung):
