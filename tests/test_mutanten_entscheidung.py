@@ -27,6 +27,7 @@ from kooplan import (
 )
 from kooplan.entscheidung import (
     HinweisRegel,
+    Lage,
     PolicyWahl,
     Regel,
     _nach_umfang,
@@ -141,6 +142,18 @@ def test_the_rule_shorthand() -> None:
         ("h",),
     )
     assert (eine.norm_b, eine.norm_c, eine.hinweise) == ("§ beide", "§ beide", ("h",))
+    mit_lage = _r(
+        "z",
+        frozenset(Regime),
+        frozenset(Phase),
+        frozenset(Anliegen),
+        Modus.MIT_RFB,
+        "§ 1",
+        Quelle.GESETZ,
+        "v",
+        Lage.TERMINLAUF,
+    )
+    assert mit_lage.lage is Lage.TERMINLAUF
 
 
 def test_a_rule_applies_only_where_regime_phase_and_anliegen_all_fit() -> None:
@@ -238,9 +251,15 @@ def test_an_old_agreement_until_2023_is_refused_with_its_norm() -> None:
     with pytest.raises(RechtsstandNichtAbgedeckt) as info:
         entscheide(_fall(Eingliederungsvereinbarung(am=D(2023, 3, 1))), "einladung", D(2023, 9, 1))
     assert info.value.norm == "§ 65 Abs. 4 SGB II a.F."
-    assert "31.12.2023" in info.value.meldung
-    assert info.value.meldung.startswith("Eine Eingliederungsvereinbarung")
-    assert info.value.meldung.endswith("den kooplan nicht abdeckt.")
+    # § 65 Abs. 4: "§ 15 ist in der bis zum Ablauf des 30. Juni 2023 geltenden Fassung für bis zu
+    # diesem Zeitpunkt abgeschlossene Eingliederungsvereinbarungen bis zur erstmaligen Erstellung
+    # eines Kooperationsplans nach § 15, spätestens bis zum Ablauf des 31. Dezember 2023, weiter
+    # anzuwenden."
+    assert info.value.meldung == (
+        "Eine Eingliederungsvereinbarung aus der Zeit vor dem 1.7.2023 gilt noch: Bis zum "
+        "ersten Kooperationsplan, längstens bis 31.12.2023, ist § 15 SGB II in der bis "
+        "30.6.2023 geltenden Fassung anzuwenden, den kooplan nicht abdeckt."
+    )
 
 
 def test_after_the_benefit_ended_there_is_nothing_to_decide() -> None:
@@ -299,6 +318,8 @@ def test_the_note_on_a_foreseeable_change_looks_three_months_ahead(
         (D(2026, 3, 28), D(2026, 3, 28), True),
         (D(2026, 4, 30), D(2026, 4, 30), True),
         (D(2026, 3, 20), D(2026, 4, 30), True),
+        (D(2026, 3, 28), D(2026, 5, 4), True),
+        (D(2026, 4, 30), D(2026, 5, 4), True),
         (D(2026, 5, 1), D(2026, 5, 1), False),
     ],
 )
