@@ -54,7 +54,7 @@ def test_a_wrong_rfb_umfang_names_the_two_values_and_the_key(wert: object) -> No
     assert fehler.ort == "rfb_umfang"
     assert isinstance(fehler.meldung, str)
     # the values are case-sensitive on input, so the sentence must give them in lower case
-    assert "'rfb_umfang'" in fehler.meldung
+    assert fehler.meldung.startswith("'rfb_umfang' muss") and fehler.meldung.endswith(".")
     assert "'fall'" in fehler.meldung and "'einzelfall'" in fehler.meldung
     # raised "from None": the ValueError of the enum is not the cause shown to the caller
     assert fehler.__suppress_context__
