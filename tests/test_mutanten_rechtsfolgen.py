@@ -339,3 +339,168 @@ def test_minderungen_month_by_month_with_the_cap() -> None:
     )
     ohne = minderungen_monatlich(_fall(m1), D(2024, 6, 1), D(2024, 2, 1), D(2024, 2, 1))
     assert ohne == (Monat(D(2024, 2, 1), (m1,), 20, 20, None),)
+
+
+# -- the full Belehrung texts (checked sentence by sentence against the statute) ---------------
+
+
+def test_the_b_belehrung_for_eigenbemuehungen_word_by_word() -> None:
+    # § 31 Abs. 1 Satz 1 Nr. 1, Satz 2 a.F.; § 31a Abs. 1 Satz 1, 6 a.F.; § 31b Abs. 1 Satz 1,
+    # Abs. 2 a.F.; Unterkunft und Heizung are not reduced (FACHKONZEPT § 6)
+    z = _z(PlanErstellt(am=D(2024, 1, 15)), bis=D(2024, 3, 1))
+    rf, _ = rechtsfolge(z, "eigenbemuehungen", D(2024, 3, 1), D(2024, 3, 15))
+    assert [(b.art, b.text) for b in rf.bausteine] == [
+        (
+            "folge",
+            "Wenn Sie der Aufforderung, die geforderten Eigenbemühungen zu unternehmen und "
+            "nachzuweisen, ohne wichtigen Grund nicht nachkommen, mindert sich Ihr Bürgergeld um "
+            "10 Prozent des für Sie maßgebenden Regelbedarfs.",
+        ),
+        (
+            "dauer",
+            "Die Minderung dauert einen Monat. Sie beginnt mit dem Kalendermonat, der auf das "
+            "Wirksamwerden des Bescheids folgt, der sie feststellt.",
+        ),
+        (
+            "wichtiger_grund",
+            "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
+            "nachweisen.",
+        ),
+        (
+            "vorzeitiges_ende",
+            "Kommen Sie der Pflicht nachträglich nach oder erklären Sie sich ernsthaft und "
+            "nachhaltig bereit, ihr künftig nachzukommen, wird die Minderung ab diesem Zeitpunkt "
+            "aufgehoben, jedoch nicht vor Ablauf eines Monats.",
+        ),
+        ("unterkunft", "Die Leistungen für Unterkunft und Heizung werden nicht gemindert."),
+    ]
+    # 15.3.2024 lies in Rechtsstand 2023-07 (2024-03 begins on 28.3.2024)
+    assert [s.rechtsstand for s in rf.folgestufen] == ["2023-07", "2023-07"]
+
+
+ENTZUG_ANFANG = (
+    "Weigern Sie sich willentlich, diese zumutbare, tatsächlich und unmittelbar mögliche Arbeit "
+    "aufzunehmen, entfällt Ihr Anspruch in Höhe des Regelbedarfs ganz (§ 31a Abs. 7 SGB II), "
+)
+
+
+def test_the_abs7_baustein_of_2024_with_a_qualifying_minderung() -> None:
+    # § 31a Abs. 7 a.F. with § 31b Abs. 3 a.F.: as long as the work is possible, at most 2 months
+    m = _m(D(2024, 9, 1), D(2024, 10, 1), id="m1", tatbestand=Tatbestand.ABS1_NR2)
+    z = _z(m, bis=D(2025, 3, 3))
+    rf, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2025, 3, 3), D(2025, 3, 3))
+    assert rf.entzug_regelbedarf is True
+    letzter = rf.bausteine[-1]
+    assert letzter.art == "entzug_regelbedarf"
+    assert letzter.text == ENTZUG_ANFANG + (
+        "bis die Möglichkeit der Arbeitsaufnahme nicht mehr besteht, längstens für zwei Monate."
+    )
+    assert "verhindern" in rf.bausteine[0].text  # the Tatbestand of § 31 Abs. 1 Satz 1 Nr. 2
+
+
+def test_the_abs7_baustein_of_the_new_law() -> None:
+    # § 31a Abs. 7, § 31b Abs. 3 n.F.: without prior Minderung, one to two months
+    z = _z(PlanErstellt(am=D(2026, 7, 1)), bis=D(2026, 8, 3))
+    rf, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2026, 8, 3), D(2026, 8, 3))
+    assert rf.entzug_regelbedarf is True
+    assert rf.bausteine[-1].art == "entzug_regelbedarf"
+    assert rf.bausteine[-1].text == ENTZUG_ANFANG + (
+        "mindestens für einen, längstens für zwei Monate."
+    )
+
+
+def test_the_c_first_miss_text_word_by_word() -> None:
+    # § 32 Abs. 1, 2 n.F. (the first miss is free, a repeated one 30 % for one month) and
+    # § 7b Abs. 4 n.F. (three consecutive Meldeaufforderungen with RFB: nicht erreichbar)
+    rf, _ = rechtsfolge(_z(bis=D(2026, 7, 6)), "einladung", D(2026, 7, 6), D(2026, 7, 13))
+    text = (
+        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, ist das Ihr erstes "
+        "Meldeversäumnis: Es führt noch zu keiner Minderung. Jedes weitere Meldeversäumnis "
+        "mindert Ihr Grundsicherungsgeld um 30 Prozent des maßgebenden Regelbedarfs für einen "
+        "Monat. Wer drei aufeinanderfolgenden Meldeaufforderungen mit Rechtsfolgenbelehrung ohne "
+        "wichtigen Grund nicht nachkommt, gilt als nicht erreichbar und verliert den "
+        "Leistungsanspruch."
+    )
+    assert rf.text == text
+    assert [b.art for b in rf.bausteine] == ["folge", "wichtiger_grund"]
+    assert rf.bausteine[0].text == text
+    assert rf.norm == "§ 32 Abs. 1 Satz 1 SGB II n.F."
+    assert [s.rechtsstand for s in rf.folgestufen] == ["2026-07", "2026-07"]
+
+
+def test_the_nicht_erreichbar_text_word_by_word() -> None:
+    z = _z(*_versaeumt(2), bis=D(2026, 8, 1))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10))
+    # § 7b Abs. 4 Satz 1–5 n.F.
+    ne = (
+        "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen Grund "
+        "nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II): Der Leistungsanspruch "
+        "entfällt ab dem Monat, der auf die Feststellung folgt, bis zum Ende des "
+        "Bewilligungszeitraums; für einen Monat erhalten Sie Grundsicherungsgeld ohne den "
+        "Regelbedarf. Melden Sie sich vorher persönlich im Jobcenter, entfällt der Anspruch ab "
+        "dann nicht mehr; melden Sie sich innerhalb dieses Monats, gelten Sie als durchgehend "
+        "erreichbar."
+    )
+    assert rf.bausteine[0].text == ne
+    assert rf.text == " ".join(b.text for b in rf.bausteine)
+
+
+def test_the_repeated_miss_text_and_amount() -> None:
+    z = _z(*_versaeumt(2, rfb=False), bis=D(2026, 8, 1))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10), regelbedarfsstufe=1)
+    assert rf.bausteine[0].art == "folge"
+    # 30 % of 563 Euro (Regelbedarfsstufe 1, 2026)
+    assert rf.bausteine[0].text == (
+        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, ist das ein wiederholtes "
+        "Meldeversäumnis: Ihr Grundsicherungsgeld mindert sich um 30 Prozent des für Sie "
+        "maßgebenden Regelbedarfs (168,90 Euro monatlich)."
+    )
+    assert rf.text == " ".join(b.text for b in rf.bausteine)
+
+
+def test_the_b_meldeversaeumnis_text_is_its_bausteine() -> None:
+    rf, _ = rechtsfolge(_z(bis=D(2024, 3, 1)), "einladung", D(2024, 3, 1), D(2024, 3, 8))
+    assert rf.text == " ".join(b.text for b in rf.bausteine)
+    assert rf.bausteine[0].text.startswith(
+        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen,"
+    )
+
+
+# -- § 32 n.F. counts misses from 1.7.2026 (FACHKONZEPT § 6, § 8) --------------------------------
+
+
+def test_a_miss_on_1_july_2026_counts_under_the_new_law() -> None:
+    wiederholt = _z(TerminVersaeumt(am=D(2026, 7, 1), wichtiger_grund=False), bis=D(2026, 7, 2))
+    rf, codes = rechtsfolge(wiederholt, "einladung", D(2026, 7, 2), D(2026, 7, 9))
+    assert (rf.minderung_prozent, rf.monate) == (30, 1)
+    assert "offen.versaeumnis_vor_2026_07" not in codes
+    # two consecutive misses with RFB from 1.7.2026: the third is nicht erreichbar
+    lauf = _z(
+        EinladungVersandt(am=D(2026, 6, 24), id="e0", rfb=True),
+        TerminVersaeumt(am=D(2026, 7, 1), wichtiger_grund=False, einladung="e0"),
+        EinladungVersandt(am=D(2026, 7, 2), id="e1", rfb=True),
+        TerminVersaeumt(am=D(2026, 7, 9), wichtiger_grund=False, einladung="e1"),
+        bis=D(2026, 7, 10),
+    )
+    ne, _ = rechtsfolge(lauf, "einladung", D(2026, 7, 10), D(2026, 7, 17))
+    assert ne.nicht_erreichbar is True
+
+
+def test_an_unexcused_miss_before_1_july_2026_raises_the_open_question() -> None:
+    vorher = _z(TerminVersaeumt(am=D(2026, 6, 20), wichtiger_grund=False), bis=D(2026, 7, 2))
+    _, codes = rechtsfolge(vorher, "einladung", D(2026, 7, 2), D(2026, 7, 9))
+    assert "offen.versaeumnis_vor_2026_07" in codes
+    entschuldigt = _z(TerminVersaeumt(am=D(2026, 6, 20), wichtiger_grund=True), bis=D(2026, 7, 2))
+    _, codes2 = rechtsfolge(entschuldigt, "einladung", D(2026, 7, 2), D(2026, 7, 9))
+    assert "offen.versaeumnis_vor_2026_07" not in codes2
+
+
+def test_the_alternative_under_the_coming_law_is_judged_on_its_first_day() -> None:
+    # a Minderung (§ 31 Abs. 1 Satz 1 Nr. 2) beginning 1.2.2024: not yet running on 15.1.2024, but
+    # within the year before 28.3.2024, when § 31a Abs. 7 a.F. begins
+    m = _m(D(2024, 1, 10), D(2024, 2, 1), id="m1", tatbestand=Tatbestand.ABS1_NR2)
+    z = _z(m, bis=D(2024, 1, 15))
+    rf, _ = rechtsfolge(
+        z, "vermittlungsvorschlag", D(2024, 1, 15), D(2024, 1, 15), faellig_gegeben=False
+    )
+    assert [(a.rechtsstand, a.entzug_regelbedarf) for a in rf.alternativen] == [("2024-03", True)]
