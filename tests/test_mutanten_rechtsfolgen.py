@@ -504,3 +504,18 @@ def test_the_alternative_under_the_coming_law_is_judged_on_its_first_day() -> No
         z, "vermittlungsvorschlag", D(2024, 1, 15), D(2024, 1, 15), faellig_gegeben=False
     )
     assert [(a.rechtsstand, a.entzug_regelbedarf) for a in rf.alternativen] == [("2024-03", True)]
+
+
+def test_a_miss_earlier_on_the_due_day_makes_the_next_one_repeated() -> None:
+    z = _z(TerminVersaeumt(am=D(2026, 7, 10), wichtiger_grund=False), bis=D(2026, 7, 10))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 7, 10), D(2026, 7, 10))
+    assert (rf.minderung_prozent, rf.monate) == (30, 1)
+
+
+def test_the_age_note_applies_on_the_day_of_birth_too() -> None:
+    # § 31a Abs. 6: "das 25. Lebensjahr noch nicht vollendet" - also on the day of birth
+    z = _z(PlanErstellt(am=D(2024, 1, 15)), bis=D(2024, 3, 1))
+    _, codes = rechtsfolge(
+        z, "eigenbemuehungen", D(2024, 3, 1), D(2024, 3, 15), geburtsdatum=D(2024, 3, 15)
+    )
+    assert "rf.unter_25" in codes
