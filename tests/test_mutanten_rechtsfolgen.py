@@ -1,0 +1,521 @@
+"""Mutation-testing follow-up for ``kooplan.rechtsfolgen`` (issue #6, item 4; docs/mutation.md).
+
+The expected values are written from the statute (SGB II a.F./n.F., /work/shared/recht) and
+FACHKONZEPT § 6: § 31a Abs. 1 a.F. (10 / 20 / 30 % for 1 / 2 / 3 months), § 31a Abs. 3 (Härte:
+no Minderung), § 31a Abs. 4 (cap of 30 %), § 31a Abs. 7 a.F. ("innerhalb des letzten Jahres
+gemindert"), § 31b Abs. 2 Satz 2 (lifting, "jedoch nicht vor Ablauf eines Monats"), § 32 a.F.
+(10 % for one month) and n.F. (first miss free, "wiederholt" 30 %, § 7b Abs. 4 n.F.: nicht
+erreichbar). The Regelbedarf of Stufe 1 in 2024 is 563 Euro (10 % = 56,30 Euro).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kooplan import (
+    EinladungVersandt,
+    Fall,
+    MinderungFestgestellt,
+    Minderungsgrund,
+    PlanErstellt,
+    TerminVersaeumt,
+)
+from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben, Tatbestand
+from kooplan.kalender import feststellung_spaetestens, minderung_beginn
+from kooplan.phasen import Zustand, falte
+from kooplan.recht import Regime
+from kooplan.rechtsfolgen import (
+    Abs7,
+    Monat,
+    _b,
+    minderungen_in_kraft,
+    minderungen_monatlich,
+    rechtsfolge,
+    stufe_31,
+)
+
+D = dt.date
+
+
+def _fall(*ereignisse: object, **kw: object) -> Fall:
+    return Fall("JC-Mutanten", list(ereignisse), **kw)  # type: ignore[arg-type]
+
+
+def _m(
+    am: dt.date,
+    beginn: dt.date,
+    prozent: int = 10,
+    *,
+    id: str | None = None,
+    grund: Minderungsgrund = Minderungsgrund.PFLICHTVERLETZUNG,
+    tatbestand: Tatbestand | None = None,
+    stufe: int | None = None,
+) -> MinderungFestgestellt:
+    return MinderungFestgestellt(
+        am=am,
+        id=id,
+        grund=grund,
+        prozent=prozent,
+        beginn=beginn,
+        tatbestand=tatbestand,
+        stufe=stufe,
+    )
+
+
+SPAET = D(2027, 12, 31)
+
+
+def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
+    return falte(_fall(*ereignisse), bis)
+
+
+# -- § 31 under B: the first step, its text and the later steps ---------------------------------
+
+
+def test_first_pflichtverletzung_in_b_announces_10_percent_for_one_month_with_euro() -> None:
+    z = _z(PlanErstellt(am=D(2024, 1, 15)), bis=D(2024, 3, 1))
+    rf, codes = rechtsfolge(
+        z, "eigenbemuehungen", D(2024, 3, 1), D(2024, 3, 15), regelbedarfsstufe=1
+    )
+    assert (rf.minderung_prozent, rf.monate) == (10, 1)
+    assert rf.betrag_euro == Decimal("56.30")
+    assert [b.art for b in rf.bausteine] == [
+        "folge",
+        "dauer",
+        "wichtiger_grund",
+        "vorzeitiges_ende",
+        "unterkunft",
+    ]
+    folge, dauer = rf.bausteine[0].text, rf.bausteine[1].text
+    assert "mindert sich Ihr Bürgergeld um 10 Prozent" in folge
+    assert folge.endswith("Regelbedarfs (56,30 Euro monatlich).")
+    assert dauer.startswith("Die Minderung dauert einen Monat.")
+    assert rf.text == " ".join(b.text for b in rf.bausteine)
+    # § 31a Abs. 1 Satz 2, 3 a.F.: the next steps
+    assert [(s.minderung_prozent, s.monate, s.text) for s in rf.folgestufen] == [
+        (
+            20,
+            2,
+            "Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: 20 Prozent für 2 Monate.",
+        ),
+        (
+            30,
+            3,
+            "Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: 30 Prozent für 3 Monate.",
+        ),
+    ]
+    # the earliest month and the last day to find it (kalender, FACHKONZEPT § 5)
+    assert rf.beginn_fruehestens == minderung_beginn(D(2024, 3, 15))
+    assert rf.beginn_fruehestens is not None and rf.beginn_fruehestens.day == 1
+    assert rf.beginn_fruehestens > D(2024, 3, 15)
+    assert rf.feststellung_bis == feststellung_spaetestens(D(2024, 3, 15))
+    assert "rf.betrag_unbekannt" not in codes
+
+
+def test_without_regelbedarfsstufe_no_euro_amount_is_named() -> None:
+    z = _z(PlanErstellt(am=D(2024, 1, 15)), bis=D(2024, 3, 1))
+    rf, codes = rechtsfolge(z, "massnahme", D(2024, 3, 1), D(2024, 3, 15))
+    assert rf.betrag_euro is None
+    assert "Euro" not in rf.text
+    assert rf.bausteine[0].text.endswith("des für Sie maßgebenden Regelbedarfs.")
+    assert "rf.betrag_unbekannt" in codes
+
+
+def test_a_third_step_lasts_three_months() -> None:
+    z = _z(
+        _m(D(2024, 1, 10), D(2024, 2, 1), 10, stufe=1),
+        _m(D(2024, 3, 10), D(2024, 4, 1), 20, stufe=2),
+        bis=D(2024, 6, 1),
+    )
+    rf, _ = rechtsfolge(z, "massnahme", D(2024, 6, 1), D(2024, 6, 1))
+    assert (rf.minderung_prozent, rf.monate) == (30, 3)
+    assert rf.bausteine[1].text.startswith("Die Minderung dauert 3 Monate.")
+    assert rf.folgestufen == ()
+
+
+def test_a_minderung_found_on_the_day_of_the_new_violation_counts_as_earlier() -> None:
+    z = _z(_m(D(2024, 3, 1), D(2024, 4, 1), 10, stufe=1), bis=D(2024, 3, 1))
+    assert stufe_31(z, D(2024, 3, 1)) == 2
+
+
+# -- § 31a Abs. 3: Härte -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "anliegen", "norm"),
+    [
+        (D(2024, 3, 15), "eigenbemuehungen", "§ 31a Abs. 3 SGB II a.F."),
+        (D(2024, 3, 15), "einladung", "§ 31a Abs. 3 SGB II a.F."),
+        (D(2026, 8, 3), "eigenbemuehungen", "§ 31a Abs. 3 SGB II n.F."),
+    ],
+)
+def test_a_haerte_found_on_the_due_day_means_no_minderung(
+    tag: dt.date, anliegen: str, norm: str
+) -> None:
+    z = _z(PlanErstellt(am=tag - dt.timedelta(days=40)), HaerteFestgestellt(am=tag), bis=tag)
+    rf, codes = rechtsfolge(z, anliegen, tag, tag)
+    assert (rf.minderung_prozent, rf.monate) == (0, 0)
+    assert rf.norm == norm
+    text = "Wegen der festgestellten außergewöhnlichen Härte erfolgt keine Leistungsminderung."
+    assert rf.text == text
+    assert [(b.art, b.text) for b in rf.bausteine] == [("folge", text)]
+    assert "rf.haerte" in codes
+
+
+# -- the B rows of the table (built at import; called here directly) --------------------------
+
+
+def test_the_b_rows_are_the_buergergeld_law() -> None:
+    r = _b("2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.")
+    assert (r.rechtsstand, r.regime, r.leistung) == ("2024-03", Regime.B, "Bürgergeld")
+    assert [(s.prozent, s.monate) for s in r.pflichtverletzung] == [(10, 1), (20, 2), (30, 3)]
+    assert (r.meldeversaeumnis.prozent, r.meldeversaeumnis.monate) == (10, 1)
+    # § 32 a.F. has no free first miss, and no § 7b Abs. 4 n.F.
+    assert r.erstes_meldeversaeumnis_frei is False
+    assert r.nichterreichbarkeit is False
+    assert (r.abs7, r.abs7_norm) == (Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.")
+
+
+# -- § 32 n.F. and § 7b Abs. 4 n.F. ------------------------------------------------------------
+
+
+def _versaeumt(n: int, rfb: bool = True) -> list[object]:
+    out: list[object] = []
+    for i in range(n):
+        tag = D(2026, 7, 6) + dt.timedelta(days=14 * i)
+        out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=rfb))
+        out.append(
+            TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")
+        )
+    return out
+
+
+def test_c_first_miss_is_free_and_announces_the_later_steps() -> None:
+    z = _z(bis=D(2026, 7, 6))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 7, 6), D(2026, 7, 13))
+    assert (rf.minderung_prozent, rf.monate) == (0, 0)
+    assert [(s.minderung_prozent, s.monate, s.nicht_erreichbar) for s in rf.folgestufen] == [
+        (30, 1, None),
+        (0, 0, True),
+    ]
+    assert rf.folgestufen[0].text == (
+        "Bei einem wiederholten Meldeversäumnis: 30 Prozent des maßgebenden Regelbedarfs für "
+        "einen Monat."
+    )
+
+
+def test_c_third_consecutive_miss_with_rfb_means_nicht_erreichbar() -> None:
+    z = _z(*_versaeumt(2), bis=D(2026, 8, 1))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10))
+    assert rf.nicht_erreichbar is True
+    assert (rf.minderung_prozent, rf.monate) == (0, 0)
+    assert rf.norm == "§ 7b Abs. 4 SGB II n.F., § 32 Abs. 3 Satz 1 SGB II n.F."
+    assert [b.art for b in rf.bausteine] == ["nicht_erreichbar", "wichtiger_grund"]
+    text = rf.bausteine[0].text
+    assert text.startswith("Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung")
+    assert "(§ 7b Abs. 4 SGB II)" in text
+    assert "bis zum Ende des Bewilligungszeitraums" in text
+    assert "Grundsicherungsgeld ohne den Regelbedarf" in text
+    assert text.endswith("gelten Sie als durchgehend erreichbar.")
+
+
+def test_c_two_misses_without_rfb_are_a_repeated_miss_not_nicht_erreichbar() -> None:
+    z = _z(*_versaeumt(2, rfb=False), bis=D(2026, 8, 1))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10), regelbedarfsstufe=1)
+    assert rf.nicht_erreichbar is False
+    assert (rf.minderung_prozent, rf.monate) == (30, 1)
+    assert "wiederholtes Meldeversäumnis" in rf.bausteine[0].text
+    assert rf.bausteine[1].text.startswith("Die Minderung dauert einen Monat.")
+
+
+def test_b_meldeversaeumnis_is_10_percent_for_one_month() -> None:
+    z = _z(bis=D(2024, 3, 1))
+    rf, _ = rechtsfolge(z, "einladung", D(2024, 3, 1), D(2024, 3, 8), regelbedarfsstufe=1)
+    assert (rf.minderung_prozent, rf.monate) == (10, 1)
+    assert rf.betrag_euro == Decimal("56.30")
+    assert rf.bausteine[0].text.endswith("(56,30 Euro monatlich).")
+    assert [b.art for b in rf.bausteine] == ["folge", "dauer", "wichtiger_grund"]
+
+
+# -- the Rechtsstand of the due day and the next three months ----------------------------------
+
+
+def test_without_faellig_given_a_change_within_three_months_is_shown_as_alternative() -> None:
+    # 28.3.2024: § 31a Abs. 7 a.F. (Entzug des Regelbedarfs) for a Vermittlungsvorschlag
+    z = _z(PlanErstellt(am=D(2023, 10, 2)), bis=D(2023, 12, 28))
+    mit, _ = rechtsfolge(
+        z, "vermittlungsvorschlag", D(2023, 12, 28), D(2023, 12, 28), faellig_gegeben=False
+    )
+    assert [a.rechtsstand for a in mit.alternativen] == ["2024-03"]
+    ohne, _ = rechtsfolge(
+        z, "vermittlungsvorschlag", D(2023, 12, 27), D(2023, 12, 27), faellig_gegeben=False
+    )
+    assert ohne.alternativen == ()
+    # faellig given (the default): the law of that day, no look-ahead
+    gegeben, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2023, 12, 28), D(2023, 12, 28))
+    assert gegeben.alternativen == ()
+
+
+def test_the_transition_note_of_65a_is_for_obligations_not_for_invitations() -> None:
+    z = _z(PlanErstellt(am=D(2026, 5, 4)), bis=D(2026, 6, 15))
+    _, pflicht = rechtsfolge(z, "eigenbemuehungen", D(2026, 6, 15), D(2026, 7, 6))
+    _, einladung = rechtsfolge(z, "einladung", D(2026, 6, 15), D(2026, 7, 6))
+    assert "offen.uebergang_65a" in pflicht
+    assert "offen.uebergang_65a" not in einladung
+
+
+# -- § 31a Abs. 7 a.F.: "innerhalb des letzten Jahres gemindert" ------------------------------
+
+
+FAELLIG_ABS7 = D(2025, 3, 3)
+
+
+def _abs7(*ereignisse: object, faellig: dt.date = FAELLIG_ABS7) -> bool | None:
+    z = _z(*ereignisse, bis=faellig)
+    rf, _ = rechtsfolge(z, "vermittlungsvorschlag", faellig, faellig)
+    return rf.entzug_regelbedarf
+
+
+def test_abs7_2024_counts_a_qualifying_minderung_after_others() -> None:
+    melde = _m(D(2024, 9, 1), D(2024, 10, 1), grund=Minderungsgrund.MELDEVERSAEUMNIS, id="m0")
+    alt = _m(D(2023, 9, 1), D(2023, 10, 1), id="m1", tatbestand=Tatbestand.ABS1_NR2)
+    neu = _m(D(2024, 11, 1), D(2024, 12, 1), id="m2", tatbestand=Tatbestand.ABS1_NR2)
+    # a Meldeversäumnis and a Minderung older than a year come first: still found
+    assert _abs7(melde, alt, neu) is True
+    assert _abs7(melde, alt) is False
+
+
+def test_abs7_2024_year_boundaries() -> None:
+    # one month from 1.3.2024: last day 31.3.2024; violation on 31.3.2025 -> within the year
+    m = _m(D(2024, 2, 10), D(2024, 3, 1), id="m1", tatbestand=Tatbestand.ABS2_NR3)
+    assert _abs7(m, faellig=D(2025, 3, 31)) is True
+    assert _abs7(m, faellig=D(2025, 4, 1)) is False
+    # a Minderung beginning on the day of the violation: gemindert within the year
+    heute = _m(D(2025, 2, 10), D(2025, 3, 3), id="m2", tatbestand=Tatbestand.ABS2_NR4)
+    assert _abs7(heute, faellig=D(2025, 3, 3)) is True
+
+
+# -- Minderungszeitraum and its early end (§ 31b) -------------------------------------------------
+
+
+def test_a_minderung_is_in_force_through_its_last_day() -> None:
+    m = _m(D(2024, 2, 10), D(2024, 3, 1), 30, id="m1", stufe=3)  # 3 months
+    z = _z(m, bis=D(2024, 3, 1))
+    assert minderungen_in_kraft(z, D(2024, 5, 31)) == (m,)
+    assert minderungen_in_kraft(z, D(2024, 6, 1)) == ()
+
+
+def test_a_meldeversaeumnis_minderung_lasts_one_month() -> None:
+    m = _m(D(2024, 2, 10), D(2024, 3, 1), grund=Minderungsgrund.MELDEVERSAEUMNIS)
+    z = _z(m, bis=D(2024, 3, 1))
+    assert minderungen_in_kraft(z, D(2024, 3, 31)) == (m,)
+    assert minderungen_in_kraft(z, D(2024, 4, 1)) == ()
+
+
+def test_a_minderung_lifted_in_its_first_month_runs_to_the_end_of_that_month() -> None:
+    m = _m(D(2024, 2, 10), D(2024, 3, 1), 30, id="m1", stufe=3)
+    z = _z(m, MinderungAufgehoben(am=D(2024, 3, 10), bezug="m1"), bis=D(2024, 3, 10))
+    assert minderungen_in_kraft(z, D(2024, 3, 20)) == (m,)
+    assert minderungen_in_kraft(z, D(2024, 3, 31)) == (m,)
+    assert minderungen_in_kraft(z, D(2024, 4, 1)) == ()
+    # lifted later: it ends the day before
+    z2 = _z(m, MinderungAufgehoben(am=D(2024, 4, 15), bezug="m1"), bis=D(2024, 4, 15))
+    assert minderungen_in_kraft(z2, D(2024, 4, 14)) == (m,)
+    assert minderungen_in_kraft(z2, D(2024, 4, 15)) == ()
+
+
+def test_minderungen_month_by_month_with_the_cap() -> None:
+    m1 = _m(D(2024, 1, 10), D(2024, 2, 1), 20, id="m1", stufe=2)  # Feb, Mar
+    m2 = _m(D(2024, 2, 10), D(2024, 3, 1), 30, id="m2", stufe=3)  # Mar, Apr, May
+    fall = _fall(m1, m2, regelbedarfsstufe=1)
+    monate = minderungen_monatlich(fall, D(2024, 6, 1), D(2024, 2, 15), D(2024, 4, 1))
+    assert monate == (
+        Monat(D(2024, 2, 1), (m1,), 20, 20, Decimal("112.60")),
+        Monat(D(2024, 3, 1), (m1, m2), 50, 30, Decimal("168.90")),
+        Monat(D(2024, 4, 1), (m2,), 30, 30, Decimal("168.90")),
+    )
+    ohne = minderungen_monatlich(_fall(m1), D(2024, 6, 1), D(2024, 2, 1), D(2024, 2, 1))
+    assert ohne == (Monat(D(2024, 2, 1), (m1,), 20, 20, None),)
+
+
+# -- the full Belehrung texts (checked sentence by sentence against the statute) ---------------
+
+
+def test_the_b_belehrung_for_eigenbemuehungen_word_by_word() -> None:
+    # § 31 Abs. 1 Satz 1 Nr. 1, Satz 2 a.F.; § 31a Abs. 1 Satz 1, 6 a.F.; § 31b Abs. 1 Satz 1,
+    # Abs. 2 a.F.; Unterkunft und Heizung are not reduced (FACHKONZEPT § 6)
+    z = _z(PlanErstellt(am=D(2024, 1, 15)), bis=D(2024, 3, 1))
+    rf, _ = rechtsfolge(z, "eigenbemuehungen", D(2024, 3, 1), D(2024, 3, 15))
+    assert [(b.art, b.text) for b in rf.bausteine] == [
+        (
+            "folge",
+            "Wenn Sie der Aufforderung, die geforderten Eigenbemühungen zu unternehmen und "
+            "nachzuweisen, ohne wichtigen Grund nicht nachkommen, mindert sich Ihr Bürgergeld um "
+            "10 Prozent des für Sie maßgebenden Regelbedarfs.",
+        ),
+        (
+            "dauer",
+            "Die Minderung dauert einen Monat. Sie beginnt mit dem Kalendermonat, der auf das "
+            "Wirksamwerden des Bescheids folgt, der sie feststellt.",
+        ),
+        (
+            "wichtiger_grund",
+            "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
+            "nachweisen.",
+        ),
+        (
+            "vorzeitiges_ende",
+            "Kommen Sie der Pflicht nachträglich nach oder erklären Sie sich ernsthaft und "
+            "nachhaltig bereit, ihr künftig nachzukommen, wird die Minderung ab diesem Zeitpunkt "
+            "aufgehoben, jedoch nicht vor Ablauf eines Monats.",
+        ),
+        ("unterkunft", "Die Leistungen für Unterkunft und Heizung werden nicht gemindert."),
+    ]
+    # 15.3.2024 lies in Rechtsstand 2023-07 (2024-03 begins on 28.3.2024)
+    assert [s.rechtsstand for s in rf.folgestufen] == ["2023-07", "2023-07"]
+
+
+ENTZUG_ANFANG = (
+    "Weigern Sie sich willentlich, diese zumutbare, tatsächlich und unmittelbar mögliche Arbeit "
+    "aufzunehmen, entfällt Ihr Anspruch in Höhe des Regelbedarfs ganz (§ 31a Abs. 7 SGB II), "
+)
+
+
+def test_the_abs7_baustein_of_2024_with_a_qualifying_minderung() -> None:
+    # § 31a Abs. 7 a.F. with § 31b Abs. 3 a.F.: as long as the work is possible, at most 2 months
+    m = _m(D(2024, 9, 1), D(2024, 10, 1), id="m1", tatbestand=Tatbestand.ABS1_NR2)
+    z = _z(m, bis=D(2025, 3, 3))
+    rf, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2025, 3, 3), D(2025, 3, 3))
+    assert rf.entzug_regelbedarf is True
+    letzter = rf.bausteine[-1]
+    assert letzter.art == "entzug_regelbedarf"
+    assert letzter.text == ENTZUG_ANFANG + (
+        "bis die Möglichkeit der Arbeitsaufnahme nicht mehr besteht, längstens für zwei Monate."
+    )
+    assert "verhindern" in rf.bausteine[0].text  # the Tatbestand of § 31 Abs. 1 Satz 1 Nr. 2
+
+
+def test_the_abs7_baustein_of_the_new_law() -> None:
+    # § 31a Abs. 7, § 31b Abs. 3 n.F.: without prior Minderung, one to two months
+    z = _z(PlanErstellt(am=D(2026, 7, 1)), bis=D(2026, 8, 3))
+    rf, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2026, 8, 3), D(2026, 8, 3))
+    assert rf.entzug_regelbedarf is True
+    assert rf.bausteine[-1].art == "entzug_regelbedarf"
+    assert rf.bausteine[-1].text == ENTZUG_ANFANG + (
+        "mindestens für einen, längstens für zwei Monate."
+    )
+
+
+def test_the_c_first_miss_text_word_by_word() -> None:
+    # § 32 Abs. 1, 2 n.F. (the first miss is free, a repeated one 30 % for one month) and
+    # § 7b Abs. 4 n.F. (three consecutive Meldeaufforderungen with RFB: nicht erreichbar)
+    rf, _ = rechtsfolge(_z(bis=D(2026, 7, 6)), "einladung", D(2026, 7, 6), D(2026, 7, 13))
+    text = (
+        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, ist das Ihr erstes "
+        "Meldeversäumnis: Es führt noch zu keiner Minderung. Jedes weitere Meldeversäumnis "
+        "mindert Ihr Grundsicherungsgeld um 30 Prozent des maßgebenden Regelbedarfs für einen "
+        "Monat. Wer drei aufeinanderfolgenden Meldeaufforderungen mit Rechtsfolgenbelehrung ohne "
+        "wichtigen Grund nicht nachkommt, gilt als nicht erreichbar und verliert den "
+        "Leistungsanspruch."
+    )
+    assert rf.text == text
+    assert [b.art for b in rf.bausteine] == ["folge", "wichtiger_grund"]
+    assert rf.bausteine[0].text == text
+    assert rf.norm == "§ 32 Abs. 1 Satz 1 SGB II n.F."
+    assert [s.rechtsstand for s in rf.folgestufen] == ["2026-07", "2026-07"]
+
+
+def test_the_nicht_erreichbar_text_word_by_word() -> None:
+    z = _z(*_versaeumt(2), bis=D(2026, 8, 1))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10))
+    # § 7b Abs. 4 Satz 1–5 n.F.
+    ne = (
+        "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen Grund "
+        "nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II): Der Leistungsanspruch "
+        "entfällt ab dem Monat, der auf die Feststellung folgt, bis zum Ende des "
+        "Bewilligungszeitraums; für einen Monat erhalten Sie Grundsicherungsgeld ohne den "
+        "Regelbedarf. Melden Sie sich vorher persönlich im Jobcenter, entfällt der Anspruch ab "
+        "dann nicht mehr; melden Sie sich innerhalb dieses Monats, gelten Sie als durchgehend "
+        "erreichbar."
+    )
+    assert rf.bausteine[0].text == ne
+    assert rf.text == " ".join(b.text for b in rf.bausteine)
+
+
+def test_the_repeated_miss_text_and_amount() -> None:
+    z = _z(*_versaeumt(2, rfb=False), bis=D(2026, 8, 1))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10), regelbedarfsstufe=1)
+    assert rf.bausteine[0].art == "folge"
+    # 30 % of 563 Euro (Regelbedarfsstufe 1, 2026)
+    assert rf.bausteine[0].text == (
+        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, ist das ein wiederholtes "
+        "Meldeversäumnis: Ihr Grundsicherungsgeld mindert sich um 30 Prozent des für Sie "
+        "maßgebenden Regelbedarfs (168,90 Euro monatlich)."
+    )
+    assert rf.text == " ".join(b.text for b in rf.bausteine)
+
+
+def test_the_b_meldeversaeumnis_text_is_its_bausteine() -> None:
+    rf, _ = rechtsfolge(_z(bis=D(2024, 3, 1)), "einladung", D(2024, 3, 1), D(2024, 3, 8))
+    assert rf.text == " ".join(b.text for b in rf.bausteine)
+    assert rf.bausteine[0].text.startswith(
+        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen,"
+    )
+
+
+# -- § 32 n.F. counts misses from 1.7.2026 (FACHKONZEPT § 6, § 8) --------------------------------
+
+
+def test_a_miss_on_1_july_2026_counts_under_the_new_law() -> None:
+    wiederholt = _z(TerminVersaeumt(am=D(2026, 7, 1), wichtiger_grund=False), bis=D(2026, 7, 2))
+    rf, codes = rechtsfolge(wiederholt, "einladung", D(2026, 7, 2), D(2026, 7, 9))
+    assert (rf.minderung_prozent, rf.monate) == (30, 1)
+    assert "offen.versaeumnis_vor_2026_07" not in codes
+    # two consecutive misses with RFB from 1.7.2026: the third is nicht erreichbar
+    lauf = _z(
+        EinladungVersandt(am=D(2026, 6, 24), id="e0", rfb=True),
+        TerminVersaeumt(am=D(2026, 7, 1), wichtiger_grund=False, einladung="e0"),
+        EinladungVersandt(am=D(2026, 7, 2), id="e1", rfb=True),
+        TerminVersaeumt(am=D(2026, 7, 9), wichtiger_grund=False, einladung="e1"),
+        bis=D(2026, 7, 10),
+    )
+    ne, _ = rechtsfolge(lauf, "einladung", D(2026, 7, 10), D(2026, 7, 17))
+    assert ne.nicht_erreichbar is True
+
+
+def test_an_unexcused_miss_before_1_july_2026_raises_the_open_question() -> None:
+    vorher = _z(TerminVersaeumt(am=D(2026, 6, 20), wichtiger_grund=False), bis=D(2026, 7, 2))
+    _, codes = rechtsfolge(vorher, "einladung", D(2026, 7, 2), D(2026, 7, 9))
+    assert "offen.versaeumnis_vor_2026_07" in codes
+    entschuldigt = _z(TerminVersaeumt(am=D(2026, 6, 20), wichtiger_grund=True), bis=D(2026, 7, 2))
+    _, codes2 = rechtsfolge(entschuldigt, "einladung", D(2026, 7, 2), D(2026, 7, 9))
+    assert "offen.versaeumnis_vor_2026_07" not in codes2
+
+
+def test_the_alternative_under_the_coming_law_is_judged_on_its_first_day() -> None:
+    # a Minderung (§ 31 Abs. 1 Satz 1 Nr. 2) beginning 1.2.2024: not yet running on 15.1.2024, but
+    # within the year before 28.3.2024, when § 31a Abs. 7 a.F. begins
+    m = _m(D(2024, 1, 10), D(2024, 2, 1), id="m1", tatbestand=Tatbestand.ABS1_NR2)
+    z = _z(m, bis=D(2024, 1, 15))
+    rf, _ = rechtsfolge(
+        z, "vermittlungsvorschlag", D(2024, 1, 15), D(2024, 1, 15), faellig_gegeben=False
+    )
+    assert [(a.rechtsstand, a.entzug_regelbedarf) for a in rf.alternativen] == [("2024-03", True)]
+
+
+def test_a_miss_earlier_on_the_due_day_makes_the_next_one_repeated() -> None:
+    z = _z(TerminVersaeumt(am=D(2026, 7, 10), wichtiger_grund=False), bis=D(2026, 7, 10))
+    rf, _ = rechtsfolge(z, "einladung", D(2026, 7, 10), D(2026, 7, 10))
+    assert (rf.minderung_prozent, rf.monate) == (30, 1)
+
+
+def test_the_age_note_applies_on_the_day_of_birth_too() -> None:
+    # § 31a Abs. 6: "das 25. Lebensjahr noch nicht vollendet" - also on the day of birth
+    z = _z(PlanErstellt(am=D(2024, 1, 15)), bis=D(2024, 3, 1))
+    _, codes = rechtsfolge(
+        z, "eigenbemuehungen", D(2024, 3, 1), D(2024, 3, 15), geburtsdatum=D(2024, 3, 15)
+    )
+    assert "rf.unter_25" in codes
