@@ -188,9 +188,17 @@ def test_a_datetime_argument_is_refused_with_its_name(name: str) -> None:
     assert isinstance(info.value.meldung, str) and f"'{name}'" in info.value.meldung
 
 
-def test_faellig_is_checked_even_when_the_stichtag_is_missing() -> None:
+@pytest.mark.parametrize("faellig", [None, D(2024, 1, 2), dt.datetime(2024, 1, 2, 9, 0)])
+def test_a_missing_stichtag_is_an_input_error_at_stichtag(faellig: dt.date | None) -> None:
+    # found by the mutation review: a None Stichtag used to be skipped by the check (TypeError)
     with pytest.raises(UngueltigeEingabe) as info:
-        entscheide(_fall(), "einladung", None, dt.datetime(2024, 1, 2, 9, 0))  # type: ignore[arg-type]
+        entscheide(_fall(), "einladung", None, faellig)  # type: ignore[arg-type]
+    assert info.value.ort == "stichtag"
+
+
+def test_faellig_is_checked_as_a_day() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_fall(), "einladung", D(2024, 1, 2), dt.datetime(2024, 1, 2, 9, 0))
     assert info.value.ort == "faellig"
 
 

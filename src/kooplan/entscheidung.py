@@ -639,8 +639,8 @@ def _pruefe_argumente(
                 f"Unbekanntes Anliegen; erlaubt sind: {erlaubt}.", ort="anliegen"
             ) from None
     for name, tag in (("stichtag", stichtag), ("faellig", faellig)):
-        if tag is None:
-            continue
+        if tag is None and name == "faellig":
+            continue  # optional: the Stichtag
         if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
             raise UngueltigeEingabe(f"'{name}' muss ein Datum sein (ohne Uhrzeit).", ort=name)
         if tag > p.SPAETESTER_TAG:
