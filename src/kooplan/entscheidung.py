@@ -740,7 +740,7 @@ def entscheide_zustand(
         raise AssertionError(f"keine Regel für {regime}, {z.phase}, {anliegen}")
     modus = regel.modus if isinstance(regel.modus, Modus) else regel.modus.modus(policy)
     gruende = (Grund(regel.id, regel.norm(regime), regel.quelle, regel.text),)
-    frage = attrs.evolve(frage, modus=modus, regel=regel)
+    frage = _Frage(z, anliegen, stichtag, faellig, policy, modus, regel)
 
     codes: list[str] = list(regel.hinweise)
     for hr in _HINWEISE_FUER[schluessel]:

@@ -670,12 +670,15 @@ def rechtsfolge(
         and haupt.minderung_prozent
     ):
         hinweise += ["rf.unter_25", "offen.alter_stichtag"]
+    beginn = feststellung = None
     if haupt.minderung_prozent:
-        haupt = attrs.evolve(
-            haupt,
-            beginn_fruehestens=minderung_beginn(faellig),
-            feststellung_bis=feststellung_spaetestens(faellig),
-        )
-    if haupt.minderung_prozent and haupt.betrag_euro is None:
-        hinweise.append("rf.betrag_unbekannt")
-    return attrs.evolve(haupt, alternativen=tuple(alternativen)), tuple(dict.fromkeys(hinweise))
+        beginn, feststellung = minderung_beginn(faellig), feststellung_spaetestens(faellig)
+        if haupt.betrag_euro is None:
+            hinweise.append("rf.betrag_unbekannt")
+    haupt = attrs.evolve(
+        haupt,
+        alternativen=tuple(alternativen),
+        beginn_fruehestens=beginn,
+        feststellung_bis=feststellung,
+    )
+    return haupt, tuple(dict.fromkeys(hinweise))
