@@ -865,10 +865,10 @@ def _buchen(z: _Arbeit, e: Ereignis) -> None:
     elif isinstance(e, Eingliederungsvereinbarung):
         z.alte_ev_am = e.am
     elif art == "leistungsbezug_aufgenommen" and z.phase is Phase.BEENDET:
-        behalten = [getattr(z, name) for name in _UEBER_ZEITRAEUME]
+        behalten = {name: getattr(z, name) for name in _UEBER_ZEITRAEUME}
         nr = z.zeitraum_nr + 1
         _Arbeit.__init__(z, _LEER)
-        for name, wert in zip(_UEBER_ZEITRAEUME, behalten, strict=True):
+        for name, wert in behalten.items():
             setattr(z, name, wert)
         z.zeitraum_nr = nr
         z.zeitraum_begonnen = True
