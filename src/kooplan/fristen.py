@@ -48,8 +48,7 @@ def plus_monate(tag: dt.date, monate: int) -> dt.date:
     """
     m = tag.month - 1 + monate
     jahr, monat = tag.year + m // 12, m % 12 + 1
-    letzter = calendar.monthrange(jahr, monat)[1] if tag.day > 28 else 28
-    return tag.replace(year=jahr, month=monat, day=min(tag.day, letzter))
+    return tag.replace(year=jahr, month=monat, day=min(tag.day, calendar.monthrange(jahr, monat)[1]))
 
 
 def naechste_ueberpruefung(plan_am: dt.date) -> dt.date:
