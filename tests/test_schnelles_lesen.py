@@ -17,8 +17,20 @@ from hypothesis import strategies as st
 
 from kooplan.fehler import KooplanError
 from kooplan.testing import fall_dicts
-from kooplan.vertrag.laden import _genau, _schnell, _Zurueck, fall_aus_objekt, json_lesen
-from test_haertung import JSON_WERTE, fallartig, mutiert, umgestellt
+from kooplan.vertrag import laden
+from kooplan.vertrag.felder import EIGENBEMUEHUNGEN_FELDER, FALL_FELDER, PLAN_FELDER, Feld, Typ
+from kooplan.vertrag.laden import (
+    _EREIGNIS_SPEC,
+    _FEHLT,
+    _genau,
+    _Leser,
+    _leser_fuer,
+    _schnell,
+    _Zurueck,
+    fall_aus_objekt,
+    json_lesen,
+)
+from test_haertung import JSON_WERTE, _wert_fuer, fallartig, mutiert, umgestellt
 
 
 def _beide(obj: Any) -> None:
@@ -73,3 +85,129 @@ def test_doppelte_schluessel_bleiben_fehler(text: str) -> None:
 def test_eigene_x_daten_bleiben_erlaubt() -> None:
     doc = json_lesen('{"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": [], "x_a": [1]}')
     assert fall_aus_objekt(doc).fall == "JC-1"
+
+
+# -- the field readers one by one ---------------------------------------------------------------
+# The value objects check their fields again, so a fast field reader that let a bad value through
+# would still end in the exact reader; these tests hold each field reader itself to the exact
+# reader's rule for a single value (``_Leser.wert``), so that neither check leans on the other.
+
+_EINFACHE_FELDER = sorted(
+    {
+        (name, feld)
+        for spec in (FALL_FELDER, PLAN_FELDER, EIGENBEMUEHUNGEN_FELDER, *_EREIGNIS_SPEC.values())
+        for name, feld in spec.items()
+        if feld.typ not in (Typ.PLAN, Typ.EIGENBEMUEHUNGEN, Typ.EREIGNISSE)
+    },
+    key=lambda nf: (nf[0], nf[1].typ.value, nf[1].werte, nf[1].minimum or 0, nf[1].maximum or 0),
+)
+
+#: Values at the edges of every field type's rule.
+_GRENZWERTE: list[Any] = [
+    True,
+    False,
+    0,
+    1,
+    -1,
+    2,
+    3,
+    4,
+    5,
+    12,
+    13,
+    99,
+    100,
+    101,
+    1000,
+    1001,
+    2**63,
+    1.0,
+    None,
+    "",
+    " ",
+    "a",
+    "\x00",
+    "x\ny",
+    "k" * 128,
+    "k" * 129,
+    "JC-1",
+    "JC 1",
+    "ä",
+    "1900-01-01",
+    "1899-12-31",
+    "2099-12-31",
+    "2100-01-01",
+    "2024-02-29",
+    "2023-02-29",
+    "20240105",
+    "2024-W01-1",
+    "2024-01-05T00:00",
+    "+2024-01-05",
+    "٢٠٢٤-٠١-٠٥",
+    "DE-BE",
+    "DE-XX",
+    "kooplan/fall/1",
+    "massnahme",
+    "Massnahme",
+    [],
+    [""],
+    ["a"],
+    ["a", " "],
+    ["a", 1],
+    {},
+]
+
+
+def _genau_gelesen(name: str, feld: Feld, wert: Any) -> Any:
+    return _Leser().wert(feld, wert, name, name, 0)
+
+
+@pytest.mark.parametrize("name_feld", _EINFACHE_FELDER, ids=lambda nf: f"{nf[0]}:{nf[1].typ.value}")
+@pytest.mark.parametrize("wert", _GRENZWERTE, ids=repr)
+def test_feldleser_an_den_grenzen(name_feld: tuple[str, Feld], wert: Any) -> None:
+    name, feld = name_feld
+    genau = _genau_gelesen(name, feld, wert)
+    try:
+        schnell = _leser_fuer(feld)(wert)
+    except _Zurueck:
+        return
+    assert genau is not _FEHLT, f"the fast reader accepted what the exact one refuses: {name}"
+    assert type(schnell) is type(genau) and schnell == genau
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(_EINFACHE_FELDER).flatmap(lambda nf: st.tuples(st.just(nf), _wert_fuer(nf[1])))
+)
+def test_feldleser_nie_mehr_als_der_genaue(nf_wert: tuple[tuple[str, Feld], Any]) -> None:
+    (name, feld), wert = nf_wert
+    genau = _genau_gelesen(name, feld, wert)
+    try:
+        schnell = _leser_fuer(feld)(wert)
+    except _Zurueck:
+        return
+    assert genau is not _FEHLT
+    assert type(schnell) is type(genau) and schnell == genau
+
+
+@pytest.mark.parametrize("name_feld", _EINFACHE_FELDER, ids=lambda nf: f"{nf[0]}:{nf[1].typ.value}")
+def test_feldleser_nimmt_gueltige_werte(name_feld: tuple[str, Feld]) -> None:
+    """Each field reader reads the valid values of its field itself (else it is no faster)."""
+    name, feld = name_feld
+    gueltig = [w for w in _GRENZWERTE if _genau_gelesen(name, feld, w) is not _FEHLT]
+    gueltig += list(feld.werte) if feld.typ in (Typ.ENUM, Typ.KONSTANTE) else []
+    for wert in gueltig:
+        assert _leser_fuer(feld)(wert) == _genau_gelesen(name, feld, wert)
+
+
+def test_ein_programmierfehler_im_schnellen_leser_wird_nicht_verschluckt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only a fault of the case sends it to the exact reader; a bug must surface."""
+
+    def kaputt(obj: Any) -> Any:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(laden, "_schnell", kaputt)
+    with pytest.raises(RuntimeError):
+        fall_aus_objekt({"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": []})

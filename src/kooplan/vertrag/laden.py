@@ -711,9 +711,7 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
         raise _Zurueck
     form = _EREIGNIS_FORM[art]
     felder = _schnell_objekt(obj, form)
-    quer = QUERPRUEFUNGEN.get(art)
-    if quer is not None and quer[1](felder) is not None:
-        raise _Zurueck
+    # the checks across fields (QUERPRUEFUNGEN) run in the event's constructor
     del felder["art"]
     ereignis: Ereignis = ARTEN[art](**felder)
     return ereignis
