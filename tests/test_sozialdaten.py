@@ -705,6 +705,7 @@ def _gueltig(cls: type) -> dict[str, Any]:
 
 #: Fields validated by ``attrs.validators.instance_of``, whose TypeError quotes the value.
 
+
 def _api_faelle() -> Iterator[Any]:
     for cls in (
         kooplan.Fall,
