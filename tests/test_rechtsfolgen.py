@@ -62,6 +62,7 @@ import yaml
 
 import kooplan
 import szenarien_yaml
+from faelle_bau import FEHLERCODES
 from kooplan.vertrag import entscheidung_als_dict, fall_aus_objekt
 
 VERZEICHNIS = Path(__file__).parent / "rechtsfolgen"
@@ -90,14 +91,6 @@ RF_SCHLUESSEL = frozenset(
         "nicht_erreichbar",
         "folgestufen",
         "alternativen",
-    }
-)
-FEHLERCODES = frozenset(
-    {
-        "ungueltige_eingabe",
-        "unzulaessiger_uebergang",
-        "rechtsstand_nicht_abgedeckt",
-        "leistungsbezug_beendet",
     }
 )
 

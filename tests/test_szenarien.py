@@ -39,6 +39,7 @@ import yaml
 
 import kooplan
 import szenarien_yaml
+from faelle_bau import FEHLERCODES
 from kooplan.vertrag import entscheidung_als_dict, fall_aus_objekt
 
 VERZEICHNIS = Path(__file__).parent / "szenarien"
@@ -62,14 +63,6 @@ ERWARTET_ENTSCHEIDUNG = frozenset(
 )
 ERWARTET_FEHLER = frozenset({"fehler", "ort"})
 ERWARTET_SCHLUESSEL = ERWARTET_ENTSCHEIDUNG | ERWARTET_FEHLER | {"uebergaenge"}
-FEHLERCODES = frozenset(
-    {
-        "ungueltige_eingabe",
-        "unzulaessiger_uebergang",
-        "rechtsstand_nicht_abgedeckt",
-        "leistungsbezug_beendet",
-    }
-)
 
 
 @attrs.frozen
