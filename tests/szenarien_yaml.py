@@ -18,6 +18,10 @@ import yaml
 
 import kooplan
 
+#: The keys every scenario has, and the keys a question may have.
+SZENARIO_PFLICHT = frozenset({"titel", "quelle", "ereignisse", "fragen"})
+FRAGE_SCHLUESSEL = frozenset({"anliegen", "stichtag", "faellig", "policy", "erwartet"})
+
 UMLAUTE = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
@@ -130,14 +134,21 @@ def pruefe_fehler(err: kooplan.KooplanError, soll: dict[str, Any]) -> None:
         assert err.ort == soll["ort"], err.meldung
 
 
-def pruefe_szenario_kopf(
-    sz: Any, wo: str, pflicht: frozenset[str], erlaubt: frozenset[str]
-) -> None:
-    """The keys of one scenario and the types of its title, source, events and questions."""
+def pruefe_szenario_kopf(sz: Any, wo: str, erlaubt: frozenset[str]) -> None:
+    """The keys of one scenario (``erlaubt``: those it may have) and the types of its title,
+    source, events and questions."""
     assert isinstance(sz, dict), wo
-    assert set(sz) >= pflicht, (wo, pflicht - set(sz))
+    assert set(sz) >= SZENARIO_PFLICHT, (wo, SZENARIO_PFLICHT - set(sz))
     assert set(sz) <= erlaubt, (wo, set(sz) - erlaubt)
     assert isinstance(sz["titel"], str) and sz["titel"], wo
     assert isinstance(sz["quelle"], str) and sz["quelle"], wo
     assert isinstance(sz["ereignisse"], list), wo
     assert sz["fragen"], wo
+
+
+def pruefe_frage_kopf(fr: Any, wo: str) -> None:
+    """The keys of one question and the types of its Stichtag and Fälligkeit."""
+    assert set(fr) <= FRAGE_SCHLUESSEL, (wo, set(fr) - FRAGE_SCHLUESSEL)
+    assert {"anliegen", "stichtag", "erwartet"} <= set(fr), wo
+    assert isinstance(fr["stichtag"], dt.date), wo
+    assert "faellig" not in fr or isinstance(fr["faellig"], dt.date), wo

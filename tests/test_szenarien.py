@@ -45,9 +45,7 @@ from kooplan.vertrag import entscheidung_als_dict, fall_aus_objekt
 VERZEICHNIS = Path(__file__).parent / "szenarien"
 MINDESTZAHL_FRAGEN = 120
 
-SZENARIO_PFLICHT = frozenset({"titel", "quelle", "ereignisse", "fragen"})
-SZENARIO_SCHLUESSEL = SZENARIO_PFLICHT | {"geburtsdatum", "regelbedarfsstufe"}
-FRAGE_SCHLUESSEL = frozenset({"anliegen", "stichtag", "faellig", "policy", "erwartet"})
+SZENARIO_SCHLUESSEL = szenarien_yaml.SZENARIO_PFLICHT | {"geburtsdatum", "regelbedarfsstufe"}
 ERWARTET_ENTSCHEIDUNG = frozenset(
     {
         "phase",
@@ -163,13 +161,10 @@ def test_format_und_namen(pfad: Path) -> None:
     rechtsstaende = {r.id for r in kooplan.RECHTSSTAENDE}
     for nr, sz in enumerate(szenarien_yaml.laden(pfad), start=1):
         wo = f"{pfad.name} Szenario {nr}"
-        szenarien_yaml.pruefe_szenario_kopf(sz, wo, SZENARIO_PFLICHT, SZENARIO_SCHLUESSEL)
+        szenarien_yaml.pruefe_szenario_kopf(sz, wo, SZENARIO_SCHLUESSEL)
         for j, fr in enumerate(sz["fragen"], start=1):
             wo_f = f"{wo} Frage {j}"
-            assert set(fr) <= FRAGE_SCHLUESSEL, (wo_f, set(fr) - FRAGE_SCHLUESSEL)
-            assert {"anliegen", "stichtag", "erwartet"} <= set(fr), wo_f
-            assert isinstance(fr["stichtag"], dt.date), wo_f
-            assert "faellig" not in fr or isinstance(fr["faellig"], dt.date), wo_f
+            szenarien_yaml.pruefe_frage_kopf(fr, wo_f)
             soll = fr["erwartet"]
             assert isinstance(soll, dict) and soll, wo_f
             assert set(soll) <= ERWARTET_SCHLUESSEL, (wo_f, set(soll) - ERWARTET_SCHLUESSEL)
