@@ -20,6 +20,15 @@ from typing import Any
 
 import pytest
 
+from faelle_bau import (
+    ENTSCHEIDUNG_SCHLUESSEL,
+    FALL_ID,
+    FEHLER_SCHLUESSEL,
+    FEHLERCODES,
+    GEB_FORMEN,
+    GEBURTSDATUM,
+)
+from faelle_bau import json_orte as _orte
 from kooplan.cli import main
 
 DATEN = Path(__file__).parent / "daten"
@@ -28,8 +37,6 @@ GUT = DATEN / "gut.jsonl"
 VERTRAG = DATEN / "vertrag_beispiel.json"
 POL_B = DATEN / "mitwirkung_eigenbemuehungen.jsonl"
 
-GEBURTSDATUM = "1987-06-05"
-GEB_FORMEN = ("1987-06-05", "05.06.1987", "5.6.1987")
 GEHEIM = "GEHEIM-1234"
 
 PHASEN = [
@@ -40,29 +47,6 @@ PHASEN = [
     "ohne_plan",
     "beendet",
 ]
-FEHLERCODES = {
-    "ungueltige_eingabe",
-    "unzulaessiger_uebergang",
-    "rechtsstand_nicht_abgedeckt",
-    "leistungsbezug_beendet",
-}
-ENTSCHEIDUNG_SCHLUESSEL = [
-    "schema",
-    "fall",
-    "stichtag",
-    "faellig",
-    "rechtsstand",
-    "anliegen",
-    "phase",
-    "modus",
-    "rfb",
-    "gruende",
-    "hinweise",
-    "naechste_ueberpruefung",
-    "ueberpruefung_ueberfaellig",
-]
-FEHLER_SCHLUESSEL = ["schema", "fall", "zeile", "fehler", "meldung", "ort"]
-FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 STICHTAG = "2024-03-01"
 ANLIEGEN = "eigenbemuehungen"
@@ -955,20 +939,6 @@ DATEN_POOL = [
     "2099-12-31",
     "2005-01-01",
 ]
-
-
-def _orte(obj: Any) -> list[tuple[Any, Any]]:
-    """Every (container, key) pair of a JSON value."""
-    out: list[tuple[Any, Any]] = []
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            out.append((obj, k))
-            out.extend(_orte(v))
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            out.append((obj, i))
-            out.extend(_orte(v))
-    return out
 
 
 def _objekte(obj: Any) -> list[dict[str, Any]]:

@@ -29,17 +29,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kooplan
+from faelle_bau import ANLIEGEN, ev
 from kooplan.beispiele import beispiele
 from kooplan.cli import main
 from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
 from kooplan.vertrag.laden import fall_aus_json, fall_aus_objekt
 
-ANLIEGEN = ["einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen"]
 STICHTAGE = ["2023-07-03", "2024-03-10", "2025-05-20", "2026-06-30", "2026-07-01", "2026-10-21"]
-
-
-def ev(art: str, am: str, **felder: Any) -> dict[str, Any]:
-    return {"art": art, "am": am, **felder}
 
 
 PLAN = {

@@ -35,6 +35,8 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
 import kooplan
+from faelle_bau import ANLIEGEN, FALL_ID, GEB_FORMEN, GEBURTSDATUM, ev
+from faelle_bau import json_orte as _orte
 from kooplan.beispiele import beispiele
 from kooplan.cli import main
 from kooplan.fehler import (
@@ -65,8 +67,6 @@ from kooplan.vertrag.laden import (
 )
 from kooplan.vertrag.schema import entscheidung_schema, fall_schema, fehler_schema
 
-GEBURTSDATUM = "1987-06-05"
-GEB_FORMEN = ("1987-06-05", "05.06.1987", "5.6.1987")
 GEHEIM = "GEHEIM-4711"
 
 KLASSE_JE_CODE: dict[str, type[KooplanError]] = {
@@ -75,8 +75,6 @@ KLASSE_JE_CODE: dict[str, type[KooplanError]] = {
     "rechtsstand_nicht_abgedeckt": RechtsstandNichtAbgedeckt,
     "leistungsbezug_beendet": KeinLeistungsbezug,
 }
-FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-ANLIEGEN = ["einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen"]
 ERSTER_STICHTAG = dt.date(2023, 7, 1)
 LETZTER_TAG = dt.date(2099, 12, 31)
 
@@ -94,10 +92,6 @@ EINSTELLUNGEN = settings(
 
 
 # -- valid cases to start from ----------------------------------------------------------------
-
-
-def ev(art: str, am: str, **felder: Any) -> dict[str, Any]:
-    return {"art": art, "am": am, **felder}
 
 
 PLAN = {
@@ -581,20 +575,6 @@ def ereignisartig(draw: st.DrawFn) -> Any:
 
 def fallartig() -> st.SearchStrategy[dict[str, Any]]:
     return objekt_nach(FALL_FELDER)
-
-
-def _orte(obj: Any) -> list[tuple[Any, Any]]:
-    """Every (container, key) pair of a JSON value."""
-    out: list[tuple[Any, Any]] = []
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            out.append((obj, k))
-            out.extend(_orte(v))
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            out.append((obj, i))
-            out.extend(_orte(v))
-    return out
 
 
 @st.composite

@@ -42,6 +42,7 @@ import kooplan.recht
 import kooplan.rechtsfolgen
 import kooplan.regelbedarf
 import kooplan.vertrag
+from faelle_bau import ANLIEGEN, ev
 from kooplan.cli import main
 from kooplan.kalender import alter_am, unter_25
 from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
@@ -87,10 +88,6 @@ def pruefe_text(text: str, wo: str = "") -> None:
 
 
 # -- private cases: every art, every optional field, personal data everywhere it may be --------
-
-
-def ev(art: str, am: str, **felder: Any) -> dict[str, Any]:
-    return {"art": art, "am": am, **felder}
 
 
 def _plan(tag: str) -> dict[str, Any]:
@@ -231,7 +228,6 @@ REGIME_C = _kopf(
     ],
 )
 PRIVAT = {"voll": VOLL, "jung": JUNG, "regime_c": REGIME_C}
-ANLIEGEN = ["einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen"]
 STICHTAGE = [
     dt.date(2023, 9, 1),
     dt.date(2024, 3, 10),
@@ -704,6 +700,7 @@ def _gueltig(cls: type) -> dict[str, Any]:
 
 
 #: Fields validated by ``attrs.validators.instance_of``, whose TypeError quotes the value.
+
 
 def _api_faelle() -> Iterator[Any]:
     for cls in (

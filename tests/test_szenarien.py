@@ -30,23 +30,22 @@ statute texts, never copied from the library's output.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pytest
 import yaml
 
 import kooplan
+import szenarien_yaml
+from faelle_bau import FEHLERCODES
 from kooplan.vertrag import entscheidung_als_dict, fall_aus_objekt
 
 VERZEICHNIS = Path(__file__).parent / "szenarien"
 MINDESTZAHL_FRAGEN = 120
 
-SZENARIO_PFLICHT = frozenset({"titel", "quelle", "ereignisse", "fragen"})
-SZENARIO_SCHLUESSEL = SZENARIO_PFLICHT | {"geburtsdatum", "regelbedarfsstufe"}
-FRAGE_SCHLUESSEL = frozenset({"anliegen", "stichtag", "faellig", "policy", "erwartet"})
+SZENARIO_SCHLUESSEL = szenarien_yaml.SZENARIO_PFLICHT | {"geburtsdatum", "regelbedarfsstufe"}
 ERWARTET_ENTSCHEIDUNG = frozenset(
     {
         "phase",
@@ -62,100 +61,25 @@ ERWARTET_ENTSCHEIDUNG = frozenset(
 )
 ERWARTET_FEHLER = frozenset({"fehler", "ort"})
 ERWARTET_SCHLUESSEL = ERWARTET_ENTSCHEIDUNG | ERWARTET_FEHLER | {"uebergaenge"}
-FEHLERCODES = frozenset(
-    {
-        "ungueltige_eingabe",
-        "unzulaessiger_uebergang",
-        "rechtsstand_nicht_abgedeckt",
-        "leistungsbezug_beendet",
-    }
-)
 
 
 @attrs.frozen
-class Frage:
-    """One question of one scenario of one file."""
+class Frage(szenarien_yaml.Frage):
+    """One question of one scenario of one file; its id cuts the title at 60 characters."""
 
-    datei: str
-    nr: int
-    szenario: dict[str, Any]
-    j: int
-    frage: dict[str, Any]
-
-    @property
-    def titel(self) -> str:
-        return str(self.szenario.get("titel", ""))
-
-    @property
-    def erwartet(self) -> dict[str, Any]:
-        return dict(self.frage.get("erwartet") or {})
-
-    @property
-    def id(self) -> str:
-        f = self.frage
-        tag = f.get("stichtag")
-        tag = tag.isoformat() if isinstance(tag, dt.date) else str(tag)
-        return f"{self.datei}-{self.nr:02d}-{_slug(self.titel)}-{self.j}-{f.get('anliegen')}@{tag}"
+    slug_laenge: ClassVar[int] = 60
+    faellig_im_id: ClassVar[bool] = False
 
 
-_UMLAUTE = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
-
-
-def _slug(text: str, laenge: int = 60) -> str:
-    s = re.sub(r"[^A-Za-z0-9]+", "_", text.translate(_UMLAUTE)).strip("_")
-    return s[:laenge].rstrip("_")
+FRAGEN = szenarien_yaml.fragen(VERZEICHNIS, Frage)
 
 
 def _dateien() -> list[Path]:
-    return sorted(p for p in VERZEICHNIS.glob("*.yaml") if not p.name.startswith("_"))
-
-
-def _laden(pfad: Path) -> list[dict[str, Any]]:
-    daten = yaml.safe_load(pfad.read_text(encoding="utf-8"))
-    assert isinstance(daten, list), f"{pfad.name}: erwartet wird eine Liste von Szenarien"
-    return daten
-
-
-def _fragen() -> list[Frage]:
-    out = []
-    for pfad in _dateien():
-        for nr, sz in enumerate(_laden(pfad), start=1):
-            for j, fr in enumerate(sz.get("fragen") or [], start=1):
-                out.append(Frage(pfad.stem, nr, sz, j, fr))
-    return out
-
-
-FRAGEN = _fragen()
-
-
-def _iso(wert: Any) -> Any:
-    """YAML dates (PyYAML makes ``date`` objects) as the contract's ISO strings, recursively."""
-    if isinstance(wert, dt.datetime):
-        raise AssertionError("Zeitpunkte sind im Vertrag nicht erlaubt; nur Tage")
-    if isinstance(wert, dt.date):
-        return wert.isoformat()
-    if isinstance(wert, dict):
-        return {k: _iso(v) for k, v in wert.items()}
-    if isinstance(wert, list):
-        return [_iso(v) for v in wert]
-    return wert
+    return szenarien_yaml.dateien(VERZEICHNIS)
 
 
 def _fall_objekt(fr: Frage) -> dict[str, Any]:
-    sz = fr.szenario
-    obj: dict[str, Any] = {"schema": "kooplan/fall/1", "fall": f"SZ-{fr.datei}-{fr.nr:02d}"}
-    for key in ("geburtsdatum", "regelbedarfsstufe"):
-        if key in sz:
-            obj[key] = _iso(sz[key])
-    obj["ereignisse"] = _iso(sz.get("ereignisse") or [])
-    return obj
-
-
-def _policy(fr: Frage) -> kooplan.Policy:
-    p = fr.frage.get("policy")
-    return kooplan.STANDARD if p is None else kooplan.Policy.aus_mapping(p)
+    return szenarien_yaml.fall_objekt(fr, "SZ", ("geburtsdatum", "regelbedarfsstufe"))
 
 
 def _als_text(wert: Any) -> Any:
@@ -173,12 +97,11 @@ def test_szenario(fr: Frage) -> None:
     stichtag = f["stichtag"]
     try:
         fall = fall_aus_objekt(_fall_objekt(fr))
-        e = kooplan.entscheide(fall, f["anliegen"], stichtag, f.get("faellig"), _policy(fr))
+        e = kooplan.entscheide(
+            fall, f["anliegen"], stichtag, f.get("faellig"), szenarien_yaml.policy(fr)
+        )
     except kooplan.KooplanError as err:
-        assert "fehler" in soll, f"unerwarteter Fehler {err.code} (ort {err.ort}): {err.meldung}"
-        assert err.code == soll["fehler"], err.meldung
-        if "ort" in soll:
-            assert err.ort == soll["ort"], err.meldung
+        szenarien_yaml.pruefe_fehler(err, soll)
         return
     assert "fehler" not in soll, f"erwartet war der Fehler {soll['fehler']}"
     r = entscheidung_als_dict(e)
@@ -236,21 +159,12 @@ def test_format_und_namen(pfad: Path) -> None:
     modi = {m.value for m in kooplan.Modus}
     anliegen = {a.value for a in kooplan.Anliegen}
     rechtsstaende = {r.id for r in kooplan.RECHTSSTAENDE}
-    for nr, sz in enumerate(_laden(pfad), start=1):
+    for nr, sz in enumerate(szenarien_yaml.laden(pfad), start=1):
         wo = f"{pfad.name} Szenario {nr}"
-        assert isinstance(sz, dict), wo
-        assert set(sz) >= SZENARIO_PFLICHT, (wo, SZENARIO_PFLICHT - set(sz))
-        assert set(sz) <= SZENARIO_SCHLUESSEL, (wo, set(sz) - SZENARIO_SCHLUESSEL)
-        assert isinstance(sz["titel"], str) and sz["titel"], wo
-        assert isinstance(sz["quelle"], str) and sz["quelle"], wo
-        assert isinstance(sz["ereignisse"], list), wo
-        assert sz["fragen"], wo
+        szenarien_yaml.pruefe_szenario_kopf(sz, wo, SZENARIO_SCHLUESSEL)
         for j, fr in enumerate(sz["fragen"], start=1):
             wo_f = f"{wo} Frage {j}"
-            assert set(fr) <= FRAGE_SCHLUESSEL, (wo_f, set(fr) - FRAGE_SCHLUESSEL)
-            assert {"anliegen", "stichtag", "erwartet"} <= set(fr), wo_f
-            assert isinstance(fr["stichtag"], dt.date), wo_f
-            assert "faellig" not in fr or isinstance(fr["faellig"], dt.date), wo_f
+            szenarien_yaml.pruefe_frage_kopf(fr, wo_f)
             soll = fr["erwartet"]
             assert isinstance(soll, dict) and soll, wo_f
             assert set(soll) <= ERWARTET_SCHLUESSEL, (wo_f, set(soll) - ERWARTET_SCHLUESSEL)

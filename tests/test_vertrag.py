@@ -15,34 +15,20 @@ from typing import Any
 
 import pytest
 
+import faelle_bau
 import kooplan
+from faelle_bau import ENTSCHEIDUNG_SCHLUESSEL, FEHLER_SCHLUESSEL, GEBURTSDATUM, ev
 from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
 from kooplan.vertrag.laden import faelle_lesen, fall_aus_json, fall_aus_objekt
 
 DATEN = Path(__file__).parent / "daten"
 
 FALL_ID = "JC-TEST-0001"
-#: A birth date and a plan text that must never appear in any message, path, repr or output.
-GEBURTSDATUM = "1987-06-05"
-GEB_FORMEN = ("1987-06-05", "05.06.1987", "5.6.1987", "1987")
+#: The birth date (faelle_bau.GEBURTSDATUM, in every spelling and as the year alone) and a plan
+#: text that must never appear in any message, path, repr or output.
+GEB_FORMEN = (*faelle_bau.GEB_FORMEN, "1987")
 GEHEIM = "GEHEIM-1234"
 
-ENTSCHEIDUNG_SCHLUESSEL = [
-    "schema",
-    "fall",
-    "stichtag",
-    "faellig",
-    "rechtsstand",
-    "anliegen",
-    "phase",
-    "modus",
-    "rfb",
-    "gruende",
-    "hinweise",
-    "naechste_ueberpruefung",
-    "ueberpruefung_ueberfaellig",
-]
-FEHLER_SCHLUESSEL = ["schema", "fall", "zeile", "fehler", "meldung", "ort"]
 ARTEN = [
     "einladung_versandt",
     "termin_versaeumt",
@@ -121,10 +107,6 @@ def entscheide_fehler(obj: dict[str, Any], anliegen: str, stichtag: str) -> koop
     with pytest.raises(kooplan.KooplanError) as info:
         kooplan.entscheide(laden(obj), anliegen, dt.date.fromisoformat(stichtag))
     return info.value
-
-
-def ev(art: str, am: str, **felder: Any) -> dict[str, Any]:
-    return {"art": art, "am": am, **felder}
 
 
 # -- a valid full case -----------------------------------------------------------------------

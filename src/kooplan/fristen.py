@@ -48,7 +48,9 @@ def plus_monate(tag: dt.date, monate: int) -> dt.date:
     """
     m = tag.month - 1 + monate
     jahr, monat = tag.year + m // 12, m % 12 + 1
-    return tag.replace(year=jahr, month=monat, day=min(tag.day, calendar.monthrange(jahr, monat)[1]))
+    return tag.replace(
+        year=jahr, month=monat, day=min(tag.day, calendar.monthrange(jahr, monat)[1])
+    )
 
 
 def naechste_ueberpruefung(plan_am: dt.date) -> dt.date:

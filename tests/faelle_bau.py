@@ -1,0 +1,65 @@
+"""Shared builders and constants for the tests that write contract cases by hand.
+
+Not a test module (its name does not start with ``test_``). Used by ``test_cli.py``,
+``test_haertung.py``, ``test_sozialdaten.py``, ``test_vertrag.py``, ``test_determinismus.py`` and
+the YAML scenario tests. Everything here is written from CONTRACT.md, not taken from the library.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: A birth date that must never appear in any message, path, repr or output, and its spellings.
+GEBURTSDATUM = "1987-06-05"
+GEB_FORMEN = ("1987-06-05", "05.06.1987", "5.6.1987")
+
+#: What the contract allows as a ``fall`` id.
+FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+#: The four error codes of the contract.
+FEHLERCODES = frozenset(
+    {
+        "ungueltige_eingabe",
+        "unzulaessiger_uebergang",
+        "rechtsstand_nicht_abgedeckt",
+        "leistungsbezug_beendet",
+    }
+)
+#: The keys of a decision and of an error object, in contract order.
+ENTSCHEIDUNG_SCHLUESSEL = [
+    "schema",
+    "fall",
+    "stichtag",
+    "faellig",
+    "rechtsstand",
+    "anliegen",
+    "phase",
+    "modus",
+    "rfb",
+    "gruende",
+    "hinweise",
+    "naechste_ueberpruefung",
+    "ueberpruefung_ueberfaellig",
+]
+FEHLER_SCHLUESSEL = ["schema", "fall", "zeile", "fehler", "meldung", "ort"]
+ANLIEGEN = ["einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen"]
+
+
+def ev(art: str, am: str, **felder: Any) -> dict[str, Any]:
+    """One event object of the contract."""
+    return {"art": art, "am": am, **felder}
+
+
+def json_orte(obj: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key) pair of a JSON value."""
+    out: list[tuple[Any, Any]] = []
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            out.append((obj, k))
+            out.extend(json_orte(v))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            out.append((obj, i))
+            out.extend(json_orte(v))
+    return out
