@@ -51,8 +51,14 @@ RECHT = next(
 )
 mit_recht = pytest.mark.skipif(RECHT is None, reason="statute texts (recht/) not available")
 
-#: Rules citing a norm whose text ``recht/`` does not hold (§ 20 SGB II, § 33 SGB X).
-OHNE_TEXT = frozenset({("hinweis", "va.bestimmtheit"), ("hinweis", "rf.betrag_unbekannt")})
+#: Rules citing a norm whose text ``recht/`` does not hold (§§ 7, 20 SGB II, § 33 SGB X).
+OHNE_TEXT = frozenset(
+    {
+        ("hinweis", "va.bestimmtheit"),
+        ("hinweis", "rf.betrag_unbekannt"),
+        ("uebergang", "leistungsbezug_beendet"),  # § 7 SGB II
+    }
+)
 #: Citations without Fassung of a text the 13. SGB II-ÄndG changed (they should say a.F./n.F.).
 OHNE_FASSUNG_ABER_GEAENDERT = frozenset({"§ 15 Abs. 2 SGB II"})
 

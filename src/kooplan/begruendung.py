@@ -196,7 +196,7 @@ HINWEISE: Mapping[str, Hinweis] = {
         _h(
             "c.praxis_pruefen",
             O,
-            "§ 15a Abs. 2, 3 SGB II n.F.",
+            "§ 15a Abs. 2, 3 SGB II n.F., § 31 Abs. 1 Satz 1 SGB II n.F.",
             "Für die Kommunikation während funktionierender Zusammenarbeit unter dem neuen Recht "
             "gibt es noch keine gefestigte Weisung; kooplan setzt die bisherige Praxis (ohne "
             "Rechtsfolgenbelehrung) fort. Weisungslage prüfen.",

@@ -193,9 +193,13 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         E,
         "leistungsbezug_aufgenommen",
         _UNV,
-        "§ 15 Abs. 1 Satz 1 SGB II",
+        (
+            "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II a.F.",
+            "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II n.F.",
+        ),
         _W,
-        "Der Beginn des Leistungsbezugs als erstes Ereignis ändert nichts.",
+        "Der Beginn des Leistungsbezugs als erstes Ereignis ändert nichts: Der Fall steht schon "
+        "am Anfang (Potenzialanalyse, erste Einladung).",
         Bedingung.ZEITRAUM_LEER,
     ),
     _u(
@@ -447,9 +451,10 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _NICHT_BEENDET,
         "leistungsbezug_beendet",
         B,
-        "§ 15 Abs. 1 Satz 1 SGB II",
+        "§ 7 Abs. 1 Satz 1 SGB II",
         _W,
-        "Der Leistungsbezug endet.",
+        "Der Leistungsbezug endet: Wer keine Leistungen mehr erhält, ist nicht mehr zur Mitwirkung "
+        "nach dem Kooperationsplan aufzufordern.",
     ),
     _u(
         "leistungsbezug_aufgenommen",
@@ -525,7 +530,8 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _UNV,
         ("§ 31a Abs. 1 Satz 6 SGB II a.F.", "§ 31a Abs. 1 Satz 2 SGB II n.F."),
         _W,
-        "Eine Bereitschaftserklärung ändert in der Zusammenarbeit nichts.",
+        "Eine Bereitschaftserklärung ändert in der Zusammenarbeit nichts; eine laufende Minderung "
+        "ist aufzuheben (als 'minderung_aufgehoben' zu erfassen).",
     ),
 )
 
