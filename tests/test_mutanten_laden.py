@@ -1,12 +1,15 @@
 """Tests for survivors of the mutation run over the loader (``tools/mutation.py vertrag/laden``):
-the exact wording of the two JSON messages that no other test pinned."""
+message wording and places that no other test pinned (JSON constants and syntax, long and
+non-ASCII keys, events of unknown art, duplicates in ``x_`` data, a ``bezug`` of the wrong art).
+The expected messages follow the loader's rules: keys quoted, escaped to printable ASCII and
+shortened; the first fault in document order at its JSON path."""
 
 from __future__ import annotations
 
 import pytest
 
 from kooplan.fehler import UngueltigeEingabe
-from kooplan.vertrag.laden import json_lesen
+from kooplan.vertrag.laden import fall_aus_json, json_lesen
 
 
 @pytest.mark.parametrize("konstante", ["NaN", "Infinity", "-Infinity"])
@@ -22,3 +25,65 @@ def test_ein_syntaxfehler_ohne_eigene_uebersetzung_heisst_syntaxfehler() -> None
     with pytest.raises(UngueltigeEingabe) as info:
         json_lesen('{"fall": "\\u12"}')
     assert info.value.meldung.startswith("Kein gültiges JSON: Syntaxfehler (Zeile 1, Spalte ")
+
+
+K = '{"schema": "kooplan/fall/1", "fall": "JC-1", '
+
+
+def _fehler(text: str) -> UngueltigeEingabe:
+    with pytest.raises(UngueltigeEingabe) as info:
+        fall_aus_json(text)
+    return info.value
+
+
+def test_lange_schluessel_werden_gekuerzt_und_ascii_zitiert() -> None:
+    # "Keys are quoted, escaped to printable ASCII and shortened" (40 characters and "…")
+    err = _fehler(K + '"ereignisse": [], "' + "k" * 60 + '": 1}')
+    assert err.meldung == "Unbekanntes Feld '" + "k" * 40 + "\\u2026'."
+    err = _fehler(K + '"ereignisse": [], "schlüssel": 1}')
+    assert err.meldung == "Unbekanntes Feld 'schl\\u00fcssel'."
+
+
+@pytest.mark.parametrize(
+    ("ereignis", "meldung", "ort"),
+    [
+        # an event of unknown art: its am, id and duplicate keys are still judged, in order
+        (
+            '{"am": "2024-01-15", "am": "2024-01-16", "art": "nix"}',
+            "Der Schlüssel 'am' kommt im Objekt doppelt vor.",
+            "ereignisse[0].am",
+        ),
+        (
+            '{"id": 5, "art": "nix"}',
+            "'id' muss ein Text sein, nicht eine Zahl.",
+            "ereignisse[0].id",
+        ),
+        (
+            '{"am": "x", "art": "nix"}',
+            "'am' muss ein Datum der Form JJJJ-MM-TT sein.",
+            "ereignisse[0].am",
+        ),
+        ('{"am": "2024-01-15"}', "Das Pflichtfeld 'art' fehlt.", "ereignisse[0].art"),
+    ],
+)
+def test_ereignis_ohne_bekannte_art(ereignis: str, meldung: str, ort: str) -> None:
+    err = _fehler(K + '"ereignisse": [' + ereignis + "]}")
+    assert (err.meldung, err.ort) == (meldung, ort)
+
+
+def test_doppelte_schluessel_in_eigenen_x_daten_an_ihrem_ort() -> None:
+    # two faults: the duplicate inside x_a comes first in document order
+    err = _fehler(K + '"ereignisse": [], "x_a": {"b": 1, "b": 2}, "zzz": 1}')
+    assert (err.meldung, err.ort) == ("Der Schlüssel 'b' kommt im Objekt doppelt vor.", "x_a.b")
+
+
+def test_bezug_auf_ein_ereignis_falscher_art() -> None:
+    err = _fehler(
+        K + '"ereignisse": [{"art": "plan_erstellt", "am": "2024-01-15", "id": "p1"}, '
+        '{"art": "wichtiger_grund_nachgewiesen", "am": "2024-01-20", "bezug": "p1"}]}'
+    )
+    assert err.ort == "ereignisse[1].bezug"
+    assert err.meldung == (
+        "'bezug' von Ereignis Nr. 2 muss ein Ereignis der Art 'termin_versaeumt' oder "
+        "'mitwirkung_unterblieben' nennen, nicht 'plan_erstellt'."
+    )
