@@ -6,6 +6,8 @@ shortened; the first fault in document order at its JSON path."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kooplan.fehler import UngueltigeEingabe
@@ -87,3 +89,14 @@ def test_bezug_auf_ein_ereignis_falscher_art() -> None:
         "'bezug' von Ereignis Nr. 2 muss ein Ereignis der Art 'termin_versaeumt' oder "
         "'mitwirkung_unterblieben' nennen, nicht 'plan_erstellt'."
     )
+
+
+def test_land_und_bewilligungszeitraum_kommen_im_fall_an() -> None:
+    fall = fall_aus_json(
+        K + '"land": "DE-BY", "bewilligungszeitraum_ende": "2026-12-31", "regelbedarfsstufe": 2, '
+        '"geburtsdatum": "1990-05-17", "ereignisse": []}'
+    )
+    assert fall.land == "DE-BY"
+    assert fall.bewilligungszeitraum_ende == dt.date(2026, 12, 31)
+    assert fall.regelbedarfsstufe == 2
+    assert fall.geburtsdatum == dt.date(1990, 5, 17)
