@@ -100,3 +100,18 @@ def test_land_und_bewilligungszeitraum_kommen_im_fall_an() -> None:
     assert fall.bewilligungszeitraum_ende == dt.date(2026, 12, 31)
     assert fall.regelbedarfsstufe == 2
     assert fall.geburtsdatum == dt.date(1990, 5, 17)
+
+
+def test_schluessel_von_genau_40_zeichen_wird_nicht_gekuerzt() -> None:
+    err = _fehler(K + '"ereignisse": [], "' + "k" * 40 + '": 1}')
+    assert err.meldung == "Unbekanntes Feld '" + "k" * 40 + "'."
+
+
+def test_bezug_auf_ein_ereignis_mit_unmoeglichem_tag() -> None:
+    # 30.2. has the form JJJJ-MM-TT but is no calendar day: the bezug check must not trip over it
+    err = _fehler(
+        K + '"ereignisse": [{"art": "termin_versaeumt", "am": "2024-02-30", "id": "t1", '
+        '"wichtiger_grund": false}, {"art": "wichtiger_grund_nachgewiesen", "am": "2024-03-05", '
+        '"bezug": "t1"}]}'
+    )
+    assert (err.meldung, err.ort) == ("'am' ist kein gültiger Kalendertag.", "ereignisse[0].am")
