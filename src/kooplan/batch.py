@@ -47,7 +47,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from kooplan.entscheidung import Anliegen, Entscheidung, entscheide
+from kooplan.entscheidung import Anliegen, Entscheidung, als_anliegen, entscheide
 from kooplan.fall import Fall
 from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.policy import STANDARD, Policy
@@ -96,14 +96,7 @@ class Auftrag:
         policy: Policy = STANDARD,
     ) -> Auftrag:
         """Check the arguments as :func:`kooplan.entscheide` does, but once for the batch."""
-        if not isinstance(anliegen, Anliegen):
-            try:
-                anliegen = Anliegen(anliegen)
-            except ValueError:
-                erlaubt = ", ".join(a.value for a in Anliegen)
-                raise UngueltigeEingabe(
-                    f"Unbekanntes Anliegen; erlaubt sind: {erlaubt}.", ort="anliegen"
-                ) from None
+        anliegen = als_anliegen(anliegen)
         for name, tag in (("stichtag", stichtag), ("faellig", faellig)):
             if tag is not None and (isinstance(tag, dt.datetime) or not isinstance(tag, dt.date)):
                 raise UngueltigeEingabe(f"'{name}' muss ein Datum sein (ohne Uhrzeit).", ort=name)

@@ -627,17 +627,23 @@ class Entscheidung:
         return entscheidung_html(self)
 
 
+def als_anliegen(anliegen: Anliegen | str) -> Anliegen:
+    """The Anliegen given as member or as its contract value; anything else is an input error."""
+    if isinstance(anliegen, Anliegen):
+        return anliegen
+    try:
+        return Anliegen(anliegen)
+    except ValueError:
+        erlaubt = ", ".join(a.value for a in Anliegen)
+        raise UngueltigeEingabe(
+            f"Unbekanntes Anliegen; erlaubt sind: {erlaubt}.", ort="anliegen"
+        ) from None
+
+
 def _pruefe_argumente(
     anliegen: Anliegen | str, stichtag: dt.date, faellig: dt.date | None
 ) -> tuple[Anliegen, dt.date]:
-    if not isinstance(anliegen, Anliegen):
-        try:
-            anliegen = Anliegen(anliegen)
-        except ValueError:
-            erlaubt = ", ".join(a.value for a in Anliegen)
-            raise UngueltigeEingabe(
-                f"Unbekanntes Anliegen; erlaubt sind: {erlaubt}.", ort="anliegen"
-            ) from None
+    anliegen = als_anliegen(anliegen)
     for name, tag in (("stichtag", stichtag), ("faellig", faellig)):
         if tag is None and name == "faellig":
             continue  # optional: the Stichtag
