@@ -668,11 +668,19 @@ def test_the_index_lists_every_row_under_each_phase_and_trigger_in_table_order()
         for phase in sorted(row.von, key=lambda p: p.value):
             for a in row.ausloeser:
                 erwartet.setdefault((phase, a), []).append(row.id)
-    assert {k: [r.id for r in v] for k, v in idx.items()} == erwartet
-    assert all(isinstance(v, tuple) for v in idx.values())
+    assert {k: [z.row.id for z in v] for k, (v, _) in idx.items()} == erwartet
+    assert all(isinstance(v, tuple) for v, _ in idx.values())
+    # a step needs the state before the booking exactly where some row has a condition
+    for v, bedingt in idx.values():
+        assert bedingt == any(z.row.bedingung is not None for z in v)
+        for z in v:
+            assert (z.pruefung is None) == (z.row.bedingung is None)
+            assert [h.code for h in z.hinweise] == list(z.row.hinweise)
     # spot checks written from FACHKONZEPT § 3
-    assert [r.id for r in idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")]] == [
+    assert [z.row.id for z in idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")][0]] == [
         "schlichtung.einigung",
         "schlichtung.keine_einigung",
     ]
-    assert [r.id for r in idx[(Phase.OHNE_PLAN, "plan_erstellt")]] == ["ohne_plan.plan"]
+    assert [z.row.id for z in idx[(Phase.OHNE_PLAN, "plan_erstellt")][0]] == ["ohne_plan.plan"]
+    assert idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")][1] is True
+    assert idx[(Phase.OHNE_PLAN, "plan_erstellt")][1] is False

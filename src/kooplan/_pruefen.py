@@ -107,6 +107,28 @@ def ist_instanz(typ: type[Any], wort: str) -> Validator:
     return pruefe
 
 
+def ist_tupel_von(typ: type[Any], wort: str, mindestens: int = 0) -> Validator:
+    """A tuple of ``typ`` with at least ``mindestens`` entries; ``wort`` names what is expected
+    (e.g. "eine Liste von Gründen"). Anything else, also a value that is not iterable, is an
+    :class:`UngueltigeEingabe` naming the field (or the entry), never the value."""
+
+    def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+        if type(wert) is not tuple:
+            raise fehler(attribute, f"'{attribute.name}' muss {wort} sein (ein Tupel).")
+        if len(wert) < mindestens:
+            raise fehler(
+                attribute, f"'{attribute.name}' muss mindestens {mindestens} Eintrag haben."
+            )
+        for i, eintrag in enumerate(wert):
+            if not isinstance(eintrag, typ):
+                raise UngueltigeEingabe(
+                    f"Ein Eintrag in '{attribute.name}' hat die falsche Art: erwartet ist {wort}.",
+                    ort=f"{attribute.name}[{i}]",
+                )
+
+    return pruefe
+
+
 def optional(v: Validator) -> Validator:
     def pruefe(inst: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
         if wert is not None:

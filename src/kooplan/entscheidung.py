@@ -18,13 +18,13 @@ on an already folded state.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable, Mapping
 from typing import Final
 
 import attrs
 
 from kooplan import _pruefen as p
+from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.begruendung import Grund, Hinweis, hinweis
 from kooplan.ereignisse import Mitwirkung
 from kooplan.fall import Fall
@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 
-class Anliegen(enum.Enum):
+class Anliegen(Aufzaehlung):
     """What the jobcenter wants to send (FACHKONZEPT § 4)."""
 
     #: Einladung / Meldeaufforderung (§ 59 SGB II with § 309 SGB III).
@@ -87,7 +87,7 @@ _MITWIRKUNG: Final[Mapping[Anliegen, Mitwirkung]] = {
 }
 
 
-class Modus(enum.Enum):
+class Modus(Aufzaehlung):
     """How the request is communicated."""
 
     #: Without Rechtsfolgenbelehrung.
@@ -98,7 +98,7 @@ class Modus(enum.Enum):
     VERPFLICHTUNG_VA = "verpflichtung_va"
 
 
-class Lage(enum.Enum):
+class Lage(Aufzaehlung):
     """Conditions of rules beyond phase, regime and Anliegen."""
 
     ERSTE_EINLADUNG = "erste Einladung des Leistungsbezugs (kein Kontakt, kein Plan)"
@@ -589,16 +589,12 @@ class Entscheidung:
     phase: Phase = attrs.field(validator=p.ist_enum(Phase))
     modus: Modus = attrs.field(validator=p.ist_enum(Modus))
     gruende: tuple[Grund, ...] = attrs.field(
-        validator=attrs.validators.deep_iterable(
-            p.ist_instanz(Grund, "eine Liste von Gründen"), attrs.validators.min_len(1)
-        )
+        validator=p.ist_tupel_von(Grund, "eine Liste von Gründen", mindestens=1)
     )
     hinweise: tuple[Hinweis, ...] = attrs.field(
-        validator=attrs.validators.deep_iterable(p.ist_instanz(Hinweis, "eine Liste von Hinweisen"))
+        validator=p.ist_tupel_von(Hinweis, "eine Liste von Hinweisen")
     )
-    naechste_ueberpruefung: dt.date | None = attrs.field(
-        validator=attrs.validators.optional(p.ist_tag())
-    )
+    naechste_ueberpruefung: dt.date | None = attrs.field(validator=p.optional(p.ist_tag()))
     #: What the RFB must announce (present exactly when ``rfb`` is true).
     rechtsfolgen: Rechtsfolge | None = attrs.field(
         default=None, validator=p.optional(p.ist_instanz(Rechtsfolge, "eine Rechtsfolge"))

@@ -14,13 +14,13 @@ validation error names the field by its contract name.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
 from kooplan import _pruefen as p
+from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.plan import Kooperationsplan
 from kooplan.recht import ABGEDECKT_AB
@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 
-class Mitwirkung(enum.Enum):
+class Mitwirkung(Aufzaehlung):
     """The kinds of Mitwirkung that can be outstanding (FACHKONZEPT § 3)."""
 
     #: Teilnahme an einer Maßnahme zur Eingliederung (§ 31 Abs. 1 Satz 1 Nr. 3).
@@ -65,7 +65,7 @@ class Mitwirkung(enum.Enum):
     EIGENBEMUEHUNGEN = "eigenbemuehungen"
 
 
-class VerlangtVon(enum.Enum):
+class VerlangtVon(Aufzaehlung):
     """Who asked for the Schlichtung (§ 15a Abs. 1 SGB II a.F.: "einer oder beider Seiten")."""
 
     LEISTUNGSBERECHTIGTE = "leistungsberechtigte"
@@ -73,7 +73,7 @@ class VerlangtVon(enum.Enum):
     BEIDE = "beide"
 
 
-class Minderungsgrund(enum.Enum):
+class Minderungsgrund(Aufzaehlung):
     """What a festgestellte Minderung was for."""
 
     #: Pflichtverletzung (§ 31 SGB II).
@@ -82,7 +82,7 @@ class Minderungsgrund(enum.Enum):
     MELDEVERSAEUMNIS = "meldeversaeumnis"
 
 
-class Tatbestand(enum.Enum):
+class Tatbestand(Aufzaehlung):
     """The alternative of § 31 SGB II a Pflichtverletzung fulfilled."""
 
     ABS1_NR1 = "abs1_nr1"

@@ -33,13 +33,13 @@ and Thuringia, the Augsburger Hohes Friedensfest) are not known at Land level an
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import types
 from collections.abc import Mapping
 
 import holidays
 
+from kooplan._aufzaehlung import Aufzaehlung
 from kooplan._pruefen import FRUEHESTES_GEBURTSDATUM, SPAETESTER_TAG
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.fristen import plus_monate
@@ -105,7 +105,7 @@ LAENDER: tuple[str, ...] = (
 )
 
 
-class Fristart(enum.Enum):
+class Fristart(Aufzaehlung):
     """What kind of day ``fristende`` is given: only a plain deadline moves (§ 26 SGB X)."""
 
     #: A deadline (Frist) ending on a Saturday, Sunday or public holiday "endet … mit dem Ablauf

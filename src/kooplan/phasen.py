@@ -13,15 +13,14 @@ time-driven transitions up to a day; :func:`falte` folds a case's events up to a
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable, Mapping
 from typing import Final
 
 import attrs
 
+from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.begruendung import Hinweis, hinweis
 from kooplan.ereignisse import (
-    Eingliederungsvereinbarung,
     EinladungVersandt,
     Ereignis,
     HaerteFestgestellt,
@@ -62,7 +61,7 @@ __all__ = [
 ]
 
 
-class Phase(enum.Enum):
+class Phase(Aufzaehlung):
     """The phases of a case (FACHKONZEPT § 3)."""
 
     ERSTKONTAKT = "erstkontakt"
@@ -101,7 +100,7 @@ ZEIT_VIER_WOCHEN: Final = "zeit:vier_wochen"
 ZEIT_AUFHEBUNG_15A: Final = "zeit:aufhebung_15a"
 
 
-class Ziel(enum.Enum):
+class Ziel(Aufzaehlung):
     """Targets that depend on the state after the event's bookkeeping."""
 
     #: The phase stays (the event is recorded).
@@ -110,7 +109,7 @@ class Ziel(enum.Enum):
     KOOPERATION_WENN_NICHTS_OFFEN = "kooperation, sobald nichts mehr offen ist"
 
 
-class Bedingung(enum.Enum):
+class Bedingung(Aufzaehlung):
     """Conditions (guards) of table rows; the text is what the docs and diagram show."""
 
     OHNE_WICHTIGEN_GRUND = "ohne wichtigen Grund"
@@ -731,7 +730,8 @@ def _art_offen(vor: _Vorher, _nach: _Arbeit, e: Ereignis | None, _t: dt.date) ->
     assert isinstance(e, MitwirkungErbracht)  # the only rows with this condition
     if e.mitwirkung is None:
         return bool(vor.offen)
-    return any(o.mitwirkung is e.mitwirkung for o in vor.offen)
+    art = e.mitwirkung
+    return any(o.mitwirkung is art for o in vor.offen)
 
 
 _BEDINGUNGEN: Mapping[Bedingung, _Pruefung] = {
@@ -760,27 +760,49 @@ _BEDINGUNGEN: Mapping[Bedingung, _Pruefung] = {
     Bedingung.LETZTE_OFFENE_ART_ENTSCHULDIGT: lambda v, n, e, t: bool(v.offen) and not n.offen,
 }
 
-_ZEILEN: Mapping[tuple[Phase, str], tuple[Uebergang, ...]] = {}
+
+class _Zeile:
+    """A row of the transition table as the fold applies it: the row, its condition's check,
+    and the notes it raises (looked up once, not per event)."""
+
+    __slots__ = ("hinweise", "pruefung", "row")
+
+    def __init__(self, row: Uebergang) -> None:
+        self.row = row
+        self.pruefung = _BEDINGUNGEN[row.bedingung] if row.bedingung is not None else None
+        self.hinweise = tuple(hinweis(c) for c in row.hinweise)
 
 
-def _index() -> dict[tuple[Phase, str], tuple[Uebergang, ...]]:
-    idx: dict[tuple[Phase, str], list[Uebergang]] = {}
+#: The rows for (phase, trigger), in table order, and whether any of them has a condition (only
+#: then does a step need what the state was before the event was booked).
+_ZEILEN: Mapping[tuple[Phase, str], tuple[tuple[_Zeile, ...], bool]] = {}
+
+
+def _index() -> dict[tuple[Phase, str], tuple[tuple[_Zeile, ...], bool]]:
+    idx: dict[tuple[Phase, str], list[_Zeile]] = {}
     for row in UEBERGAENGE:
+        zeile = _Zeile(row)
         for phase in row.von:
             for a in row.ausloeser:
-                idx.setdefault((phase, a), []).append(row)
-    return {k: tuple(v) for k, v in idx.items()}
+                idx.setdefault((phase, a), []).append(zeile)
+    return {k: (tuple(v), any(z.pruefung is not None for z in v)) for k, v in idx.items()}
 
 
 _ZEILEN = _index()
+_KEINE: Final[tuple[tuple[_Zeile, ...], bool]] = ((), False)
 
 
 def _zeile(
-    vor: _Vorher, nach: _Arbeit, ausloeser: str, e: Ereignis | None, tag: dt.date
-) -> Uebergang | None:
-    for row in _ZEILEN.get((vor.phase, ausloeser), ()):
-        if row.bedingung is None or _BEDINGUNGEN[row.bedingung](vor, nach, e, tag):
-            return row
+    zeilen: tuple[_Zeile, ...], vor: _Vorher | None, nach: _Arbeit, e: Ereignis | None, tag: dt.date
+) -> _Zeile | None:
+    """The first of ``zeilen`` whose condition holds (``vor`` is given when one has a condition)."""
+    for zeile in zeilen:
+        pruefung = zeile.pruefung
+        if pruefung is None:
+            return zeile
+        assert vor is not None
+        if pruefung(vor, nach, e, tag):
+            return zeile
     return None
 
 
@@ -811,73 +833,140 @@ def _buchen(z: _Arbeit, e: Ereignis) -> None:
     art = e.art
     if art not in _KEIN_EREIGNIS_DES_ZEITRAUMS:
         z.zeitraum_begonnen = True
-    if isinstance(e, EinladungVersandt):
-        z.kontakt_im_zeitraum = True
-        z.letzte_einladung_rfb = e.rfb
-        if e.id is not None:
-            z.einladungen_rfb = (*z.einladungen_rfb, (e.id, e.rfb))
-    elif isinstance(e, TerminVersaeumt):
-        rfb = z.letzte_einladung_rfb
-        if e.einladung is not None:
-            rfb = dict(z.einladungen_rfb).get(e.einladung, rfb)
-        z.kontakt_im_zeitraum = True
-        z.versaeumnisse = (
-            *z.versaeumnisse,
-            Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund),
-        )
-        if e.wichtiger_grund:
-            z.lauf_ab = folge
-    elif art == "termin_wahrgenommen":
-        z.kontakt_im_zeitraum = True
+    buchung = _BUCHUNG.get(art)
+    if buchung is not None:
+        buchung(z, e, folge)
+
+
+def _b_einladung(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, EinladungVersandt)
+    z.kontakt_im_zeitraum = True
+    z.letzte_einladung_rfb = e.rfb
+    if e.id is not None:
+        z.einladungen_rfb = (*z.einladungen_rfb, (e.id, e.rfb))
+
+
+def _b_termin_versaeumt(z: _Arbeit, e: Ereignis, folge: int) -> None:
+    assert isinstance(e, TerminVersaeumt)
+    rfb = z.letzte_einladung_rfb
+    if e.einladung is not None:
+        rfb = dict(z.einladungen_rfb).get(e.einladung, rfb)
+    z.kontakt_im_zeitraum = True
+    z.versaeumnisse = (
+        *z.versaeumnisse,
+        Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund),
+    )
+    if e.wichtiger_grund:
         z.lauf_ab = folge
-    elif isinstance(e, (PlanErstellt, PlanFortgeschrieben)):
-        if e.plan is not None:
-            z.plan = e.plan
-        z.plan_am = e.am
-        z.plan_im_zeitraum = True
-        z.offen = ()
-        z.alte_ev_am = None
+
+
+def _b_termin_wahrgenommen(z: _Arbeit, _e: Ereignis, folge: int) -> None:
+    z.kontakt_im_zeitraum = True
+    z.lauf_ab = folge
+
+
+def _b_plan(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, (PlanErstellt, PlanFortgeschrieben))
+    if e.plan is not None:
+        z.plan = e.plan
+    z.plan_am = e.am
+    z.plan_im_zeitraum = True
+    z.offen = ()
+    z.alte_ev_am = None
+    z.schlichtung_beginn = None
+
+
+def _b_schlichtung_begonnen(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    z.schlichtung_beginn = e.am
+    z.schlichtung_auto_ende = None
+
+
+def _b_schlichtung_beendet(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, SchlichtungBeendet)
+    if z.phase is Phase.SCHLICHTUNG:
         z.schlichtung_beginn = None
-    elif isinstance(e, SchlichtungBegonnen):
-        z.schlichtung_beginn = e.am
-        z.schlichtung_auto_ende = None
-    elif isinstance(e, SchlichtungBeendet):
-        if z.phase is Phase.SCHLICHTUNG:
-            z.schlichtung_beginn = None
-            if e.einigung:
-                # the agreed plan counts as made that day: it also ends an old agreement
-                z.plan_am = e.am
-                z.plan_im_zeitraum = True
-                z.offen = ()
-                z.alte_ev_am = None
-    elif isinstance(e, MitwirkungUnterblieben):
-        if not e.wichtiger_grund:
-            z.offen = (*z.offen, OffeneMitwirkung(e.mitwirkung, e.am, e.id))
-    elif isinstance(e, MitwirkungErbracht):
-        if e.mitwirkung is None:
+        if e.einigung:
+            # the agreed plan counts as made that day: it also ends an old agreement
+            z.plan_am = e.am
+            z.plan_im_zeitraum = True
             z.offen = ()
-        else:
-            z.offen = tuple(o for o in z.offen if o.mitwirkung is not e.mitwirkung)
-    elif art == "bereitschaft_erklaert":
+            z.alte_ev_am = None
+
+
+def _b_mitwirkung_unterblieben(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, MitwirkungUnterblieben)
+    if not e.wichtiger_grund:
+        z.offen = (*z.offen, OffeneMitwirkung(e.mitwirkung, e.am, e.id))
+
+
+def _b_mitwirkung_erbracht(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, MitwirkungErbracht)
+    if e.mitwirkung is None:
         z.offen = ()
-    elif isinstance(e, WichtigerGrundNachgewiesen):
-        _entschuldigen(z, e.bezug)
-    elif isinstance(e, MinderungFestgestellt):
-        z.minderungen = (*z.minderungen, e)
-    elif isinstance(e, MinderungAufgehoben):
-        z.aufhebungen = (*z.aufhebungen, (e.bezug, e.am))
-    elif isinstance(e, HaerteFestgestellt):
-        z.haerten = (*z.haerten, (e, z.zeitraum_nr))
-    elif isinstance(e, Eingliederungsvereinbarung):
-        z.alte_ev_am = e.am
-    elif art == "leistungsbezug_aufgenommen" and z.phase is Phase.BEENDET:
-        behalten = {name: getattr(z, name) for name in _UEBER_ZEITRAEUME}
-        nr = z.zeitraum_nr + 1
-        _Arbeit.__init__(z, _LEER)
-        for name, wert in behalten.items():
-            setattr(z, name, wert)
-        z.zeitraum_nr = nr
-        z.zeitraum_begonnen = True
+    else:
+        art = e.mitwirkung
+        z.offen = tuple([o for o in z.offen if o.mitwirkung is not art])
+
+
+def _b_bereitschaft(z: _Arbeit, _e: Ereignis, _folge: int) -> None:
+    z.offen = ()
+
+
+def _b_wichtiger_grund(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, WichtigerGrundNachgewiesen)
+    _entschuldigen(z, e.bezug)
+
+
+def _b_minderung(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, MinderungFestgestellt)
+    z.minderungen = (*z.minderungen, e)
+
+
+def _b_aufhebung(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, MinderungAufgehoben)
+    z.aufhebungen = (*z.aufhebungen, (e.bezug, e.am))
+
+
+def _b_haerte(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    assert isinstance(e, HaerteFestgestellt)
+    z.haerten = (*z.haerten, (e, z.zeitraum_nr))
+
+
+def _b_alte_ev(z: _Arbeit, e: Ereignis, _folge: int) -> None:
+    z.alte_ev_am = e.am
+
+
+def _b_neuer_zeitraum(z: _Arbeit, _e: Ereignis, _folge: int) -> None:
+    if z.phase is not Phase.BEENDET:
+        return
+    behalten = {name: getattr(z, name) for name in _UEBER_ZEITRAEUME}
+    nr = z.zeitraum_nr + 1
+    _Arbeit.__init__(z, _LEER)
+    for name, wert in behalten.items():
+        setattr(z, name, wert)
+    z.zeitraum_nr = nr
+    z.zeitraum_begonnen = True
+
+
+#: What each event art books (arts not listed book only their place and the benefit period).
+_BUCHUNG: Final[Mapping[str, Callable[[_Arbeit, Ereignis, int], None]]] = {
+    "einladung_versandt": _b_einladung,
+    "termin_versaeumt": _b_termin_versaeumt,
+    "termin_wahrgenommen": _b_termin_wahrgenommen,
+    "plan_erstellt": _b_plan,
+    "plan_fortgeschrieben": _b_plan,
+    "schlichtung_begonnen": _b_schlichtung_begonnen,
+    "schlichtung_beendet": _b_schlichtung_beendet,
+    "mitwirkung_unterblieben": _b_mitwirkung_unterblieben,
+    "mitwirkung_erbracht": _b_mitwirkung_erbracht,
+    "bereitschaft_erklaert": _b_bereitschaft,
+    "wichtiger_grund_nachgewiesen": _b_wichtiger_grund,
+    "minderung_festgestellt": _b_minderung,
+    "minderung_aufgehoben": _b_aufhebung,
+    "haerte_festgestellt": _b_haerte,
+    "eingliederungsvereinbarung": _b_alte_ev,
+    "leistungsbezug_aufgenommen": _b_neuer_zeitraum,
+}
 
 
 def _entschuldigen(z: _Arbeit, bezug: str) -> None:
@@ -892,14 +981,10 @@ def _entschuldigen(z: _Arbeit, bezug: str) -> None:
     z.versaeumnisse = tuple(versaeumnisse)
 
 
-def _betreten(vor: _Vorher, z: _Arbeit, row: Uebergang, neu: Phase, tag: dt.date) -> None:
+def _betreten(phase_vor: Phase, z: _Arbeit, zeile: _Zeile, neu: Phase, tag: dt.date) -> None:
     """Set the new phase and the notes that come with it (those that apply on ``tag``)."""
-    raised = (
-        tuple(h for h in (hinweis(c) for c in row.hinweise) if h.gilt_am(tag))
-        if row.hinweise
-        else ()
-    )
-    if neu is vor.phase:
+    raised = tuple(h for h in zeile.hinweise if h.gilt_am(tag)) if zeile.hinweise else ()
+    if neu is phase_vor:
         if raised:
             codes = {h.code for h in z.hinweise}
             z.hinweise = z.hinweise + tuple(h for h in raised if h.code not in codes)
@@ -912,7 +997,7 @@ def _betreten(vor: _Vorher, z: _Arbeit, row: Uebergang, neu: Phase, tag: dt.date
         z.plan = None
         z.plan_am = None
         z.schlichtung_beginn = None
-    if vor.phase is Phase.OHNE_PLAN:
+    if phase_vor is Phase.OHNE_PLAN:
         z.schlichtung_auto_ende = None
 
 
@@ -946,29 +1031,33 @@ def _schritt(
     z: _Arbeit, e: Ereignis, position: int | None, protokoll: list[Schritt] | None
 ) -> None:
     """Apply the event ``e`` to the working state ``z`` (and record the step in ``protokoll``)."""
-    if e.am < ABGEDECKT_AB and e.art not in _VORGESCHICHTE:
+    art = e.art
+    am = e.am
+    if am < ABGEDECKT_AB and art not in _VORGESCHICHTE:
         raise RechtsstandNichtAbgedeckt(
-            f"Das Ereignis '{e.art}' vom {e.am:%d.%m.%Y} liegt vor dem 1.7.2023; davor werden nur "
+            f"Das Ereignis '{art}' vom {am:%d.%m.%Y} liegt vor dem 1.7.2023; davor werden nur "
             "festgestellte Minderungen und Eingliederungsvereinbarungen als Vorgeschichte "
             "angenommen.",
             ort=f"ereignisse[{position}].am" if position is not None else "am",
         )
-    vor = _Vorher(z)
+    phase_vor = z.phase
+    zeilen, bedingt = _ZEILEN.get((phase_vor, art), _KEINE)
+    vor = _Vorher(z) if bedingt else None  # what the conditions read, before the booking
     _buchen(z, e)
-    row = _zeile(vor, z, e.art, e, e.am)
-    if row is None:
-        raise _unzulaessig(vor.phase, e, position)
-    if isinstance(row.nach, Phase):
-        neu = row.nach
-    elif row.nach is Ziel.KOOPERATION_WENN_NICHTS_OFFEN and not z.offen:
+    zeile = _zeile(zeilen, vor, z, e, am)
+    if zeile is None:
+        raise _unzulaessig(phase_vor, e, position)
+    row = zeile.row
+    nach = row.nach
+    if isinstance(nach, Phase):
+        neu = nach
+    elif nach is Ziel.KOOPERATION_WENN_NICHTS_OFFEN and not z.offen:
         neu = Phase.KOOPERATION
     else:
-        neu = vor.phase
-    _betreten(vor, z, row, neu, e.am)
+        neu = phase_vor
+    _betreten(phase_vor, z, zeile, neu, am)
     if protokoll is not None:
-        protokoll.append(
-            Schritt(e.am, e.art, vor.phase, neu, row, e, position, row.norm(_regime(e.am)))
-        )
+        protokoll.append(Schritt(am, art, phase_vor, neu, row, e, position, row.norm(_regime(am))))
 
 
 def schritt(zustand: Zustand, ereignis: Ereignis, position: int | None = None) -> Zustand:
@@ -1001,11 +1090,12 @@ def _zeitschritte(z: _Arbeit, bis: dt.date, protokoll: list[Schritt] | None) -> 
     while (faellig := _naechster_zeitschritt(z)) is not None and faellig[0] <= bis:
         tag, ausloeser = faellig
         vor = _Vorher(z)
-        row = _zeile(vor, z, ausloeser, None, tag)
-        assert row is not None and isinstance(row.nach, Phase)
+        zeile = _zeile(_ZEILEN.get((vor.phase, ausloeser), _KEINE)[0], vor, z, None, tag)
+        assert zeile is not None and isinstance(zeile.row.nach, Phase)
         z.schlichtung_auto_ende = tag
-        _betreten(vor, z, row, row.nach, tag)
+        _betreten(vor.phase, z, zeile, zeile.row.nach, tag)
         if protokoll is not None:
+            row = zeile.row
             protokoll.append(
                 Schritt(tag, ausloeser, vor.phase, z.phase, row, None, None, row.norm(_regime(tag)))
             )
@@ -1025,9 +1115,14 @@ def zeitschritte(zustand: Zustand, bis: dt.date) -> Zustand:
 def _falte(fall: Fall, stichtag: dt.date, protokoll: list[Schritt] | None) -> _Arbeit:
     """Fold on the working state; errors name the case."""
     z = _Arbeit(_LEER)
+    ereignisse = fall.ereignisse
+    tage = [e.am for e in ereignisse]
+    # date order, same-day events in input order (sorting positions by day is stable)
+    reihenfolge = sorted(range(len(tage)), key=tage.__getitem__)
     try:
-        for position, e in fall.in_faltordnung():
-            if e.am > stichtag:
+        for position in reihenfolge:
+            e = ereignisse[position]
+            if tage[position] > stichtag:
                 break
             if z.phase is Phase.SCHLICHTUNG:  # only a Schlichtung ends by time
                 _zeitschritte(z, e.am, protokoll)

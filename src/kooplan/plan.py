@@ -16,16 +16,15 @@ content.
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from kooplan import _pruefen as p
+from kooplan._aufzaehlung import Aufzaehlung
 
 __all__ = ["Eigenbemuehungen", "Kooperationsplan", "Zeitraum"]
 
 
-class Zeitraum(enum.Enum):
+class Zeitraum(Aufzaehlung):
     """The period in which the agreed number of Eigenbemühungen is due."""
 
     WOCHE = "woche"

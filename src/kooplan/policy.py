@@ -7,19 +7,19 @@ JSON file (``--policy``) with :func:`Policy.aus_mapping`, where an unknown key i
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from kooplan import _pruefen as p
+from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.fehler import UngueltigeEingabe
 
 __all__ = ["STANDARD", "Policy", "RfbUmfang"]
 
 
-class RfbUmfang(enum.Enum):
+class RfbUmfang(Aufzaehlung):
     """How far an RFB reaches once a Mitwirkung is demanded (FACHKONZEPT § 4)."""
 
     #: Every request in the case carries RFB (the state machine of the practice text, § 1).

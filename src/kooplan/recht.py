@@ -8,11 +8,11 @@ data, each row with its source (FACHKONZEPT § 2).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 
 import attrs
 
+from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
 
 __all__ = [
@@ -38,7 +38,7 @@ ABGEDECKT_AB = dt.date(2023, 7, 1)
 NEUE_GRUNDSICHERUNG_AB = dt.date(2026, 7, 1)
 
 
-class Regime(enum.Enum):
+class Regime(Aufzaehlung):
     """The two regimes that differ in how a request is communicated (FACHKONZEPT § 2)."""
 
     #: Bürgergeld, 1.7.2023 – 30.6.2026: Aufforderung mit Rechtsfolgenbelehrung, Schlichtung.
@@ -47,7 +47,7 @@ class Regime(enum.Enum):
     C = "C"
 
 
-class Quelle(enum.Enum):
+class Quelle(Aufzaehlung):
     """The kind of source a rule or note rests on (FACHKONZEPT, preamble)."""
 
     #: A statutory rule: fixed, not configurable.
@@ -58,7 +58,7 @@ class Quelle(enum.Enum):
     OFFEN = "offen"
 
 
-class Fassung(enum.Enum):
+class Fassung(Aufzaehlung):
     """How a norm of SGB II is cited relative to the 13. SGB II-ÄndG (FACHKONZEPT § 4)."""
 
     #: Text replaced or repealed by the 13. SGB II-ÄndG ("alte Fassung").

@@ -21,13 +21,13 @@ of :data:`SANKTIONSRECHT`, with its norms.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
 import attrs
 
+from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.fall import Fall
 from kooplan.fristen import plus_monate
@@ -71,7 +71,7 @@ class Stufe:
     norm: str
 
 
-class Abs7(enum.Enum):
+class Abs7(Aufzaehlung):
     """The states of § 31a Abs. 7 SGB II (Entzug des Regelbedarfs bei Arbeitsverweigerung)."""
 
     #: Not in force (2023-07; expired 27.3.2026 under § 86, so also 2026-03).

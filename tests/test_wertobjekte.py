@@ -1,0 +1,127 @@
+"""Value objects refuse every wrong field with a typed error (brief: "an invalid plan or event
+cannot be built"; "bad input never ends in a bare KeyError or TypeError").
+
+The instances come from the bundled examples (cases, their events and plans, states, decisions,
+reasons, notes, Rechtsfolgen): each field of each is replaced by values of the wrong kind, and the
+result must be a :class:`kooplan.KooplanError` that names the field (or a valid object, where the
+value happens to be allowed). Before this test, an ``Entscheidung`` with ``gruende=5`` raised a
+bare ``TypeError`` from ``attrs.validators.deep_iterable``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import pytest
+
+import kooplan
+from kooplan.beispiele import beispiele
+from kooplan.entscheidung import Entscheidung
+from kooplan.phasen import falte
+from kooplan.vertrag import fall_aus_objekt
+
+#: Values of the wrong kind for almost any field.
+FALSCH: tuple[Any, ...] = (5, None, "x", "", (), (5,), ("x",), [], {}, object(), 1.5, True)
+
+
+def _werte(obj: Any) -> Iterator[Any]:
+    """``obj`` and every attrs instance inside it (fields, tuples of fields)."""
+    if attrs.has(type(obj)):
+        yield obj
+        for f in attrs.fields(type(obj)):
+            yield from _werte(getattr(obj, f.name))
+    elif isinstance(obj, tuple):
+        for x in obj:
+            yield from _werte(x)
+
+
+#: A case with a full plan (the examples have none with Eigenbemühungen).
+MIT_PLAN = {
+    "schema": "kooplan/fall/1",
+    "fall": "JC-PLAN",
+    "ereignisse": [
+        {
+            "art": "plan_erstellt",
+            "am": "2024-01-15",
+            "plan": {
+                "eingliederungsziel": "Fachkraft Lagerlogistik",
+                "schritte": ["Staplerschein"],
+                "eigenbemuehungen": {
+                    "art": "Bewerbungen",
+                    "anzahl": 4,
+                    "zeitraum": "monat",
+                    "nachweis": "Liste",
+                },
+                "leistungen": ["Coaching"],
+                "integrationskurs": False,
+            },
+        }
+    ],
+}
+
+
+def _instanzen() -> dict[str, Any]:
+    """One instance per attrs class reachable from the examples' cases, states and decisions."""
+    gefunden: dict[str, Any] = {}
+    fragen = [(MIT_PLAN, ("massnahme",), dt.date(2024, 2, 1), None)]
+    fragen += [(b.fall, b.anliegen, b.stichtag, b.faellig) for b in beispiele()]
+    for objekt, anliegen_alle, stichtag, faellig in fragen:
+        fall = fall_aus_objekt(objekt)
+        wurzeln: list[Any] = [fall]
+        with contextlib.suppress(kooplan.KooplanError):
+            wurzeln.append(falte(fall, stichtag))
+        for anliegen in anliegen_alle:
+            with contextlib.suppress(kooplan.KooplanError):
+                wurzeln.append(kooplan.entscheide(fall, anliegen, stichtag, faellig))
+        for w in wurzeln:
+            for obj in _werte(w):
+                gefunden.setdefault(type(obj).__name__, obj)
+    return gefunden
+
+
+INSTANZEN = _instanzen()
+
+
+def test_the_examples_reach_the_value_objects_that_matter() -> None:
+    for name in ("Fall", "Zustand", "Entscheidung", "Grund", "Hinweis", "Rechtsfolge", "Baustein"):
+        assert name in INSTANZEN, name
+    assert "Kooperationsplan" in INSTANZEN and "Eigenbemuehungen" in INSTANZEN
+
+
+@pytest.mark.parametrize("name", sorted(INSTANZEN))
+def test_every_field_refuses_a_wrong_kind_with_a_typed_error(name: str) -> None:
+    obj = INSTANZEN[name]
+    for f in attrs.fields(type(obj)):
+        if not f.init:
+            continue
+        for wert in FALSCH:
+            try:
+                attrs.evolve(obj, **{f.alias: wert})
+            except kooplan.KooplanError as err:
+                assert err.ort is None or err.ort.split("[")[0].split(".")[0] in (f.name, f.alias)
+            # any other exception fails the test
+
+
+def test_a_decision_with_gruende_of_the_wrong_kind_names_the_field() -> None:
+    e = INSTANZEN["Entscheidung"]
+    assert isinstance(e, Entscheidung)
+    for wert, ort in (
+        (5, "gruende"),
+        ((), "gruende"),
+        ([*e.gruende], "gruende"),
+        ((5,), "gruende[0]"),
+    ):
+        with pytest.raises(kooplan.UngueltigeEingabe) as info:
+            attrs.evolve(e, gruende=wert)
+        assert info.value.ort == ort
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        attrs.evolve(e, hinweise=(*e.hinweise, "kein Hinweis"))
+    assert info.value.ort == f"hinweise[{len(e.hinweise)}]"
+    with pytest.raises(kooplan.UngueltigeEingabe) as info:
+        attrs.evolve(e, naechste_ueberpruefung=dt.datetime(2025, 1, 1, 12))
+    assert info.value.ort == "naechste_ueberpruefung"
+    assert attrs.evolve(e, naechste_ueberpruefung=None).naechste_ueberpruefung is None
