@@ -741,7 +741,11 @@ def entscheide_zustand(
     if regel is None:  # pragma: no cover - the tables are complete (tested exhaustively)
         raise AssertionError(f"keine Regel für {regime}, {z.phase}, {anliegen}")
     modus = regel.modus if isinstance(regel.modus, Modus) else regel.modus.modus(policy)
-    gruende = (Grund(regel.id, regel.norm(regime), regel.quelle, regel.text),)
+    gruende = _GRUENDE.get((regel.id, regime))
+    if gruende is None:
+        gruende = _GRUENDE[(regel.id, regime)] = (
+            Grund(regel.id, regel.norm(regime), regel.quelle, regel.text),
+        )
     frage = _Frage(z, anliegen, stichtag, faellig, policy, modus, regel)
 
     codes: list[str] = list(regel.hinweise)
@@ -793,6 +797,8 @@ def entscheide_zustand(
     )
 
 
+#: The reason of each rule under each regime, built once (a rule and its norms are constants).
+_GRUENDE: dict[tuple[str, Regime], tuple[Grund]] = {}
 _MIT_PLAN: Final = frozenset({Phase.KOOPERATION, Phase.MITWIRKUNG_EINGEFORDERT, Phase.SCHLICHTUNG})
 _OFFEN_2026_04 = (dt.date(2026, 3, 28), dt.date(2026, 4, 30))
 

@@ -48,6 +48,8 @@ def plus_monate(tag: dt.date, monate: int) -> dt.date:
     """
     m = tag.month - 1 + monate
     jahr, monat = tag.year + m // 12, m % 12 + 1
+    if tag.day <= 28:  # every month has the day
+        return tag.replace(year=jahr, month=monat)
     return tag.replace(
         year=jahr, month=monat, day=min(tag.day, calendar.monthrange(jahr, monat)[1])
     )

@@ -21,6 +21,7 @@ of :data:`SANKTIONSRECHT`, with its norms.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
@@ -203,14 +204,18 @@ def _ende(m: MinderungFestgestellt, aufhebungen: Mapping[str, dt.date]) -> dt.da
 
 def _wirksam(z: Zustand) -> tuple[MinderungFestgestellt, ...]:
     """The Minderungen that took effect (not excluded by a Härte found for them)."""
+    if not z.haerten:
+        return z.minderungen
     ausgeschlossen = {h.bezug for h, _ in z.haerten if h.bezug is not None}
     return tuple(m for m in z.minderungen if m.id is None or m.id not in ausgeschlossen)
 
 
 def minderungen_in_kraft(z: Zustand, tag: dt.date) -> tuple[MinderungFestgestellt, ...]:
     """The festgestellte Minderungen whose Minderungszeitraum covers ``tag``."""
+    if not z.minderungen:
+        return ()
     auf = dict(z.aufhebungen)
-    return tuple(m for m in _wirksam(z) if m.beginn <= tag <= _ende(m, auf))
+    return tuple([m for m in _wirksam(z) if m.beginn <= tag <= _ende(m, auf)])
 
 
 @attrs.frozen
@@ -375,29 +380,62 @@ class _Frage:
 def _erster_monat(f: _Frage) -> dt.date:
     """The earliest month a Minderung for a violation on the due day could run: the VA finding
     it takes effect after the violation (§ 31b Abs. 1 Satz 1)."""
-    return minderung_beginn(f.verletzung_am)
+    return _minderung_beginn(f.verletzung_am)
+
+
+# Pure functions of a day or of three numbers, asked for again and again over a case load: kept.
+_minderung_beginn = functools.lru_cache(maxsize=4096)(minderung_beginn)
+_minderung_euro = functools.lru_cache(maxsize=4096)(minderung_euro)
 
 
 def _betrag(f: _Frage, prozent: int) -> Decimal | None:
     if f.regelbedarfsstufe is None or prozent == 0:
         return None
-    return minderung_euro(f.regelbedarfsstufe, _erster_monat(f).year, prozent)
+    return _minderung_euro(f.regelbedarfsstufe, _erster_monat(f).year, prozent)
 
 
 def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
-    regime = recht.regime
-    verhalten = _VERHALTEN[(f.anliegen, regime)]
-    if recht.regime is Regime.B:
-        nr = stufe_31(f.z, f.verletzung_am)
-        stufe = recht.pflichtverletzung[nr - 1]
-        folgen = recht.pflichtverletzung[nr:]
-    else:
-        stufe = recht.pflichtverletzung[0]
-        folgen = ()
+    """The facts of the case that the consequence of a § 31 violation depends on (the step, a
+    Härte, § 31a Abs. 7, the amount, the cap); the announcement itself is built by
+    :func:`_pflichtverletzung_folge` from exactly these facts."""
+    nr = stufe_31(f.z, f.verletzung_am) if recht.regime is Regime.B else 1
     if _haerte(f.z, f.verletzung_am):
         hinweise.append("rf.haerte")
         return _keine_minderung_wegen_haerte(recht)
-    betrag = _betrag(f, stufe.prozent)
+    prozent = recht.pflichtverletzung[nr - 1].prozent
+    betrag = _betrag(f, prozent)
+    entzug: bool | None = None
+    if f.anliegen == "vermittlungsvorschlag" and recht.abs7 is not Abs7.KEINE:
+        if recht.abs7 is Abs7.MIT_VORMINDERUNG:
+            entzug = _vorminderung_2024(f.z, f.verletzung_am)
+            if entzug is None:
+                hinweise.append("rf.abs7_tatbestand_unbekannt")
+        else:
+            entzug = True
+            if recht.rechtsstand == "2026-04":
+                hinweise.append("offen.abs7_2026_04")
+    deckel = _deckel(f, prozent, hinweise)
+    return _pflichtverletzung_folge(recht.rechtsstand, f.anliegen, nr, betrag, entzug, deckel)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pflichtverletzung_folge(
+    rechtsstand: str,
+    anliegen: str,
+    nr: int,
+    betrag: Decimal | None,
+    entzug: bool | None,
+    deckel: int | None,
+) -> Rechtsfolge:
+    """The announcement for a § 31 violation, from the facts :func:`_pflichtverletzung` found.
+
+    A pure function of its arguments (all plain values), so it is kept for the next case with the
+    same facts: a case load has few distinct combinations, and building the Rechtsfolge with its
+    texts was most of the time of a decision with RFB."""
+    recht = SANKTIONSRECHT[rechtsstand]
+    stufe = recht.pflichtverletzung[nr - 1]
+    folgen = recht.pflichtverletzung[nr:] if recht.regime is Regime.B else ()
+    verhalten = _VERHALTEN[(anliegen, recht.regime)]
     bausteine = [
         Baustein(
             "folge",
@@ -417,32 +455,21 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
             "Die Leistungen für Unterkunft und Heizung werden nicht gemindert.",
         ),
     ]
-    entzug: bool | None = None
-    if f.anliegen == "vermittlungsvorschlag" and recht.abs7 is not Abs7.KEINE:
-        if recht.abs7 is Abs7.MIT_VORMINDERUNG:
-            entzug = _vorminderung_2024(f.z, f.verletzung_am)
-            if entzug is None:
-                hinweise.append("rf.abs7_tatbestand_unbekannt")
-        else:
-            entzug = True
-            if recht.rechtsstand == "2026-04":
-                hinweise.append("offen.abs7_2026_04")
-        if entzug:
-            bausteine.append(
-                Baustein(
-                    "entzug_regelbedarf",
-                    "Weigern Sie sich willentlich, diese zumutbare, tatsächlich und unmittelbar "
-                    "mögliche Arbeit aufzunehmen, entfällt Ihr Anspruch in Höhe des Regelbedarfs "
-                    "ganz (§ 31a Abs. 7 SGB II), "
-                    + (
-                        "bis die Möglichkeit der Arbeitsaufnahme nicht mehr besteht, längstens "
-                        "für zwei Monate."
-                        if recht.abs7 is Abs7.MIT_VORMINDERUNG
-                        else "mindestens für einen, längstens für zwei Monate."
-                    ),
-                )
+    if entzug:
+        bausteine.append(
+            Baustein(
+                "entzug_regelbedarf",
+                "Weigern Sie sich willentlich, diese zumutbare, tatsächlich und unmittelbar "
+                "mögliche Arbeit aufzunehmen, entfällt Ihr Anspruch in Höhe des Regelbedarfs "
+                "ganz (§ 31a Abs. 7 SGB II), "
+                + (
+                    "bis die Möglichkeit der Arbeitsaufnahme nicht mehr besteht, längstens "
+                    "für zwei Monate."
+                    if recht.abs7 is Abs7.MIT_VORMINDERUNG
+                    else "mindestens für einen, längstens für zwei Monate."
+                ),
             )
-    deckel = _deckel(f, stufe.prozent, hinweise)
+        )
     text = " ".join(b.text for b in bausteine)
     return Rechtsfolge(
         recht.rechtsstand,
@@ -672,7 +699,7 @@ def rechtsfolge(
         hinweise += ["rf.unter_25", "offen.alter_stichtag"]
     beginn = feststellung = None
     if haupt.minderung_prozent:
-        beginn, feststellung = minderung_beginn(faellig), feststellung_spaetestens(faellig)
+        beginn, feststellung = _minderung_beginn(faellig), feststellung_spaetestens(faellig)
         if haupt.betrag_euro is None:
             hinweise.append("rf.betrag_unbekannt")
     haupt = attrs.evolve(
