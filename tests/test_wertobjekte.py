@@ -106,6 +106,20 @@ def test_every_field_refuses_a_wrong_kind_with_a_typed_error(name: str) -> None:
             # any other exception fails the test
 
 
+@pytest.mark.parametrize("name", sorted(INSTANZEN))
+def test_every_field_is_checked(name: str) -> None:
+    """No field takes anything: an arbitrary object is refused by every field of every value
+    object (before, ``Zustand``, ``Rechtsfolge``, ``Baustein``, ``Terminversaeumnis``,
+    ``OffeneMitwirkung`` and ``Rechtsstand`` took any value)."""
+    obj = INSTANZEN[name]
+    for f in attrs.fields(type(obj)):
+        if not f.init:
+            continue
+        with pytest.raises(kooplan.KooplanError) as info:
+            attrs.evolve(obj, **{f.alias: object()})
+        assert info.value.ort is not None and info.value.ort.split("[")[0] in (f.name, f.alias)
+
+
 def test_a_decision_with_gruende_of_the_wrong_kind_names_the_field() -> None:
     e = INSTANZEN["Entscheidung"]
     assert isinstance(e, Entscheidung)
@@ -125,3 +139,27 @@ def test_a_decision_with_gruende_of_the_wrong_kind_names_the_field() -> None:
         attrs.evolve(e, naechste_ueberpruefung=dt.datetime(2025, 1, 1, 12))
     assert info.value.ort == "naechste_ueberpruefung"
     assert attrs.evolve(e, naechste_ueberpruefung=None).naechste_ueberpruefung is None
+
+
+def test_days_derived_from_the_last_accepted_days_may_lie_in_2100() -> None:
+    """Input days end on 31.12.2099; what kooplan derives from them (the review six months after
+    a plan, the first month of a Minderung and the last day to find it) may lie after that. Before,
+    a plan made on 1.7.2099 gave ``ungueltige_eingabe`` at ``naechste_ueberpruefung``."""
+    fall = kooplan.Fall(
+        "JC-2099",
+        [
+            kooplan.PlanErstellt(am=dt.date(2099, 7, 1)),
+            kooplan.MitwirkungUnterblieben(
+                am=dt.date(2099, 12, 1),
+                mitwirkung=kooplan.Mitwirkung.MASSNAHME,
+                wichtiger_grund=False,
+            ),
+        ],
+    )
+    e = kooplan.entscheide(fall, "massnahme", dt.date(2099, 12, 31))
+    assert e.naechste_ueberpruefung == dt.date(2100, 1, 1)
+    assert e.rechtsfolgen is not None
+    assert e.rechtsfolgen.beginn_fruehestens == dt.date(2100, 1, 1)
+    assert e.rechtsfolgen.feststellung_bis == dt.date(2100, 6, 30)
+    with pytest.raises(kooplan.UngueltigeEingabe):
+        attrs.evolve(e, naechste_ueberpruefung=dt.date(2101, 1, 1))

@@ -21,6 +21,9 @@ from kooplan.fehler import UngueltigeEingabe
 #: the arithmetic sane.
 FRUEHESTER_TAG = dt.date(1900, 1, 1)
 SPAETESTER_TAG = dt.date(2099, 12, 31)
+#: Days kooplan derives from accepted days (the next review, the first month of a Minderung, the
+#: last day to find it, the end of a Schlichtung) lie up to a few months after the last one.
+SPAETESTER_ABGELEITETER_TAG = dt.date(2100, 12, 31)
 #: A birth date may lie further back.
 FRUEHESTES_GEBURTSDATUM = dt.date(1900, 1, 1)
 
@@ -121,6 +124,34 @@ def ist_tupel_von(typ: type[Any], wort: str, mindestens: int = 0) -> Validator:
             )
         for i, eintrag in enumerate(wert):
             if not isinstance(eintrag, typ):
+                raise UngueltigeEingabe(
+                    f"Ein Eintrag in '{attribute.name}' hat die falsche Art: erwartet ist {wort}.",
+                    ort=f"{attribute.name}[{i}]",
+                )
+
+    return pruefe
+
+
+def ist_tupel_von_paaren(erst: type[Any], zweit: type[Any], wort: str) -> Validator:
+    """A tuple of pairs ``(erst, zweit)`` (an ``int`` never a ``bool``); ``wort`` names them."""
+
+    def passt(wert: Any, typ: type[Any]) -> bool:
+        if typ is int:
+            return isinstance(wert, int) and not isinstance(wert, bool)
+        if typ is dt.date:
+            return isinstance(wert, dt.date) and not isinstance(wert, dt.datetime)
+        return isinstance(wert, typ)
+
+    def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+        if type(wert) is not tuple:
+            raise fehler(attribute, f"'{attribute.name}' muss {wort} sein (ein Tupel).")
+        for i, paar in enumerate(wert):
+            if not (
+                type(paar) is tuple
+                and len(paar) == 2
+                and passt(paar[0], erst)
+                and passt(paar[1], zweit)
+            ):
                 raise UngueltigeEingabe(
                     f"Ein Eintrag in '{attribute.name}' hat die falsche Art: erwartet ist {wort}.",
                     ort=f"{attribute.name}[{i}]",

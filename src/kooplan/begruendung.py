@@ -49,8 +49,10 @@ class Hinweis:
     quelle: Quelle = attrs.field(validator=p.ist_enum(Quelle))
     norm: str | None = attrs.field(validator=_norm_oder_none)
     text: str = attrs.field(validator=p.ist_text)
-    gilt_bis: dt.date | None = attrs.field(default=None, eq=False)
-    gilt_ab: dt.date | None = attrs.field(default=None, eq=False)
+    gilt_bis: dt.date | None = attrs.field(
+        default=None, eq=False, validator=p.optional(p.ist_tag())
+    )
+    gilt_ab: dt.date | None = attrs.field(default=None, eq=False, validator=p.optional(p.ist_tag()))
 
     def gilt_am(self, tag: dt.date) -> bool:
         return (self.gilt_bis is None or tag <= self.gilt_bis) and (

@@ -594,7 +594,9 @@ class Entscheidung:
     hinweise: tuple[Hinweis, ...] = attrs.field(
         validator=p.ist_tupel_von(Hinweis, "eine Liste von Hinweisen")
     )
-    naechste_ueberpruefung: dt.date | None = attrs.field(validator=p.optional(p.ist_tag()))
+    naechste_ueberpruefung: dt.date | None = attrs.field(
+        validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    )
     #: What the RFB must announce (present exactly when ``rfb`` is true).
     rechtsfolgen: Rechtsfolge | None = attrs.field(
         default=None, validator=p.optional(p.ist_instanz(Rechtsfolge, "eine Rechtsfolge"))

@@ -18,6 +18,7 @@ from typing import Final
 
 import attrs
 
+from kooplan import _pruefen as p
 from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.begruendung import Hinweis, hinweis
 from kooplan.ereignisse import (
@@ -539,9 +540,9 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
 class OffeneMitwirkung:
     """An outstanding Mitwirkung, caused by the event with ``id`` (if any) on day ``am``."""
 
-    mitwirkung: Mitwirkung
-    am: dt.date
-    id: str | None
+    mitwirkung: Mitwirkung = attrs.field(validator=p.ist_enum(Mitwirkung))
+    am: dt.date = attrs.field(validator=p.ist_tag())
+    id: str | None = attrs.field(validator=p.ist_ereignis_id)
 
 
 @attrs.frozen
@@ -551,56 +552,82 @@ class Terminversaeumnis:
     ``folge`` is its place in fold order, ``rfb`` whether its invitation carried an RFB.
     """
 
-    folge: int
-    am: dt.date
-    id: str | None
-    rfb: bool
-    entschuldigt: bool
+    folge: int = attrs.field(validator=p.ist_int(0))
+    am: dt.date = attrs.field(validator=p.ist_tag())
+    id: str | None = attrs.field(validator=p.ist_ereignis_id)
+    rfb: bool = attrs.field(validator=p.ist_bool)
+    entschuldigt: bool = attrs.field(validator=p.ist_bool)
 
 
 @attrs.frozen(repr=False)
 class Zustand:
     """The state of a case after a fold: the phase and what the rules of §§ 4 and 6 need."""
 
-    phase: Phase = Phase.ERSTKONTAKT
+    phase: Phase = attrs.field(default=Phase.ERSTKONTAKT, validator=p.ist_enum(Phase))
     #: Outstanding Mitwirkungen (empty in ``kooperation``).
-    offen: tuple[OffeneMitwirkung, ...] = ()
+    offen: tuple[OffeneMitwirkung, ...] = attrs.field(
+        default=(), validator=p.ist_tupel_von(OffeneMitwirkung, "eine Liste offener Mitwirkungen")
+    )
     #: An einladung_versandt, termin_versaeumt or termin_wahrgenommen is recorded in this period.
-    kontakt_im_zeitraum: bool = False
+    kontakt_im_zeitraum: bool = attrs.field(default=False, validator=p.ist_bool)
     #: A plan was made (or agreed in a Schlichtung) in this period.
-    plan_im_zeitraum: bool = False
+    plan_im_zeitraum: bool = attrs.field(default=False, validator=p.ist_bool)
     #: Some event of this period has been applied (``leistungsbezug_aufgenommen`` is then illegal
     #: in ``erstkontakt``).
-    zeitraum_begonnen: bool = False
+    zeitraum_begonnen: bool = attrs.field(default=False, validator=p.ist_bool)
     #: How many benefit periods began after the first (``leistungsbezug_aufgenommen`` from
     #: ``beendet``).
-    zeitraum_nr: int = 0
+    zeitraum_nr: int = attrs.field(default=0, validator=p.ist_int(0))
     #: Whether the last invitation sent carried an RFB.
-    letzte_einladung_rfb: bool = False
+    letzte_einladung_rfb: bool = attrs.field(default=False, validator=p.ist_bool)
     #: Every missed meeting of this period, in fold order.
-    versaeumnisse: tuple[Terminversaeumnis, ...] = ()
+    versaeumnisse: tuple[Terminversaeumnis, ...] = attrs.field(
+        default=(),
+        validator=p.ist_tupel_von(Terminversaeumnis, "eine Liste von Terminversäumnissen"),
+    )
     #: Misses with ``folge`` up to this number do not count towards the current run.
-    lauf_ab: int = -1
-    plan: Kooperationsplan | None = None
+    lauf_ab: int = attrs.field(default=-1, validator=p.ist_int(-1))
+    plan: Kooperationsplan | None = attrs.field(
+        default=None, validator=p.optional(p.ist_instanz(Kooperationsplan, "ein Kooperationsplan"))
+    )
     #: The day of the last plan_erstellt / plan_fortgeschrieben / Einigung (review clock).
-    plan_am: dt.date | None = None
-    schlichtung_beginn: dt.date | None = None
+    plan_am: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    schlichtung_beginn: dt.date | None = attrs.field(
+        default=None, validator=p.optional(p.ist_tag())
+    )
     #: The day a Schlichtung ended automatically (four weeks or 1.7.2026), while in ohne_plan.
-    schlichtung_auto_ende: dt.date | None = None
+    schlichtung_auto_ende: dt.date | None = attrs.field(
+        default=None, validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    )
     #: The day of an old Eingliederungsvereinbarung that still governs (§ 65 Abs. 4 a.F.).
-    alte_ev_am: dt.date | None = None
+    alte_ev_am: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
     #: Every festgestellte Minderung, across benefit periods.
-    minderungen: tuple[MinderungFestgestellt, ...] = ()
+    minderungen: tuple[MinderungFestgestellt, ...] = attrs.field(
+        default=(),
+        validator=p.ist_tupel_von(MinderungFestgestellt, "eine Liste festgestellter Minderungen"),
+    )
     #: Notes raised by the transition into the current phase.
-    hinweise: tuple[Hinweis, ...] = ()
+    hinweise: tuple[Hinweis, ...] = attrs.field(
+        default=(), validator=p.ist_tupel_von(Hinweis, "eine Liste von Hinweisen")
+    )
     #: Invitations with an ``id`` and whether they carried an RFB (for ``termin_versaeumt``).
-    einladungen_rfb: tuple[tuple[str, bool], ...] = ()
+    einladungen_rfb: tuple[tuple[str, bool], ...] = attrs.field(
+        default=(), validator=p.ist_tupel_von_paaren(str, bool, "eine Liste von Paaren (id, rfb)")
+    )
     #: Lifted Minderungen: (``id`` of the ``minderung_festgestellt``, first day without it).
-    aufhebungen: tuple[tuple[str, dt.date], ...] = ()
+    aufhebungen: tuple[tuple[str, dt.date], ...] = attrs.field(
+        default=(),
+        validator=p.ist_tupel_von_paaren(str, dt.date, "eine Liste von Paaren (id, Tag)"),
+    )
     #: Findings of außergewöhnliche Härte (§ 31a Abs. 3), with the benefit period they were made in.
-    haerten: tuple[tuple[HaerteFestgestellt, int], ...] = ()
+    haerten: tuple[tuple[HaerteFestgestellt, int], ...] = attrs.field(
+        default=(),
+        validator=p.ist_tupel_von_paaren(
+            HaerteFestgestellt, int, "eine Liste von Paaren (Härtefeststellung, Zeitraum)"
+        ),
+    )
     #: How many events have been applied (the next event's place in fold order).
-    angewandt: int = 0
+    angewandt: int = attrs.field(default=0, validator=p.ist_int(0))
 
     @property
     def offene_arten(self) -> frozenset[Mitwirkung]:

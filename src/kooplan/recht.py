@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from kooplan import _pruefen as p
 from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
 
@@ -79,13 +80,13 @@ class Rechtsstand:
     FACHKONZEPT § 8 no. 4).
     """
 
-    id: str
-    von: dt.date
-    bis: dt.date | None
-    name: str
-    quelle: str
-    regime: Regime
-    verifiziert: bool = True
+    id: str = attrs.field(validator=p.ist_text)
+    von: dt.date = attrs.field(validator=p.ist_tag())
+    bis: dt.date | None = attrs.field(validator=p.optional(p.ist_tag()))
+    name: str = attrs.field(validator=p.ist_text)
+    quelle: str = attrs.field(validator=p.ist_text)
+    regime: Regime = attrs.field(validator=p.ist_enum(Regime))
+    verifiziert: bool = attrs.field(default=True, validator=p.ist_bool)
 
     def gilt_am(self, tag: dt.date) -> bool:
         return self.von <= tag and (self.bis is None or tag <= self.bis)

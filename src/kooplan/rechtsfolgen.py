@@ -24,10 +24,11 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
+from kooplan import _pruefen as p
 from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.fall import Fall
@@ -141,34 +142,55 @@ SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
 class Baustein:
     """One building block of the Belehrung text (what, how long, wichtiger Grund, early end …)."""
 
-    art: str
-    text: str
+    art: str = attrs.field(validator=p.ist_text)
+    text: str = attrs.field(validator=p.ist_text)
+
+
+def _ist_betrag(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    if wert is None:
+        return
+    if not isinstance(wert, Decimal) or not wert.is_finite() or wert < 0:
+        raise p.fehler(
+            attribute, f"'{attribute.name}' muss ein Betrag in Euro sein (Decimal, ≥ 0)."
+        )
+
+
+def _ist_folgen(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
+    p.ist_tupel_von(Rechtsfolge, "eine Liste von Rechtsfolgen")(_, attribute, wert)
 
 
 @attrs.frozen
 class Rechtsfolge:
     """What an RFB announces (the contract's ``rechtsfolgen`` object)."""
 
-    rechtsstand: str
-    minderung_prozent: int
-    monate: int
-    norm: str
-    text: str
-    bausteine: tuple[Baustein, ...] = ()
-    betrag_euro: Decimal | None = None
+    rechtsstand: str = attrs.field(validator=p.ist_text)
+    minderung_prozent: int = attrs.field(validator=p.ist_int(0, 100))
+    monate: int = attrs.field(validator=p.ist_int(0, 12))
+    norm: str = attrs.field(validator=p.ist_text)
+    text: str = attrs.field(validator=p.ist_text)
+    bausteine: tuple[Baustein, ...] = attrs.field(
+        default=(), validator=p.ist_tupel_von(Baustein, "eine Liste von Bausteinen")
+    )
+    betrag_euro: Decimal | None = attrs.field(default=None, validator=_ist_betrag)
     #: The rate after the 30 % cap, where Minderungen already in force would cap it.
-    minderung_prozent_gedeckelt: int | None = None
-    entzug_regelbedarf: bool | None = None
-    nicht_erreichbar: bool | None = None
-    folgestufen: tuple[Rechtsfolge, ...] = ()
-    alternativen: tuple[Rechtsfolge, ...] = ()
+    minderung_prozent_gedeckelt: int | None = attrs.field(
+        default=None, validator=p.optional(p.ist_int(0, 100))
+    )
+    entzug_regelbedarf: bool | None = attrs.field(default=None, validator=p.optional(p.ist_bool))
+    nicht_erreichbar: bool | None = attrs.field(default=None, validator=p.optional(p.ist_bool))
+    folgestufen: tuple[Rechtsfolge, ...] = attrs.field(default=(), validator=_ist_folgen)
+    alternativen: tuple[Rechtsfolge, ...] = attrs.field(default=(), validator=_ist_folgen)
     #: The earliest first day of the Minderung: the month after a VA that cannot take effect
     #: before the violation (§ 31b Abs. 1 Satz 1).
-    beginn_fruehestens: dt.date | None = None
+    beginn_fruehestens: dt.date | None = attrs.field(
+        default=None, validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    )
     #: The last day a Minderung for a violation on the due day may be festgestellt
     #: (§ 31b Abs. 1 Satz 3: "nur innerhalb von sechs Monaten ab dem Zeitpunkt der
     #: Pflichtverletzung").
-    feststellung_bis: dt.date | None = None
+    feststellung_bis: dt.date | None = attrs.field(
+        default=None, validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    )
 
 
 # -- history ---------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ objects left out."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from json.encoder import encode_basestring
+from typing import Any, Final
 
 from kooplan.begruendung import Hinweis
 from kooplan.entscheidung import Entscheidung
@@ -13,7 +14,13 @@ from kooplan.fehler import KooplanError
 from kooplan.rechtsfolgen import Rechtsfolge
 from kooplan.vertrag.felder import ENTSCHEIDUNG_SCHEMA, FEHLER_SCHEMA
 
-__all__ = ["entscheidung_als_dict", "fehler_als_dict", "rechtsfolge_als_dict", "zeile"]
+__all__ = [
+    "entscheidung_als_dict",
+    "entscheidung_als_zeile",
+    "fehler_als_dict",
+    "rechtsfolge_als_dict",
+    "zeile",
+]
 
 
 def _hinweis(h: Hinweis) -> dict[str, Any]:
@@ -97,3 +104,80 @@ def fehler_als_dict(err: KooplanError, zeile_nr: int | None = None) -> dict[str,
 def zeile(obj: dict[str, Any]) -> str:
     """One JSON Lines line (without the newline)."""
     return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+
+
+# -- the decision line, written directly ------------------------------------------------------------
+#
+# ``entscheidung_als_zeile`` writes exactly ``zeile(entscheidung_als_dict(e, nr))`` (a property
+# test holds the two together), but without building the dict and without encoding the same
+# texts again for every case: the reasons, the notes and the Rechtsfolgen of a case load are few
+# distinct values, and their JSON was most of the time of writing a line.
+
+_SCHEMA_TEXT: Final = encode_basestring(ENTSCHEIDUNG_SCHEMA)
+_TRUE_FALSE: Final = ("false", "true")
+#: JSON of values seen before (reasons, notes, Rechtsfolgen), bounded: cleared when full.
+_FRAGMENTE: dict[Any, str] = {}
+_FRAGMENTE_MAX: Final = 4096
+
+
+def _fragment(wert: Any, als_json: Any) -> str:
+    f = _FRAGMENTE.get(wert)
+    if f is None:
+        f = zeile(als_json(wert))
+        if len(_FRAGMENTE) >= _FRAGMENTE_MAX:
+            _FRAGMENTE.clear()
+        _FRAGMENTE[wert] = f
+    return f
+
+
+def _gruende_json(gruende: tuple[Any, ...]) -> list[dict[str, Any]]:
+    return [
+        {"regel": g.regel, "norm": g.norm, "quelle": g.quelle.value, "text": g.text}
+        for g in gruende
+    ]
+
+
+def _hinweise_json(hinweise: tuple[Hinweis, ...]) -> list[dict[str, Any]]:
+    return [_hinweis(h) for h in hinweise]
+
+
+def entscheidung_als_zeile(e: Entscheidung, zeile_nr: int | None = None) -> str:
+    """The decision as one JSON Lines line (without the newline): exactly
+    ``zeile(entscheidung_als_dict(e, zeile_nr))``, written faster."""
+    pruefung = e.naechste_ueberpruefung
+    teile = [
+        '{"schema": ',
+        _SCHEMA_TEXT,
+        ', "fall": ',
+        encode_basestring(e.fall),
+    ]
+    if zeile_nr is not None:
+        teile += [', "zeile": ', int.__repr__(zeile_nr)]
+    teile += [
+        ', "stichtag": "',
+        e.stichtag.isoformat(),
+        '", "faellig": "',
+        e.faellig.isoformat(),
+        '", "rechtsstand": ',
+        encode_basestring(e.rechtsstand.id),
+        ', "anliegen": ',
+        encode_basestring(e.anliegen.value),
+        ', "phase": ',
+        encode_basestring(e.phase.value),
+        ', "modus": ',
+        encode_basestring(e.modus.value),
+        ', "rfb": ',
+        _TRUE_FALSE[e.rfb],
+        ', "gruende": ',
+        _fragment(e.gruende, _gruende_json),
+        ', "hinweise": ',
+        _fragment(e.hinweise, _hinweise_json),
+        ', "naechste_ueberpruefung": ',
+        '"' + pruefung.isoformat() + '"' if pruefung is not None else "null",
+        ', "ueberpruefung_ueberfaellig": ',
+        _TRUE_FALSE[e.ueberpruefung_ueberfaellig],
+    ]
+    if e.rechtsfolgen is not None:
+        teile += [', "rechtsfolgen": ', _fragment(e.rechtsfolgen, rechtsfolge_als_dict)]
+    teile.append("}")
+    return "".join(teile)
