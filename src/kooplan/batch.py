@@ -51,7 +51,12 @@ from kooplan.entscheidung import Anliegen, Entscheidung, als_anliegen, entscheid
 from kooplan.fall import Fall
 from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.policy import STANDARD, Policy
-from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
+from kooplan.vertrag.ausgabe import (
+    entscheidung_als_dict,
+    entscheidung_als_zeile,
+    fehler_als_dict,
+    zeile,
+)
 from kooplan.vertrag.laden import fall_aus_json, fall_aus_objekt
 
 __all__ = [
@@ -142,7 +147,9 @@ class Ergebnis:
 
     def als_zeile(self) -> str:
         """The contract's JSON Lines line (without the newline)."""
-        return zeile(self.als_dict())
+        if isinstance(self.wert, Entscheidung):
+            return entscheidung_als_zeile(self.wert, self.zeile)
+        return zeile(fehler_als_dict(self.wert, self.zeile))
 
 
 # -- one case ---------------------------------------------------------------------------------------
@@ -202,7 +209,7 @@ def _jsonl_zeile(nr: int, roh: bytes | bytearray | str, auftrag: Auftrag) -> tup
     wert = _entscheide_eins(_ohne_zeilenende(roh), auftrag)
     if isinstance(wert, KooplanError):
         return zeile(fehler_als_dict(wert, nr)), wert.code
-    return zeile(entscheidung_als_dict(wert, nr)), None
+    return entscheidung_als_zeile(wert, nr), None
 
 
 # -- chunks (what a worker process runs) --------------------------------------------------------------

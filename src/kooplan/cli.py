@@ -26,7 +26,12 @@ from kooplan.entscheidung import Anliegen, entscheide
 from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.phasen import verlauf
 from kooplan.policy import STANDARD, Policy
-from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
+from kooplan.vertrag.ausgabe import (
+    entscheidung_als_dict,
+    entscheidung_als_zeile,
+    fehler_als_dict,
+    zeile,
+)
 from kooplan.vertrag.laden import faelle_lesen, fall_aus_objekt
 
 __all__ = ["main"]
@@ -207,18 +212,16 @@ def _entscheide(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     daten, format = _lesen(args.datei, args.format)
     for nr, fall in faelle_lesen(daten, format):
         n += 1
-        if isinstance(fall, KooplanError):
-            obj = fehler_als_dict(fall, nr)
-        else:
+        if not isinstance(fall, KooplanError):
             try:
-                obj = entscheidung_als_dict(
-                    entscheide(fall, args.anliegen, args.stichtag, args.faellig, policy), nr
-                )
-            except KooplanError as e:
-                obj = fehler_als_dict(e, nr)
-        if obj["schema"] == "kooplan/fehler/1":
-            fehler[obj["fehler"]] += 1
-        out.write(zeile(obj) + "\n")
+                e = entscheide(fall, args.anliegen, args.stichtag, args.faellig, policy)
+            except KooplanError as err_:
+                fall = err_
+            else:
+                out.write(entscheidung_als_zeile(e, nr) + "\n")
+                continue
+        fehler[fall.code] += 1
+        out.write(zeile(fehler_als_dict(fall, nr)) + "\n")
     if fehler:
         _zusammenfassung(fehler, n, err)
         return 1

@@ -1,10 +1,16 @@
 """The JSON contract (CONTRACT.md): reading cases, writing decisions and errors, JSON Schema."""
 
-from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
+from kooplan.vertrag.ausgabe import (
+    entscheidung_als_dict,
+    entscheidung_als_zeile,
+    fehler_als_dict,
+    zeile,
+)
 from kooplan.vertrag.laden import fall_aus_json, fall_aus_objekt, json_lesen, zeilen_lesen
 
 __all__ = [
     "entscheidung_als_dict",
+    "entscheidung_als_zeile",
     "fall_aus_json",
     "fall_aus_objekt",
     "fehler_als_dict",
