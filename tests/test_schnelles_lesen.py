@@ -211,3 +211,76 @@ def test_ein_programmierfehler_im_schnellen_leser_wird_nicht_verschluckt(
     monkeypatch.setattr(laden, "_schnell", kaputt)
     with pytest.raises(RuntimeError):
         fall_aus_objekt({"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": []})
+
+
+# -- json_lesen: one decoder for every case ---------------------------------------------------------
+
+
+def _json_wie_zuvor(text: str | bytes) -> Any:
+    """The reference: ``json.loads`` with the loader's hooks, after one BOM (as before the shared
+    decoder); errors as their class and message."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return json.loads(text, object_pairs_hook=laden._paare, parse_constant=laden._keine_konstante)
+
+
+_STUECKE = st.sampled_from(
+    [
+        "{",
+        "}",
+        "[",
+        "]",
+        '"a"',
+        '"b"',
+        ":",
+        ",",
+        " ",
+        "\ufeff",
+        "1",
+        "-0",
+        "1e999",
+        "NaN",
+        "Infinity",
+        "true",
+        "null",
+        '"\\u00e9"',
+        '"\\x"',
+        "\n",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_STUECKE, max_size=14).map("".join), st.booleans())
+def test_json_lesen_reads_as_json_loads_with_the_hooks(text: str, als_bytes: bool) -> None:
+    eingabe: str | bytes = text.encode("utf-8") if als_bytes else text
+    if not text.lstrip("\ufeff").strip():
+        with pytest.raises(KooplanError):
+            json_lesen(eingabe)
+        return
+    fehler: ValueError | RecursionError | None = None
+    try:
+        erwartet: Any = _json_wie_zuvor(eingabe)
+    except (ValueError, RecursionError) as err:
+        fehler = err
+    if fehler is None:
+        gelesen = json_lesen(eingabe)
+        assert gelesen == erwartet and type(gelesen) is type(erwartet)
+        return
+    with pytest.raises(KooplanError) as info:
+        json_lesen(eingabe)
+    assert info.value.__context__ is None and info.value.__cause__ is None
+    if isinstance(fehler, json.JSONDecodeError):
+        assert f"(Zeile {fehler.lineno}, Spalte {fehler.colno})" in info.value.meldung
+
+
+def test_a_second_bom_is_refused_with_the_message_json_loads_gives() -> None:
+    with pytest.raises(KooplanError) as info:
+        json_lesen("\ufeff\ufeff{}")
+    with pytest.raises(json.JSONDecodeError) as ref:
+        _json_wie_zuvor("\ufeff\ufeff{}")
+    assert f"(Zeile {ref.value.lineno}, Spalte {ref.value.colno})" in info.value.meldung
+    assert json_lesen("\ufeff{}") == {}

@@ -25,13 +25,18 @@ ZIEL = tempfile.mkdtemp(prefix="kooplan-leser-")
 M = [
     (
         "datum ohne Bereich",
-        "        if FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:\n            return tag\n    raise _Zurueck\n\n\ndef _lies_bool",
-        "        return tag\n    raise _Zurueck\n\n\ndef _lies_bool",
+        "            if FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:\n                _TAGE[w] = tag\n",
+        "            if True:\n                _TAGE[w] = tag\n",
     ),
     (
         "datum ohne Muster",
-        "    if type(w) is str and _DATUM.fullmatch(w):\n        try:",
-        "    if type(w) is str:\n        try:",
+        "        if _DATUM.fullmatch(w):\n            try:",
+        "        if True:\n            try:",
+    ),
+    (
+        "datum merkt ungueltige",
+        "            if FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:\n                _TAGE[w] = tag\n",
+        "            _TAGE[w] = tag\n            if FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:\n",
     ),
     ("bool nimmt 0/1", "    if w is True or w is False:", "    if w in (True, False):"),
     (
@@ -91,6 +96,17 @@ M = [
         "    if not isinstance(obj, dict):\n        raise _Zurueck\n    leser",
     ),
     ("pflicht fehlt", "    if not form.pflicht <= out.keys():\n        raise _Zurueck\n", ""),
+    (
+        "ereignis pflicht fehlt",
+        "    if not form.pflicht <= felder.keys():\n        raise _Zurueck\n",
+        "",
+    ),
+    (
+        "ereignis unbekannt ignoriert",
+        "            raise _Zurueck  # a key this art does not have, or the caller's own x_ data",
+        "            continue",
+    ),
+    ("ereignis ohne art", "    if type(art) is not str:\n        raise _Zurueck\n", ""),
     (
         "unbekannt ignoriert",
         "            raise _Zurueck  # an unknown key, or the caller's own x_ data",

@@ -83,6 +83,10 @@ def _keine_konstante(name: str) -> Any:
     raise _KeineKonstante(name)
 
 
+#: One decoder for every case (``json.loads`` with a hook builds a new one per call).
+_DECODER: Final = json.JSONDecoder(object_pairs_hook=_paare, parse_constant=_keine_konstante)
+
+
 def _utf8_laenge(text: str | bytes) -> int:
     if isinstance(text, bytes):
         return len(text)
@@ -97,16 +101,16 @@ def json_lesen(text: str | bytes) -> Any:
     Raises :class:`UngueltigeEingabe` for text that is not JSON. The error keeps no reference to
     the input (no chained exception that a logger could print with its data).
     """
-    fehler = _json_fehler(text)
+    fehler, text = _json_fehler(text)
     if fehler is not None:
         raise fehler
-    if isinstance(text, bytes):
-        text = text.decode("utf-8")
     if text.startswith("\ufeff"):
         text = text[1:]
     meldung = None
     try:
-        return json.loads(text, object_pairs_hook=_paare, parse_constant=_keine_konstante)
+        if text.startswith("\ufeff"):  # json.loads refuses a second BOM with its own message
+            return json.loads(text, object_pairs_hook=_paare, parse_constant=_keine_konstante)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as err:
         meldung = f"{_json_grund(err.msg)} (Zeile {err.lineno}, Spalte {err.colno})"
     except _KeineKonstante as err:
@@ -118,21 +122,27 @@ def json_lesen(text: str | bytes) -> Any:
     raise UngueltigeEingabe(f"Kein gültiges JSON: {meldung}.")
 
 
-def _json_fehler(text: str | bytes) -> UngueltigeEingabe | None:
-    """What is wrong with the text before parsing: too long, not UTF-8, empty."""
+def _json_fehler(text: str | bytes) -> tuple[UngueltigeEingabe | None, str]:
+    """What is wrong with the text before parsing (too long, not UTF-8, empty), and the text."""
     if _utf8_laenge(text) > MAX_BYTES_JE_FALL:
-        return UngueltigeEingabe(
-            f"Der Fall ist länger als {MAX_BYTES_JE_FALL:,} Bytes (UTF-8) und wird nicht "
-            "gelesen.".replace(",", ".")
+        return (
+            UngueltigeEingabe(
+                f"Der Fall ist länger als {MAX_BYTES_JE_FALL:,} Bytes (UTF-8) und wird nicht "
+                "gelesen.".replace(",", ".")
+            ),
+            "",
         )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as err:
-            return UngueltigeEingabe(f"Die Eingabe ist kein gültiges UTF-8 (Byte {err.start + 1}).")
+            return (
+                UngueltigeEingabe(f"Die Eingabe ist kein gültiges UTF-8 (Byte {err.start + 1})."),
+                "",
+            )
     if not text.lstrip("\ufeff").strip():
-        return UngueltigeEingabe("Die Eingabe ist leer; erwartet wird ein JSON-Objekt.")
-    return None
+        return UngueltigeEingabe("Die Eingabe ist leer; erwartet wird ein JSON-Objekt."), text
+    return None, text
 
 
 _JSON_GRUENDE = {
@@ -664,14 +674,24 @@ def _leser_fuer(feld: Feld) -> _Lies:
     return _lies_ereignisse
 
 
+#: Days read before, by their text: a case load names the same few thousand days again and again.
+#: Only valid days are kept, so it holds at most the 73,000 days from 1900 to 2099.
+_TAGE: dict[str, dt.date] = {}
+
+
 def _lies_datum(w: Any) -> Any:
-    if type(w) is str and _DATUM.fullmatch(w):
-        try:
-            tag = dt.date.fromisoformat(w)
-        except ValueError:
-            raise _Zurueck from None
-        if FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:
+    if type(w) is str:
+        tag = _TAGE.get(w)
+        if tag is not None:
             return tag
+        if _DATUM.fullmatch(w):
+            try:
+                tag = dt.date.fromisoformat(w)
+            except ValueError:
+                raise _Zurueck from None
+            if FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:
+                _TAGE[w] = tag
+                return tag
     raise _Zurueck
 
 
@@ -706,20 +726,38 @@ def _lies_ereignisse(w: Any) -> Any:
 
 
 def _schnell_ereignis(obj: Any) -> Ereignis:
-    art = obj.get("art") if type(obj) is dict else None
-    if type(art) is not str or art not in _EREIGNIS_FORM:
+    if type(obj) is not dict:
         raise _Zurueck
-    form = _EREIGNIS_FORM[art]
-    felder = _schnell_objekt(obj, form)
+    art = obj.get("art")
+    if type(art) is not str:
+        raise _Zurueck
+    form = _EREIGNIS_FORM.get(art)
+    if form is None:
+        raise _Zurueck
+    # as _schnell_objekt, without reading "art" again (its form has no reader for it)
+    leser = form.leser
+    felder: dict[str, Any] = {}
+    for key, wert in obj.items():
+        if key == "art":
+            continue
+        lies = leser.get(key)
+        if lies is None:
+            raise _Zurueck  # a key this art does not have, or the caller's own x_ data
+        felder[key] = lies(wert)
+    if not form.pflicht <= felder.keys():
+        raise _Zurueck
     # the checks across fields (QUERPRUEFUNGEN) run in the event's constructor
-    del felder["art"]
     ereignis: Ereignis = ARTEN[art](**felder)
     return ereignis
 
 
 _PLAN_FORM: Final = _Form(PLAN_FELDER)
 _EIGENBEMUEHUNGEN_FORM: Final = _Form(EIGENBEMUEHUNGEN_FELDER)
-_EREIGNIS_FORM: Final = {art: _Form(spec) for art, spec in _EREIGNIS_SPEC.items()}
+#: The event forms without "art" (the fast reader looks the form up by it).
+_EREIGNIS_FORM: Final = {
+    art: _Form({k: f for k, f in spec.items() if k != "art"})
+    for art, spec in _EREIGNIS_SPEC.items()
+}
 _FALL_FORM: Final = _Form(FALL_FELDER)
 
 
