@@ -25,6 +25,7 @@ import attrs
 
 from kooplan import _pruefen as p
 from kooplan._aufzaehlung import Aufzaehlung
+from kooplan._zwischenspeicher import anmelden
 from kooplan.begruendung import Grund, Hinweis, hinweis
 from kooplan.ereignisse import Mitwirkung
 from kooplan.fall import Fall
@@ -801,6 +802,7 @@ def entscheide_zustand(
 
 #: The reason of each rule under each regime, built once (a rule and its norms are constants).
 _GRUENDE: dict[tuple[str, Regime], tuple[Grund]] = {}
+anmelden(_GRUENDE.clear)
 _MIT_PLAN: Final = frozenset({Phase.KOOPERATION, Phase.MITWIRKUNG_EINGEFORDERT, Phase.SCHLICHTUNG})
 _OFFEN_2026_04 = (dt.date(2026, 3, 28), dt.date(2026, 4, 30))
 

@@ -30,6 +30,7 @@ import attrs
 
 from kooplan import _pruefen as p
 from kooplan._aufzaehlung import Aufzaehlung
+from kooplan._zwischenspeicher import anmelden
 from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.fall import Fall
 from kooplan.fristen import plus_monate
@@ -408,6 +409,8 @@ def _erster_monat(f: _Frage) -> dt.date:
 # Pure functions of a day or of three numbers, asked for again and again over a case load: kept.
 _minderung_beginn = functools.lru_cache(maxsize=4096)(minderung_beginn)
 _minderung_euro = functools.lru_cache(maxsize=4096)(minderung_euro)
+anmelden(_minderung_beginn.cache_clear)
+anmelden(_minderung_euro.cache_clear)
 
 
 def _betrag(f: _Frage, prozent: int) -> Decimal | None:
@@ -509,6 +512,9 @@ def _pflichtverletzung_folge(
             for s in folgen
         ),
     )
+
+
+anmelden(_pflichtverletzung_folge.cache_clear)
 
 
 def _keine_minderung_wegen_haerte(recht: Sanktionsrecht) -> Rechtsfolge:

@@ -8,6 +8,7 @@ import json
 from json.encoder import encode_basestring
 from typing import Any, Final
 
+from kooplan._zwischenspeicher import anmelden
 from kooplan.begruendung import Hinweis
 from kooplan.entscheidung import Entscheidung
 from kooplan.fehler import KooplanError
@@ -118,6 +119,7 @@ _TRUE_FALSE: Final = ("false", "true")
 #: JSON of values seen before (reasons, notes, Rechtsfolgen), bounded: cleared when full.
 _FRAGMENTE: dict[Any, str] = {}
 _FRAGMENTE_MAX: Final = 4096
+anmelden(_FRAGMENTE.clear)
 
 
 def _fragment(wert: Any, als_json: Any) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
+from kooplan._zwischenspeicher import anmelden
 from kooplan.ereignisse import ARTEN, QUERPRUEFUNGEN, Ereignis
 from kooplan.fall import BEZUEGE, Fall
 from kooplan.fehler import KooplanError, UngueltigeEingabe
@@ -677,6 +678,7 @@ def _leser_fuer(feld: Feld) -> _Lies:
 #: Days read before, by their text: a case load names the same few thousand days again and again.
 #: Only valid days are kept, so it holds at most the 73,000 days from 1900 to 2099.
 _TAGE: dict[str, dt.date] = {}
+anmelden(_TAGE.clear)
 
 
 def _lies_datum(w: Any) -> Any:
