@@ -63,20 +63,25 @@ def _pruefe_ereignisse(inst: Fall, attribute: attrs.Attribute[Any], wert: Any) -
                 f"Eintrag {i + 1} von 'ereignisse' ist kein Ereignis.", ort=f"ereignisse[{i}]"
             )
     gesehen: dict[str, int] = {}
+    #: the events that may name another, checked once every id is known
+    nennen: list[tuple[int, Ereignis, tuple[tuple[str, tuple[str, ...]], ...]]] = []
     for i, e in enumerate(wert):
-        if e.id is None:
-            continue
-        if e.id in gesehen:
-            raise UngueltigeEingabe(
-                f"Die id von Ereignis Nr. {i + 1} kommt schon bei Ereignis Nr. "
-                f"{gesehen[e.id] + 1} vor; ids müssen im Fall eindeutig sein.",
-                ort=f"ereignisse[{i}].id",
-            )
-        gesehen[e.id] = i
+        eid = e.id
+        if eid is not None:
+            if eid in gesehen:
+                raise UngueltigeEingabe(
+                    f"Die id von Ereignis Nr. {i + 1} kommt schon bei Ereignis Nr. "
+                    f"{gesehen[eid] + 1} vor; ids müssen im Fall eindeutig sein.",
+                    ort=f"ereignisse[{i}].id",
+                )
+            gesehen[eid] = i
+        felder = _BEZUG_FELDER.get(e.art)
+        if felder is not None:
+            nennen.append((i, e, felder))
     # bezug: an earlier event in fold order (date order, same day: input order)
     rang: dict[int, int] | None = None
-    for i, e in enumerate(wert):
-        for feld, erlaubt in _BEZUG_FELDER.get(e.art, ()):
+    for i, e, felder in nennen:
+        for feld, erlaubt in felder:
             if getattr(e, feld) is None:
                 continue
             if rang is None:
