@@ -690,3 +690,33 @@ def test_cli_jobs_gives_the_same_lines_in_order(
         out, err = io.StringIO(), io.StringIO()
         assert main([*basis, "--jobs", schlecht], out=out, err=err) == 2
         assert out.getvalue() == "" and "--jobs" in err.getvalue()
+
+
+def test_lines_with_inner_line_breaks_travel_to_workers_unchanged() -> None:
+    """A chunk travels to a worker as one bytes object with the length of each line: a line
+    given as an item may hold ``\\n`` or ``\\r`` inside (it stays one case), and text
+    lines, blank lines and lines with a line end give the lines one process gives."""
+    gut = b'{"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": []}'
+    zeilen: list[bytes | str] = [
+        gut + b"\n",
+        b'{"schema": "kooplan/fall/1",\n"fall": "JC-2", "ereignisse": []}',
+        b"",
+        b"\r\n",
+        gut.replace(b"JC-1", b"JC-3") + b"\r\n",
+        '{"schema": "kooplan/fall/1", "fall": "JC-4", "ereignisse": []}\n',
+        b'{"fall": "a\rb"}',
+        "kein JSON \udcff",
+        gut.replace(b"JC-1", b"JC-5"),
+    ]
+    einer = list(entscheide_jsonl(zeilen, "massnahme", D(2024, 3, 10)))
+    for chunk in (1, 2, 3, 100):
+        zaehler: collections.Counter[str] = collections.Counter()
+        mehrere = list(
+            entscheide_jsonl(
+                zeilen, "massnahme", D(2024, 3, 10), jobs=2, chunk=chunk, fehler=zaehler
+            )
+        )
+        assert mehrere == einer
+        assert sum(zaehler.values()) == sum('"schema": "kooplan/fehler/1"' in z for z in einer)
+    assert len(einer) == len(zeilen)
+    assert [json.loads(z)["fall"] for z in einer][:2] == ["JC-1", "JC-2"]  # one item, one case

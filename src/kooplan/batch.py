@@ -206,7 +206,11 @@ def _ohne_zeilenende(z: bytes | bytearray | str) -> bytes:
 
 def _jsonl_zeile(nr: int, roh: bytes | bytearray | str, auftrag: Auftrag) -> tuple[str, str | None]:
     """One output line for one input line, and its error code (``None`` for a decision)."""
-    wert = _entscheide_eins(_ohne_zeilenende(roh), auftrag)
+    return _jsonl_zeile_ohne_ende(nr, _ohne_zeilenende(roh), auftrag)
+
+
+def _jsonl_zeile_ohne_ende(nr: int, roh: bytes, auftrag: Auftrag) -> tuple[str, str | None]:
+    wert = _entscheide_eins(roh, auftrag)
     if isinstance(wert, KooplanError):
         return zeile(fehler_als_dict(wert, nr)), wert.code
     return entscheidung_als_zeile(wert, nr), None
@@ -215,7 +219,12 @@ def _jsonl_zeile(nr: int, roh: bytes | bytearray | str, auftrag: Auftrag) -> tup
 # -- chunks (what a worker process runs) --------------------------------------------------------------
 
 _ObjektChunk = tuple[Auftrag, int | None, list[tuple[int, Eingabe]]]
-_JsonlChunk = tuple[Auftrag, list[tuple[int, bytes | bytearray | str]]]
+#: JSON Lines travel to a worker as one bytes object and the length of each line, and come back as
+#: one text (the output lines joined by ``\n``) and the error codes: one large object pickles in a
+#: fraction of the time of hundreds of small ones, and the calling process does that work for
+#: every line. An output line never holds a ``\n`` (JSON escapes it); an input line may.
+_JsonlChunk = tuple[Auftrag, int, bytes, list[int]]
+_JsonlErgebnis = tuple[str, list[str | None]]
 
 
 def _objekt_chunk(arbeit: _ObjektChunk) -> list[Ergebnis]:
@@ -223,9 +232,30 @@ def _objekt_chunk(arbeit: _ObjektChunk) -> list[Ergebnis]:
     return [_ergebnis(i, eingabe, auftrag, erste_zeile) for i, eingabe in faelle]
 
 
-def _jsonl_chunk(arbeit: _JsonlChunk) -> list[tuple[str, str | None]]:
-    auftrag, zeilen = arbeit
-    return [_jsonl_zeile(nr, roh, auftrag) for nr, roh in zeilen]
+def _jsonl_packen(auftrag: Auftrag, teil: list[tuple[int, bytes | bytearray | str]]) -> _JsonlChunk:
+    zeilen = [_ohne_zeilenende(roh) for _, roh in teil]
+    return auftrag, teil[0][0], b"".join(zeilen), [len(z) for z in zeilen]
+
+
+def _jsonl_chunk(arbeit: _JsonlChunk) -> _JsonlErgebnis:
+    auftrag, nr, daten, laengen = arbeit
+    texte: list[str] = []
+    codes: list[str | None] = []
+    ab = 0
+    for i, n in enumerate(laengen):
+        text, code = _jsonl_zeile_ohne_ende(nr + i, daten[ab : ab + n], auftrag)
+        ab += n
+        texte.append(text)
+        codes.append(code)
+    return "\n".join(texte), codes
+
+
+def _jsonl_auspacken(ergebnis: _JsonlErgebnis) -> list[tuple[str, str | None]]:
+    text, codes = ergebnis
+    texte = text.split("\n")
+    if len(texte) != len(codes):  # pragma: no cover - an output line never holds a newline
+        raise AssertionError("eine Ausgabezeile enthält einen Zeilenumbruch")
+    return list(zip(texte, codes, strict=True))
 
 
 def _chunks(items: Iterable[T], groesse: int) -> Iterator[list[T]]:
@@ -286,19 +316,19 @@ class _Pool:
 
 def _geordnet(
     arbeiten: Iterator[T],
-    fn: Callable[[T], list[R]],
+    fn: Callable[[T], R],
     jobs: int,
     mp_kontext: str | None,
 ) -> Iterator[R]:
-    """``fn`` over the chunks on ``jobs`` processes, results in input order, at most
-    ``2 * jobs`` chunks in flight. A chunk whose worker failed is run in this process."""
+    """``fn`` over the chunks on ``jobs`` processes, one result per chunk in input order, at
+    most ``2 * jobs`` chunks in flight. A chunk whose worker failed is run in this process."""
     pool = _Pool(jobs, mp_kontext)
-    offen: collections.deque[tuple[T, Future[list[R]] | None, ProcessPoolExecutor | None]] = (
+    offen: collections.deque[tuple[T, Future[R] | None, ProcessPoolExecutor | None]] = (
         collections.deque()
     )
     grenze = _IN_FLIGHT_JE_JOB * jobs
 
-    def fertig() -> list[R]:
+    def fertig() -> R:
         arbeit, future, von = offen.popleft()
         if future is not None:
             try:
@@ -318,11 +348,26 @@ def _geordnet(
         for arbeit in arbeiten:
             offen.append((arbeit, pool.submit(fn, arbeit), pool.pool))
             while len(offen) >= grenze:
-                yield from fertig()
+                yield fertig()
         while offen:
-            yield from fertig()
+            yield fertig()
     finally:
         pool.schliessen()
+
+
+def _selbst(teil: list[Ergebnis]) -> list[Ergebnis]:
+    return teil
+
+
+def _flach(teile: Iterator[T], auspacken: Callable[[T], Iterable[R]]) -> Iterator[R]:
+    """The items of every chunk result, in order; closing this closes ``teile`` (the pool)."""
+    try:
+        for teil in teile:
+            yield from auspacken(teil)
+    finally:
+        close = getattr(teile, "close", None)
+        if close is not None:
+            close()
 
 
 # -- the API ----------------------------------------------------------------------------------------
@@ -359,7 +404,7 @@ def entscheide_alle(
     if n_jobs == 1:
         return (_ergebnis(i, e, auftrag, erste_zeile) for i, e in enumerate(faelle))
     arbeiten = ((auftrag, erste_zeile, teil) for teil in _chunks(enumerate(faelle), groesse))
-    return _geordnet(arbeiten, _objekt_chunk, n_jobs, mp_kontext)
+    return _flach(_geordnet(arbeiten, _objekt_chunk, n_jobs, mp_kontext), _selbst)
 
 
 def entscheide_jsonl(
@@ -393,8 +438,8 @@ def entscheide_jsonl(
             _jsonl_zeile(nr, roh, auftrag) for nr, roh in nummeriert
         )
     else:
-        arbeiten = ((auftrag, teil) for teil in _chunks(nummeriert, groesse))
-        paare = _geordnet(arbeiten, _jsonl_chunk, n_jobs, mp_kontext)
+        arbeiten = (_jsonl_packen(auftrag, teil) for teil in _chunks(nummeriert, groesse))
+        paare = _flach(_geordnet(arbeiten, _jsonl_chunk, n_jobs, mp_kontext), _jsonl_auspacken)
     return _zaehlen(paare, fehler)
 
 
