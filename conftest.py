@@ -1,15 +1,21 @@
 """Test collection: doctests of the package, but not the ``python -m kooplan`` entry point.
 
-Every test session starts with kooplan's caches empty (``kooplan._zwischenspeicher``): mutation
-testing runs each mutant in a process forked from one that already ran the tests.
+Every test starts with kooplan's caches empty (``kooplan._zwischenspeicher``), so each test
+computes what it checks: mutation testing selects, per mutated function, the tests that called
+it, and a test served from a cache filled by an earlier one would not be counted; and it runs
+each mutant in a process forked from one that already ran the tests.
 """
 
-from typing import Any
+from collections.abc import Iterator
+
+import pytest
 
 collect_ignore = ["src/kooplan/__main__.py"]
 
 
-def pytest_sessionstart(session: Any) -> None:
+@pytest.fixture(autouse=True)
+def _leere_zwischenspeicher() -> Iterator[None]:
     from kooplan._zwischenspeicher import alle_leeren
 
     alle_leeren()
+    yield

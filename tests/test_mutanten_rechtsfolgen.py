@@ -24,12 +24,14 @@ from kooplan import (
     TerminVersaeumt,
 )
 from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben, Tatbestand
+from kooplan.fehler import UngueltigeEingabe
 from kooplan.kalender import feststellung_spaetestens, minderung_beginn
 from kooplan.phasen import Zustand, falte
 from kooplan.recht import Regime
 from kooplan.rechtsfolgen import (
     Abs7,
     Monat,
+    Rechtsfolge,
     _b,
     minderungen_in_kraft,
     minderungen_monatlich,
@@ -519,3 +521,47 @@ def test_the_age_note_applies_on_the_day_of_birth_too() -> None:
         z, "eigenbemuehungen", D(2024, 3, 1), D(2024, 3, 15), geburtsdatum=D(2024, 3, 15)
     )
     assert "rf.unter_25" in codes
+
+
+# -- the checks of a Rechtsfolge (its fields, issue 5: every value object checks every field) ------
+
+
+def _folge(**felder: object) -> Rechtsfolge:
+    werte: dict[str, object] = {
+        "rechtsstand": "2024-03",
+        "minderung_prozent": 10,
+        "monate": 1,
+        "norm": "§ 31a Abs. 1 Satz 1 SGB II a.F.",
+        "text": "Text",
+    }
+    return Rechtsfolge(**(werte | felder))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("betrag", ["0", "0.00", "56.30", "1234567.89"])
+def test_an_amount_of_zero_or_more_euro_is_taken(betrag: str) -> None:
+    assert _folge(betrag_euro=Decimal(betrag)).betrag_euro == Decimal(betrag)
+    assert _folge(betrag_euro=None).betrag_euro is None
+
+
+@pytest.mark.parametrize(
+    "betrag", [Decimal("-0.01"), Decimal("-1"), Decimal("NaN"), Decimal("Infinity"), 5, 5.5, "5"]
+)
+def test_an_amount_that_is_no_euro_amount_is_refused_at_its_field(betrag: object) -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        _folge(betrag_euro=betrag)
+    assert info.value.ort == "betrag_euro"
+    assert info.value.meldung == "'betrag_euro' muss ein Betrag in Euro sein (Decimal, ≥ 0)."
+
+
+@pytest.mark.parametrize("feld", ["folgestufen", "alternativen"])
+def test_further_rechtsfolgen_must_be_rechtsfolgen(feld: str) -> None:
+    innen = _folge()
+    assert getattr(_folge(**{feld: (innen,)}), feld) == (innen,)
+    with pytest.raises(UngueltigeEingabe) as info:
+        _folge(**{feld: [innen]})
+    assert info.value.ort == feld
+    assert info.value.meldung == f"'{feld}' muss eine Liste von Rechtsfolgen sein (ein Tupel)."
+    with pytest.raises(UngueltigeEingabe) as info:
+        _folge(**{feld: (innen, "keine")})
+    assert info.value.ort == f"{feld}[1]"
+    assert "erwartet ist eine Liste von Rechtsfolgen" in info.value.meldung

@@ -61,6 +61,7 @@ TESTS = [
     "tests/test_vertrag.py",
     "tests/test_katalog.py",
     "tests/test_faltung.py",
+    "tests/test_wertobjekte.py",
 ]
 
 #: Modules outside the rule set that can be named on the command line, with the tests they need
