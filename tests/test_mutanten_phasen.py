@@ -684,3 +684,23 @@ def test_the_index_lists_every_row_under_each_phase_and_trigger_in_table_order()
     assert [z.row.id for z in idx[(Phase.OHNE_PLAN, "plan_erstellt")][0]] == ["ohne_plan.plan"]
     assert idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")][1] is True
     assert idx[(Phase.OHNE_PLAN, "plan_erstellt")][1] is False
+
+
+def test_a_schlichtung_cut_short_by_the_end_of_benefits_has_no_time_driven_end() -> None:
+    """Only a running Schlichtung ends by time (§ 15a Abs. 4 a.F.): after the benefit receipt
+    ended during a Schlichtung, its four weeks run out without a step, in the fold and at the
+    Stichtag, and the decision is ``kein_leistungsbezug``."""
+    ereignisse = [
+        PlanErstellt(am=D(2024, 1, 15)),
+        SchlichtungBegonnen(am=D(2024, 2, 1), verlangt_von=VerlangtVon.LEISTUNGSBERECHTIGTE),
+        LeistungsbezugBeendet(am=D(2024, 2, 10)),
+    ]
+    for stichtag in (D(2024, 2, 10), D(2024, 3, 1), D(2024, 6, 1)):
+        z = falte(_fall(*ereignisse), stichtag)
+        assert z.phase is Phase.BEENDET
+        assert z.schlichtung_auto_ende is None
+        assert [s.ausloeser for s in verlauf(_fall(*ereignisse), stichtag)] == [
+            "plan_erstellt",
+            "schlichtung_begonnen",
+            "leistungsbezug_beendet",
+        ]

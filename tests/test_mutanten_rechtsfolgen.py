@@ -565,3 +565,31 @@ def test_further_rechtsfolgen_must_be_rechtsfolgen(feld: str) -> None:
         _folge(**{feld: (innen, "keine")})
     assert info.value.ort == f"{feld}[1]"
     assert "erwartet ist eine Liste von Rechtsfolgen" in info.value.meldung
+
+
+def test_a_haerte_for_one_minderung_leaves_the_others_in_force() -> None:
+    """§ 31a Abs. 3: a Härte found for one Minderung (``bezug``) excludes only that one; the
+    Minderungen with their own id and those without stay in force."""
+    z = _z(
+        PlanErstellt(am=D(2024, 1, 8)),
+        _m(D(2024, 2, 1), D(2024, 3, 1), 10, id="m1"),
+        _m(D(2024, 2, 2), D(2024, 3, 1), 10, id="m2"),
+        _m(D(2024, 2, 3), D(2024, 3, 1), 10),
+        HaerteFestgestellt(am=D(2024, 2, 20), bezug="m1"),
+    )
+    in_kraft = minderungen_in_kraft(z, D(2024, 3, 15))
+    assert [m.id for m in in_kraft] == ["m2", None]
+    assert [m.id for m in minderungen_in_kraft(_z(*_ohne_haerte()), D(2024, 3, 15))] == [
+        "m1",
+        "m2",
+        None,
+    ]
+
+
+def _ohne_haerte() -> list[object]:
+    return [
+        PlanErstellt(am=D(2024, 1, 8)),
+        _m(D(2024, 2, 1), D(2024, 3, 1), 10, id="m1"),
+        _m(D(2024, 2, 2), D(2024, 3, 1), 10, id="m2"),
+        _m(D(2024, 2, 3), D(2024, 3, 1), 10),
+    ]
