@@ -100,7 +100,7 @@ def ist_enum(typ: type[enum.Enum]) -> Validator:
     return pruefe
 
 
-def ist_instanz(typ: type[Any], wort: str) -> Validator:
+def ist_instanz(typ: type[Any] | tuple[type[Any], ...], wort: str) -> Validator:
     """An ``isinstance`` check whose message names the expected kind, never the value."""
 
     def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:

@@ -22,6 +22,7 @@ from kooplan import _pruefen as p
 from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.begruendung import Hinweis, hinweis
 from kooplan.ereignisse import (
+    ARTEN,
     EinladungVersandt,
     Ereignis,
     HaerteFestgestellt,
@@ -648,20 +649,27 @@ class Zustand:
         )
 
 
+_EREIGNIS_KLASSEN: Final = tuple(ARTEN.values())
+
+
 @attrs.frozen
 class Schritt:
     """One applied step of a fold: from which phase to which, by which row, on which day."""
 
-    tag: dt.date
-    ausloeser: str
-    von: Phase
-    nach: Phase
-    regel: Uebergang
+    tag: dt.date = attrs.field(validator=p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    ausloeser: str = attrs.field(validator=p.ist_text)
+    von: Phase = attrs.field(validator=p.ist_enum(Phase))
+    nach: Phase = attrs.field(validator=p.ist_enum(Phase))
+    regel: Uebergang = attrs.field(
+        validator=p.ist_instanz(Uebergang, "eine Zeile der Übergangstabelle")
+    )
     #: The event (None for a time-driven step) and its position in the case's input.
-    ereignis: Ereignis | None = None
-    position: int | None = None
+    ereignis: Ereignis | None = attrs.field(
+        default=None, validator=p.optional(p.ist_instanz(_EREIGNIS_KLASSEN, "ein Ereignis"))
+    )
+    position: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(0)))
     #: The row's norm as cited on ``tag``.
-    norm: str | None = None
+    norm: str | None = attrs.field(default=None, validator=p.optional(p.ist_text))
 
 
 # -- the working state of one fold -----------------------------------------------------------------

@@ -245,12 +245,14 @@ def minderungen_in_kraft(z: Zustand, tag: dt.date) -> tuple[MinderungFestgestell
 class Monat:
     """One month of :func:`minderungen_monatlich`: the Minderungen in force and their sum."""
 
-    monat: dt.date
-    minderungen: tuple[MinderungFestgestellt, ...]
-    summe_prozent: int
+    monat: dt.date = attrs.field(validator=p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    minderungen: tuple[MinderungFestgestellt, ...] = attrs.field(
+        validator=p.ist_tupel_von(MinderungFestgestellt, "eine Liste festgestellter Minderungen")
+    )
+    summe_prozent: int = attrs.field(validator=p.ist_int(0))
     #: The sum after the 30 % cap of § 31a Abs. 4 Satz 1.
-    summe_gedeckelt: int
-    betrag_euro: Decimal | None = None
+    summe_gedeckelt: int = attrs.field(validator=p.ist_int(0, 100))
+    betrag_euro: Decimal | None = attrs.field(default=None, validator=_ist_betrag)
 
 
 def minderungen_monatlich(
