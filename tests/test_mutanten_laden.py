@@ -11,7 +11,13 @@ import datetime as dt
 import pytest
 
 from kooplan.fehler import UngueltigeEingabe
-from kooplan.vertrag.laden import fall_aus_json, json_lesen
+from kooplan.vertrag.laden import (
+    MAX_BYTES_JE_FALL,
+    faelle_lesen,
+    fall_aus_json,
+    json_lesen,
+    zeilen_lesen,
+)
 
 
 @pytest.mark.parametrize("konstante", ["NaN", "Infinity", "-Infinity"])
@@ -115,3 +121,23 @@ def test_bezug_auf_ein_ereignis_mit_unmoeglichem_tag() -> None:
         '"bezug": "t1"}]}'
     )
     assert (err.meldung, err.ort) == ("'am' ist kein gültiger Kalendertag.", "ereignisse[0].am")
+
+
+def test_zeilen_lesen_takes_one_carriage_return_off_each_line() -> None:
+    # CRLF files: "\r\n" ends a line; a lone "\r" inside a line stays
+    assert list(zeilen_lesen(b"a\r\nb\r\n\r\nc\rd\n")) == [
+        (1, b"a"),
+        (2, b"b"),
+        (3, b""),
+        (4, b"c\rd"),
+    ]
+    assert list(zeilen_lesen(b"a\r\r\n")) == [(1, b"a\r")]
+
+
+def test_a_crlf_line_of_exactly_the_size_limit_is_read() -> None:
+    # the "\r" of a CRLF line end does not count towards the case's size
+    leer = b'{"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": [], "x_f": ""}'
+    zeile = leer[:-2] + b"f" * (MAX_BYTES_JE_FALL - len(leer)) + b'"}'
+    assert len(zeile) == MAX_BYTES_JE_FALL
+    [(nr, fall)] = list(faelle_lesen(zeile + b"\r\n", "jsonl"))
+    assert nr == 1 and not isinstance(fall, UngueltigeEingabe) and fall.fall == "JC-1"
