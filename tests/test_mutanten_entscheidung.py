@@ -355,3 +355,94 @@ def test_a_note_given_by_the_phase_and_by_a_rule_is_listed_once() -> None:
     assert e.modus is Modus.VERPFLICHTUNG_VA
     assert _codes(e).count("va.wichtiger_grund_offen") == 1
     assert len(_codes(e)) == len(set(_codes(e)))
+
+
+# -- entscheide_zustand checks its arguments (it is public: a caller may fold elsewhere) ----------
+
+_Z_RF = falte(
+    Fall(
+        "JC-Z",
+        [
+            PlanErstellt(am=D(2025, 1, 10)),
+            MitwirkungUnterblieben(
+                am=D(2025, 3, 3), mitwirkung=Mitwirkung.MASSNAHME, wichtiger_grund=False
+            ),
+        ],
+    ),
+    D(2025, 3, 10),
+)
+
+
+@pytest.mark.parametrize(
+    ("argumente", "ort", "meldung"),
+    [
+        ({"zustand": 5}, "zustand", "'zustand' muss ein kooplan.Zustand sein (aus kooplan.falte)."),
+        ({"anliegen": "brief"}, "anliegen", None),
+        ({"stichtag": "2025-03-10"}, "stichtag", "'stichtag' muss ein Datum sein (ohne Uhrzeit)."),
+        ({"faellig": D(2025, 3, 9)}, "faellig", "'faellig' darf nicht vor dem Stichtag liegen."),
+        ({"policy": "standard"}, "policy", "'policy' muss eine kooplan.Policy sein."),
+        ({"faellig_gegeben": 1}, "faellig_gegeben", "'faellig_gegeben' muss true oder false sein."),
+        (
+            {"regelbedarfsstufe": [1]},
+            "regelbedarfsstufe",
+            "'regelbedarfsstufe' muss eine ganze Zahl von 1 bis 4 sein.",
+        ),
+        ({"regelbedarfsstufe": True}, "regelbedarfsstufe", None),
+        ({"regelbedarfsstufe": 0}, "regelbedarfsstufe", None),
+        ({"regelbedarfsstufe": 5}, "regelbedarfsstufe", None),
+        (
+            {"geburtsdatum": "1990-01-01"},
+            "geburtsdatum",
+            "'geburtsdatum' muss ein Datum sein (ohne Uhrzeit).",
+        ),
+        ({"geburtsdatum": dt.datetime(1990, 1, 1)}, "geburtsdatum", None),
+        (
+            {"geburtsdatum": D(2025, 3, 11)},
+            "geburtsdatum",
+            "'geburtsdatum' liegt nach dem Stichtag; das Geburtsdatum kann nicht stimmen.",
+        ),
+    ],
+)
+def test_entscheide_zustand_names_a_wrong_argument(
+    argumente: dict[str, object], ort: str, meldung: str | None
+) -> None:
+    werte: dict[str, object] = {
+        "zustand": _Z_RF,
+        "anliegen": "massnahme",
+        "stichtag": D(2025, 3, 10),
+        "regelbedarfsstufe": 1,
+    }
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide_zustand(**(werte | argumente))  # type: ignore[arg-type]
+    assert info.value.ort == ort
+    if meldung is not None:
+        assert info.value.meldung == meldung
+
+
+def test_entscheide_zustand_takes_the_edges_and_equals_entscheide() -> None:
+    fall = Fall(
+        "JC-Z",
+        [
+            PlanErstellt(am=D(2025, 1, 10)),
+            MitwirkungUnterblieben(
+                am=D(2025, 3, 3), mitwirkung=Mitwirkung.MASSNAHME, wichtiger_grund=False
+            ),
+        ],
+        regelbedarfsstufe=4,
+        geburtsdatum=D(2025, 3, 10),
+    )
+    for faellig in (None, D(2025, 3, 10), D(2025, 4, 1)):
+        e = entscheide_zustand(
+            _Z_RF,
+            "massnahme",
+            D(2025, 3, 10),
+            faellig,
+            fall="JC-Z",
+            regelbedarfsstufe=4,
+            geburtsdatum=D(2025, 3, 10),
+        )
+        assert e == entscheide(fall, "massnahme", D(2025, 3, 10), faellig)
+    gegeben = entscheide_zustand(
+        _Z_RF, Anliegen.MASSNAHME, D(2025, 3, 10), fall="JC-Z", faellig_gegeben=True
+    )
+    assert gegeben.rechtsfolgen is not None and gegeben.rechtsfolgen.alternativen == ()

@@ -33,6 +33,7 @@ from kooplan.rechtsfolgen import (
     Monat,
     Rechtsfolge,
     _b,
+    _minderung_euro,
     minderungen_in_kraft,
     minderungen_monatlich,
     rechtsfolge,
@@ -593,3 +594,63 @@ def _ohne_haerte() -> list[object]:
         _m(D(2024, 2, 2), D(2024, 3, 1), 10, id="m2"),
         _m(D(2024, 2, 3), D(2024, 3, 1), 10),
     ]
+
+
+# -- rechtsfolge checks its arguments (it is public) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argumente", "ort", "meldung"),
+    [
+        ({"z": None}, "z", "'z' muss ein kooplan.Zustand sein (aus kooplan.falte)."),
+        (
+            {"anliegen": "brief"},
+            "anliegen",
+            "Unbekanntes Anliegen; erlaubt sind: einladung, massnahme, vermittlungsvorschlag, "
+            "eigenbemuehungen.",
+        ),
+        ({"anliegen": ["massnahme"]}, "anliegen", None),
+        ({"stichtag": None}, "stichtag", "'stichtag' muss ein Datum sein (ohne Uhrzeit)."),
+        ({"faellig": dt.datetime(2025, 4, 1)}, "faellig", None),
+        ({"faellig": D(2100, 1, 1)}, "faellig", None),
+        ({"faellig": D(2025, 3, 9)}, "faellig", "'faellig' darf nicht vor dem Stichtag liegen."),
+        ({"faellig_gegeben": None}, "faellig_gegeben", None),
+        ({"regelbedarfsstufe": [1]}, "regelbedarfsstufe", None),
+        ({"regelbedarfsstufe": True}, "regelbedarfsstufe", None),
+        (
+            {"geburtsdatum": D(2025, 4, 2)},
+            "geburtsdatum",
+            "'geburtsdatum' liegt nach dem Fälligkeitstag; das Geburtsdatum kann nicht stimmen.",
+        ),
+        ({"geburtsdatum": 1990}, "geburtsdatum", None),
+    ],
+)
+def test_rechtsfolge_names_a_wrong_argument(
+    argumente: dict[str, object], ort: str, meldung: str | None
+) -> None:
+    z = _z(PlanErstellt(am=D(2025, 1, 10)), bis=D(2025, 3, 10))
+    werte: dict[str, object] = {
+        "z": z,
+        "anliegen": "massnahme",
+        "stichtag": D(2025, 3, 10),
+        "faellig": D(2025, 4, 1),
+        "regelbedarfsstufe": 1,
+    }
+    with pytest.raises(UngueltigeEingabe) as info:
+        rechtsfolge(**(werte | argumente))  # type: ignore[arg-type]
+    assert info.value.ort == ort
+    if meldung is not None:
+        assert info.value.meldung == meldung
+
+
+def test_a_regelbedarfsstufe_of_true_is_refused_even_after_stufe_1_was_asked() -> None:
+    """The amount is kept per (stufe, year, percent), and ``True == 1`` in Python: the cache
+    must not hand the amount of stufe 1 to ``True``."""
+    z = _z(PlanErstellt(am=D(2025, 1, 10)), bis=D(2025, 3, 10))
+    rf, _ = rechtsfolge(z, "massnahme", D(2025, 3, 10), D(2025, 4, 1), regelbedarfsstufe=1)
+    assert rf.betrag_euro is not None
+    with pytest.raises(UngueltigeEingabe):
+        rechtsfolge(z, "massnahme", D(2025, 3, 10), D(2025, 4, 1), regelbedarfsstufe=True)
+    assert _minderung_euro(1, 2025, 10) == _minderung_euro(1, 2025, 10)
+    with pytest.raises(UngueltigeEingabe):
+        _minderung_euro(True, 2025, 10)  # typed cache: True is not the key 1

@@ -36,6 +36,20 @@ def fehler(attribute: attrs.Attribute[Any], meldung: str) -> UngueltigeEingabe:
     return UngueltigeEingabe(meldung, ort=attribute.name)
 
 
+def pruefe_tag_argument(name: str, tag: object) -> dt.date:
+    """A day passed as an argument (``stichtag``, ``faellig``): a ``date`` without time, at the
+    latest 31.12.2099 (earlier days are refused where the law of the day is looked up)."""
+    if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
+        raise UngueltigeEingabe(f"'{name}' muss ein Datum sein (ohne Uhrzeit).", ort=name)
+    if tag > SPAETESTER_TAG:
+        raise UngueltigeEingabe(
+            f"'{name}' liegt außerhalb des zulässigen Zeitraums "
+            f"({FRUEHESTER_TAG:%d.%m.%Y} bis {SPAETESTER_TAG:%d.%m.%Y}).",
+            ort=name,
+        )
+    return tag
+
+
 def ist_tag(frueh: dt.date = FRUEHESTER_TAG, spaet: dt.date = SPAETESTER_TAG) -> Validator:
     def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
         if isinstance(wert, dt.datetime) or not isinstance(wert, dt.date):

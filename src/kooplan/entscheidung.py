@@ -46,7 +46,7 @@ from kooplan.recht import (
     alle_grenzen,
     rechtsstand_am,
 )
-from kooplan.rechtsfolgen import Rechtsfolge, rechtsfolge
+from kooplan.rechtsfolgen import Rechtsfolge, _pruefe_person, _rechtsfolge
 
 __all__ = [
     "HINWEIS_REGELN",
@@ -643,17 +643,9 @@ def _pruefe_argumente(
     anliegen: Anliegen | str, stichtag: dt.date, faellig: dt.date | None
 ) -> tuple[Anliegen, dt.date]:
     anliegen = als_anliegen(anliegen)
-    for name, tag in (("stichtag", stichtag), ("faellig", faellig)):
-        if tag is None and name == "faellig":
-            continue  # optional: the Stichtag
-        if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
-            raise UngueltigeEingabe(f"'{name}' muss ein Datum sein (ohne Uhrzeit).", ort=name)
-        if tag > p.SPAETESTER_TAG:
-            raise UngueltigeEingabe(
-                f"'{name}' liegt außerhalb des zulässigen Zeitraums "
-                f"({p.FRUEHESTER_TAG:%d.%m.%Y} bis {p.SPAETESTER_TAG:%d.%m.%Y}).",
-                ort=name,
-            )
+    p.pruefe_tag_argument("stichtag", stichtag)
+    if faellig is not None:  # optional: the Stichtag
+        p.pruefe_tag_argument("faellig", faellig)
     if faellig is None:
         faellig = stichtag
     elif faellig < stichtag:
@@ -689,7 +681,7 @@ def entscheide(
             )
         rechtsstand_am(stichtag)
         zustand = falte(fall, stichtag)
-        return entscheide_zustand(
+        return _entscheide_zustand(
             zustand,
             anliegen,
             stichtag,
@@ -706,7 +698,7 @@ def entscheide(
 
 def entscheide_zustand(
     zustand: Zustand,
-    anliegen: Anliegen,
+    anliegen: Anliegen | str,
     stichtag: dt.date,
     faellig: dt.date | None = None,
     policy: Policy = STANDARD,
@@ -716,10 +708,48 @@ def entscheide_zustand(
     regelbedarfsstufe: int | None = None,
     geburtsdatum: dt.date | None = None,
 ) -> Entscheidung:
-    """Decide on an already folded state (the state must be folded up to ``stichtag``)."""
-    if faellig_gegeben is None:
-        faellig_gegeben = faellig is not None
-    faellig = stichtag if faellig is None else faellig
+    """Decide on an already folded state (the state must be folded up to ``stichtag``).
+
+    Every argument is checked as in :func:`entscheide`; a wrong one is an
+    :class:`~kooplan.fehler.UngueltigeEingabe` naming it (``ort``)."""
+    if not isinstance(zustand, Zustand):
+        raise UngueltigeEingabe(
+            "'zustand' muss ein kooplan.Zustand sein (aus kooplan.falte).", ort="zustand"
+        )
+    anliegen_, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
+    if not isinstance(policy, Policy):
+        raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+    if faellig_gegeben is not None and not isinstance(faellig_gegeben, bool):
+        raise UngueltigeEingabe(
+            "'faellig_gegeben' muss true oder false sein.", ort="faellig_gegeben"
+        )
+    _pruefe_person(regelbedarfsstufe, geburtsdatum, stichtag)
+    return _entscheide_zustand(
+        zustand,
+        anliegen_,
+        stichtag,
+        faellig_,
+        policy,
+        fall=fall,
+        faellig_gegeben=faellig is not None if faellig_gegeben is None else faellig_gegeben,
+        regelbedarfsstufe=regelbedarfsstufe,
+        geburtsdatum=geburtsdatum,
+    )
+
+
+def _entscheide_zustand(
+    zustand: Zustand,
+    anliegen: Anliegen,
+    stichtag: dt.date,
+    faellig: dt.date,
+    policy: Policy,
+    *,
+    fall: str,
+    faellig_gegeben: bool,
+    regelbedarfsstufe: int | None,
+    geburtsdatum: dt.date | None,
+) -> Entscheidung:
+    """:func:`entscheide_zustand` on checked arguments (``faellig`` given or the Stichtag)."""
     rs = rechtsstand_am(stichtag)
     regime = rs.regime
     z = zustand
@@ -768,7 +798,7 @@ def entscheide_zustand(
 
     folgen = None
     if modus is not Modus.OHNE_RFB:
-        folgen, rf_codes = rechtsfolge(
+        folgen, rf_codes = _rechtsfolge(
             z,
             anliegen.value,
             stichtag,

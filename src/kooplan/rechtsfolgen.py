@@ -33,6 +33,7 @@ from kooplan._aufzaehlung import Aufzaehlung
 from kooplan._zwischenspeicher import anmelden
 from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.fall import Fall
+from kooplan.fehler import UngueltigeEingabe
 from kooplan.fristen import plus_monate
 from kooplan.kalender import feststellung_spaetestens, minderung_beginn, unter_25
 from kooplan.phasen import Zustand, falte
@@ -409,8 +410,8 @@ def _erster_monat(f: _Frage) -> dt.date:
 
 
 # Pure functions of a day or of three numbers, asked for again and again over a case load: kept.
-_minderung_beginn = functools.lru_cache(maxsize=4096)(minderung_beginn)
-_minderung_euro = functools.lru_cache(maxsize=4096)(minderung_euro)
+_minderung_beginn = functools.lru_cache(maxsize=4096, typed=True)(minderung_beginn)
+_minderung_euro = functools.lru_cache(maxsize=4096, typed=True)(minderung_euro)
 anmelden(_minderung_beginn.cache_clear)
 anmelden(_minderung_euro.cache_clear)
 
@@ -445,7 +446,7 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
     return _pflichtverletzung_folge(recht.rechtsstand, f.anliegen, nr, betrag, entzug, deckel)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096, typed=True)
 def _pflichtverletzung_folge(
     rechtsstand: str,
     anliegen: str,
@@ -673,6 +674,35 @@ def _nicht_erreichbar_stufe(recht: Sanktionsrecht) -> Rechtsfolge:
     )
 
 
+#: The Anliegen as ``rechtsfolge`` takes them (the contract's values).
+_ANLIEGEN: Final = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen")
+
+
+def _pruefe_person(
+    regelbedarfsstufe: object, geburtsdatum: object, tag: dt.date, tag_name: str = "dem Stichtag"
+) -> None:
+    """The case data a decision reads when given directly (not from a checked ``Fall``); the
+    birth date may not lie after ``tag``."""
+    if regelbedarfsstufe is not None and (
+        isinstance(regelbedarfsstufe, bool)
+        or not isinstance(regelbedarfsstufe, int)
+        or not 1 <= regelbedarfsstufe <= 4
+    ):
+        raise UngueltigeEingabe(
+            "'regelbedarfsstufe' muss eine ganze Zahl von 1 bis 4 sein.", ort="regelbedarfsstufe"
+        )
+    if geburtsdatum is not None:
+        if isinstance(geburtsdatum, dt.datetime) or not isinstance(geburtsdatum, dt.date):
+            raise UngueltigeEingabe(
+                "'geburtsdatum' muss ein Datum sein (ohne Uhrzeit).", ort="geburtsdatum"
+            )
+        if geburtsdatum > tag:
+            raise UngueltigeEingabe(
+                f"'geburtsdatum' liegt nach {tag_name}; das Geburtsdatum kann nicht stimmen.",
+                ort="geburtsdatum",
+            )
+
+
 def _unter_sich_verschieden(a: Rechtsfolge, b: Rechtsfolge) -> bool:
     return (a.minderung_prozent, a.monate, a.entzug_regelbedarf, a.nicht_erreichbar) != (
         b.minderung_prozent,
@@ -697,6 +727,43 @@ def rechtsfolge(
     Stichtag's law in ``alternativen`` where it differs. Returns the consequence and the codes of
     the notes that come with it.
     """
+    if not isinstance(z, Zustand):
+        raise UngueltigeEingabe("'z' muss ein kooplan.Zustand sein (aus kooplan.falte).", ort="z")
+    if anliegen not in _ANLIEGEN:
+        raise UngueltigeEingabe(
+            f"Unbekanntes Anliegen; erlaubt sind: {', '.join(_ANLIEGEN)}.", ort="anliegen"
+        )
+    p.pruefe_tag_argument("stichtag", stichtag)
+    p.pruefe_tag_argument("faellig", faellig)
+    if faellig < stichtag:
+        raise UngueltigeEingabe("'faellig' darf nicht vor dem Stichtag liegen.", ort="faellig")
+    if not isinstance(faellig_gegeben, bool):
+        raise UngueltigeEingabe(
+            "'faellig_gegeben' muss true oder false sein.", ort="faellig_gegeben"
+        )
+    _pruefe_person(regelbedarfsstufe, geburtsdatum, faellig, "dem Fälligkeitstag")
+    return _rechtsfolge(
+        z,
+        anliegen,
+        stichtag,
+        faellig,
+        faellig_gegeben=faellig_gegeben,
+        regelbedarfsstufe=regelbedarfsstufe,
+        geburtsdatum=geburtsdatum,
+    )
+
+
+def _rechtsfolge(
+    z: Zustand,
+    anliegen: str,
+    stichtag: dt.date,
+    faellig: dt.date,
+    *,
+    faellig_gegeben: bool = True,
+    regelbedarfsstufe: int | None = None,
+    geburtsdatum: dt.date | None = None,
+) -> tuple[Rechtsfolge, tuple[str, ...]]:
+    """:func:`rechtsfolge` on checked arguments."""
     hinweise: list[str] = []
     f = _Frage(z, anliegen, faellig, stichtag, regelbedarfsstufe, geburtsdatum)
     rechnen = _meldeversaeumnis if anliegen == "einladung" else _pflichtverletzung
