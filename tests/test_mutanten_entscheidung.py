@@ -446,3 +446,37 @@ def test_entscheide_zustand_takes_the_edges_and_equals_entscheide() -> None:
         _Z_RF, Anliegen.MASSNAHME, D(2025, 3, 10), fall="JC-Z", faellig_gegeben=True
     )
     assert gegeben.rechtsfolgen is not None and gegeben.rechtsfolgen.alternativen == ()
+
+
+def test_entscheide_zustand_applies_the_policy_given() -> None:
+    # FACHKONZEPT § 4: the Praxis (no RFB for a Maßnahme in kooperation) unless the policy says so
+    z = falte(Fall("JC-P", [PlanErstellt(am=D(2025, 1, 10))]), D(2025, 3, 10))
+    ohne = entscheide_zustand(z, "massnahme", D(2025, 3, 10))
+    mit = entscheide_zustand(
+        z, "massnahme", D(2025, 3, 10), policy=Policy(massnahme_mit_rfb_in_kooperation=True)
+    )
+    assert (ohne.modus, mit.modus) == (Modus.OHNE_RFB, Modus.MIT_RFB)
+
+
+def test_entscheide_zustand_takes_faellig_gegeben_as_given() -> None:
+    # without a due day the decision looks three months ahead for a change of the law
+    # (note rechtsstand.wechsel_absehbar); a caller that knows the due day is the Stichtag says so
+    stichtag = D(2026, 6, 15)
+    z = falte(
+        Fall(
+            "JC-G",
+            [
+                PlanErstellt(am=D(2026, 1, 10)),
+                MitwirkungUnterblieben(
+                    am=D(2026, 6, 1), mitwirkung=Mitwirkung.MASSNAHME, wichtiger_grund=False
+                ),
+            ],
+        ),
+        stichtag,
+    )
+    offen = entscheide_zustand(z, "massnahme", stichtag)
+    gegeben = entscheide_zustand(z, "massnahme", stichtag, faellig_gegeben=True)
+    codes_offen = [h.code for h in offen.hinweise]
+    codes_gegeben = [h.code for h in gegeben.hinweise]
+    assert "rechtsstand.wechsel_absehbar" in codes_offen
+    assert "rechtsstand.wechsel_absehbar" not in codes_gegeben

@@ -614,7 +614,11 @@ def _ohne_haerte() -> list[object]:
         ({"faellig": dt.datetime(2025, 4, 1)}, "faellig", None),
         ({"faellig": D(2100, 1, 1)}, "faellig", None),
         ({"faellig": D(2025, 3, 9)}, "faellig", "'faellig' darf nicht vor dem Stichtag liegen."),
-        ({"faellig_gegeben": None}, "faellig_gegeben", None),
+        (
+            {"faellig_gegeben": None},
+            "faellig_gegeben",
+            "'faellig_gegeben' muss true oder false sein.",
+        ),
         ({"regelbedarfsstufe": [1]}, "regelbedarfsstufe", None),
         ({"regelbedarfsstufe": True}, "regelbedarfsstufe", None),
         (

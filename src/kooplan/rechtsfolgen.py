@@ -759,9 +759,9 @@ def _rechtsfolge(
     stichtag: dt.date,
     faellig: dt.date,
     *,
-    faellig_gegeben: bool = True,
-    regelbedarfsstufe: int | None = None,
-    geburtsdatum: dt.date | None = None,
+    faellig_gegeben: bool,
+    regelbedarfsstufe: int | None,
+    geburtsdatum: dt.date | None,
 ) -> tuple[Rechtsfolge, tuple[str, ...]]:
     """:func:`rechtsfolge` on checked arguments."""
     hinweise: list[str] = []
