@@ -63,3 +63,24 @@ def json_orte(obj: Any) -> list[tuple[Any, Any]]:
             out.append((obj, i))
             out.extend(json_orte(v))
     return out
+
+
+def offene_massnahme(fall: str = "JC-1", **felder: Any) -> dict[str, Any]:
+    """A case in ``mitwirkung_eingefordert``: a plan made on 10.1.2025, a Maßnahme not taken up
+    without wichtiger Grund on 3.3.2025 (FACHKONZEPT § 3), so a decision from then on carries an
+    RFB with its Rechtsfolgen. ``felder``: more case fields (``regelbedarfsstufe`` is 1 unless
+    given)."""
+    return {
+        "schema": "kooplan/fall/1",
+        "fall": fall,
+        "regelbedarfsstufe": 1,
+        "ereignisse": [
+            ev("plan_erstellt", "2025-01-10"),
+            ev(
+                "mitwirkung_unterblieben",
+                "2025-03-03",
+                mitwirkung="massnahme",
+                wichtiger_grund=False,
+            ),
+        ],
+    } | felder

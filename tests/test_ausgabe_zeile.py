@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kooplan
+from faelle_bau import offene_massnahme
 from kooplan import testing
 from kooplan.begruendung import Grund, Hinweis
 from kooplan.beispiele import beispiele
@@ -78,18 +79,7 @@ def test_the_lines_of_the_bundled_examples() -> None:
 
 
 def _mit_rechtsfolgen() -> Entscheidung:
-    fall = kooplan.Fall(
-        "JC-RF",
-        [
-            kooplan.PlanErstellt(am=dt.date(2025, 1, 10)),
-            kooplan.MitwirkungUnterblieben(
-                am=dt.date(2025, 3, 3),
-                mitwirkung=kooplan.Mitwirkung.MASSNAHME,
-                wichtiger_grund=False,
-            ),
-        ],
-        regelbedarfsstufe=1,
-    )
+    fall = fall_aus_objekt(offene_massnahme("JC-RF"))
     e = kooplan.entscheide(fall, "vermittlungsvorschlag", dt.date(2025, 3, 10))
     assert e.rechtsfolgen is not None and e.rechtsfolgen.betrag_euro is not None
     return e

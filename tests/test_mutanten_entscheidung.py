@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from faelle_bau import offene_massnahme
 from kooplan import (
     Anliegen,
     EinladungVersandt,
@@ -39,6 +40,7 @@ from kooplan.fehler import KeinLeistungsbezug, RechtsstandNichtAbgedeckt, Unguel
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import RfbUmfang
 from kooplan.recht import Quelle, Regime
+from kooplan.vertrag import fall_aus_objekt
 
 D = dt.date
 
@@ -359,18 +361,7 @@ def test_a_note_given_by_the_phase_and_by_a_rule_is_listed_once() -> None:
 
 # -- entscheide_zustand checks its arguments (it is public: a caller may fold elsewhere) ----------
 
-_Z_RF = falte(
-    Fall(
-        "JC-Z",
-        [
-            PlanErstellt(am=D(2025, 1, 10)),
-            MitwirkungUnterblieben(
-                am=D(2025, 3, 3), mitwirkung=Mitwirkung.MASSNAHME, wichtiger_grund=False
-            ),
-        ],
-    ),
-    D(2025, 3, 10),
-)
+_Z_RF = falte(fall_aus_objekt(offene_massnahme("JC-Z")), D(2025, 3, 10))
 
 
 @pytest.mark.parametrize(
@@ -420,17 +411,7 @@ def test_entscheide_zustand_names_a_wrong_argument(
 
 
 def test_entscheide_zustand_takes_the_edges_and_equals_entscheide() -> None:
-    fall = Fall(
-        "JC-Z",
-        [
-            PlanErstellt(am=D(2025, 1, 10)),
-            MitwirkungUnterblieben(
-                am=D(2025, 3, 3), mitwirkung=Mitwirkung.MASSNAHME, wichtiger_grund=False
-            ),
-        ],
-        regelbedarfsstufe=4,
-        geburtsdatum=D(2025, 3, 10),
-    )
+    fall = fall_aus_objekt(offene_massnahme("JC-Z", regelbedarfsstufe=4, geburtsdatum="2025-03-10"))
     for faellig in (None, D(2025, 3, 10), D(2025, 4, 1)):
         e = entscheide_zustand(
             _Z_RF,

@@ -9,7 +9,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import kooplan
+from faelle_bau import offene_massnahme
 from kooplan import testing
 from kooplan._zwischenspeicher import _LEEREN, alle_leeren
 from kooplan.batch import entscheide_jsonl
@@ -22,20 +22,7 @@ ANLIEGEN = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen
 
 def test_every_cache_is_registered_and_emptied() -> None:
     assert len(_LEEREN) >= 6
-    fall = testing.fall_als_dict(
-        kooplan.Fall(
-            "JC-1",
-            [
-                kooplan.PlanErstellt(am=dt.date(2025, 1, 10)),
-                kooplan.MitwirkungUnterblieben(
-                    am=dt.date(2025, 3, 3),
-                    mitwirkung=kooplan.Mitwirkung.MASSNAHME,
-                    wichtiger_grund=False,
-                ),
-            ],
-            regelbedarfsstufe=1,
-        )
-    )
+    fall = offene_massnahme()
     list(entscheide_jsonl([json.dumps(fall).encode()], "massnahme", dt.date(2025, 3, 10)))
     assert _TAGE and _FRAGMENTE and _pflichtverletzung_folge.cache_info().currsize
     alle_leeren()
