@@ -674,11 +674,7 @@ def entscheide(
         raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
     try:
         anliegen, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
-        if fall.geburtsdatum is not None and fall.geburtsdatum > stichtag:
-            raise UngueltigeEingabe(
-                "'geburtsdatum' liegt nach dem Stichtag; das Geburtsdatum kann nicht stimmen.",
-                ort="geburtsdatum",
-            )
+        _pruefe_person(fall.regelbedarfsstufe, fall.geburtsdatum, stichtag)
         rechtsstand_am(stichtag)
         zustand = falte(fall, stichtag)
         return _entscheide_zustand(

@@ -40,8 +40,9 @@ _WORTE = {
     "einladung_versandt": "ein 'einladung_versandt'",
 }
 
-_EREIGNIS_KLASSEN = tuple(ARTEN.values())
-_EREIGNIS_TYPEN = frozenset(_EREIGNIS_KLASSEN)  # the exact classes: one lookup, not 18 checks
+#: Every event class (for ``isinstance``).
+EREIGNIS_KLASSEN = tuple(ARTEN.values())
+_EREIGNIS_TYPEN = frozenset(EREIGNIS_KLASSEN)  # the exact classes: one lookup, not 18 checks
 #: :data:`BEZUEGE` by art: the fields of an event of that art that name another event.
 _BEZUG_FELDER: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
 for (_art, _feld), _erlaubt in BEZUEGE.items():
@@ -58,7 +59,7 @@ def _pruefe_ereignisse(inst: Fall, attribute: attrs.Attribute[Any], wert: Any) -
             "'ereignisse' muss eine Liste von Ereignissen sein.", ort="ereignisse"
         )
     for i, e in enumerate(wert):
-        if type(e) not in _EREIGNIS_TYPEN and not isinstance(e, _EREIGNIS_KLASSEN):
+        if type(e) not in _EREIGNIS_TYPEN and not isinstance(e, EREIGNIS_KLASSEN):
             raise UngueltigeEingabe(
                 f"Eintrag {i + 1} von 'ereignisse' ist kein Ereignis.", ort=f"ereignisse[{i}]"
             )

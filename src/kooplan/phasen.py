@@ -22,7 +22,6 @@ from kooplan import _pruefen as p
 from kooplan._aufzaehlung import Aufzaehlung
 from kooplan.begruendung import Hinweis, hinweis
 from kooplan.ereignisse import (
-    ARTEN,
     EinladungVersandt,
     Ereignis,
     HaerteFestgestellt,
@@ -38,7 +37,7 @@ from kooplan.ereignisse import (
     TerminVersaeumt,
     WichtigerGrundNachgewiesen,
 )
-from kooplan.fall import Fall
+from kooplan.fall import EREIGNIS_KLASSEN, Fall
 from kooplan.fehler import RechtsstandNichtAbgedeckt, UnzulaessigerUebergang
 from kooplan.fristen import schlichtung_endet_wirksam
 from kooplan.plan import Kooperationsplan
@@ -649,9 +648,6 @@ class Zustand:
         )
 
 
-_EREIGNIS_KLASSEN: Final = tuple(ARTEN.values())
-
-
 @attrs.frozen
 class Schritt:
     """One applied step of a fold: from which phase to which, by which row, on which day."""
@@ -665,7 +661,7 @@ class Schritt:
     )
     #: The event (None for a time-driven step) and its position in the case's input.
     ereignis: Ereignis | None = attrs.field(
-        default=None, validator=p.optional(p.ist_instanz(_EREIGNIS_KLASSEN, "ein Ereignis"))
+        default=None, validator=p.optional(p.ist_instanz(EREIGNIS_KLASSEN, "ein Ereignis"))
     )
     position: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(0)))
     #: The row's norm as cited on ``tag``.
