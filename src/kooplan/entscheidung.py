@@ -674,7 +674,7 @@ def entscheide(
         raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
     try:
         anliegen, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
-        _pruefe_person(fall.regelbedarfsstufe, fall.geburtsdatum, stichtag)
+        _pruefe_person(None, fall.geburtsdatum, stichtag)  # the Fall checked the kinds
         rechtsstand_am(stichtag)
         zustand = falte(fall, stichtag)
         return _entscheide_zustand(
