@@ -17,10 +17,12 @@ from kooplan import kalender
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.kalender import (
     LAENDER,
+    Bekanntgabeart,
     Fristart,
     alter_am,
     aufhebung_bei_erfuellung,
     bekanntgabe,
+    bekanntgabe_am,
     beratungsangebot_bis,
     feiertage,
     feststellung_spaetestens,
@@ -453,7 +455,8 @@ def test_age_before_birth_is_refused_without_echoing_the_birth_date():
 
 _EIN_TAG_FUNKTIONEN = [
     bekanntgabe,
-    minderung_beginn,
+    bekanntgabe_am,
+    lambda t: bekanntgabe_am(t, Bekanntgabeart.PERSOENLICH),
     feststellung_spaetestens,
     beratungsangebot_bis,
     lambda t: ist_werktag(t, None),
@@ -474,6 +477,19 @@ _EIN_TAG_FUNKTIONEN = [
 def test_every_function_refuses_what_is_not_a_day(funktion, wert):
     with pytest.raises(UngueltigeEingabe):
         funktion(wert)
+
+
+@pytest.mark.parametrize(
+    "wert", [dt.datetime(2025, 3, 1, 12, 0), "2025-03-01", None, 20250301, D(2101, 1, 1)]
+)
+def test_minderung_beginn_refuses_what_is_not_a_day(wert):
+    with pytest.raises(UngueltigeEingabe):
+        minderung_beginn(wert)
+
+
+def test_minderung_beginn_takes_a_day_derived_from_the_last_accepted_day():
+    # a VA posted on 31.12.2099 is made known on 4.1.2100 (§ 37 Abs. 2 Satz 1 SGB X)
+    assert minderung_beginn(bekanntgabe(D(2099, 12, 31))) == D(2100, 2, 1)
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,22 @@ are allowed; a wrong ``rfb_umfang`` names the two values a caller may write (FAC
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.policy import Policy, RfbUmfang
+from kooplan.regelbedarf import Regelbedarfsjahr
 
-ERLAUBT = ("massnahme_mit_rfb_in_kooperation", "plan_max_schritte", "rfb_umfang")
+ERLAUBT = (
+    "massnahme_mit_rfb_in_kooperation",
+    "plan_max_schritte",
+    "regelbedarfe",
+    "rfb_umfang",
+    "schlichtung_hoechstzahl",
+    "wiederholt_auch_ohne_belehrung",
+)
 
 
 @pytest.mark.parametrize("daten", [[("rfb_umfang", "fall")], "rfb_umfang=fall", 3, None])
@@ -70,5 +80,63 @@ def test_the_mapping_round_trip_keeps_every_field() -> None:
         "rfb_umfang": "einzelfall",
         "massnahme_mit_rfb_in_kooperation": True,
         "plan_max_schritte": 4,
+        "wiederholt_auch_ohne_belehrung": False,
     }
     assert Policy.aus_mapping(p.als_mapping()) == p
+    voll = Policy(
+        wiederholt_auch_ohne_belehrung=True,
+        schlichtung_hoechstzahl=2,
+        regelbedarfe=(
+            Regelbedarfsjahr(
+                2027,
+                Decimal("570"),
+                Decimal("513"),
+                Decimal("456"),
+                Decimal("477.50"),
+                "Platzhalter",
+                verifiziert=False,
+            ),
+        ),
+    )
+    assert voll.als_mapping()["regelbedarfe"] == [
+        {
+            "jahr": 2027,
+            "stufe_1": "570.00",
+            "stufe_2": "513.00",
+            "stufe_3": "456.00",
+            "stufe_4": "477.50",
+            "quelle": "Platzhalter",
+        }
+    ]
+    assert Policy.aus_mapping(voll.als_mapping()) == voll
+
+
+@pytest.mark.parametrize(
+    ("eintrag", "ort"),
+    [
+        ({"jahr": 2027, "stufe_1": 1.5}, "regelbedarfe[0].stufe_1"),
+        ({"jahr": 2027, "stufe_1": "abc"}, "regelbedarfe[0].stufe_1"),
+        ({"jahr": 2027, "stufe_1": "-1"}, "regelbedarfe[0].stufe_1"),
+        ({"jahr": "2027"}, "regelbedarfe[0].jahr"),
+        ({"jahr": 2027, "quelle": ""}, "regelbedarfe[0].quelle"),
+        ({"jahr": 2027, "unbekannt": 1}, "regelbedarfe[0].unbekannt"),
+    ],
+)
+def test_a_wrong_regelbedarf_row_names_its_place(eintrag: dict[str, object], ort: str) -> None:
+    zeile = {"jahr": 2027, "stufe_1": 570, "stufe_2": 513, "stufe_3": 456, "stufe_4": 477}
+    zeile["quelle"] = "Gesetz"
+    zeile.update(eintrag)
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy.aus_mapping({"regelbedarfe": [zeile]})
+    assert info.value.ort == ort
+
+
+def test_a_year_given_twice_is_refused() -> None:
+    zeile = {"jahr": 2027, "stufe_1": 570, "stufe_2": 513, "stufe_3": 456, "stufe_4": 477}
+    zeile["quelle"] = "Gesetz"
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy.aus_mapping({"regelbedarfe": [zeile, dict(zeile)]})
+    assert info.value.ort == "regelbedarfe[1].jahr"
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy.aus_mapping({"regelbedarfe": {"2027": zeile}})
+    assert info.value.ort == "regelbedarfe"

@@ -27,6 +27,7 @@ from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben, Tatbesta
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.kalender import feststellung_spaetestens, minderung_beginn
 from kooplan.phasen import Zustand, falte
+from kooplan.policy import Policy
 from kooplan.recht import Regime
 from kooplan.rechtsfolgen import (
     Abs7,
@@ -41,6 +42,8 @@ from kooplan.rechtsfolgen import (
 )
 
 D = dt.date
+#: The reading of § 32 Abs. 1 n.F. under which an earlier miss of an invitation without RFB counts.
+KENNTNIS = Policy(wiederholt_auch_ohne_belehrung=True)
 
 
 def _fall(*ereignisse: object, **kw: object) -> Fall:
@@ -90,6 +93,7 @@ def test_first_pflichtverletzung_in_b_announces_10_percent_for_one_month_with_eu
         "dauer",
         "wichtiger_grund",
         "vorzeitiges_ende",
+        "wiederholung",
         "unterkunft",
     ]
     folge, dauer = rf.bausteine[0].text, rf.bausteine[1].text
@@ -102,16 +106,19 @@ def test_first_pflichtverletzung_in_b_announces_10_percent_for_one_month_with_eu
         (
             20,
             2,
-            "Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: 20 Prozent für 2 Monate.",
+            "Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: 20 Prozent für zwei "
+            "Monate.",
         ),
         (
             30,
             3,
-            "Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: 30 Prozent für 3 Monate.",
+            "Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: 30 Prozent für drei "
+            "Monate.",
         ),
     ]
-    # the earliest month and the last day to find it (kalender, FACHKONZEPT § 5)
-    assert rf.beginn_fruehestens == minderung_beginn(D(2024, 3, 15))
+    # the earliest month: posted on the due day, made known on the third day (§ 37 Abs. 2
+    # SGB X until 31.12.2024), the month after (§ 31b Abs. 1 Satz 1)
+    assert rf.beginn_fruehestens == minderung_beginn(D(2024, 3, 18))
     assert rf.beginn_fruehestens is not None and rf.beginn_fruehestens.day == 1
     assert rf.beginn_fruehestens > D(2024, 3, 15)
     assert rf.feststellung_bis == feststellung_spaetestens(D(2024, 3, 15))
@@ -135,7 +142,7 @@ def test_a_third_step_lasts_three_months() -> None:
     )
     rf, _ = rechtsfolge(z, "massnahme", D(2024, 6, 1), D(2024, 6, 1))
     assert (rf.minderung_prozent, rf.monate) == (30, 3)
-    assert rf.bausteine[1].text.startswith("Die Minderung dauert 3 Monate.")
+    assert rf.bausteine[1].text.startswith("Die Minderung dauert drei Monate.")
     assert rf.folgestufen == ()
 
 
@@ -162,9 +169,12 @@ def test_a_haerte_found_on_the_due_day_means_no_minderung(
     rf, codes = rechtsfolge(z, anliegen, tag, tag)
     assert (rf.minderung_prozent, rf.monate) == (0, 0)
     assert rf.norm == norm
-    text = "Wegen der festgestellten außergewöhnlichen Härte erfolgt keine Leistungsminderung."
-    assert rf.text == text
-    assert [(b.art, b.text) for b in rf.bausteine] == [("folge", text)]
+    assert rf.text.startswith("Wenn Sie ")
+    assert rf.text.endswith(
+        ", erfolgt wegen der festgestellten außergewöhnlichen Härte keine Leistungsminderung."
+    )
+    assert [b.art for b in rf.bausteine] == ["folge"]
+    assert rf.bausteine[0].text == rf.text
     assert "rf.haerte" in codes
 
 
@@ -215,19 +225,28 @@ def test_c_third_consecutive_miss_with_rfb_means_nicht_erreichbar() -> None:
     rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10))
     assert rf.nicht_erreichbar is True
     assert (rf.minderung_prozent, rf.monate) == (0, 0)
-    assert rf.norm == "§ 7b Abs. 4 SGB II n.F., § 32 Abs. 3 Satz 1 SGB II n.F."
-    assert [b.art for b in rf.bausteine] == ["nicht_erreichbar", "wichtiger_grund"]
+    assert rf.norm == "§ 7b Abs. 4 SGB II n.F., § 32 Abs. 3 Satz 1, 2 SGB II n.F."
+    assert [b.art for b in rf.bausteine] == [
+        "nicht_erreichbar",
+        "nicht_erreichbar_erster_monat",
+        "nicht_erreichbar_dauer",
+        "nicht_erreichbar_vorzeitiges_ende",
+        "wichtiger_grund",
+    ]
     text = rf.bausteine[0].text
     assert text.startswith("Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung")
     assert "(§ 7b Abs. 4 SGB II)" in text
-    assert "bis zum Ende des Bewilligungszeitraums" in text
-    assert "Grundsicherungsgeld ohne den Regelbedarf" in text
-    assert text.endswith("gelten Sie als durchgehend erreichbar.")
+    assert "bis zum Ablauf des ursprünglichen Bewilligungszeitraums" in rf.bausteine[2].text
+    assert "Grundsicherungsgeld ohne die Leistungen für den Regelbedarf" in rf.bausteine[1].text
+    assert "gelten Sie als durchgehend erreichbar" in rf.bausteine[3].text
 
 
 def test_c_two_misses_without_rfb_are_a_repeated_miss_not_nicht_erreichbar() -> None:
+    # with the policy that counts earlier misses without RFB ("oder deren Kenntnis")
     z = _z(*_versaeumt(2, rfb=False), bis=D(2026, 8, 1))
-    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10), regelbedarfsstufe=1)
+    rf, _ = rechtsfolge(
+        z, "einladung", D(2026, 8, 1), D(2026, 8, 10), regelbedarfsstufe=1, policy=KENNTNIS
+    )
     assert rf.nicht_erreichbar is False
     assert (rf.minderung_prozent, rf.monate) == (30, 1)
     assert "wiederholtes Meldeversäumnis" in rf.bausteine[0].text
@@ -240,7 +259,14 @@ def test_b_meldeversaeumnis_is_10_percent_for_one_month() -> None:
     assert (rf.minderung_prozent, rf.monate) == (10, 1)
     assert rf.betrag_euro == Decimal("56.30")
     assert rf.bausteine[0].text.endswith("(56,30 Euro monatlich).")
-    assert [b.art for b in rf.bausteine] == ["folge", "dauer", "wichtiger_grund"]
+    # § 32 Abs. 2 Satz 1 a.F. applies § 31a Abs. 4 (cap, Unterkunft und Heizung)
+    assert [b.art for b in rf.bausteine] == [
+        "folge",
+        "dauer",
+        "wichtiger_grund",
+        "wiederholung",
+        "unterkunft",
+    ]
 
 
 # -- the Rechtsstand of the due day and the next three months ----------------------------------
@@ -366,8 +392,8 @@ def test_the_b_belehrung_for_eigenbemuehungen_word_by_word() -> None:
         ),
         (
             "wichtiger_grund",
-            "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
-            "nachweisen.",
+            "Die Minderung tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
+            "darlegen und nachweisen.",
         ),
         (
             "vorzeitiges_ende",
@@ -375,81 +401,183 @@ def test_the_b_belehrung_for_eigenbemuehungen_word_by_word() -> None:
             "nachhaltig bereit, ihr künftig nachzukommen, wird die Minderung ab diesem Zeitpunkt "
             "aufgehoben, jedoch nicht vor Ablauf eines Monats.",
         ),
+        (
+            # § 31a Abs. 1 Satz 2 bis 5 a.F. (the next steps within a year), Abs. 4 Satz 1 (cap)
+            "wiederholung",
+            "Begehen Sie nach der Feststellung dieser Minderung und innerhalb eines Jahres nach "
+            "dem Beginn ihres Minderungszeitraums eine weitere Pflichtverletzung, mindert sich "
+            "Ihr Bürgergeld um 20 Prozent für zwei Monate, bei jeder weiteren um 30 Prozent für "
+            "drei Monate. Alle Minderungen zusammen betragen höchstens 30 Prozent des "
+            "maßgebenden Regelbedarfs.",
+        ),
         ("unterkunft", "Die Leistungen für Unterkunft und Heizung werden nicht gemindert."),
     ]
     # 15.3.2024 lies in Rechtsstand 2023-07 (2024-03 begins on 28.3.2024)
     assert [s.rechtsstand for s in rf.folgestufen] == ["2023-07", "2023-07"]
 
 
-ENTZUG_ANFANG = (
-    "Weigern Sie sich willentlich, diese zumutbare, tatsächlich und unmittelbar mögliche Arbeit "
-    "aufzunehmen, entfällt Ihr Anspruch in Höhe des Regelbedarfs ganz (§ 31a Abs. 7 SGB II), "
+ENTZUG = (
+    "Weigern Sie sich willentlich, diese zumutbare Arbeit aufzunehmen, obwohl ihre Aufnahme "
+    "tatsächlich und unmittelbar möglich ist, entfällt Ihr Anspruch in Höhe des Regelbedarfs "
+    "ganz (§ 31a Abs. 7 SGB II)."
+)
+BEGINN_ENTZUG = (
+    "Der Entzug beginnt mit dem Kalendermonat, der auf das Wirksamwerden des Bescheids folgt, "
+    "der ihn feststellt."
 )
 
 
+def _entzug(rf: Rechtsfolge) -> list[tuple[str, str]]:
+    return [(b.art, b.text) for b in rf.bausteine if b.art.startswith("entzug_")]
+
+
 def test_the_abs7_baustein_of_2024_with_a_qualifying_minderung() -> None:
-    # § 31a Abs. 7 a.F. with § 31b Abs. 3 a.F.: as long as the work is possible, at most 2 months
+    # § 31a Abs. 7 Satz 1 to 3 a.F. with § 31b Abs. 3 a.F. ("aufgehoben, wenn die Möglichkeit der
+    # Arbeitsaufnahme nicht mehr besteht, spätestens aber mit dem Ablauf eines Zeitraums von zwei
+    # Monaten"; Abs. 2 Satz 2 entsprechend: not before a month) and § 31a Abs. 4 Satz 2
     m = _m(D(2024, 9, 1), D(2024, 10, 1), id="m1", tatbestand=Tatbestand.ABS1_NR2)
     z = _z(m, bis=D(2025, 3, 3))
     rf, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2025, 3, 3), D(2025, 3, 3))
     assert rf.entzug_regelbedarf is True
-    letzter = rf.bausteine[-1]
-    assert letzter.art == "entzug_regelbedarf"
-    assert letzter.text == ENTZUG_ANFANG + (
-        "bis die Möglichkeit der Arbeitsaufnahme nicht mehr besteht, längstens für zwei Monate."
-    )
+    assert _entzug(rf) == [
+        (
+            "entzug_regelbedarf",
+            "Ihr Bürgergeld war im letzten Jahr wegen einer Pflichtverletzung nach § 31 Abs. 1 "
+            "Satz 1 Nr. 2 oder Abs. 2 Nr. 3 oder 4 SGB II gemindert. " + ENTZUG,
+        ),
+        (
+            "entzug_dauer",
+            BEGINN_ENTZUG + " Er wird aufgehoben, sobald die Möglichkeit der Arbeitsaufnahme "
+            "nicht mehr besteht, spätestens nach zwei Monaten.",
+        ),
+        (
+            "entzug_vorzeitiges_ende",
+            "Nehmen Sie die Arbeit doch auf oder erklären Sie sich nachträglich ernsthaft und "
+            "nachhaltig bereit, Ihren Pflichten künftig nachzukommen, wird der Entzug ab diesem "
+            "Zeitpunkt aufgehoben, jedoch nicht vor Ablauf eines Monats.",
+        ),
+        (
+            "entzug_unterkunft",
+            "Die Leistungen für Unterkunft und Heizung werden auch beim Entzug nicht gemindert.",
+        ),
+    ]
     assert "verhindern" in rf.bausteine[0].text  # the Tatbestand of § 31 Abs. 1 Satz 1 Nr. 2
 
 
 def test_the_abs7_baustein_of_the_new_law() -> None:
-    # § 31a Abs. 7, § 31b Abs. 3 n.F.: without prior Minderung, one to two months
+    # § 31a Abs. 7 n.F. (no prior Minderung; Satz 3: the landlord; Satz 4 with Abs. 1 Satz 2:
+    # lifted on compliance), § 31b Abs. 3 n.F. (one month, at most two), § 31a Abs. 4 Satz 3 n.F.
     z = _z(PlanErstellt(am=D(2026, 7, 1)), bis=D(2026, 8, 3))
     rf, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2026, 8, 3), D(2026, 8, 3))
     assert rf.entzug_regelbedarf is True
-    assert rf.bausteine[-1].art == "entzug_regelbedarf"
-    assert rf.bausteine[-1].text == ENTZUG_ANFANG + (
-        "mindestens für einen, längstens für zwei Monate."
-    )
+    assert _entzug(rf) == [
+        ("entzug_regelbedarf", ENTZUG),
+        (
+            "entzug_dauer",
+            BEGINN_ENTZUG + " Er wird aufgehoben, wenn die Möglichkeit der Arbeitsaufnahme "
+            "nicht mehr besteht, frühestens nach einem Monat und spätestens nach zwei Monaten.",
+        ),
+        (
+            "entzug_vorzeitiges_ende",
+            "Nehmen Sie die Arbeit doch auf oder erklären Sie sich nachträglich ernsthaft und "
+            "nachhaltig bereit, Ihren Pflichten künftig nachzukommen, wird der Entzug aufgehoben.",
+        ),
+        (
+            "entzug_unterkunft",
+            "Die Leistungen für Unterkunft und Heizung werden auch beim Entzug nicht gemindert; "
+            "sie sollen dann für die gesamte Bedarfsgemeinschaft an Ihren Vermieter oder andere "
+            "Empfangsberechtigte gezahlt werden.",
+        ),
+        (
+            "entzug_ein_euro",
+            "Ergäbe sich allein wegen des Entzugs rechnerisch kein Leistungsanspruch, wird für "
+            "seine Dauer Grundsicherungsgeld von monatlich 1 Euro bewilligt.",
+        ),
+    ]
 
 
 def test_the_c_first_miss_text_word_by_word() -> None:
     # § 32 Abs. 1, 2 n.F. (the first miss is free, a repeated one 30 % for one month) and
     # § 7b Abs. 4 n.F. (three consecutive Meldeaufforderungen with RFB: nicht erreichbar)
     rf, _ = rechtsfolge(_z(bis=D(2026, 7, 6)), "einladung", D(2026, 7, 6), D(2026, 7, 13))
-    text = (
-        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, ist das Ihr erstes "
-        "Meldeversäumnis: Es führt noch zu keiner Minderung. Jedes weitere Meldeversäumnis "
-        "mindert Ihr Grundsicherungsgeld um 30 Prozent des maßgebenden Regelbedarfs für einen "
-        "Monat. Wer drei aufeinanderfolgenden Meldeaufforderungen mit Rechtsfolgenbelehrung ohne "
-        "wichtigen Grund nicht nachkommt, gilt als nicht erreichbar und verliert den "
-        "Leistungsanspruch."
-    )
-    assert rf.text == text
-    assert [b.art for b in rf.bausteine] == ["folge", "wichtiger_grund"]
-    assert rf.bausteine[0].text == text
+    assert [(b.art, b.text) for b in rf.bausteine] == [
+        (
+            "folge",
+            "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, ist das Ihr erstes "
+            "Meldeversäumnis: Es führt noch zu keiner Minderung.",
+        ),
+        (
+            "wichtiger_grund",
+            "Die Minderung tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
+            "darlegen und nachweisen.",
+        ),
+        (
+            "wiederholung",
+            "Jedes weitere Meldeversäumnis mindert Ihr Grundsicherungsgeld um 30 Prozent des "
+            "maßgebenden Regelbedarfs für einen Monat; die Leistungen für Unterkunft und Heizung "
+            "werden nicht gemindert. Alle Minderungen zusammen betragen höchstens 30 Prozent des "
+            "maßgebenden Regelbedarfs. Kommen Sie drei aufeinanderfolgenden Meldeaufforderungen "
+            "mit Rechtsfolgenbelehrung ohne wichtigen Grund nicht nach, gelten Sie als nicht "
+            "erreichbar und verlieren Ihren Leistungsanspruch (§ 7b Abs. 4 SGB II).",
+        ),
+    ]
+    assert rf.text == " ".join(b.text for b in rf.bausteine)
     assert rf.norm == "§ 32 Abs. 1 Satz 1 SGB II n.F."
     assert [s.rechtsstand for s in rf.folgestufen] == ["2026-07", "2026-07"]
 
 
 def test_the_nicht_erreichbar_text_word_by_word() -> None:
     z = _z(*_versaeumt(2), bis=D(2026, 8, 1))
-    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10))
-    # § 7b Abs. 4 Satz 1–5 n.F.
-    ne = (
-        "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen Grund "
-        "nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II): Der Leistungsanspruch "
-        "entfällt ab dem Monat, der auf die Feststellung folgt, bis zum Ende des "
-        "Bewilligungszeitraums; für einen Monat erhalten Sie Grundsicherungsgeld ohne den "
-        "Regelbedarf. Melden Sie sich vorher persönlich im Jobcenter, entfällt der Anspruch ab "
-        "dann nicht mehr; melden Sie sich innerhalb dieses Monats, gelten Sie als durchgehend "
-        "erreichbar."
+    rf, _ = rechtsfolge(
+        z,
+        "einladung",
+        D(2026, 8, 1),
+        D(2026, 8, 10),
+        regelbedarfsstufe=1,
+        bewilligungszeitraum_ende=D(2026, 12, 31),
     )
-    assert rf.bausteine[0].text == ne
+    # § 7b Abs. 4 Satz 1 to 5 n.F.; § 32 Abs. 3 Satz 1, 2 n.F.; § 31a Abs. 4 Satz 3 n.F.; 563 Euro
+    # (Regelbedarfsstufe 1, 2026), 30 % = 168,90 Euro
+    assert [(b.art, b.text) for b in rf.bausteine] == [
+        (
+            "nicht_erreichbar",
+            "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen "
+            "Grund nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II). Ihr "
+            "Leistungsanspruch entfällt dann mit Beginn des Kalendermonats, der auf die "
+            "Feststellung des dritten versäumten Meldetermins folgt. Eine Minderung wegen dieses "
+            "Meldeversäumnisses erfolgt nicht.",
+        ),
+        (
+            "nicht_erreichbar_erster_monat",
+            "Für diesen ersten Kalendermonat erhalten Sie Grundsicherungsgeld ohne die Leistungen "
+            "für den Regelbedarf (563,00 Euro); die Leistungen für Unterkunft und Heizung werden "
+            "in diesem Monat weiter erbracht. Ergäbe sich dadurch rechnerisch kein "
+            "Leistungsanspruch, wird für diesen Monat Grundsicherungsgeld von 1 Euro bewilligt.",
+        ),
+        (
+            "nicht_erreichbar_dauer",
+            "Danach erhalten Sie bis zum Ablauf des ursprünglichen Bewilligungszeitraums am "
+            "31.12.2026 keine Leistungen, auch nicht für Unterkunft und Heizung, es sei denn, Sie "
+            "melden sich vorher persönlich im Jobcenter: Von da an gelten Sie wieder als "
+            "erreichbar.",
+        ),
+        (
+            "nicht_erreichbar_vorzeitiges_ende",
+            "Melden Sie sich innerhalb dieses ersten Kalendermonats persönlich im Jobcenter, "
+            "gelten Sie als durchgehend erreichbar; Ihr Regelbedarf wird dann für diesen einen "
+            "Monat um 30 Prozent gemindert (um 168,90 Euro) erbracht.",
+        ),
+        (
+            "wichtiger_grund",
+            "Diese Folgen treten nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
+            "darlegen und nachweisen.",
+        ),
+    ]
     assert rf.text == " ".join(b.text for b in rf.bausteine)
 
 
 def test_the_repeated_miss_text_and_amount() -> None:
-    z = _z(*_versaeumt(2, rfb=False), bis=D(2026, 8, 1))
+    z = _z(*_versaeumt(1), bis=D(2026, 8, 1))
     rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10), regelbedarfsstufe=1)
     assert rf.bausteine[0].art == "folge"
     # 30 % of 563 Euro (Regelbedarfsstufe 1, 2026)
@@ -473,7 +601,11 @@ def test_the_b_meldeversaeumnis_text_is_its_bausteine() -> None:
 
 
 def test_a_miss_on_1_july_2026_counts_under_the_new_law() -> None:
-    wiederholt = _z(TerminVersaeumt(am=D(2026, 7, 1), wichtiger_grund=False), bis=D(2026, 7, 2))
+    wiederholt = _z(
+        EinladungVersandt(am=D(2026, 6, 24), rfb=True),
+        TerminVersaeumt(am=D(2026, 7, 1), wichtiger_grund=False),
+        bis=D(2026, 7, 2),
+    )
     rf, codes = rechtsfolge(wiederholt, "einladung", D(2026, 7, 2), D(2026, 7, 9))
     assert (rf.minderung_prozent, rf.monate) == (30, 1)
     assert "offen.versaeumnis_vor_2026_07" not in codes
@@ -510,7 +642,11 @@ def test_the_alternative_under_the_coming_law_is_judged_on_its_first_day() -> No
 
 
 def test_a_miss_earlier_on_the_due_day_makes_the_next_one_repeated() -> None:
-    z = _z(TerminVersaeumt(am=D(2026, 7, 10), wichtiger_grund=False), bis=D(2026, 7, 10))
+    z = _z(
+        EinladungVersandt(am=D(2026, 7, 3), rfb=True),
+        TerminVersaeumt(am=D(2026, 7, 10), wichtiger_grund=False),
+        bis=D(2026, 7, 10),
+    )
     rf, _ = rechtsfolge(z, "einladung", D(2026, 7, 10), D(2026, 7, 10))
     assert (rf.minderung_prozent, rf.monate) == (30, 1)
 

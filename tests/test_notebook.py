@@ -124,4 +124,4 @@ def test_the_case_load_is_decided_without_errors(ausgefuehrt):
     reihenfolge = [p.value for p in kooplan.Phase]
     assert w["phasen"] == [p for p in reihenfolge if p in w["phasen"]]
     assert {"erstkontakt", "kooperation", "mitwirkung_eingefordert", "beendet"} <= set(w["phasen"])
-    assert w["beispiele"] == 20
+    assert w["beispiele"] == 23

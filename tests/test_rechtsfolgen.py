@@ -45,6 +45,9 @@ must be absent, i.e. no RFB), ``fehler`` and ``ort`` (an error instead of a deci
   means it is not announced (absent or ``false``).
 * ``folgestufen`` / ``alternativen``: the exact number of entries, each checked with these same
   keys in order; ``[]`` means none (absent or empty).
+* ``beginn_fruehestens`` / ``feststellung_bis``: the day (``null``: absent).
+* ``bausteine`` / ``keine_bausteine``: building-block ``art`` values that must be present / absent.
+* ``text_enthaelt``: parts of the Belehrung text that must appear in it, verbatim.
 
 Every expected value was derived by hand from FACHKONZEPT.md §§ 2, 6, 8, CONTRACT.md,
 BEISPIELE.md and the statute texts in ``recht/``, never copied from the library's output.
@@ -69,7 +72,13 @@ MINDESTZAHL_FRAGEN = 80
 RECHTSSTAENDE = ("2023-07", "2024-03", "2026-03", "2026-04", "2026-07")
 B_RECHTSSTAENDE = RECHTSSTAENDE[:4]
 
-FALL_SCHLUESSEL = ("geburtsdatum", "regelbedarfsstufe", "land", "bewilligungszeitraum_ende")
+FALL_SCHLUESSEL = (
+    "geburtsdatum",
+    "regelbedarfsstufe",
+    "land",
+    "bewilligungszeitraum_ende",
+    "bekanntgabe",
+)
 SZENARIO_SCHLUESSEL = szenarien_yaml.SZENARIO_PFLICHT | set(FALL_SCHLUESSEL)
 ERWARTET_ENTSCHEIDUNG = frozenset(
     {"phase", "modus", "rechtsstand", "regel", "hinweise", "keine_hinweise", "rechtsfolgen"}
@@ -88,6 +97,11 @@ RF_SCHLUESSEL = frozenset(
         "nicht_erreichbar",
         "folgestufen",
         "alternativen",
+        "beginn_fruehestens",
+        "feststellung_bis",
+        "bausteine",
+        "keine_bausteine",
+        "text_enthaelt",
     }
 )
 
@@ -146,6 +160,17 @@ def pruefe_rechtsfolge(ist: dict[str, Any], soll: dict[str, Any], wo: str) -> No
                 assert wert is True, (wo, key, wert)
             else:
                 assert _nicht_angekuendigt(wert), (wo, key, wert)
+    for key in ("beginn_fruehestens", "feststellung_bis"):
+        if key in soll:
+            erwartet = None if soll[key] is None else soll[key].isoformat()
+            assert ist.get(key) == erwartet, (wo, key, ist.get(key))
+    arten = [b["art"] for b in ist.get("bausteine", [])]
+    for art in soll.get("bausteine", []):
+        assert art in arten, (wo, "baustein fehlt", art, arten)
+    for art in soll.get("keine_bausteine", []):
+        assert art not in arten, (wo, "baustein unerwartet", art, arten)
+    for teil in soll.get("text_enthaelt", []):
+        assert teil in ist["text"], (wo, "text", teil, ist["text"])
     for key in ("folgestufen", "alternativen"):
         if key in soll:
             liste = ist.get(key) or []

@@ -30,6 +30,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+import holidays
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -97,6 +98,19 @@ def _folgemonat(tag: dt.date) -> dt.date:
     return D(tag.year + tag.month // 12, tag.month % 12 + 1, 1)
 
 
+def _erster_monat(faellig: dt.date, bekanntgabe: str | None = None) -> dt.date:
+    """The earliest month of a Minderung for a violation on ``faellig``: the Verwaltungsakt is
+    sent on that day at the earliest and takes effect when made known (§ 39 Abs. 1 SGB X): "Ein
+    schriftlicher Verwaltungsakt, der im Inland durch die Post übermittelt wird, gilt am vierten
+    Tag nach der Aufgabe zur Post als bekannt gegeben." (§ 37 Abs. 2 Satz 1 SGB X; until
+    31.12.2024 the third day; Satz 2 the same for an electronic one); handed over in person on
+    the day itself. The Minderung begins with the month after (§ 31b Abs. 1 Satz 1)."""
+    tage = 4 if faellig >= D(2025, 1, 1) else 3
+    if bekanntgabe == "persoenlich":
+        tage = 0
+    return _folgemonat(faellig + dt.timedelta(days=tage))
+
+
 def _plus_monate(monatserster: dt.date, n: int) -> dt.date:
     jahre, monat = divmod(monatserster.month - 1 + n, 12)
     return D(monatserster.year + jahre, monat + 1, 1)
@@ -155,8 +169,10 @@ def _in_kraft(obj: dict[str, Any], bis: dt.date, monat: dt.date) -> int:
     return summe
 
 
-def _erwarteter_betrag(stufe: int | None, faellig: dt.date, prozent: int) -> Decimal | None:
-    jahr = _folgemonat(faellig).year
+def _erwarteter_betrag(
+    stufe: int | None, faellig: dt.date, prozent: int, bekanntgabe: str | None = None
+) -> Decimal | None:
+    jahr = _erster_monat(faellig, bekanntgabe).year
     if stufe is None or jahr not in REGELBEDARF:
         return None
     roh = Decimal(REGELBEDARF[jahr][stufe - 1]) * prozent / 100
@@ -293,6 +309,12 @@ def faelle(
     stufe = draw(st.none() | st.integers(1, 4))
     if stufe is not None:
         obj["regelbedarfsstufe"] = stufe
+    bekanntgabe = draw(st.none() | st.sampled_from(["post", "elektronisch", "persoenlich"]))
+    if bekanntgabe is not None:
+        obj["bekanntgabe"] = bekanntgabe
+    land = draw(st.none() | st.sampled_from(["DE-BE", "DE-BB", "DE-BY", "DE-SN"]))
+    if land is not None:
+        obj["land"] = land
     faellig = draw(
         st.one_of(
             st.just(stichtag),
@@ -346,7 +368,7 @@ def test_monatlich_nie_mehr_als_30_prozent(fall_stichtag_faellig, monate):
 def test_angekuendigte_minderung_und_bestand_hoechstens_30_prozent(fall_stichtag_faellig, anliegen):
     obj, stichtag, faellig = fall_stichtag_faellig
     rf = _entscheide(obj, anliegen, stichtag, faellig)["rechtsfolgen"]
-    schon = _in_kraft(obj, stichtag, _folgemonat(faellig))
+    schon = _in_kraft(obj, stichtag, _erster_monat(faellig, obj.get("bekanntgabe")))
     nominal = rf["minderung_prozent"]
     if "minderung_prozent_gedeckelt" in rf:
         gedeckelt = rf["minderung_prozent_gedeckelt"]
@@ -473,13 +495,14 @@ def _termine(obj: dict[str, Any]) -> list[tuple[str, dt.date, bool, bool]]:
     )
 )
 def test_c_meldeversaeumnis_erst_wiederholt_dann_nicht_erreichbar(fall_stichtag_faellig):
-    """§ 32 Abs. 1 n.F. ("wiederholt": any earlier unexcused miss on or after 1.7.2026 in the
-    benefit period, FACHKONZEPT § 6 default), § 7b Abs. 4 Satz 1 n.F. (the third of three
+    """§ 32 Abs. 1 n.F. ("trotz schriftlicher Belehrung über die Rechtsfolgen … wiederholt":
+    by default an earlier unexcused miss on or after 1.7.2026 in the benefit period counts when
+    its invitation, too, carried a written RFB), § 7b Abs. 4 Satz 1 n.F. (the third of three
     consecutive missed Meldeaufforderungen with written RFB), § 32 Abs. 3 Satz 1 n.F."""
     obj, stichtag, faellig = fall_stichtag_faellig
     termine = _termine(obj)
     assume(all(tag >= C_AB for _, tag, _, _ in termine))
-    frueher = [t for t in termine if t[0] == "termin_versaeumt" and not t[3]]
+    frueher = [t for t in termine if t[0] == "termin_versaeumt" and not t[3] and t[2]]
     lauf: list[bool] = []
     for art, _, rfb, entschuldigt in termine:
         if art == "termin_wahrgenommen" or entschuldigt:
@@ -517,7 +540,7 @@ def test_ankuendigung_und_monatsrechnung_stimmen_ueberein(fall_stichtag_faellig,
     rf = _entscheide(obj, anliegen, stichtag, faellig)["rechtsfolgen"]
     prozent, monate = rf["minderung_prozent"], rf["monate"]
     assume(prozent > 0 and monate > 0)
-    beginn = _folgemonat(faellig)
+    beginn = _erster_monat(faellig, obj.get("bekanntgabe"))
     neu = {
         "art": "minderung_festgestellt",
         "id": "neu",
@@ -571,16 +594,44 @@ def test_angekuendigter_beginn_frühestens_im_folgemonat(fall_stichtag_faellig, 
     obj, stichtag, faellig = fall_stichtag_faellig
     rf = _entscheide(obj, anliegen, stichtag, faellig)["rechtsfolgen"]
     if "beginn_fruehestens" in rf:
-        assert D.fromisoformat(rf["beginn_fruehestens"]) == _folgemonat(faellig)
+        assert D.fromisoformat(rf["beginn_fruehestens"]) == _erster_monat(
+            faellig, obj.get("bekanntgabe")
+        )
     if "feststellung_bis" in rf:
         # § 31b Abs. 1 Satz 3: "nur innerhalb von sechs Monaten ab dem Zeitpunkt der
         # Pflichtverletzung"; §§ 187 Abs. 1, 188 Abs. 2, 3 BGB: the same day number six months
         # later, or the last day of that month where it has no such day
         bis = D.fromisoformat(rf["feststellung_bis"])
-        assert (bis.year - faellig.year) * 12 + bis.month - faellig.month == 6
-        naechster = bis + dt.timedelta(days=1)
-        assert bis.day == faellig.day or (bis.day < faellig.day and naechster.day == 1)
+        rechnerisch = _sechs_monate_nach(faellig)
+        if "land" not in obj:
+            assert bis == rechnerisch
+        else:
+            # § 26 Abs. 3 Satz 1 SGB X: "Fällt das Ende einer Frist auf einen Sonntag, einen
+            # gesetzlichen Feiertag oder einen Sonnabend, endet die Frist mit dem Ablauf des
+            # nächstfolgenden Werktages."
+            frei = holidays.country_holidays(
+                "DE", subdiv=obj["land"][3:], years=range(rechnerisch.year, rechnerisch.year + 2)
+            )
+            assert bis >= rechnerisch
+            assert bis.weekday() < 5 and bis not in frei
+            tag = rechnerisch
+            while tag < bis:
+                assert tag.weekday() >= 5 or tag in frei, tag
+                tag += dt.timedelta(days=1)
     assert rf["rechtsstand"] == _rechtsstand(faellig)  # FACHKONZEPT § 2: the due day's law
+
+
+def _sechs_monate_nach(tag: dt.date) -> dt.date:
+    """§§ 187 Abs. 1, 188 Abs. 2, 3 BGB: the same day number six months later, or the last day
+    of that month where it has no such day."""
+    jahr, monat = divmod(tag.month - 1 + 6, 12)
+    jahr, monat = tag.year + jahr, monat + 1
+    for tag_nr in range(tag.day, 0, -1):
+        try:
+            return D(jahr, monat, tag_nr)
+        except ValueError:
+            continue
+    raise AssertionError(tag)
 
 
 # -- amounts (FACHKONZEPT § 6, § 41 Abs. 2 SGB II) ---------------------------------------------------
@@ -595,7 +646,9 @@ def test_betrag_ist_regelbedarf_mal_prozent(fall_stichtag_faellig, anliegen):
     codes = {h["code"] for h in r["hinweise"]}
     prozent = rf["minderung_prozent"]
     assume(prozent > 0)
-    soll = _erwarteter_betrag(obj.get("regelbedarfsstufe"), faellig, prozent)
+    soll = _erwarteter_betrag(
+        obj.get("regelbedarfsstufe"), faellig, prozent, obj.get("bekanntgabe")
+    )
     if soll is None:
         assert "betrag_euro" not in rf
         assert "rf.betrag_unbekannt" in codes

@@ -120,6 +120,7 @@ def _kopf(fall_id: str, geb: str, **mehr: Any) -> dict[str, Any]:
         "regelbedarfsstufe": 1,
         "land": "DE-BE",
         "bewilligungszeitraum_ende": "2027-06-30",
+        "bekanntgabe": "persoenlich",
         "x_person": {"geburtsdatum": GEBURTSTAGE[geb].isoformat(), "name": GEHEIM},
         **mehr,
     }
@@ -141,7 +142,7 @@ VOLL = _kopf(
             x_m=GEHEIM,
         ),
         ev("eingliederungsvereinbarung", "2023-05-02"),
-        ev("einladung_versandt", "2023-07-10", rfb=True, id="e1"),
+        ev("einladung_versandt", "2023-07-10", rfb=True, id="e1", termin="2023-07-17"),
         ev("termin_versaeumt", "2023-07-17", wichtiger_grund=False, id="t1", einladung="e1"),
         ev("wichtiger_grund_nachgewiesen", "2023-07-20", bezug="t1"),
         ev("termin_wahrgenommen", "2023-07-24"),
@@ -180,6 +181,17 @@ VOLL = _kopf(
         ev("leistungsbezug_beendet", "2024-06-28"),
         ev("leistungsbezug_aufgenommen", "2024-09-02"),
         ev("plan_erstellt", "2024-09-16", plan=_plan("neu")),
+        # at the end, so that the positions above stay (folded by their days)
+        ev("persoenlich_gemeldet", "2023-07-26"),
+        ev(
+            "minderung_festgestellt",
+            "2023-07-27",
+            grund="pflichtverletzung",
+            prozent=10,
+            beginn="2023-08-01",
+            tatbestand="abs2_nr3",
+            sperrzeit="meldeversaeumnis",
+        ),
     ],
 )
 #: Under 25 at the due day: the Rechtsfolgen carry the § 31a Abs. 6 notes.

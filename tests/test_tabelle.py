@@ -40,6 +40,7 @@ from kooplan import (
     Mitwirkung,
     MitwirkungErbracht,
     MitwirkungUnterblieben,
+    PersoenlichGemeldet,
     Phase,
     PlanErstellt,
     PlanFortgeschrieben,
@@ -87,7 +88,17 @@ _MITWIRKUNG_ARTEN = {"mitwirkung_unterblieben", "mitwirkung_erbracht", "bereitsc
 #: them, and they are read here like ``minderung_festgestellt``: recorded in every phase.
 _FESTSTELLUNGEN = {"minderung_festgestellt", "minderung_aufgehoben", "haerte_festgestellt"}
 _IMMER = {*_FESTSTELLUNGEN, "wichtiger_grund_nachgewiesen"}
-_AKTIV = {*TERMINE, "leistungsbezug_beendet", "plan_gescheitert", "plan_erstellt", *_IMMER}
+#: A personal report at the Jobcenter (§ 7b Abs. 4 Satz 3, 5 SGB II n.F.) is recorded like a kept
+#: meeting: in every phase but ``beendet``, phase unchanged.
+_MELDUNG = {"persoenlich_gemeldet"}
+_AKTIV = {
+    *TERMINE,
+    *_MELDUNG,
+    "leistungsbezug_beendet",
+    "plan_gescheitert",
+    "plan_erstellt",
+    *_IMMER,
+}
 
 #: The event arts § 3's table names for each phase ("any pair not listed is illegal").
 FACHKONZEPT_PAARE: Mapping[Phase, frozenset[str]] = {
@@ -203,7 +214,7 @@ def erwartet(start: Start, e: Ereignis) -> tuple[Phase, Offen] | None:
         return (E, {}) if art == "leistungsbezug_aufgenommen" else None
     if art == "leistungsbezug_beendet":
         return ergebnis(B, offen)
-    if art in TERMINE:
+    if art in TERMINE or art in _MELDUNG:
         return ergebnis(p, offen)
     if art == "eingliederungsvereinbarung":
         return ergebnis(p, offen) if p is E else None
@@ -253,6 +264,8 @@ def varianten(art: str, start: Start, am: dt.date = TAG) -> Iterator[tuple[str, 
             yield f"wg={wg}", TerminVersaeumt(am=am, wichtiger_grund=wg, id="t9")
     elif art == "termin_wahrgenommen":
         yield "", TerminWahrgenommen(am=am)
+    elif art == "persoenlich_gemeldet":
+        yield "", PersoenlichGemeldet(am=am)
     elif art == "plan_erstellt":
         yield "", PlanErstellt(am=am)
     elif art == "plan_fortgeschrieben":

@@ -227,7 +227,9 @@ def test_days_derived_from_the_last_accepted_days_may_lie_in_2100() -> None:
     e = kooplan.entscheide(fall, "massnahme", dt.date(2099, 12, 31))
     assert e.naechste_ueberpruefung == dt.date(2100, 1, 1)
     assert e.rechtsfolgen is not None
-    assert e.rechtsfolgen.beginn_fruehestens == dt.date(2100, 1, 1)
+    # posted 31.12.2099 at the earliest, made known on the fourth day, 4.1.2100 (§ 37 Abs. 2
+    # SGB X): the Minderung could begin on 1.2.2100 (§ 31b Abs. 1 Satz 1)
+    assert e.rechtsfolgen.beginn_fruehestens == dt.date(2100, 2, 1)
     assert e.rechtsfolgen.feststellung_bis == dt.date(2100, 6, 30)
     with pytest.raises(kooplan.UngueltigeEingabe):
         attrs.evolve(e, naechste_ueberpruefung=dt.date(2101, 1, 1))

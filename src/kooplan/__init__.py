@@ -37,11 +37,13 @@ from kooplan.ereignisse import (
     Mitwirkung,
     MitwirkungErbracht,
     MitwirkungUnterblieben,
+    PersoenlichGemeldet,
     PlanErstellt,
     PlanFortgeschrieben,
     PlanGescheitert,
     SchlichtungBeendet,
     SchlichtungBegonnen,
+    Sperrzeit,
     Tatbestand,
     TerminVersaeumt,
     TerminWahrgenommen,
@@ -56,6 +58,7 @@ from kooplan.fehler import (
     UngueltigeEingabe,
     UnzulaessigerUebergang,
 )
+from kooplan.kalender import Bekanntgabeart
 from kooplan.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
 from kooplan.plan import Eigenbemuehungen, Kooperationsplan, Zeitraum
 from kooplan.policy import STANDARD, Policy, RfbUmfang
@@ -72,6 +75,7 @@ __all__ = [
     "STANDARD",
     "UEBERGAENGE",
     "Anliegen",
+    "Bekanntgabeart",
     "BereitschaftErklaert",
     "Eigenbemuehungen",
     "Eingliederungsvereinbarung",
@@ -94,6 +98,7 @@ __all__ = [
     "MitwirkungErbracht",
     "MitwirkungUnterblieben",
     "Modus",
+    "PersoenlichGemeldet",
     "Phase",
     "PlanErstellt",
     "PlanFortgeschrieben",
@@ -107,6 +112,7 @@ __all__ = [
     "SchlichtungBeendet",
     "SchlichtungBegonnen",
     "Schritt",
+    "Sperrzeit",
     "Tatbestand",
     "TerminVersaeumt",
     "TerminWahrgenommen",

@@ -355,7 +355,77 @@ HINWEISE: Mapping[str, Hinweis] = {
             O,
             "§ 32 Abs. 1 SGB II n.F.",
             'Offene Rechtsfrage: Für "wiederholt" nennt § 32 n.F. keinen Zeitraum. kooplan zählt '
-            "jedes frühere unentschuldigte Meldeversäumnis ab 1.7.2026 im selben Leistungsbezug.",
+            "jedes frühere unentschuldigte Meldeversäumnis ab 1.7.2026 im selben Leistungsbezug "
+            "(nach der Policy nur solche, deren Einladung schriftlich über die Rechtsfolgen "
+            "belehrte).",
+        ),
+        _h(
+            "offen.wiederholt_ohne_belehrung",
+            O,
+            "§ 32 Abs. 1 Satz 1, Abs. 4 SGB II n.F.",
+            'Offene Rechtsfrage: § 32 Abs. 1 n.F. mindert, wer "trotz schriftlicher Belehrung '
+            'über die Rechtsfolgen oder deren Kenntnis" einer Meldeaufforderung "wiederholt" '
+            "nicht nachkommt. Ein früheres Meldeversäumnis dieses Leistungsbezugs geschah auf "
+            "eine Einladung ohne Rechtsfolgenbelehrung, und die beiden Lesarten führen hier zu "
+            "verschiedenen Folgen. Nach der Voreinstellung zählt es nicht mit (die Lesart, die "
+            "weniger belastet, wie bei § 7b Abs. 4 n.F. und mit § 32 Abs. 4 n.F.: "
+            '"ersten Meldeversäumnisses nach Absatz 1"): keine Minderung. Zählt es mit '
+            "(Policy wiederholt_auch_ohne_belehrung), ist dieses Meldeversäumnis wiederholt und "
+            "mindert um 30 Prozent für einen Monat.",
+            nur_c=True,
+        ),
+        _h(
+            "offen.jahresfrist_grenztag",
+            O,
+            "§ 31a Abs. 1 Satz 5 SGB II a.F.",
+            "Offene Rechtsfrage: Die Pflichtverletzung fiele genau auf den Tag, an dem der Beginn "
+            "der vorigen Minderung ein Jahr zurückliegt. Vorwärts gezählt (§ 26 Abs. 1 SGB X, "
+            "§§ 187 Abs. 2, 188 Abs. 2 BGB) ist das Jahr an diesem Tag abgelaufen: kooplan "
+            "kündigt die erste Stufe an. Rückwärts vom Tag der Pflichtverletzung gezählt läge der "
+            'Beginn genau ein Jahr und nicht "länger als ein Jahr" zurück; dann wäre es die '
+            "nächste Stufe.",
+            nur_b=True,
+        ),
+        _h(
+            "offen.haerte_nichterreichbarkeit",
+            O,
+            "§ 7b Abs. 4 SGB II n.F., § 31a Abs. 3 SGB II n.F.",
+            "Offene Rechtsfrage: Eine außergewöhnliche Härte ist festgestellt. § 31a Abs. 3 n.F. "
+            '("Eine Leistungsminderung erfolgt nicht …") gilt für Minderungen; der Entfall des '
+            "Leistungsanspruchs nach § 7b Abs. 4 n.F. ist keine Minderung, und § 7b Abs. 4 "
+            "verweist nur auf § 31b Abs. 4 und § 31a Abs. 4 Satz 3, nicht auf § 31a Abs. 3. "
+            "kooplan kündigt die Nichterreichbarkeit deshalb an; ob eine Härte sie ausschließt, "
+            "regelt das Gesetz nicht.",
+            nur_c=True,
+        ),
+        _h(
+            "offen.abs7_sperrzeit_meldeversaeumnis",
+            O,
+            "§ 31a Abs. 1 Satz 7, Abs. 7 Satz 1 SGB II a.F.",
+            "Offene Rechtsfrage: Im letzten Jahr wurde wegen einer Sperrzeit bei Meldeversäumnis "
+            "(§ 31 Abs. 2 Nr. 3 SGB II mit § 159 Abs. 1 Satz 2 Nr. 8 SGB III) gemindert. Dafür "
+            "gelten die Rechtsfolgen des § 32 (§ 31a Abs. 1 Satz 7 a.F.); kooplan zählt diese "
+            "Minderung nicht als Vorminderung für den Entzug des Regelbedarfs nach § 31a Abs. 7 "
+            "a.F., obwohl dessen Wortlaut § 31 Abs. 2 Nr. 3 nennt.",
+        ),
+        _h(
+            "rf.regelbedarf_vorgegeben",
+            W,
+            "§ 20 Abs. 1a SGB II",
+            "Der Betrag in Euro beruht auf einem Regelbedarf, den der Aufrufer in der Policy "
+            "vorgegeben hat (regelbedarfe), nicht auf kooplans eigener Tabelle: Für das Jahr des "
+            "ersten Monats der Minderung enthält sie noch keinen Regelbedarf. Den Betrag vor dem "
+            "Versand gegen die veröffentlichte Rechtsgrundlage prüfen.",
+        ),
+        _h(
+            "rf.feststellung_ohne_land",
+            G,
+            "§ 31b Abs. 1 Satz 3 SGB II, § 26 Abs. 3 Satz 1 SGB X",
+            "Die sechs Monate für die Feststellung der Minderung enden rechnerisch an einem "
+            "Samstag, Sonntag oder einem Feiertag in mindestens einem Land. Fällt das Ende einer "
+            "Frist auf einen solchen Tag, endet sie mit dem nächsten Werktag (§ 26 Abs. 3 Satz 1 "
+            "SGB X). Der Fall nennt kein Land: feststellung_bis ist der rechnerische Tag; mit dem "
+            "Land (land) verschiebt kooplan ihn.",
         ),
         _h(
             "rf.unter_25",
@@ -372,6 +442,27 @@ HINWEISE: Mapping[str, Hinweis] = {
             "Offene Rechtsfrage: Welcher Tag das Alter für § 31a Abs. 6 bestimmt, sagt das Gesetz "
             "nicht; üblich ist der Tag der Feststellung. Er ist beim Versand unbekannt: kooplan "
             "prüft am Fälligkeitstag.",
+        ),
+        _h(
+            "c.nicht_erreichbar_pruefen",
+            G,
+            "§ 7b Abs. 4 Satz 1, 2 SGB II n.F., § 31a Abs. 2 Satz 3 SGB II n.F.",
+            "Drei aufeinanderfolgende Meldeaufforderungen mit schriftlicher Rechtsfolgenbelehrung "
+            "sind ohne wichtigen Grund versäumt, und die Person hat sich seitdem nicht persönlich "
+            "gemeldet: Sie gilt als nicht erreichbar; der Leistungsanspruch entfällt mit Beginn "
+            "des Monats nach der Feststellung des dritten versäumten Termins. Vor der "
+            "Feststellung soll Gelegenheit zur persönlichen Anhörung gegeben werden.",
+            nur_c=True,
+        ),
+        _h(
+            "policy.schlichtung_hoechstzahl",
+            W,
+            "§ 15a Abs. 1 SGB II a.F.",
+            "In diesem Leistungsbezug haben so viele Schlichtungsverfahren begonnen, wie die "
+            "Policy zulässt (schlichtung_hoechstzahl). § 15a Abs. 1 a.F. begrenzt die Zahl nicht; "
+            "nach der Policy wird auf ein weiteres Verlangen kein Schlichtungsverfahren mehr "
+            "eingeleitet.",
+            nur_b=True,
         ),
         _h(
             "plan.sehr_lang",

@@ -36,6 +36,7 @@ from kooplan.fehler import (
     UngueltigeEingabe,
 )
 from kooplan.fristen import naechste_ueberpruefung, plus_monate, schlichtung_letzter_tag
+from kooplan.kalender import Bekanntgabeart
 from kooplan.phasen import Phase, Zustand, falte
 from kooplan.policy import STANDARD, Policy, RfbUmfang
 from kooplan.recht import (
@@ -112,6 +113,11 @@ class Lage(Aufzaehlung):
     MODUS_OHNE_RFB = "der Modus ist ohne_rfb"
     MODUS_VA = "der Modus ist verpflichtung_va"
     TERMINLAUF_VOR_2026_07 = "der Lauf versäumter Termine beginnt vor dem 1.7.2026"
+    DREI_MIT_RFB = (
+        "drei aufeinanderfolgende Meldeaufforderungen mit Rechtsfolgenbelehrung ab 1.7.2026 "
+        "unentschuldigt versäumt"
+    )
+    SCHLICHTUNG_GRENZE = "die Policy schlichtung_hoechstzahl ist in diesem Leistungsbezug erreicht"
 
 
 @attrs.frozen
@@ -482,6 +488,11 @@ HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
     HinweisRegel(
         "offen.versaeumnis_vor_2026_07", _C, _AKTIV, _ALLE_ANLIEGEN, (Lage.TERMINLAUF_VOR_2026_07,)
     ),
+    HinweisRegel("c.nicht_erreichbar_pruefen", _C, _AKTIV, _ALLE_ANLIEGEN, (Lage.DREI_MIT_RFB,)),
+    # replaces the note of the failed plan that a Schlichtung is to be started on request
+    HinweisRegel(
+        "policy.schlichtung_hoechstzahl", _B, _O, _ALLE_ANLIEGEN, (Lage.SCHLICHTUNG_GRENZE,)
+    ),
     HinweisRegel(
         "b.massnahme_rfb_vorzusehen",
         _B,
@@ -553,7 +564,12 @@ _LAGEN: Mapping[Lage, Callable[[_Frage], bool]] = {
     Lage.MODUS_OHNE_RFB: lambda f: f.modus is Modus.OHNE_RFB,
     Lage.MODUS_VA: lambda f: f.modus is Modus.VERPFLICHTUNG_VA,
     Lage.TERMINLAUF_VOR_2026_07: lambda f: any(
-        v.am < NEUE_GRUNDSICHERUNG_AB for v in f.zustand.terminlauf
+        v.termin_am < NEUE_GRUNDSICHERUNG_AB for v in f.zustand.terminlauf
+    ),
+    Lage.DREI_MIT_RFB: lambda f: f.zustand.mit_rfb_in_folge(NEUE_GRUNDSICHERUNG_AB) >= 3,
+    Lage.SCHLICHTUNG_GRENZE: lambda f: (
+        f.policy.schlichtung_hoechstzahl is not None
+        and f.zustand.schlichtungen >= f.policy.schlichtung_hoechstzahl
     ),
 }
 
@@ -675,6 +691,8 @@ def entscheide(
     try:
         anliegen, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
         _pruefe_person(None, fall.geburtsdatum, stichtag)  # the Fall checked the kinds
+        if not isinstance(policy, Policy):
+            raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
         rechtsstand_am(stichtag)
         zustand = falte(fall, stichtag)
         return _entscheide_zustand(
@@ -685,8 +703,13 @@ def entscheide(
             policy,
             fall=fall.fall,
             faellig_gegeben=faellig is not None,
-            regelbedarfsstufe=fall.regelbedarfsstufe,
-            geburtsdatum=fall.geburtsdatum,
+            daten=_Falldaten(
+                fall.regelbedarfsstufe,
+                fall.geburtsdatum,
+                fall.land,
+                fall.bewilligungszeitraum_ende,
+                fall.bekanntgabe,
+            ),
         )
     except KooplanError as err:
         raise err.mit_fall(fall.fall) from None
@@ -703,9 +726,13 @@ def entscheide_zustand(
     faellig_gegeben: bool | None = None,
     regelbedarfsstufe: int | None = None,
     geburtsdatum: dt.date | None = None,
+    land: str | None = None,
+    bewilligungszeitraum_ende: dt.date | None = None,
+    bekanntgabe: Bekanntgabeart | None = None,
 ) -> Entscheidung:
     """Decide on an already folded state (the state must be folded up to ``stichtag``).
 
+    The case data (``regelbedarfsstufe`` … ``bekanntgabe``) are those of :class:`kooplan.Fall`.
     Every argument is checked as in :func:`entscheide`; a wrong one is an
     :class:`~kooplan.fehler.UngueltigeEingabe` naming it (``ort``)."""
     if not isinstance(zustand, Zustand):
@@ -719,7 +746,14 @@ def entscheide_zustand(
         raise UngueltigeEingabe(
             "'faellig_gegeben' muss true oder false sein.", ort="faellig_gegeben"
         )
-    _pruefe_person(regelbedarfsstufe, geburtsdatum, stichtag)
+    _pruefe_person(
+        regelbedarfsstufe,
+        geburtsdatum,
+        stichtag,
+        land=land,
+        bewilligungszeitraum_ende=bewilligungszeitraum_ende,
+        bekanntgabe=bekanntgabe,
+    )
     return _entscheide_zustand(
         zustand,
         anliegen_,
@@ -728,9 +762,21 @@ def entscheide_zustand(
         policy,
         fall=fall,
         faellig_gegeben=faellig is not None if faellig_gegeben is None else faellig_gegeben,
-        regelbedarfsstufe=regelbedarfsstufe,
-        geburtsdatum=geburtsdatum,
+        daten=_Falldaten(
+            regelbedarfsstufe, geburtsdatum, land, bewilligungszeitraum_ende, bekanntgabe
+        ),
     )
+
+
+@attrs.frozen
+class _Falldaten:
+    """The case data beside the events that the Rechtsfolgen read."""
+
+    regelbedarfsstufe: int | None = None
+    geburtsdatum: dt.date | None = None
+    land: str | None = None
+    bewilligungszeitraum_ende: dt.date | None = None
+    bekanntgabe: Bekanntgabeart | None = None
 
 
 def _entscheide_zustand(
@@ -742,8 +788,7 @@ def _entscheide_zustand(
     *,
     fall: str,
     faellig_gegeben: bool,
-    regelbedarfsstufe: int | None,
-    geburtsdatum: dt.date | None,
+    daten: _Falldaten,
 ) -> Entscheidung:
     """:func:`entscheide_zustand` on checked arguments (``faellig`` given or the Stichtag)."""
     rs = rechtsstand_am(stichtag)
@@ -783,6 +828,8 @@ def _entscheide_zustand(
             continue
         codes.append(hr.code)
     hinweise: list[Hinweis] = [h for h in z.hinweise if h.gilt_am(stichtag)]
+    if "policy.schlichtung_hoechstzahl" in codes:
+        hinweise = [h for h in hinweise if h.code != "b.plan_gescheitert.schlichtung"]
     hinweise += [hinweis(c) for c in codes]
     hinweise += _rechtsstand_hinweise(rs, stichtag, faellig, faellig_gegeben, modus)
     if (
@@ -800,8 +847,12 @@ def _entscheide_zustand(
             stichtag,
             faellig,
             faellig_gegeben=faellig_gegeben,
-            regelbedarfsstufe=regelbedarfsstufe,
-            geburtsdatum=geburtsdatum,
+            regelbedarfsstufe=daten.regelbedarfsstufe,
+            geburtsdatum=daten.geburtsdatum,
+            land=daten.land,
+            bewilligungszeitraum_ende=daten.bewilligungszeitraum_ende,
+            bekanntgabe=daten.bekanntgabe,
+            policy=policy,
         )
         hinweise += [hinweis(c) for c in rf_codes]
     pruefung = (

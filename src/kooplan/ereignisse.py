@@ -41,11 +41,13 @@ __all__ = [
     "Mitwirkung",
     "MitwirkungErbracht",
     "MitwirkungUnterblieben",
+    "PersoenlichGemeldet",
     "PlanErstellt",
     "PlanFortgeschrieben",
     "PlanGescheitert",
     "SchlichtungBeendet",
     "SchlichtungBegonnen",
+    "Sperrzeit",
     "Tatbestand",
     "TerminVersaeumt",
     "TerminWahrgenommen",
@@ -94,6 +96,38 @@ class Tatbestand(Aufzaehlung):
     ABS2_NR4 = "abs2_nr4"
 
 
+class Sperrzeit(Aufzaehlung):
+    """The Sperrzeit of § 159 Abs. 1 Satz 2 SGB III behind a Pflichtverletzung under § 31
+    Abs. 2 Nr. 3 or 4 SGB II, by its number there.
+
+    Only one of them changes the consequence in SGB II: "Abweichend von den Sätzen 1 bis 3 gelten
+    bei Pflichtverletzungen nach § 31 Absatz 2 Nummer 3 in Fällen einer Sperrzeit bei
+    Meldeversäumnis nach § 159 Absatz 1 Satz 2 Nummer 8 des Dritten Buches die Rechtsfolgen des
+    § 32." (§ 31a Abs. 1 Satz 7 SGB II a.F.; Satz 3 n.F.)
+    """
+
+    #: Nr. 1: Sperrzeit bei Arbeitsaufgabe.
+    ARBEITSAUFGABE = "arbeitsaufgabe"
+    #: Nr. 2: Sperrzeit bei Arbeitsablehnung.
+    ARBEITSABLEHNUNG = "arbeitsablehnung"
+    #: Nr. 3: Sperrzeit bei unzureichenden Eigenbemühungen.
+    EIGENBEMUEHUNGEN = "eigenbemuehungen"
+    #: Nr. 4: Sperrzeit bei Ablehnung einer beruflichen Eingliederungsmaßnahme.
+    ABLEHNUNG_MASSNAHME = "ablehnung_massnahme"
+    #: Nr. 5: Sperrzeit bei Abbruch einer beruflichen Eingliederungsmaßnahme.
+    ABBRUCH_MASSNAHME = "abbruch_massnahme"
+    #: Nr. 6: Sperrzeit bei Ablehnung eines Integrationskurses oder einer berufsbezogenen
+    #: Deutschsprachförderung.
+    ABLEHNUNG_INTEGRATIONSKURS = "ablehnung_integrationskurs"
+    #: Nr. 7: Sperrzeit bei Abbruch eines Integrationskurses oder einer berufsbezogenen
+    #: Deutschsprachförderung.
+    ABBRUCH_INTEGRATIONSKURS = "abbruch_integrationskurs"
+    #: Nr. 8: Sperrzeit bei Meldeversäumnis (the consequences of § 32 SGB II apply).
+    MELDEVERSAEUMNIS = "meldeversaeumnis"
+    #: Nr. 9: Sperrzeit bei verspäteter Arbeitsuchendmeldung.
+    VERSPAETETE_ARBEITSUCHENDMELDUNG = "verspaetete_arbeitsuchendmeldung"
+
+
 @attrs.frozen(kw_only=True)
 class _Basis:
     """Fields every event has."""
@@ -112,6 +146,13 @@ class EinladungVersandt(_Basis):
     art: ClassVar[str] = "einladung_versandt"
     #: Whether the invitation carried a Rechtsfolgenbelehrung.
     rfb: bool = attrs.field(default=False, validator=p.ist_bool)
+    #: The day of the meeting the invitation sets (optional; not before ``am``). With it, the
+    #: missed meetings of § 7b Abs. 4 SGB II n.F. follow one another in the order of their
+    #: meetings ("drei aufeinanderfolgenden Meldeaufforderungen").
+    termin: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+
+    def __attrs_post_init__(self) -> None:
+        _quer(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -130,6 +171,18 @@ class TerminWahrgenommen(_Basis):
     """A Meldetermin was kept; it ends a run of missed meetings."""
 
     art: ClassVar[str] = "termin_wahrgenommen"
+
+
+@attrs.frozen(kw_only=True)
+class PersoenlichGemeldet(_Basis):
+    """The person reported in person at the Jobcenter (without an appointment, or on one of
+    their own). Like a kept meeting it ends a run of missed meetings, and it ends the
+    Nichterreichbarkeit of § 7b Abs. 4 SGB II n.F.: "Die Nichterreichbarkeit nach Satz 1 gilt
+    bis zum Ablauf des ursprünglichen Bewilligungszeitraums, es sei denn, die erwerbsfähige
+    leistungsberechtigte Person meldet sich vorher persönlich bei dem zuständigen Jobcenter."
+    (Satz 3)"""
+
+    art: ClassVar[str] = "persoenlich_gemeldet"
 
 
 @attrs.frozen(kw_only=True)
@@ -217,10 +270,29 @@ class WichtigerGrundNachgewiesen(_Basis):
 # the fields it could read, so that such a fault is reported at its place in document order.
 
 
+_SPERRZEIT_TATBESTAENDE = frozenset({Tatbestand.ABS2_NR3, Tatbestand.ABS2_NR4})
+
+
 def _minderung_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
     grund, stufe, tatbestand = w.get("grund"), w.get("stufe"), w.get("tatbestand")
     if grund is None:
         return None
+    if w.get("sperrzeit") is not None and tatbestand not in _SPERRZEIT_TATBESTAENDE:
+        return UngueltigeEingabe(
+            "'sperrzeit' gibt es nur bei einer Pflichtverletzung nach § 31 Abs. 2 Nr. 3 oder 4 "
+            "(tatbestand 'abs2_nr3' oder 'abs2_nr4').",
+            ort="sperrzeit",
+        )
+    if (
+        stufe is not None
+        and tatbestand is Tatbestand.ABS2_NR3
+        and w.get("sperrzeit") is Sperrzeit.MELDEVERSAEUMNIS
+    ):
+        return UngueltigeEingabe(
+            "'stufe' gibt es nicht bei einer Sperrzeit bei Meldeversäumnis: Es gelten die "
+            "Rechtsfolgen des § 32 (§ 31a Abs. 1 Satz 7 SGB II a.F., Satz 3 n.F.), ohne Stufen.",
+            ort="stufe",
+        )
     if grund is not Minderungsgrund.PFLICHTVERLETZUNG:
         if stufe is not None or tatbestand is not None:
             feld = "stufe" if stufe is not None else "tatbestand"
@@ -250,6 +322,15 @@ def _ev_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
     return None
 
 
+def _einladung_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
+    am, termin = w.get("am"), w.get("termin")
+    if am is not None and termin is not None and termin < am:
+        return UngueltigeEingabe(
+            "'termin' darf nicht vor 'am' liegen: Der Termin folgt der Einladung.", ort="termin"
+        )
+    return None
+
+
 def _haerte_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
     am, bis = w.get("am"), w.get("bis")
     if am is not None and bis is not None and bis < am:
@@ -262,7 +343,11 @@ def _haerte_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
 QUERPRUEFUNGEN: Mapping[
     str, tuple[tuple[str, ...], Callable[[Mapping[str, Any]], UngueltigeEingabe | None]]
 ] = {
-    "minderung_festgestellt": (("grund", "prozent", "stufe", "tatbestand"), _minderung_quer),
+    "einladung_versandt": (("am", "termin"), _einladung_quer),
+    "minderung_festgestellt": (
+        ("grund", "prozent", "stufe", "tatbestand", "sperrzeit"),
+        _minderung_quer,
+    ),
     "eingliederungsvereinbarung": (("am",), _ev_quer),
     "haerte_festgestellt": (("am", "bis"), _haerte_quer),
 }
@@ -292,14 +377,29 @@ class MinderungFestgestellt(_Basis):
     monate: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(1, 12)))
     #: The ``id`` of the violation (``termin_versaeumt`` or ``mitwirkung_unterblieben``).
     bezug: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
+    #: For ``tatbestand`` ``abs2_nr3`` or ``abs2_nr4``: which Sperrzeit of § 159 Abs. 1 Satz 2
+    #: SGB III it was.
+    sperrzeit: Sperrzeit | None = attrs.field(
+        default=None, validator=p.optional(p.ist_enum(Sperrzeit))
+    )
 
     def __attrs_post_init__(self) -> None:
         _quer(self)
 
     @property
+    def wie_meldeversaeumnis(self) -> bool:
+        """Whether this Minderung has the consequences of § 32 SGB II: a Meldeversäumnis, or a
+        Pflichtverletzung under § 31 Abs. 2 Nr. 3 "in Fällen einer Sperrzeit bei Meldeversäumnis"
+        (§ 31a Abs. 1 Satz 7 SGB II a.F., Satz 3 n.F.)."""
+        return self.grund is Minderungsgrund.MELDEVERSAEUMNIS or (
+            self.tatbestand is Tatbestand.ABS2_NR3 and self.sperrzeit is Sperrzeit.MELDEVERSAEUMNIS
+        )
+
+    @property
     def stufe_31(self) -> int | None:
-        """The step of a § 31 Minderung: recorded, else derived from ``prozent``."""
-        if self.grund is not Minderungsgrund.PFLICHTVERLETZUNG:
+        """The step of a § 31 Minderung: recorded, else derived from ``prozent``; ``None`` for a
+        Minderung with the consequences of § 32 (:attr:`wie_meldeversaeumnis`)."""
+        if self.grund is not Minderungsgrund.PFLICHTVERLETZUNG or self.wie_meldeversaeumnis:
             return None
         if self.stufe is not None:
             return self.stufe
@@ -363,6 +463,7 @@ Ereignis: TypeAlias = (
     EinladungVersandt
     | TerminVersaeumt
     | TerminWahrgenommen
+    | PersoenlichGemeldet
     | PlanErstellt
     | PlanFortgeschrieben
     | PlanGescheitert
@@ -402,5 +503,6 @@ ARTEN: Mapping[str, type[Ereignis]] = {
         LeistungsbezugAufgenommen,
         MinderungAufgehoben,
         HaerteFestgestellt,
+        PersoenlichGemeldet,
     )
 }

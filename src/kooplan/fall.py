@@ -17,7 +17,7 @@ import attrs
 from kooplan import _pruefen as p
 from kooplan.ereignisse import ARTEN, Ereignis
 from kooplan.fehler import UngueltigeEingabe
-from kooplan.kalender import LAENDER
+from kooplan.kalender import LAENDER, Bekanntgabeart
 
 __all__ = ["Fall"]
 
@@ -148,6 +148,11 @@ class Fall:
     #: The last day of the current Bewilligungszeitraum (§ 7b Abs. 4 Satz 3 SGB II n.F.).
     bewilligungszeitraum_ende: dt.date | None = attrs.field(
         default=None, kw_only=True, validator=p.optional(p.ist_tag())
+    )
+    #: How the jobcenter's decisions reach the person (§ 37 SGB X); ``None``: by post. It decides
+    #: the earliest first month of a Minderung (§ 31b Abs. 1 Satz 1 SGB II).
+    bekanntgabe: Bekanntgabeart | None = attrs.field(
+        default=None, kw_only=True, validator=p.optional(p.ist_enum(Bekanntgabeart))
     )
 
     def in_faltordnung(self) -> list[tuple[int, Ereignis]]:

@@ -40,7 +40,7 @@ from collections.abc import Mapping
 import holidays
 
 from kooplan._aufzaehlung import Aufzaehlung
-from kooplan._pruefen import FRUEHESTES_GEBURTSDATUM, SPAETESTER_TAG
+from kooplan._pruefen import FRUEHESTES_GEBURTSDATUM, SPAETESTER_ABGELEITETER_TAG, SPAETESTER_TAG
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.fristen import plus_monate
 
@@ -54,10 +54,12 @@ __all__ = [
     "FESTSTELLUNG_MONATE",
     "LAENDER",
     "POSTMODG_AB",
+    "Bekanntgabeart",
     "Fristart",
     "alter_am",
     "aufhebung_bei_erfuellung",
     "bekanntgabe",
+    "bekanntgabe_am",
     "beratungsangebot_bis",
     "feiertage",
     "feststellung_spaetestens",
@@ -122,6 +124,23 @@ class Fristart(Aufzaehlung):
     #: Sonntag, gesetzlichen Feiertag oder Sonnabend fällt." (§ 26 Abs. 5 SGB X): no shift
     #: (e.g. a Meldetermin on a Saturday).
     TERMIN = "termin"
+
+
+class Bekanntgabeart(Aufzaehlung):
+    """How a written Verwaltungsakt reaches the person (§ 37 SGB X): it decides the day it takes
+    effect (§ 39 Abs. 1 SGB X) and so the first month of a Minderung (§ 31b Abs. 1 Satz 1
+    SGB II)."""
+
+    #: "Ein schriftlicher Verwaltungsakt, der im Inland durch die Post übermittelt wird, gilt am
+    #: vierten Tag nach der Aufgabe zur Post als bekannt gegeben." (§ 37 Abs. 2 Satz 1 SGB X; until
+    #: 31.12.2024 "am dritten Tag"). The default where a case says nothing.
+    POST = "post"
+    #: "Ein Verwaltungsakt, der im Inland oder Ausland elektronisch übermittelt wird, gilt am
+    #: vierten Tag nach der Absendung als bekannt gegeben." (§ 37 Abs. 2 Satz 2 SGB X; until
+    #: 31.12.2024 "am dritten Tag")
+    ELEKTRONISCH = "elektronisch"
+    #: Handed over in person: made known, and so effective, on the day it is handed over.
+    PERSOENLICH = "persoenlich"
 
 
 # --- input checks --------------------------------------------------------------------------------
@@ -201,6 +220,26 @@ def bekanntgabe(aufgabe_zur_post: dt.date) -> dt.date:
     return tag + dt.timedelta(days=tage)
 
 
+def bekanntgabe_am(versand: dt.date, art: Bekanntgabeart = Bekanntgabeart.POST) -> dt.date:
+    """The day a written Verwaltungsakt sent (posted, sent electronically or handed over) on
+    ``versand`` is made known, and so takes effect (§ 39 Abs. 1 SGB X), by how it is sent.
+
+    By post and electronically, the third day after sending until 31.12.2024, the fourth from
+    1.1.2025 (§ 37 Abs. 2 Satz 1, 2 SGB X; :func:`bekanntgabe`); handed over in person, the day
+    itself. The day is never moved off a weekend or holiday.
+
+    >>> bekanntgabe_am(dt.date(2025, 1, 28))
+    datetime.date(2025, 2, 1)
+    >>> bekanntgabe_am(dt.date(2025, 1, 28), Bekanntgabeart.PERSOENLICH)
+    datetime.date(2025, 1, 28)
+    """
+    if not isinstance(art, Bekanntgabeart):
+        raise UngueltigeEingabe("'art' muss eine Bekanntgabeart sein.")
+    if art is Bekanntgabeart.PERSOENLICH:
+        return _pruefe_tag(versand, "versand")
+    return bekanntgabe(versand)
+
+
 def minderung_beginn(wirksam_am: dt.date) -> dt.date:
     """The first day of a Minderung whose Verwaltungsakt takes effect on ``wirksam_am``.
 
@@ -218,7 +257,8 @@ def minderung_beginn(wirksam_am: dt.date) -> dt.date:
     >>> minderung_beginn(bekanntgabe(dt.date(2025, 1, 30)))  # made known on 3.2.2025
     datetime.date(2025, 3, 1)
     """
-    tag = _pruefe_tag(wirksam_am, "wirksam_am")
+    # a day derived from the last accepted day (a Bekanntgabe after 31.12.2099) is accepted too
+    tag = _pruefe_tag(wirksam_am, "wirksam_am", spaet=SPAETESTER_ABGELEITETER_TAG)
     return plus_monate(tag.replace(day=1), 1)
 
 

@@ -302,6 +302,7 @@ TEXTE: Final[tuple[Stelle, ...]] = (
     Stelle(_SGB_III, "309", "3", 3, None, "Ist die meldepflichtige Person am Meldetermin arbeitsunfähig, so wirkt die Meldeaufforderung auf den ersten Tag der Arbeitsfähigkeit fort, wenn die Agentur für Arbeit dies in der Meldeaufforderung bestimmt."),
     Stelle(_SGB_III, "309", "4", 1, None, "Die notwendigen Reisekosten, die der meldepflichtigen Person und einer erforderlichen Begleitperson aus Anlaß der Meldung entstehen, können auf Antrag übernommen werden, soweit sie nicht bereits nach anderen Vorschriften oder auf Grund anderer Vorschriften dieses Buches übernommen werden können."),
     Stelle(_SGB_X, "24", "1", 1, None, "Bevor ein Verwaltungsakt erlassen wird, der in Rechte eines Beteiligten eingreift, ist diesem Gelegenheit zu geben, sich zu den für die Entscheidung erheblichen Tatsachen zu äußern."),
+    Stelle(_SGB_X, "26", "3", 1, None, "Fällt das Ende einer Frist auf einen Sonntag, einen gesetzlichen Feiertag oder einen Sonnabend, endet die Frist mit dem Ablauf des nächstfolgenden Werktages."),
 )
 # fmt: on
 

@@ -479,6 +479,17 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         "Einladungen und Termine werden festgehalten (für §§ 32, 15a Abs. 1 n.F.).",
     ),
     _u(
+        "persoenlich_gemeldet",
+        _NICHT_BEENDET,
+        "persoenlich_gemeldet",
+        _UNV,
+        ("§ 59 SGB II i.V.m. § 309 SGB III", "§ 7b Abs. 4 Satz 3, 5 SGB II n.F."),
+        _G,
+        "Die Person hat sich persönlich beim Jobcenter gemeldet: Wie ein wahrgenommener Termin "
+        "beendet das die Folge versäumter Termine, und die Nichterreichbarkeit nach § 7b Abs. 4 "
+        "n.F. endet.",
+    ),
+    _u(
         "minderung_festgestellt",
         _ALLE,
         "minderung_festgestellt",
@@ -557,6 +568,14 @@ class Terminversaeumnis:
     id: str | None = attrs.field(validator=p.ist_ereignis_id)
     rfb: bool = attrs.field(validator=p.ist_bool)
     entschuldigt: bool = attrs.field(validator=p.ist_bool)
+    #: The day of the meeting, where its invitation names one (``einladung_versandt.termin``);
+    #: ``None``: the meeting counts as on ``am``.
+    termin: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+
+    @property
+    def termin_am(self) -> dt.date:
+        """The day of the missed meeting: its invitation's ``termin``, else ``am``."""
+        return self.am if self.termin is None else self.termin
 
 
 @attrs.frozen(repr=False)
@@ -628,6 +647,13 @@ class Zustand:
     )
     #: How many events have been applied (the next event's place in fold order).
     angewandt: int = attrs.field(default=0, validator=p.ist_int(0))
+    #: Invitations with an ``id`` and a ``termin``: (id, day of the meeting).
+    einladungen_termin: tuple[tuple[str, dt.date], ...] = attrs.field(
+        default=(),
+        validator=p.ist_tupel_von_paaren(str, dt.date, "eine Liste von Paaren (id, Termin)"),
+    )
+    #: How many Schlichtungen began in this benefit period (§ 15a Abs. 1 SGB II a.F.).
+    schlichtungen: int = attrs.field(default=0, validator=p.ist_int(0))
 
     @property
     def offene_arten(self) -> frozenset[Mitwirkung]:
@@ -635,9 +661,24 @@ class Zustand:
 
     @property
     def terminlauf(self) -> tuple[Terminversaeumnis, ...]:
-        """The current run of unexcused missed meetings (since the last kept meeting or excused
-        miss)."""
-        return tuple(v for v in self.versaeumnisse if v.folge > self.lauf_ab and not v.entschuldigt)
+        """The current run of unexcused missed meetings (since the last kept meeting, personal
+        report or excused miss), in the order of their meetings (:attr:`Terminversaeumnis.termin_am`;
+        misses of the same day in fold order)."""
+        lauf = [v for v in self.versaeumnisse if v.folge > self.lauf_ab and not v.entschuldigt]
+        if any(v.termin is not None for v in lauf):
+            lauf.sort(key=lambda v: (v.termin_am, v.folge))
+        return tuple(lauf)
+
+    def mit_rfb_in_folge(self, ab: dt.date) -> int:
+        """How many of the last missed meetings of the current run, with meetings from ``ab`` on,
+        followed invitations with a written RFB, one after another (§ 7b Abs. 4 Satz 1 SGB II
+        n.F.: "trotz schriftlicher Belehrung … drei aufeinanderfolgenden Meldeaufforderungen")."""
+        n = 0
+        for v in reversed(self.terminlauf):
+            if not v.rfb or v.termin_am < ab:
+                break
+            n += 1
+        return n
 
     def __repr__(self) -> str:
         offen = ",".join(sorted(m.value for m in self.offene_arten))
@@ -689,6 +730,7 @@ class _Arbeit:
         "angewandt",
         "aufhebungen",
         "einladungen_rfb",
+        "einladungen_termin",
         "haerten",
         "hinweise",
         "kontakt_im_zeitraum",
@@ -702,6 +744,7 @@ class _Arbeit:
         "plan_im_zeitraum",
         "schlichtung_auto_ende",
         "schlichtung_beginn",
+        "schlichtungen",
         "versaeumnisse",
         "zeitraum_begonnen",
         "zeitraum_nr",
@@ -726,6 +769,8 @@ class _Arbeit:
     aufhebungen: tuple[tuple[str, dt.date], ...]
     haerten: tuple[tuple[HaerteFestgestellt, int], ...]
     angewandt: int
+    einladungen_termin: tuple[tuple[str, dt.date], ...]
+    schlichtungen: int
 
     def __init__(self, z: Zustand) -> None:
         for name in _FELDER:
@@ -854,7 +899,14 @@ _KEIN_EREIGNIS_DES_ZEITRAUMS = frozenset(
 _VORGESCHICHTE = frozenset({"minderung_festgestellt", "eingliederungsvereinbarung"})
 #: What a new benefit period keeps of the last one (``leistungsbezug_aufgenommen`` after
 #: ``beendet``): the Minderungen with their lifts and Härte findings, the invitations.
-_UEBER_ZEITRAEUME = ("minderungen", "aufhebungen", "haerten", "einladungen_rfb", "angewandt")
+_UEBER_ZEITRAEUME = (
+    "minderungen",
+    "aufhebungen",
+    "haerten",
+    "einladungen_rfb",
+    "einladungen_termin",
+    "angewandt",
+)
 
 
 def _buchen(z: _Arbeit, e: Ereignis) -> None:
@@ -875,17 +927,22 @@ def _b_einladung(z: _Arbeit, e: Ereignis, _folge: int) -> None:
     z.letzte_einladung_rfb = e.rfb
     if e.id is not None:
         z.einladungen_rfb = (*z.einladungen_rfb, (e.id, e.rfb))
+        if e.termin is not None:
+            z.einladungen_termin = (*z.einladungen_termin, (e.id, e.termin))
 
 
 def _b_termin_versaeumt(z: _Arbeit, e: Ereignis, folge: int) -> None:
     assert isinstance(e, TerminVersaeumt)
     rfb = z.letzte_einladung_rfb
+    termin = None
     if e.einladung is not None:
         rfb = dict(z.einladungen_rfb).get(e.einladung, rfb)
+        if z.einladungen_termin:
+            termin = dict(z.einladungen_termin).get(e.einladung)
     z.kontakt_im_zeitraum = True
     z.versaeumnisse = (
         *z.versaeumnisse,
-        Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund),
+        Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund, termin),
     )
     if e.wichtiger_grund:
         z.lauf_ab = folge
@@ -893,6 +950,10 @@ def _b_termin_versaeumt(z: _Arbeit, e: Ereignis, folge: int) -> None:
 
 def _b_termin_wahrgenommen(z: _Arbeit, _e: Ereignis, folge: int) -> None:
     z.kontakt_im_zeitraum = True
+    z.lauf_ab = folge
+
+
+def _b_persoenlich_gemeldet(z: _Arbeit, _e: Ereignis, folge: int) -> None:
     z.lauf_ab = folge
 
 
@@ -910,6 +971,7 @@ def _b_plan(z: _Arbeit, e: Ereignis, _folge: int) -> None:
 def _b_schlichtung_begonnen(z: _Arbeit, e: Ereignis, _folge: int) -> None:
     z.schlichtung_beginn = e.am
     z.schlichtung_auto_ende = None
+    z.schlichtungen += 1
 
 
 def _b_schlichtung_beendet(z: _Arbeit, e: Ereignis, _folge: int) -> None:
@@ -984,6 +1046,7 @@ _BUCHUNG: Final[Mapping[str, Callable[[_Arbeit, Ereignis, int], None]]] = {
     "einladung_versandt": _b_einladung,
     "termin_versaeumt": _b_termin_versaeumt,
     "termin_wahrgenommen": _b_termin_wahrgenommen,
+    "persoenlich_gemeldet": _b_persoenlich_gemeldet,
     "plan_erstellt": _b_plan,
     "plan_fortgeschrieben": _b_plan,
     "schlichtung_begonnen": _b_schlichtung_begonnen,

@@ -31,12 +31,23 @@ import attrs
 from kooplan import _pruefen as p
 from kooplan._aufzaehlung import Aufzaehlung
 from kooplan._zwischenspeicher import anmelden
+from kooplan.belehrung import VORLAGEN, euro_text, euro_zahl, monate_text, tag_text
 from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.fall import Fall
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.fristen import plus_monate
-from kooplan.kalender import feststellung_spaetestens, minderung_beginn, unter_25
+from kooplan.kalender import (
+    LAENDER,
+    Bekanntgabeart,
+    bekanntgabe_am,
+    feiertage,
+    feststellung_spaetestens,
+    fristende,
+    minderung_beginn,
+    unter_25,
+)
 from kooplan.phasen import Zustand, falte
+from kooplan.policy import STANDARD, Policy
 from kooplan.recht import (
     NEUE_GRUNDSICHERUNG_AB,
     RECHTSSTAENDE,
@@ -44,7 +55,7 @@ from kooplan.recht import (
     rechtsstand_am,
     rechtsstand_nach_id,
 )
-from kooplan.regelbedarf import minderung_euro
+from kooplan.regelbedarf import anteil_euro, minderung_euro
 
 __all__ = [
     "DECKEL_PROZENT",
@@ -142,10 +153,12 @@ SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
 
 @attrs.frozen
 class Baustein:
-    """One building block of the Belehrung text (what, how long, wichtiger Grund, early end …)."""
+    """One building block of the Belehrung text (what, how long, wichtiger Grund, early end …),
+    with the norm it renders (:mod:`kooplan.belehrung`)."""
 
     art: str = attrs.field(validator=p.ist_text)
     text: str = attrs.field(validator=p.ist_text)
+    norm: str | None = attrs.field(default=None, validator=p.optional(p.ist_text))
 
 
 def _ist_betrag(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
@@ -204,7 +217,7 @@ def minderung_monate(m: MinderungFestgestellt) -> int:
     3; n.F.: 3 months at 30 %, which the step rule derives alike)."""
     if m.monate is not None:
         return m.monate
-    if m.grund is Minderungsgrund.MELDEVERSAEUMNIS:
+    if m.wie_meldeversaeumnis:  # § 32, also a Sperrzeit bei Meldeversäumnis (§ 31a Abs. 1 Satz 7)
         return 1
     stufe = m.stufe_31
     assert stufe is not None  # a § 31 Minderung always has a step (validated)
@@ -294,40 +307,67 @@ def stufe_31(z: Zustand, verletzung_am: dt.date) -> int:
         Minderungszeitraums länger als ein Jahr zurückliegt." (§ 31a Abs. 1 Satz 4, 5 a.F.)
 
     The previous Minderung is the latest § 31 Minderung (by its beginning) festgestellt up to the
-    violation; Minderungen for Meldeversäumnisse do not count.
+    violation; Minderungen for Meldeversäumnisse do not count, nor those with the consequences of
+    § 32 (a Sperrzeit bei Meldeversäumnis, § 31a Abs. 1 Satz 7 a.F.).
+
+    The year is counted forward from the beginning of the previous Minderungszeitraum (§ 26
+    Abs. 1 SGB X with §§ 187 Abs. 2, 188 Abs. 2 BGB): it began 1.4.2024, so it ended with
+    31.3.2025, and a violation on 1.4.2025 is a first one again. Counted back from the violation
+    the beginning would lie exactly one year back, not "länger"; on that one day the readings
+    differ, and the Rechtsfolge carries the note ``offen.jahresfrist_grenztag``.
     """
-    vorher = [
-        m
-        for m in _wirksam(z)
-        if m.grund is Minderungsgrund.PFLICHTVERLETZUNG and m.am <= verletzung_am
-    ]
-    if not vorher:
-        return 1
-    letzte = max(vorher, key=lambda m: (m.beginn, m.am))
-    if letzte.beginn < plus_monate(verletzung_am, -12):
+    letzte = _vorige_31(z, verletzung_am)
+    if letzte is None or _jahr_abgelaufen(letzte.beginn, verletzung_am):
         return 1
     return min((letzte.stufe_31 or 1) + 1, 3)
+
+
+def _vorige_31(z: Zustand, verletzung_am: dt.date) -> MinderungFestgestellt | None:
+    """The latest § 31 Minderung (by beginning) festgestellt up to ``verletzung_am``."""
+    vorher = [m for m in _wirksam(z) if m.stufe_31 is not None and m.am <= verletzung_am]
+    return max(vorher, key=lambda m: (m.beginn, m.am)) if vorher else None
+
+
+def _grenztag_jahresfrist(z: Zustand, verletzung_am: dt.date) -> bool:
+    """Whether ``verletzung_am`` is the one day on which counting the year of § 31a Abs. 1
+    Satz 5 a.F. forward from the previous beginning and back from the violation differ."""
+    letzte = _vorige_31(z, verletzung_am)
+    if letzte is None:
+        return False
+    rueckwaerts_abgelaufen = letzte.beginn < plus_monate(verletzung_am, -12)
+    return _jahr_abgelaufen(letzte.beginn, verletzung_am) != rueckwaerts_abgelaufen
 
 
 _QUALIFIZIEREND_2024 = frozenset({Tatbestand.ABS1_NR2, Tatbestand.ABS2_NR3, Tatbestand.ABS2_NR4})
 
 
-def _vorminderung_2024(z: Zustand, verletzung_am: dt.date) -> bool | None:
+def _vorminderung_2024(
+    z: Zustand, verletzung_am: dt.date, hinweise: list[str] | None = None
+) -> bool | None:
     """§ 31a Abs. 7 a.F.: "deren Bürgergeld wegen einer Pflichtverletzung nach § 31 Absatz 1
     Satz 1 Nummer 2, Absatz 2 Nummer 3 oder Absatz 2 Nummer 4 innerhalb des letzten Jahres
-    gemindert war". True / False, or None when a Minderung in that year lacks its Tatbestand."""
+    gemindert war". True / False, or None when a Minderung in that year lacks its Tatbestand.
+
+    A Minderung for a Sperrzeit bei Meldeversäumnis (§ 31 Abs. 2 Nr. 3 with § 159 Abs. 1 Satz 2
+    Nr. 8 SGB III) had the consequences of § 32 (§ 31a Abs. 1 Satz 7 a.F.): kooplan does not
+    count it (the reading that burdens less; the note ``offen.abs7_sperrzeit_meldeversaeumnis``
+    says so where it decides)."""
     grenze = plus_monate(verletzung_am, -12)
     auf = dict(z.aufhebungen)
-    unbekannt = False
+    unbekannt = sperrzeit_mv = False
     for m in _wirksam(z):
         if m.grund is not Minderungsgrund.PFLICHTVERLETZUNG:
             continue
         if _ende(m, auf) < grenze or m.beginn > verletzung_am:
             continue
-        if m.tatbestand is None:
+        if m.wie_meldeversaeumnis:
+            sperrzeit_mv = True
+        elif m.tatbestand is None:
             unbekannt = True
         elif m.tatbestand in _QUALIFIZIEREND_2024:
             return True
+    if sperrzeit_mv and hinweise is not None:
+        hinweise.append("offen.abs7_sperrzeit_meldeversaeumnis")
     return None if unbekannt else False
 
 
@@ -359,38 +399,11 @@ _VERHALTEN: Mapping[tuple[str, Regime], str] = {
     ("einladung", Regime.C): "der Einladung ohne wichtigen Grund nicht folgen",
 }
 
-_TATBESTAND_NORM: Mapping[str, str] = {
-    "massnahme": "§ 31 Abs. 1 Satz 1 Nr. 3",
-    "vermittlungsvorschlag": "§ 31 Abs. 1 Satz 1 Nr. 2",
-    "eigenbemuehungen": "§ 31 Abs. 1 Satz 1 Nr. 1",
-}
 
-
-def _monate_text(n: int) -> str:
-    return "einen Monat" if n == 1 else f"{n} Monate"
-
-
-#: "Dies gilt nicht, wenn … einen wichtigen Grund für ihr Verhalten darlegen und nachweisen."
-#: (§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2)
-_WICHTIGER_GRUND = Baustein(
-    "wichtiger_grund",
-    "Sie tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten darlegen und nachweisen.",
-)
-
-
-def _dauer(monate: int) -> Baustein:
-    """How long, and from when (§ 31b Abs. 1 Satz 1, Abs. 2; § 32 Abs. 2 Satz 2)."""
-    return Baustein(
-        "dauer",
-        f"Die Minderung dauert {_monate_text(monate)}. Sie beginnt mit dem Kalendermonat, der auf "
-        "das Wirksamwerden des Bescheids folgt, der sie feststellt.",
-    )
-
-
-def _euro_text(betrag: Decimal | None) -> str:
-    if betrag is None:
-        return ""
-    return f" ({betrag:.2f} Euro monatlich)".replace(".", ",")
+def _baustein(schluessel: str, **werte: str) -> Baustein:
+    """The building block of template ``schluessel`` (:data:`kooplan.belehrung.VORLAGEN`)."""
+    v = VORLAGEN[schluessel]
+    return Baustein(v.art, v.fuellen(**werte), v.norm)
 
 
 @attrs.frozen
@@ -401,49 +414,100 @@ class _Frage:
     stichtag: dt.date
     regelbedarfsstufe: int | None
     geburtsdatum: dt.date | None
+    bekanntgabe: Bekanntgabeart = Bekanntgabeart.POST
+    land: str | None = None
+    bewilligungszeitraum_ende: dt.date | None = None
+    policy: Policy = STANDARD
 
 
 def _erster_monat(f: _Frage) -> dt.date:
-    """The earliest month a Minderung for a violation on the due day could run: the VA finding
-    it takes effect after the violation (§ 31b Abs. 1 Satz 1)."""
-    return _minderung_beginn(f.verletzung_am)
+    """The earliest month a Minderung for a violation on the due day could run.
+
+        "Der Auszahlungsanspruch mindert sich mit Beginn des Kalendermonats, der auf das
+        Wirksamwerden des Verwaltungsaktes folgt, der die Pflichtverletzung und den Umfang der
+        Minderung der Leistung feststellt." (§ 31b Abs. 1 Satz 1)
+
+    The Verwaltungsakt cannot be sent before the violation: sent on the due day at the earliest,
+    it takes effect when it is made known (§ 39 Abs. 1 SGB X), by post or electronically on the
+    third (from 1.1.2025 the fourth) day after sending (§ 37 Abs. 2 SGB X), handed over in
+    person on that day (the case's ``bekanntgabe``)."""
+    return _minderung_beginn(_bekanntgabe_am(f.verletzung_am, f.bekanntgabe))
 
 
 # Pure functions of a day or of three numbers, asked for again and again over a case load: kept.
 _minderung_beginn = functools.lru_cache(maxsize=4096, typed=True)(minderung_beginn)
+_bekanntgabe_am = functools.lru_cache(maxsize=4096, typed=True)(bekanntgabe_am)
 _minderung_euro = functools.lru_cache(maxsize=4096, typed=True)(minderung_euro)
 anmelden(_minderung_beginn.cache_clear)
+anmelden(_bekanntgabe_am.cache_clear)
 anmelden(_minderung_euro.cache_clear)
 
 
-def _betrag(f: _Frage, prozent: int) -> Decimal | None:
+def _betrag(f: _Frage, prozent: int, hinweise: list[str]) -> Decimal | None:
+    """``prozent`` % of the case's Regelbedarf in the year of the first month (§ 41 Abs. 2
+    rounding): from kooplan's table, else from a row the caller supplied in the policy (with the
+    note ``rf.regelbedarf_vorgegeben``), else ``None``."""
     if f.regelbedarfsstufe is None or prozent == 0:
         return None
-    return _minderung_euro(f.regelbedarfsstufe, _erster_monat(f).year, prozent)
+    jahr = _erster_monat(f).year
+    betrag = _minderung_euro(f.regelbedarfsstufe, jahr, prozent)
+    if betrag is not None:
+        return betrag
+    zeile = f.policy.regelbedarf(jahr)
+    if zeile is None:
+        return None
+    hinweise.append("rf.regelbedarf_vorgegeben")
+    return anteil_euro(zeile.betrag(f.regelbedarfsstufe), prozent)
+
+
+def _jahr_abgelaufen(beginn: dt.date, verletzung_am: dt.date) -> bool:
+    """Whether the one year of § 31a Abs. 1 Satz 5 a.F. since ``beginn`` has ended before the
+    day of the new violation, counted forward from the beginning of the Minderungszeitraum
+    (§ 26 Abs. 1 SGB X; §§ 187 Abs. 2, 188 Abs. 2, 3 BGB): the year from 1.4.2024 ends with
+    31.3.2025, so a violation on 1.4.2025 lies after it."""
+    return verletzung_am > _jahresende(beginn)
+
+
+def _jahresende(beginn: dt.date) -> dt.date:
+    """The last day of a year that begins with the start of ``beginn`` (§ 188 Abs. 2, 3 BGB)."""
+    try:
+        return beginn.replace(year=beginn.year + 1) - dt.timedelta(days=1)
+    except ValueError:  # from 29 February: the day is missing, the last of February ends it
+        return dt.date(beginn.year + 1, 2, 28)
 
 
 def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
     """The facts of the case that the consequence of a § 31 violation depends on (the step, a
     Härte, § 31a Abs. 7, the amount, the cap); the announcement itself is built by
     :func:`_pflichtverletzung_folge` from exactly these facts."""
-    nr = stufe_31(f.z, f.verletzung_am) if recht.regime is Regime.B else 1
+    if recht.regime is Regime.B:
+        nr = stufe_31(f.z, f.verletzung_am)
+        if _grenztag_jahresfrist(f.z, f.verletzung_am):
+            hinweise.append("offen.jahresfrist_grenztag")
+    else:
+        nr = 1
     if _haerte(f.z, f.verletzung_am):
         hinweise.append("rf.haerte")
-        return _keine_minderung_wegen_haerte(recht)
+        return _keine_minderung_wegen_haerte(recht, f.anliegen)
     prozent = recht.pflichtverletzung[nr - 1].prozent
-    betrag = _betrag(f, prozent)
+    betrag = _betrag(f, prozent, hinweise)
     entzug: bool | None = None
+    entzug_betrag: Decimal | None = None
     if f.anliegen == "vermittlungsvorschlag" and recht.abs7 is not Abs7.KEINE:
         if recht.abs7 is Abs7.MIT_VORMINDERUNG:
-            entzug = _vorminderung_2024(f.z, f.verletzung_am)
+            entzug = _vorminderung_2024(f.z, f.verletzung_am, hinweise)
             if entzug is None:
                 hinweise.append("rf.abs7_tatbestand_unbekannt")
         else:
             entzug = True
             if recht.rechtsstand == "2026-04":
                 hinweise.append("offen.abs7_2026_04")
+        if entzug:
+            entzug_betrag = _betrag(f, 100, hinweise)
     deckel = _deckel(f, prozent, hinweise)
-    return _pflichtverletzung_folge(recht.rechtsstand, f.anliegen, nr, betrag, entzug, deckel)
+    return _pflichtverletzung_folge(
+        recht.rechtsstand, f.anliegen, nr, betrag, entzug, deckel, entzug_betrag
+    )
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
@@ -454,6 +518,7 @@ def _pflichtverletzung_folge(
     betrag: Decimal | None,
     entzug: bool | None,
     deckel: int | None,
+    entzug_betrag: Decimal | None,
 ) -> Rechtsfolge:
     """The announcement for a § 31 violation, from the facts :func:`_pflichtverletzung` found.
 
@@ -462,43 +527,35 @@ def _pflichtverletzung_folge(
     texts was most of the time of a decision with RFB."""
     recht = SANKTIONSRECHT[rechtsstand]
     stufe = recht.pflichtverletzung[nr - 1]
-    folgen = recht.pflichtverletzung[nr:] if recht.regime is Regime.B else ()
-    verhalten = _VERHALTEN[(anliegen, recht.regime)]
+    b = recht.regime is Regime.B
+    folgen = recht.pflichtverletzung[nr:] if b else ()
     bausteine = [
-        Baustein(
-            "folge",
-            f"Wenn Sie {verhalten}, mindert sich Ihr {recht.leistung} um {stufe.prozent} Prozent "
-            f"des für Sie maßgebenden Regelbedarfs{_euro_text(betrag)}.",
+        _baustein(
+            "31.folge",
+            verhalten=_VERHALTEN[(anliegen, recht.regime)],
+            leistung=recht.leistung,
+            prozent=str(stufe.prozent),
+            euro=euro_text(betrag),
         ),
-        _dauer(stufe.monate),
-        _WICHTIGER_GRUND,
-        Baustein(
-            "vorzeitiges_ende",
-            "Kommen Sie der Pflicht nachträglich nach oder erklären Sie sich ernsthaft und "
-            "nachhaltig bereit, ihr künftig nachzukommen, wird die Minderung ab diesem Zeitpunkt "
-            "aufgehoben, jedoch nicht vor Ablauf eines Monats.",
-        ),
-        Baustein(
-            "unterkunft",
-            "Die Leistungen für Unterkunft und Heizung werden nicht gemindert.",
-        ),
+        _baustein("31.dauer.B" if b else "31.dauer.C", monate=monate_text(stufe.monate)),
+        _baustein("31.wichtiger_grund"),
+        _baustein("31.vorzeitiges_ende.B" if b else "31.vorzeitiges_ende.C"),
+        _baustein(f"31.wiederholung.B{nr}" if b else "31.wiederholung.C", leistung=recht.leistung),
+        _baustein("31.unterkunft"),
     ]
+    if not b:
+        bausteine.append(_baustein("31.ein_euro"))
     if entzug:
-        bausteine.append(
-            Baustein(
-                "entzug_regelbedarf",
-                "Weigern Sie sich willentlich, diese zumutbare, tatsächlich und unmittelbar "
-                "mögliche Arbeit aufzunehmen, entfällt Ihr Anspruch in Höhe des Regelbedarfs "
-                "ganz (§ 31a Abs. 7 SGB II), "
-                + (
-                    "bis die Möglichkeit der Arbeitsaufnahme nicht mehr besteht, längstens "
-                    "für zwei Monate."
-                    if recht.abs7 is Abs7.MIT_VORMINDERUNG
-                    else "mindestens für einen, längstens für zwei Monate."
-                ),
-            )
-        )
-    text = " ".join(b.text for b in bausteine)
+        v = "a" if recht.abs7 is Abs7.MIT_VORMINDERUNG else "n"
+        bausteine += [
+            _baustein(f"abs7.entzug.{v}", leistung=recht.leistung, euro=euro_text(entzug_betrag)),
+            _baustein(f"abs7.dauer.{v}"),
+            _baustein(f"abs7.vorzeitiges_ende.{v}"),
+            _baustein(f"abs7.unterkunft.{v}"),
+        ]
+        if not b:
+            bausteine.append(_baustein("abs7.ein_euro"))
+    text = " ".join(x.text for x in bausteine)
     return Rechtsfolge(
         recht.rechtsstand,
         stufe.prozent,
@@ -520,25 +577,35 @@ def _pflichtverletzung_folge(
 anmelden(_pflichtverletzung_folge.cache_clear)
 
 
-def _keine_minderung_wegen_haerte(recht: Sanktionsrecht) -> Rechtsfolge:
+def _keine_minderung_wegen_haerte(recht: Sanktionsrecht, anliegen: str) -> Rechtsfolge:
     """§ 31a Abs. 3: "Eine Leistungsminderung erfolgt nicht, wenn sie im Einzelfall eine
     außergewöhnliche Härte bedeuten würde." It applies to § 32 too (§ 32 Abs. 2 Satz 1:
-    "§ 31a Absatz 2 bis 5 … gelten entsprechend")."""
-    text = "Wegen der festgestellten außergewöhnlichen Härte erfolgt keine Leistungsminderung."
+    "§ 31a Absatz 2 bis 5 … gelten entsprechend") and to § 31a Abs. 7 ("die Absätze 2 und 3
+    … finden Anwendung"), not to § 7b Abs. 4 n.F., which has no such clause: under C an
+    invitation's Belehrung still warns of it."""
+    c = recht.regime is Regime.C
+    bausteine = [
+        _baustein("haerte.C" if c else "haerte.B", verhalten=_VERHALTEN[(anliegen, recht.regime)])
+    ]
+    folgen: tuple[Rechtsfolge, ...] = ()
+    if c and anliegen == "einladung":
+        bausteine.append(_baustein("haerte.wiederholung.C_einladung"))
+        folgen = (_nicht_erreichbar_stufe(recht, None, None, None),)
     return Rechtsfolge(
         recht.rechtsstand,
         0,
         0,
-        f"§ 31a Abs. 3 SGB II {'a.F.' if recht.regime is Regime.B else 'n.F.'}",
-        text,
-        (Baustein("folge", text),),
+        f"§ 31a Abs. 3 SGB II {'n.F.' if c else 'a.F.'}",
+        " ".join(x.text for x in bausteine),
+        tuple(bausteine),
+        folgestufen=folgen,
     )
 
 
 def _folgestufe_text(s: Stufe) -> str:
     return (
         f"Bei einer weiteren Pflichtverletzung innerhalb eines Jahres: {s.prozent} Prozent für "
-        f"{_monate_text(s.monate)}."
+        f"{monate_text(s.monate)}."
     )
 
 
@@ -553,98 +620,97 @@ def _deckel(f: _Frage, prozent: int, hinweise: list[str]) -> int | None:
 
 
 def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
-    if _haerte(f.z, f.verletzung_am):
-        hinweise.append("rf.haerte")
-        return _keine_minderung_wegen_haerte(recht)
-    stufe = recht.meldeversaeumnis
-    wichtig = _WICHTIGER_GRUND
-    dauer = _dauer(stufe.monate)
-    verhalten = _VERHALTEN[("einladung", recht.regime)]
+    """The consequence of a Meldeversäumnis (§ 32) on the due day."""
+    haerte = _haerte(f.z, f.verletzung_am)
     if recht.regime is Regime.B:
-        betrag = _betrag(f, stufe.prozent)
-        bausteine = (
-            Baustein(
-                "folge",
-                f"Wenn Sie {verhalten}, mindert sich Ihr {recht.leistung} um {stufe.prozent} "
-                f"Prozent des für Sie maßgebenden Regelbedarfs{_euro_text(betrag)}.",
-            ),
-            dauer,
-            wichtig,
-        )
-        return Rechtsfolge(
-            recht.rechtsstand,
-            stufe.prozent,
-            stufe.monate,
-            stufe.norm,
-            " ".join(b.text for b in bausteine),
-            bausteine,
-            betrag,
-            _deckel(f, stufe.prozent, hinweise),
-        )
+        if haerte:
+            hinweise.append("rf.haerte")
+            return _keine_minderung_wegen_haerte(recht, f.anliegen)
+        return _meldeversaeumnis_b(recht, f, hinweise)
     # regime C: nothing for the first miss, 30 % / 1 month when repeated, the third consecutive
     # miss of a Meldeaufforderung with written RFB: nicht erreichbar (§ 7b Abs. 4 n.F.)
     hinweise.append("offen.wiederholt_fenster")
     seit = NEUE_GRUNDSICHERUNG_AB
-    frueher = [
-        v for v in f.z.versaeumnisse if not v.entschuldigt and seit <= v.am <= f.verletzung_am
-    ]
-    lauf = [v for v in f.z.terminlauf if v.am >= seit]
-    folge_mit_rfb = 0
-    for v in reversed(lauf):
-        if not v.rfb:
-            break
-        folge_mit_rfb += 1
-    if any(v.am < seit for v in f.z.versaeumnisse if not v.entschuldigt):
+    unentschuldigt = [v for v in f.z.versaeumnisse if not v.entschuldigt]
+    if any(v.termin_am < seit for v in unentschuldigt):
         hinweise.append("offen.versaeumnis_vor_2026_07")
-    ne = _nicht_erreichbar_stufe(recht)
-    if folge_mit_rfb >= 2:
-        return attrs.evolve(
-            ne, bausteine=(*ne.bausteine, wichtig), text=ne.text + " " + wichtig.text
+    frueher = [v for v in unentschuldigt if seit <= v.termin_am <= f.verletzung_am]
+    # "trotz schriftlicher Belehrung … wiederholt": by default only an earlier miss of an
+    # invitation with written RFB makes this one "wiederholt" (the reading that burdens less)
+    frueher_mit_rfb = [v for v in frueher if v.rfb]
+    zaehlen = frueher if f.policy.wiederholt_auch_ohne_belehrung else frueher_mit_rfb
+    if f.z.mit_rfb_in_folge(seit) >= 2:  # this would be the third (§ 7b Abs. 4 Satz 1 n.F.)
+        if haerte:
+            hinweise.append("offen.haerte_nichterreichbarkeit")
+        return _nicht_erreichbar_stufe(
+            recht,
+            _betrag(f, 100, hinweise),
+            _betrag(f, recht.meldeversaeumnis.prozent, hinweise),
+            f.bewilligungszeitraum_ende,
         )
-    wiederholt_stufe = Rechtsfolge(
-        recht.rechtsstand,
-        stufe.prozent,
-        stufe.monate,
-        stufe.norm,
-        f"Bei einem wiederholten Meldeversäumnis: {stufe.prozent} Prozent des maßgebenden "
-        f"Regelbedarfs für {_monate_text(stufe.monate)}.",
+    if haerte:
+        hinweise.append("rf.haerte")
+        return _keine_minderung_wegen_haerte(recht, f.anliegen)
+    if bool(frueher) != bool(frueher_mit_rfb):
+        hinweise.append("offen.wiederholt_ohne_belehrung")
+    stufe = recht.meldeversaeumnis
+    betrag = _betrag(f, stufe.prozent, hinweise)
+    ne = _nicht_erreichbar_stufe(
+        recht, _betrag(f, 100, hinweise), betrag, f.bewilligungszeitraum_ende
     )
-    if not frueher:
-        text = (
-            f"Wenn Sie {verhalten}, ist das Ihr erstes Meldeversäumnis: Es führt noch zu keiner "
-            f"Minderung. Jedes weitere Meldeversäumnis mindert Ihr {recht.leistung} um "
-            f"{stufe.prozent} Prozent des maßgebenden Regelbedarfs für "
-            f"{_monate_text(stufe.monate)}. Wer drei aufeinanderfolgenden Meldeaufforderungen "
-            "mit Rechtsfolgenbelehrung ohne wichtigen Grund nicht nachkommt, gilt als nicht "
-            "erreichbar und verliert den Leistungsanspruch."
+    leistung = recht.leistung
+    verhalten = _VERHALTEN[("einladung", recht.regime)]
+    wichtig = _baustein("32.wichtiger_grund")
+    if not zaehlen:
+        wiederholt_stufe = Rechtsfolge(
+            recht.rechtsstand,
+            stufe.prozent,
+            stufe.monate,
+            stufe.norm,
+            f"Bei einem wiederholten Meldeversäumnis: {stufe.prozent} Prozent des maßgebenden "
+            f"Regelbedarfs{euro_text(betrag)} für {monate_text(stufe.monate)}.",
+            betrag_euro=betrag,
+        )
+        bausteine = (
+            _baustein("32.folge.C_erstes", verhalten=verhalten),
+            wichtig,
+            _baustein(
+                "32.wiederholung.C_erstes",
+                leistung=leistung,
+                prozent=str(stufe.prozent),
+                euro=euro_text(betrag),
+            ),
         )
         return Rechtsfolge(
             recht.rechtsstand,
             0,
             0,
             "§ 32 Abs. 1 Satz 1 SGB II n.F.",
-            text,
-            (Baustein("folge", text), wichtig),
+            " ".join(x.text for x in bausteine),
+            bausteine,
             folgestufen=(wiederholt_stufe, ne),
         )
-    betrag = _betrag(f, stufe.prozent)
-    bausteine = (
-        Baustein(
-            "folge",
-            f"Wenn Sie {verhalten}, ist das ein wiederholtes Meldeversäumnis: Ihr "
-            f"{recht.leistung} mindert sich um {stufe.prozent} Prozent des für Sie maßgebenden "
-            f"Regelbedarfs{_euro_text(betrag)}.",
+    bausteine_w = (
+        _baustein(
+            "32.folge.C_wiederholt",
+            verhalten=verhalten,
+            leistung=leistung,
+            prozent=str(stufe.prozent),
+            euro=euro_text(betrag),
         ),
-        dauer,
+        _baustein("32.dauer.C", monate=monate_text(stufe.monate)),
         wichtig,
+        _baustein("32.wiederholung.C_wiederholt", leistung=leistung, prozent=str(stufe.prozent)),
+        _baustein("32.unterkunft.C"),
+        _baustein("32.ein_euro"),
     )
     return Rechtsfolge(
         recht.rechtsstand,
         stufe.prozent,
         stufe.monate,
         stufe.norm,
-        " ".join(b.text for b in bausteine),
-        bausteine,
+        " ".join(x.text for x in bausteine_w),
+        bausteine_w,
         betrag,
         _deckel(f, stufe.prozent, hinweise),
         None,
@@ -653,23 +719,68 @@ def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> 
     )
 
 
-def _nicht_erreichbar_stufe(recht: Sanktionsrecht) -> Rechtsfolge:
-    text = (
-        "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen Grund "
-        "nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II): Der Leistungsanspruch "
-        "entfällt ab dem Monat, der auf die Feststellung folgt, bis zum Ende des "
-        "Bewilligungszeitraums; für einen Monat erhalten Sie Grundsicherungsgeld ohne den "
-        "Regelbedarf. Melden Sie sich vorher persönlich im Jobcenter, entfällt der Anspruch ab "
-        "dann nicht mehr; melden Sie sich innerhalb dieses Monats, gelten Sie als durchgehend "
-        "erreichbar."
+def _meldeversaeumnis_b(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
+    """§ 32 a.F.: 10 % of the Regelbedarf for one month, for each Meldeversäumnis."""
+    stufe = recht.meldeversaeumnis
+    betrag = _betrag(f, stufe.prozent, hinweise)
+    bausteine = (
+        _baustein(
+            "32.folge.B",
+            verhalten=_VERHALTEN[("einladung", recht.regime)],
+            leistung=recht.leistung,
+            prozent=str(stufe.prozent),
+            euro=euro_text(betrag),
+        ),
+        _baustein("32.dauer.B", monate=monate_text(stufe.monate)),
+        _baustein("32.wichtiger_grund"),
+        _baustein("32.wiederholung.B", leistung=recht.leistung),
+        _baustein("32.unterkunft.B"),
+    )
+    return Rechtsfolge(
+        recht.rechtsstand,
+        stufe.prozent,
+        stufe.monate,
+        stufe.norm,
+        " ".join(x.text for x in bausteine),
+        bausteine,
+        betrag,
+        _deckel(f, stufe.prozent, hinweise),
+    )
+
+
+def _nicht_erreichbar_stufe(
+    recht: Sanktionsrecht,
+    regelbedarf: Decimal | None,
+    minderung: Decimal | None,
+    bewilligung_bis: dt.date | None,
+) -> Rechtsfolge:
+    """§ 7b Abs. 4 n.F.: the third consecutive missed Meldeaufforderung with written RFB.
+
+    ``regelbedarf`` is the whole monthly Regelbedarf (withheld in the first month, Satz 4),
+    ``minderung`` the § 32 Minderung kept when the person reports within that month (§ 32
+    Abs. 3 Satz 2 n.F.), ``bewilligung_bis`` the last day of the Bewilligungszeitraum (Satz 3);
+    each may be unknown."""
+    zuerst = _baustein("7b.nicht_erreichbar")
+    bausteine = (
+        zuerst,
+        _baustein("7b.erster_monat", euro=euro_text(regelbedarf, monatlich=False)),
+        _baustein(
+            "7b.dauer", bis="" if bewilligung_bis is None else f" am {tag_text(bewilligung_bis)}"
+        ),
+        _baustein(
+            "7b.vorzeitiges_ende",
+            prozent=str(recht.meldeversaeumnis.prozent),
+            euro="" if minderung is None else f" (um {euro_zahl(minderung)} Euro)",
+        ),
+        _baustein("7b.wichtiger_grund"),
     )
     return Rechtsfolge(
         recht.rechtsstand,
         0,
         0,
-        "§ 7b Abs. 4 SGB II n.F., § 32 Abs. 3 Satz 1 SGB II n.F.",
-        text,
-        (Baustein("nicht_erreichbar", text),),
+        "§ 7b Abs. 4 SGB II n.F., § 32 Abs. 3 Satz 1, 2 SGB II n.F.",
+        " ".join(x.text for x in bausteine),
+        bausteine,
         nicht_erreichbar=True,
     )
 
@@ -679,7 +790,14 @@ _ANLIEGEN: Final = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbem
 
 
 def _pruefe_person(
-    regelbedarfsstufe: object, geburtsdatum: object, tag: dt.date, tag_name: str = "dem Stichtag"
+    regelbedarfsstufe: object,
+    geburtsdatum: object,
+    tag: dt.date,
+    tag_name: str = "dem Stichtag",
+    *,
+    land: object = None,
+    bewilligungszeitraum_ende: object = None,
+    bekanntgabe: object = None,
 ) -> None:
     """The case data a decision reads when given directly (not from a checked ``Fall``); the
     birth date may not lie after ``tag``."""
@@ -701,6 +819,16 @@ def _pruefe_person(
                 f"'geburtsdatum' liegt nach {tag_name}; das Geburtsdatum kann nicht stimmen.",
                 ort="geburtsdatum",
             )
+    if land is not None and (not isinstance(land, str) or land not in LAENDER):
+        raise UngueltigeEingabe(
+            "'land' muss ein Land als ISO 3166-2 sein (z. B. \"DE-BE\").", ort="land"
+        )
+    if bewilligungszeitraum_ende is not None:
+        p.pruefe_tag_argument("bewilligungszeitraum_ende", bewilligungszeitraum_ende)
+    if bekanntgabe is not None and not isinstance(bekanntgabe, Bekanntgabeart):
+        raise UngueltigeEingabe(
+            "'bekanntgabe' muss eine kooplan.Bekanntgabeart sein.", ort="bekanntgabe"
+        )
 
 
 def _unter_sich_verschieden(a: Rechtsfolge, b: Rechtsfolge) -> bool:
@@ -721,11 +849,19 @@ def rechtsfolge(
     faellig_gegeben: bool = True,
     regelbedarfsstufe: int | None = None,
     geburtsdatum: dt.date | None = None,
+    land: str | None = None,
+    bewilligungszeitraum_ende: dt.date | None = None,
+    bekanntgabe: Bekanntgabeart | None = None,
+    policy: Policy = STANDARD,
 ) -> tuple[Rechtsfolge, tuple[str, ...]]:
     """What an RFB sent on ``stichtag`` for an action due on ``faellig`` must announce, under
     the law of ``faellig`` (the day a violation would happen), with the reading under the
     Stichtag's law in ``alternativen`` where it differs. Returns the consequence and the codes of
     the notes that come with it.
+
+    The case data (``regelbedarfsstufe`` … ``bekanntgabe``) are those of :class:`kooplan.Fall`;
+    ``policy`` supplies the readings a caller may choose and Regelbedarf rows for years kooplan's
+    table does not have yet.
     """
     if not isinstance(z, Zustand):
         raise UngueltigeEingabe("'z' muss ein kooplan.Zustand sein (aus kooplan.falte).", ort="z")
@@ -741,7 +877,17 @@ def rechtsfolge(
         raise UngueltigeEingabe(
             "'faellig_gegeben' muss true oder false sein.", ort="faellig_gegeben"
         )
-    _pruefe_person(regelbedarfsstufe, geburtsdatum, faellig, "dem Fälligkeitstag")
+    if not isinstance(policy, Policy):
+        raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+    _pruefe_person(
+        regelbedarfsstufe,
+        geburtsdatum,
+        faellig,
+        "dem Fälligkeitstag",
+        land=land,
+        bewilligungszeitraum_ende=bewilligungszeitraum_ende,
+        bekanntgabe=bekanntgabe,
+    )
     return _rechtsfolge(
         z,
         anliegen,
@@ -750,6 +896,10 @@ def rechtsfolge(
         faellig_gegeben=faellig_gegeben,
         regelbedarfsstufe=regelbedarfsstufe,
         geburtsdatum=geburtsdatum,
+        land=land,
+        bewilligungszeitraum_ende=bewilligungszeitraum_ende,
+        bekanntgabe=bekanntgabe,
+        policy=policy,
     )
 
 
@@ -762,10 +912,25 @@ def _rechtsfolge(
     faellig_gegeben: bool,
     regelbedarfsstufe: int | None,
     geburtsdatum: dt.date | None,
+    land: str | None,
+    bewilligungszeitraum_ende: dt.date | None,
+    bekanntgabe: Bekanntgabeart | None,
+    policy: Policy,
 ) -> tuple[Rechtsfolge, tuple[str, ...]]:
     """:func:`rechtsfolge` on checked arguments."""
     hinweise: list[str] = []
-    f = _Frage(z, anliegen, faellig, stichtag, regelbedarfsstufe, geburtsdatum)
+    f = _Frage(
+        z,
+        anliegen,
+        faellig,
+        stichtag,
+        regelbedarfsstufe,
+        geburtsdatum,
+        Bekanntgabeart.POST if bekanntgabe is None else bekanntgabe,
+        land,
+        bewilligungszeitraum_ende,
+        policy,
+    )
     rechnen = _meldeversaeumnis if anliegen == "einladung" else _pflichtverletzung
 
     rs_f = rechtsstand_am(faellig)
@@ -795,10 +960,14 @@ def _rechtsfolge(
     ):
         hinweise += ["rf.unter_25", "offen.alter_stichtag"]
     beginn = feststellung = None
-    if haupt.minderung_prozent:
-        beginn, feststellung = _minderung_beginn(faellig), feststellung_spaetestens(faellig)
-        if haupt.betrag_euro is None:
-            hinweise.append("rf.betrag_unbekannt")
+    if haupt.minderung_prozent or haupt.nicht_erreichbar or haupt.entzug_regelbedarf:
+        beginn = _erster_monat(f)
+    if haupt.minderung_prozent or haupt.entzug_regelbedarf:
+        # § 31b Abs. 1 Satz 3 (for § 31a Abs. 7 by § 31b Abs. 3 Satz 2); § 7b Abs. 4 Satz 2 n.F.
+        # refers to § 31b Abs. 4 only
+        feststellung = _feststellung_bis(faellig, land, hinweise)
+    if haupt.minderung_prozent and haupt.betrag_euro is None:
+        hinweise.append("rf.betrag_unbekannt")
     haupt = attrs.evolve(
         haupt,
         alternativen=tuple(alternativen),
@@ -806,3 +975,22 @@ def _rechtsfolge(
         feststellung_bis=feststellung,
     )
     return haupt, tuple(dict.fromkeys(hinweise))
+
+
+def _feststellung_bis(faellig: dt.date, land: str | None, hinweise: list[str]) -> dt.date:
+    """The last day the Minderung for a violation on ``faellig`` may be festgestellt.
+
+        "Die Feststellung der Minderung ist nur innerhalb von sechs Monaten ab dem Zeitpunkt der
+        Pflichtverletzung zulässig." (§ 31b Abs. 1 Satz 3)
+
+    The six months are a Frist: "Fällt das Ende einer Frist auf einen Sonntag, einen
+    gesetzlichen Feiertag oder einen Sonnabend, endet die Frist mit dem Ablauf des
+    nächstfolgenden Werktages." (§ 26 Abs. 3 Satz 1 SGB X). With the case's Land the day moves
+    by that Land's holidays; without, it stays, and the note ``rf.feststellung_ohne_land`` says
+    so when it is a Saturday, Sunday or a holiday in some Land."""
+    ende = feststellung_spaetestens(faellig)
+    if land is not None:
+        return fristende(ende, land)
+    if ende.weekday() >= 5 or any(ende in feiertage(ende.year, l) for l in LAENDER):
+        hinweise.append("rf.feststellung_ohne_land")
+    return ende

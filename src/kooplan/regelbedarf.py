@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Any
 
 import attrs
 
@@ -23,6 +24,7 @@ __all__ = [
     "REGELBEDARFE",
     "STUFEN",
     "Regelbedarfsjahr",
+    "anteil_euro",
     "auf_cent",
     "deckel_euro",
     "minderung_euro",
@@ -41,23 +43,64 @@ _CENT = Decimal("0.01")
 _KONTEXT = Context(prec=28, rounding=ROUND_HALF_UP)
 
 
+def _ist_jahr(_: object, attribute: attrs.Attribute[Any], wert: object) -> None:
+    if isinstance(wert, bool) or not isinstance(wert, int) or not 2005 <= wert <= 2099:
+        raise UngueltigeEingabe(
+            f"'{attribute.name}' muss ein Jahr von 2005 bis 2099 sein.", ort=attribute.name
+        )
+
+
+def _ist_euro(_: object, attribute: attrs.Attribute[Any], wert: object) -> None:
+    if (
+        not isinstance(wert, Decimal)
+        or not wert.is_finite()
+        or wert < 0
+        or wert > 10000
+        or wert != wert.quantize(_CENT)
+    ):
+        raise UngueltigeEingabe(
+            f"'{attribute.name}' muss ein Betrag in Euro sein (0 bis 10000, höchstens zwei "
+            "Nachkommastellen).",
+            ort=attribute.name,
+        )
+
+
+def _ist_quelle(_: object, attribute: attrs.Attribute[Any], wert: object) -> None:
+    if not isinstance(wert, str) or not wert.strip() or len(wert) > 500:
+        raise UngueltigeEingabe(
+            f"'{attribute.name}' muss ein Text von 1 bis 500 Zeichen sein (die Rechtsquelle).",
+            ort=attribute.name,
+        )
+
+
+def _ist_bool(_: object, attribute: attrs.Attribute[Any], wert: object) -> None:
+    if not isinstance(wert, bool):
+        raise UngueltigeEingabe(
+            f"'{attribute.name}' muss true oder false sein.", ort=attribute.name
+        )
+
+
 @attrs.frozen
 class Regelbedarfsjahr:
     """One row of the table: the monthly Regelbedarf in euro of Stufen 1 to 4 in ``jahr``.
 
     ``quelle`` names the legal act that set the amounts. ``verifiziert`` is True where its
     citation (date, Gazette reference) was checked against a published text of the act or a
-    commentary (not against the Bundesgesetzblatt itself), False where it was not; the amounts
-    themselves are those of FACHKONZEPT § 6.
+    commentary (not against the Bundesgesetzblatt itself), False where it was not.
+
+    A caller may build rows for years the table does not have yet (the law for the year is
+    published, kooplan not yet updated) and pass them in the policy
+    (:attr:`kooplan.Policy.regelbedarfe`); every decision that uses such a row says so in the
+    note ``rf.regelbedarf_vorgegeben``.
     """
 
-    jahr: int
-    stufe_1: Decimal
-    stufe_2: Decimal
-    stufe_3: Decimal
-    stufe_4: Decimal
-    quelle: str
-    verifiziert: bool = True
+    jahr: int = attrs.field(validator=_ist_jahr)
+    stufe_1: Decimal = attrs.field(validator=_ist_euro)
+    stufe_2: Decimal = attrs.field(validator=_ist_euro)
+    stufe_3: Decimal = attrs.field(validator=_ist_euro)
+    stufe_4: Decimal = attrs.field(validator=_ist_euro)
+    quelle: str = attrs.field(validator=_ist_quelle)
+    verifiziert: bool = attrs.field(default=True, validator=_ist_bool)
 
     def betrag(self, stufe: int) -> Decimal:
         """The amount of Regelbedarfsstufe ``stufe`` (1 to 4)."""
@@ -184,6 +227,16 @@ def minderung_euro(stufe: int, jahr: int, prozent: int) -> Decimal | None:
     betrag = regelbedarf(stufe, jahr)
     if betrag is None:
         return None
+    return anteil_euro(betrag, anteil)
+
+
+def anteil_euro(betrag: Decimal, prozent: int) -> Decimal:
+    """``prozent`` % of the monthly amount ``betrag``, rounded by § 41 Abs. 2 SGB II.
+
+    >>> anteil_euro(Decimal("563"), 30)
+    Decimal('168.90')
+    """
+    anteil = _pruefe_prozent(prozent)
     return auf_cent(_KONTEXT.divide(_KONTEXT.multiply(betrag, anteil), 100))
 
 

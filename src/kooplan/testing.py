@@ -54,6 +54,7 @@ from kooplan.ereignisse import (
     MinderungFestgestellt,
     Minderungsgrund,
     Mitwirkung,
+    Sperrzeit,
     Tatbestand,
 )
 from kooplan.fall import BEZUEGE, Fall
@@ -262,7 +263,14 @@ def _minderung(
         kwargs["prozent"] = draw(
             st.sampled_from((10, 20, 30)) if stufe is None else st.integers(1, 100)
         )
-        kwargs["tatbestand"] = draw(st.none() | st.sampled_from(Tatbestand))
+        kwargs["tatbestand"] = tatbestand = draw(st.none() | st.sampled_from(Tatbestand))
+        if tatbestand in (Tatbestand.ABS2_NR3, Tatbestand.ABS2_NR4):
+            sperrzeit = draw(st.none() | st.sampled_from(Sperrzeit))
+            if sperrzeit is Sperrzeit.MELDEVERSAEUMNIS and tatbestand is Tatbestand.ABS2_NR3:
+                # the consequences of § 32: no step (§ 31a Abs. 1 Satz 7 a.F., Satz 3 n.F.)
+                kwargs["stufe"] = None
+                kwargs["prozent"] = draw(st.sampled_from((10, 30)))
+            kwargs["sperrzeit"] = sperrzeit
     felder = ereignis_felder("minderung_festgestellt")
     for name in set(felder) - {
         "art",
@@ -273,6 +281,7 @@ def _minderung(
         "prozent",
         "stufe",
         "tatbestand",
+        "sperrzeit",
     }:
         wert = _feldwert(draw, "minderung_festgestellt", name, felder[name], am, ids, None, None)
         if wert is not _FEHLT:

@@ -12,7 +12,7 @@ from kooplan._zwischenspeicher import anmelden
 from kooplan.begruendung import Hinweis
 from kooplan.entscheidung import Entscheidung
 from kooplan.fehler import KooplanError
-from kooplan.rechtsfolgen import Rechtsfolge
+from kooplan.rechtsfolgen import Baustein, Rechtsfolge
 from kooplan.vertrag.felder import ENTSCHEIDUNG_SCHEMA, FEHLER_SCHEMA
 
 __all__ = [
@@ -26,6 +26,13 @@ __all__ = [
 
 def _hinweis(h: Hinweis) -> dict[str, Any]:
     return {"code": h.code, "quelle": h.quelle.value, "norm": h.norm, "text": h.text}
+
+
+def _baustein(b: Baustein) -> dict[str, Any]:
+    out = {"art": b.art, "text": b.text}
+    if b.norm is not None:
+        out["norm"] = b.norm
+    return out
 
 
 def rechtsfolge_als_dict(r: Rechtsfolge) -> dict[str, Any]:
@@ -50,7 +57,7 @@ def rechtsfolge_als_dict(r: Rechtsfolge) -> dict[str, Any]:
     if r.alternativen:
         out["alternativen"] = [rechtsfolge_als_dict(a) for a in r.alternativen]
     if r.bausteine:
-        out["bausteine"] = [{"art": b.art, "text": b.text} for b in r.bausteine]
+        out["bausteine"] = [_baustein(b) for b in r.bausteine]
     if r.beginn_fruehestens is not None:
         out["beginn_fruehestens"] = r.beginn_fruehestens.isoformat()
     if r.feststellung_bis is not None:

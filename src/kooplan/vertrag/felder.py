@@ -12,7 +12,8 @@ from collections.abc import Mapping
 
 import attrs
 
-from kooplan.ereignisse import Minderungsgrund, Mitwirkung, Tatbestand, VerlangtVon
+from kooplan.ereignisse import Minderungsgrund, Mitwirkung, Sperrzeit, Tatbestand, VerlangtVon
+from kooplan.kalender import Bekanntgabeart
 from kooplan.plan import Zeitraum
 
 __all__ = [
@@ -74,6 +75,11 @@ FALL_FELDER: Mapping[str, Feld] = {
     "regelbedarfsstufe": Feld(Typ.INT, minimum=1, maximum=4, beschreibung="1–4"),
     "land": Feld(Typ.LAND, beschreibung="Bundesland als ISO 3166-2 (DE-BE …), für Feiertage"),
     "bewilligungszeitraum_ende": Feld(Typ.DATUM, beschreibung="letzter Tag der Bewilligung"),
+    "bekanntgabe": _enum(
+        Bekanntgabeart,
+        pflicht=False,
+        beschreibung="wie Bescheide die Person erreichen (§ 37 SGB X); ohne Angabe: Post",
+    ),
     "ereignisse": Feld(Typ.EREIGNISSE, True, beschreibung="Ereignisse des Falls"),
 }
 
@@ -107,9 +113,10 @@ _PLAN = {"plan": Feld(Typ.PLAN)}
 
 #: The art-specific fields of every event (besides ``art``, ``am`` and ``id``).
 EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
-    "einladung_versandt": {"rfb": Feld(Typ.BOOL)},
+    "einladung_versandt": {"rfb": Feld(Typ.BOOL), "termin": Feld(Typ.DATUM)},
     "termin_versaeumt": {"wichtiger_grund": Feld(Typ.BOOL, True), "einladung": Feld(Typ.ID)},
     "termin_wahrgenommen": {},
+    "persoenlich_gemeldet": {},
     "plan_erstellt": _PLAN,
     "plan_fortgeschrieben": _PLAN,
     "plan_gescheitert": {},
@@ -130,6 +137,7 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
         "tatbestand": _enum(Tatbestand, pflicht=False),
         "monate": Feld(Typ.INT, minimum=1, maximum=12),
         "bezug": Feld(Typ.ID),
+        "sperrzeit": _enum(Sperrzeit, pflicht=False),
     },
     "eingliederungsvereinbarung": {},
     "leistungsbezug_beendet": {},

@@ -783,6 +783,7 @@ def _fall_bauen(felder: Mapping[str, Any]) -> Fall:
         regelbedarfsstufe=felder.get("regelbedarfsstufe"),
         land=felder.get("land"),
         bewilligungszeitraum_ende=felder.get("bewilligungszeitraum_ende"),
+        bekanntgabe=felder.get("bekanntgabe"),
     )
 
 

@@ -195,7 +195,11 @@ def _rechtsfolge() -> dict[str, Any]:
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "properties": {"art": {"type": "string"}, "text": {"type": "string"}},
+                    "properties": {
+                        "art": {"type": "string"},
+                        "text": {"type": "string"},
+                        "norm": {"type": "string"},
+                    },
                     "required": ["art", "text"],
                     "additionalProperties": False,
                 },
