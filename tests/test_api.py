@@ -83,7 +83,7 @@ def test_regime_and_citation_suffix_by_day():
     assert regime_am(D(2026, 7, 1)) is Regime.C
     assert fassung_am(D(2026, 6, 30)) is Fassung.AF
     assert fassung_am(D(2026, 7, 1)) is Fassung.NF
-    assert alle_grenzen() == (D(2024, 3, 28), D(2026, 3, 28), D(2026, 4, 17), D(2026, 7, 1))
+    assert alle_grenzen() == (D(2024, 3, 28), D(2026, 3, 28), D(2026, 4, 23), D(2026, 7, 1))
 
 
 def test_policy_round_trip_and_refusals():

@@ -293,9 +293,12 @@ HINWEISE: Mapping[str, Hinweis] = {
             "offen.beginn_2026_04",
             O,
             "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F.",
-            "Offene Frage: Der genaue erste Tag des Rechtsstands 2026-04 (Tag nach der Verkündung "
-            "des 13. SGB II-ÄndG) ist nicht gegen das Bundesgesetzblatt geprüft; kooplan nimmt den "
-            "17.4.2026 an.",
+            "Offene Frage: Der erste Tag des Rechtsstands 2026-04 (§ 31a Abs. 7 n.F. vorgezogen, "
+            "in Kraft am Tag nach der Verkündung des Gesetzes vom 16.4.2026, BGBl. 2026 I "
+            "Nr. 107) ist nicht im Bundesgesetzblatt selbst gelesen. Nach den besten Belegen "
+            "wurde das Gesetz am 22.4.2026 verkündet; kooplan nimmt den 23.4.2026 an. Nach der "
+            "früheren Annahme galt der Rechtsstand schon ab 17.4.2026. Liegt die Fälligkeit "
+            "vom 17. bis 22.4.2026, nennen die Rechtsfolgen die andere Lesart in alternativen.",
         ),
         # -- raised with the Rechtsfolgen (FACHKONZEPT § 6) --------------------------------------
         _h(

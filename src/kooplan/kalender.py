@@ -71,7 +71,7 @@ __all__ = [
 ]
 
 #: The first posting day for which § 37 Abs. 2 SGB X names the fourth day (the three-day fiction
-#: became four days with the Postrechtsmodernisierungsgesetz, PostModG, of 15.7.2024,
+#: became four days with the Postrechtsmodernisierungsgesetz (PostModG) of 15.7.2024, Art. 33,
 #: BGBl. 2024 I Nr. 236, in this part in force on 1.1.2025).
 POSTMODG_AB = dt.date(2025, 1, 1)
 #: "am dritten Tag nach der Aufgabe zur Post" (§ 37 Abs. 2 Satz 1 SGB X, until 31.12.2024).

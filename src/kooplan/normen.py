@@ -18,7 +18,8 @@ Which text a citation means (FACHKONZEPT § 4, :class:`kooplan.recht.Fassung`):
 * ``a.F.``: the Bürgergeld text, ``SGB_II_2023-07-01.md``; for § 31a Abs. 7 and § 31b Abs. 3
   the text added on 28.3.2024 (``SGB_II_2024-03-28.md``), which § 31b Abs. 3 of 2023 does not have;
 * ``n.F.``: the text of the 13. SGB II-ÄndG, ``SGB_II_2026-07-01.md`` (§ 31a Abs. 7 and § 31b
-  Abs. 3 n.F. are in force in the same words from about 17.4.2026, ``SGB_II_2026-04-17.md``);
+  Abs. 3 n.F. are in force in the same words from 23.4.2026 by the best evidence, in the file
+  ``SGB_II_2026-04-17.md``, whose name follows an earlier assumption about that day);
 * no suffix: a norm the 13. SGB II-ÄndG left unchanged; both texts are looked up, and where
   their words differ both are returned (:func:`fassungen_weichen_ab` says so).
 
@@ -83,7 +84,8 @@ DATEIEN: Final[Mapping[str, Datei]] = {
             _AF_2026_04,
             "SGB II",
             "a.F.",
-            "SGB II, Fassung ab etwa 17.4.2026 (vorgezogener Teil des 13. SGB II-ÄndG)",
+            "SGB II, Fassung ab 23.4.2026 (vorgezogener Teil des 13. SGB II-ÄndG; Tag nicht im "
+            "Bundesgesetzblatt selbst gelesen)",
         ),
         Datei(_NF, "SGB II", "n.F.", "SGB II, Fassung ab 1.7.2026 (13. SGB II-ÄndG)"),
         Datei(_SGB_III, "SGB III", "", "SGB III, Auszug (§§ 159, 309)"),

@@ -28,6 +28,7 @@ __all__ = [
     "fassung_am",
     "pruefe_tag",
     "rechtsstand_am",
+    "rechtsstand_andere_lesart",
     "rechtsstand_nach_id",
     "regime_am",
     "sgb2",
@@ -75,9 +76,11 @@ class Rechtsstand:
     """One row of the Rechtsstand table.
 
     ``bis`` is the last day the row applies (inclusive), ``None`` for the current law.
-    ``verifiziert`` is False where a boundary is an assumption still to be checked against
-    the Bundesgesetzblatt (the start of ``2026-04`` and so the end of ``2026-03``,
-    FACHKONZEPT § 8 no. 4).
+    ``verifiziert`` is False where a boundary rests on the best evidence found but was not read
+    in the Bundesgesetzblatt itself (the start of ``2026-04`` and so the end of ``2026-03``).
+    ``von_andere_lesart`` is, for such a boundary, the first day under the other reading: the
+    days between the two belong to this row or to the one before, depending on the reading
+    (:func:`rechtsstand_andere_lesart`).
     """
 
     id: str = attrs.field(validator=p.ist_text)
@@ -87,9 +90,19 @@ class Rechtsstand:
     quelle: str = attrs.field(validator=p.ist_text)
     regime: Regime = attrs.field(validator=p.ist_enum(Regime))
     verifiziert: bool = attrs.field(default=True, validator=p.ist_bool)
+    von_andere_lesart: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
 
     def gilt_am(self, tag: dt.date) -> bool:
         return self.von <= tag and (self.bis is None or tag <= self.bis)
+
+    @property
+    def zweifelstage(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day whose Rechtsstand depends on the reading of this row's
+        unverified first day (``None`` where there is no other reading)."""
+        if self.von_andere_lesart is None:
+            return None
+        frueh, spaet = sorted((self.von, self.von_andere_lesart))
+        return frueh, spaet - dt.timedelta(days=1)
 
 
 #: The Rechtsstand table of FACHKONZEPT § 2, in order. Boundaries are data, with their sources.
@@ -99,7 +112,11 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         von=dt.date(2023, 7, 1),
         bis=dt.date(2024, 3, 27),
         name="Bürgergeld (12. SGB II-ÄndG)",
-        quelle="Bürgergeld-Gesetz vom 16.12.2022 (BGBl. I S. 2328); §§ 15, 15a in Kraft 1.7.2023",
+        quelle=(
+            "Zwölftes Gesetz zur Änderung des Zweiten Buches Sozialgesetzbuch und anderer "
+            "Gesetze – Einführung eines Bürgergeldes (Bürgergeld-Gesetz) vom 16.12.2022 "
+            "(BGBl. I S. 2328), Art. 12 Abs. 2: §§ 15, 15a in Kraft 1.7.2023"
+        ),
         regime=Regime.B,
     ),
     Rechtsstand(
@@ -108,42 +125,52 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         bis=dt.date(2026, 3, 27),
         name="Bürgergeld mit § 31a Abs. 7, § 31b Abs. 3 a.F. (2. HFG 2024)",
         quelle=(
-            "Zweites Haushaltsfinanzierungsgesetz 2024 vom 22.3.2024 (BGBl. 2024 I Nr. 107, "
-            "verkündet 27.3.2024), in Kraft 28.3.2024; befristet durch § 86 SGB II bis 27.3.2026"
+            "Zweites Haushaltsfinanzierungsgesetz 2024 vom 27.3.2024 (BGBl. 2024 I Nr. 107), "
+            "verkündet 27.3.2024, Art. 5 (SGB II) in Kraft 28.3.2024; § 31a Abs. 7 und § 31b "
+            "Abs. 3 befristet durch § 86 SGB II bis 27.3.2026"
         ),
         regime=Regime.B,
     ),
     Rechtsstand(
         id="2026-03",
         von=dt.date(2026, 3, 28),
-        bis=dt.date(2026, 4, 16),
+        bis=dt.date(2026, 4, 22),
         name="Bürgergeld, § 31a Abs. 7 a.F. ausgelaufen",
         quelle=(
             "§ 86 SGB II: § 31a Abs. 7 und § 31b Abs. 3 mit Ablauf des 27.3.2026 aufgehoben; "
-            "Ende hängt am ungeprüften Beginn von 2026-04"
+            "das Ende folgt dem nicht im Bundesgesetzblatt selbst gelesenen Beginn von 2026-04"
         ),
         regime=Regime.B,
         verifiziert=False,
     ),
     Rechtsstand(
         id="2026-04",
-        von=dt.date(2026, 4, 17),
+        von=dt.date(2026, 4, 23),
         bis=dt.date(2026, 6, 30),
         name="Bürgergeld mit § 31a Abs. 7, § 31b Abs. 3 n.F. (vorgezogen)",
         quelle=(
-            "13. SGB II-ÄndG vom 16.4.2026 (Fundstelle laut Gesetzestext-Spiegel BGBl. 2026 I "
-            "Nr. 107, ungeprüft), vorgezogenes Inkrafttreten am Tag nach der Verkündung; Tag "
-            "angenommen (17.4.2026), gegen das Bundesgesetzblatt zu prüfen"
+            "Dreizehntes Gesetz zur Änderung des Zweiten Buches Sozialgesetzbuch und anderer "
+            "Gesetze vom 16.4.2026 (BGBl. 2026 I Nr. 107), vorgezogener Teil in Kraft am Tag "
+            "nach der Verkündung. Ausgabe des Gesetzblatts nach den besten Belegen am 22.4.2026, "
+            "also in Kraft am 23.4.2026: Eingangsformeln späterer Verordnungen zitieren das "
+            "Gesetz mit Datum und Nummer; BGBl. 2026 I Nr. 111 (Gesetz vom 23.4.2026) erschien "
+            "danach; der Gesetzestext-Spiegel von gesetze-im-internet.de hat § 31a Abs. 7 n.F. "
+            "am 1.4. und 8.4.2026 noch nicht, am 4.5.2026 schon. Nicht im Bundesgesetzblatt "
+            "selbst gelesen; die frühere Annahme war der 17.4.2026 (Tag nach der Ausfertigung)"
         ),
         regime=Regime.B,
         verifiziert=False,
+        von_andere_lesart=dt.date(2026, 4, 17),
     ),
     Rechtsstand(
         id="2026-07",
         von=dt.date(2026, 7, 1),
         bis=None,
         name="Neue Grundsicherung (13. SGB II-ÄndG), Grundsicherungsgeld",
-        quelle="13. SGB II-ÄndG vom 16.4.2026, Hauptteil in Kraft 1.7.2026",
+        quelle=(
+            "Dreizehntes Gesetz zur Änderung des Zweiten Buches Sozialgesetzbuch und anderer "
+            "Gesetze vom 16.4.2026 (BGBl. 2026 I Nr. 107), Hauptteil in Kraft 1.7.2026"
+        ),
         regime=Regime.C,
     ),
 )
@@ -173,6 +200,28 @@ def rechtsstand_am(tag: dt.date) -> Rechtsstand:
     raise RechtsstandNichtAbgedeckt(  # pragma: no cover - the table has no gaps (tested)
         f"Für den {tag:%d.%m.%Y} ist kein Rechtsstand hinterlegt."
     )
+
+
+def rechtsstand_andere_lesart(tag: dt.date) -> Rechtsstand | None:
+    """The Rechtsstand ``tag`` would have under the other reading of an unverified boundary, or
+    ``None`` where ``tag`` lies in no such doubtful days.
+
+    The early part of the 13. SGB II-ÄndG took effect "am Tag nach der Verkündung"; the best
+    evidence puts that on 23.4.2026, the earlier assumption on 17.4.2026:
+
+    >>> rechtsstand_am(dt.date(2026, 4, 20)).id, rechtsstand_andere_lesart(dt.date(2026, 4, 20)).id
+    ('2026-03', '2026-04')
+    >>> rechtsstand_andere_lesart(dt.date(2026, 4, 23)) is None
+    True
+    """
+    pruefe_tag(tag)
+    for i, r in enumerate(RECHTSSTAENDE):
+        zweifel = r.zweifelstage
+        if zweifel is None or not zweifel[0] <= tag <= zweifel[1]:
+            continue
+        # the row begins later under the main reading: those days belong to the one before
+        return r if tag < r.von else RECHTSSTAENDE[i - 1]
+    return None
 
 
 def regime_am(tag: dt.date) -> Regime:

@@ -53,6 +53,7 @@ from kooplan.recht import (
     RECHTSSTAENDE,
     Regime,
     rechtsstand_am,
+    rechtsstand_andere_lesart,
     rechtsstand_nach_id,
 )
 from kooplan.regelbedarf import anteil_euro, minderung_euro
@@ -948,6 +949,13 @@ def _rechtsfolge(
         recht = SANKTIONSRECHT[rid]
         tag = faellig if rid == rs_s.id else rechtsstand_nach_id(rid).von
         alt = rechnen(recht, attrs.evolve(f, verletzung_am=tag), [])
+        if _unter_sich_verschieden(alt, haupt):
+            alternativen.append(alt)
+    # the due day lies in the days whose Rechtsstand depends on the reading of an unverified
+    # boundary (17.-22.4.2026): the other reading, so that the caseworker sees both
+    andere = rechtsstand_andere_lesart(faellig)
+    if andere is not None and andere.id not in vergleich:
+        alt = rechnen(SANKTIONSRECHT[andere.id], f, [])
         if _unter_sich_verschieden(alt, haupt):
             alternativen.append(alt)
     if rs_s.regime is Regime.B and rs_f.regime is Regime.C and anliegen != "einladung":

@@ -86,7 +86,8 @@ class Regelbedarfsjahr:
 
     ``quelle`` names the legal act that set the amounts. ``verifiziert`` is True where its
     citation (date, Gazette reference) was checked against a published text of the act or a
-    commentary (not against the Bundesgesetzblatt itself), False where it was not.
+    commentary (the introductory clauses of later acts, the statute mirror; not the
+    Bundesgesetzblatt itself), False where it was not.
 
     A caller may build rows for years the table does not have yet (the law for the year is
     published, kooplan not yet updated) and pass them in the policy
@@ -126,10 +127,8 @@ REGELBEDARFE: tuple[Regelbedarfsjahr, ...] = (
     _zeile(
         2024,
         (563, 506, 451, 471),
-        "Regelbedarfsstufen-Fortschreibungsverordnung 2024 (RBSFV 2024), verkündet im Oktober "
-        "2023, in Kraft 1.1.2024; Ausfertigungsdatum und Fundstelle im Bundesgesetzblatt nicht "
-        "geprüft",
-        verifiziert=False,
+        "Regelbedarfsstufen-Fortschreibungsverordnung 2024 (RBSFV 2024) vom 24.10.2023 "
+        "(BGBl. 2023 I Nr. 287), in Kraft 1.1.2024",
     ),
     _zeile(
         2025,
@@ -140,9 +139,9 @@ REGELBEDARFE: tuple[Regelbedarfsjahr, ...] = (
     _zeile(
         2026,
         (563, 506, 451, 471),
-        "Regelbedarfsstufen-Fortschreibungsverordnung 2026 (RBSFV 2026) vom 17.10.2025 "
-        "(BGBl. 2025 I Nr. 243), § 1 Abs. 2, § 2: Beträge von 2025 unverändert "
-        "(§ 28a Abs. 5 SGB XII)",
+        "Regelbedarfsstufen-Fortschreibungsverordnung 2026 (RBSFV 2026), Art. 1 der Verordnung "
+        "vom 17.10.2025 (BGBl. 2025 I Nr. 243): Beträge von 2025 unverändert (§ 28a Abs. 5 "
+        "SGB XII)",
     ),
 )
 

@@ -90,7 +90,8 @@ ERSTER_TAG: Final = ABGEDECKT_AB
 #: The last day the strategies draw by default.
 LETZTER_TAG: Final = dt.date(2027, 12, 31)
 #: The days the law changes (first days of the Rechtsstände after the first, FACHKONZEPT § 2):
-#: 2024-03-28, 2026-03-28, 2026-04-17 (assumed) and 2026-07-01.
+#: 2024-03-28, 2026-03-28, 2026-04-23 (by the best evidence; not read in the Gazette) and
+#: 2026-07-01.
 GRENZTAGE: Final[tuple[dt.date, ...]] = alle_grenzen()
 
 _TAG: Final = dt.timedelta(days=1)
