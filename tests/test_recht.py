@@ -15,7 +15,15 @@ from kooplan.fristen import (
     schlichtung_endet_wirksam,
     schlichtung_letzter_tag,
 )
-from kooplan.recht import RECHTSSTAENDE, Fassung, Regime, rechtsstand_am, sgb2
+from kooplan.recht import (
+    RECHTSSTAENDE,
+    Fassung,
+    Regime,
+    rechtsstand_am,
+    rechtsstand_andere_lesart,
+    rechtsstand_nach_id,
+    sgb2,
+)
 
 D = dt.date
 
@@ -119,3 +127,29 @@ def test_schlichtung_ends_on_the_same_weekday(beginn):
     ende = schlichtung_letzter_tag(beginn)
     assert ende.weekday() == beginn.weekday()
     assert (ende - beginn).days == 28
+
+
+def test_the_rows_cite_the_acts_with_date_and_gazette_number():
+    """The acts behind the boundaries, as their texts and later acts cite them."""
+    quelle = {r.id: r.quelle for r in RECHTSSTAENDE}
+    assert "vom 16.12.2022 (BGBl. I S. 2328)" in quelle["2023-07"]
+    assert (
+        "Zweites Haushaltsfinanzierungsgesetz 2024 vom 27.3.2024 (BGBl. 2024 I Nr. 107)"
+        in (quelle["2024-03"])
+    )
+    assert "vom 16.4.2026 (BGBl. 2026 I Nr. 107)" in quelle["2026-04"]
+    assert "vom 16.4.2026 (BGBl. 2026 I Nr. 107)" in quelle["2026-07"]
+
+
+def test_the_first_day_of_2026_04_is_the_best_evidence_and_marked_unverified():
+    """In force "am Tag nach der Verkündung": the Gazette issue of 22.4.2026 by the best
+    evidence, so 23.4.2026; the earlier assumption (17.4.2026) is the other reading."""
+    r = rechtsstand_nach_id("2026-04")
+    assert (r.von, r.verifiziert, r.von_andere_lesart) == (D(2026, 4, 23), False, D(2026, 4, 17))
+    assert r.zweifelstage == (D(2026, 4, 17), D(2026, 4, 22))
+    assert rechtsstand_nach_id("2026-03").bis == D(2026, 4, 22)
+    assert rechtsstand_andere_lesart(D(2026, 4, 16)) is None
+    assert rechtsstand_andere_lesart(D(2026, 4, 17)) == r
+    assert rechtsstand_andere_lesart(D(2026, 4, 22)) == r
+    assert rechtsstand_andere_lesart(D(2026, 4, 23)) is None
+    assert [x.id for x in RECHTSSTAENDE if x.zweifelstage is not None] == ["2026-04"]
