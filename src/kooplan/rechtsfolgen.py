@@ -749,6 +749,7 @@ def _meldeversaeumnis_b(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -
     )
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
 def _nicht_erreichbar_stufe(
     recht: Sanktionsrecht,
     regelbedarf: Decimal | None,
@@ -785,6 +786,8 @@ def _nicht_erreichbar_stufe(
         nicht_erreichbar=True,
     )
 
+
+anmelden(_nicht_erreichbar_stufe.cache_clear)
 
 #: The Anliegen as ``rechtsfolge`` takes them (the contract's values).
 _ANLIEGEN: Final = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen")
