@@ -22,6 +22,8 @@ Wiederholung       what a further violation brings (the next step, the cap; § 7
                    Minderung under the Bürgergeld law
 Unterkunft         the costs of housing (not reduced; § 7b Abs. 4: not paid after the first
                    month; § 31a Abs. 7 n.F.: to the landlord)
+Sozialhilfe        no ergänzende Hilfe nach dem SGB XII while it lasts (§ 31b Abs. 3 a.F. of
+                   1.7.2023, Abs. 4 from 28.3.2024; § 7b Abs. 4 Satz 2 n.F.)
 1 Euro             from 1.7.2026 only (§ 31a Abs. 4 Satz 3 n.F.)
 =================  =========================================================================
 
@@ -279,7 +281,10 @@ def test_jede_belehrung_ist_vollstaendig(k: Kombination) -> None:
         _enthaelt(text, "wird die Minderung ab diesem Zeitpunkt aufgehoben")
     elif art == "nicht_erreichbar":
         _enthaelt(text, "melden sich vorher persönlich", "gelten Sie als durchgehend erreichbar")
-        _enthaelt(text, f"um {30} Prozent gemindert")
+        if k.haerte:  # § 32 Abs. 3 Satz 2 keeps a § 32 Minderung, which a Härte excludes
+            _enthaelt(text, "Regelbedarf dann ungemindert erbracht")
+        else:
+            _enthaelt(text, "um 30 Prozent gemindert")
     else:
         assert "aufgehoben" not in text  # § 32: one month, no early end
 
@@ -303,6 +308,18 @@ def test_jede_belehrung_ist_vollstaendig(k: Kombination) -> None:
     elif art != "haerte":
         _enthaelt(text, "Leistungen für Unterkunft und Heizung werden nicht gemindert")
 
+    # Sozialhilfe: "Während der Minderung des Auszahlungsanspruchs besteht kein Anspruch auf
+    # ergänzende Hilfe zum Lebensunterhalt nach den Vorschriften des Zwölften Buches." (§ 31b
+    # Abs. 3 a.F. of 1.7.2023, Abs. 4 from 28.3.2024; § 7b Abs. 4 Satz 2 n.F.)
+    if art in ("31", "32_b", "32_c_wiederholt", "nicht_erreichbar"):
+        _enthaelt(text, "kein Anspruch auf ergänzende Hilfe zum Lebensunterhalt")
+        norm = next(b.norm for b in rf.bausteine if b.art == "sozialhilfe")
+        assert norm is not None
+        if k.rechtsstand == "2023-07":
+            assert "§ 31b Abs. 3 SGB II a.F." in norm, norm
+        else:
+            assert "§ 31b Abs. 4 SGB II" in norm, norm
+
     # 1 Euro (§ 31a Abs. 4 Satz 3 n.F.)
     if art in ("31", "32_c_wiederholt", "nicht_erreichbar") and k.c:
         _enthaelt(text, "1 Euro")
@@ -318,10 +335,10 @@ def test_jede_belehrung_ist_vollstaendig(k: Kombination) -> None:
         euro = k.euro(100)
         if euro is not None:
             _enthaelt(text, f"Regelbedarfs ({euro} monatlich) ganz")
-        _enthaelt(text, "Der Entzug beginnt mit dem Kalendermonat", "spätestens nach zwei Monaten")
+        _enthaelt(text, "Der Entzug beginnt mit dem Kalendermonat", "nach zwei Monaten")
         _enthaelt(text, "wird der Entzug", "Unterkunft und Heizung werden auch beim Entzug")
         if k.rechtsstand in ("2026-04", "2026-07"):
-            _enthaelt(text, "an Ihren Vermieter", "frühestens nach einem Monat")
+            _enthaelt(text, "an Ihren Vermieter", "nach dem ersten Monat nicht mehr")
         else:
             assert "Vermieter" not in text
             _enthaelt(text, "jedoch nicht vor Ablauf eines Monats")

@@ -57,6 +57,7 @@ OHNE_TEXT = frozenset(
         ("hinweis", "va.bestimmtheit"),
         ("hinweis", "rf.betrag_unbekannt"),
         ("hinweis", "rf.regelbedarf_vorgegeben"),  # § 20 SGB II
+        ("hinweis", "rf.betrag_jahreswechsel"),  # § 20 SGB II
         ("uebergang", "leistungsbezug_beendet"),  # § 7 SGB II
     }
 )

@@ -95,6 +95,7 @@ def test_first_pflichtverletzung_in_b_announces_10_percent_for_one_month_with_eu
         "vorzeitiges_ende",
         "wiederholung",
         "unterkunft",
+        "sozialhilfe",
     ]
     folge, dauer = rf.bausteine[0].text, rf.bausteine[1].text
     assert "mindert sich Ihr Bürgergeld um 10 Prozent" in folge
@@ -232,6 +233,7 @@ def test_c_third_consecutive_miss_with_rfb_means_nicht_erreichbar() -> None:
         "nicht_erreichbar_dauer",
         "nicht_erreichbar_vorzeitiges_ende",
         "wichtiger_grund",
+        "sozialhilfe",
     ]
     text = rf.bausteine[0].text
     assert text.startswith("Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung")
@@ -266,6 +268,7 @@ def test_b_meldeversaeumnis_is_10_percent_for_one_month() -> None:
         "wichtiger_grund",
         "wiederholung",
         "unterkunft",
+        "sozialhilfe",
     ]
 
 
@@ -319,7 +322,7 @@ def test_abs7_2024_counts_a_qualifying_minderung_after_others() -> None:
 
 def test_abs7_2024_year_boundaries() -> None:
     # one month from 1.3.2024: last day 31.3.2024; violation on 31.3.2025 -> within the year
-    m = _m(D(2024, 2, 10), D(2024, 3, 1), id="m1", tatbestand=Tatbestand.ABS2_NR3)
+    m = _m(D(2024, 2, 10), D(2024, 3, 1), id="m1", tatbestand=Tatbestand.ABS1_NR2)
     assert _abs7(m, faellig=D(2025, 3, 31)) is True
     assert _abs7(m, faellig=D(2025, 4, 1)) is False
     # a Minderung beginning on the day of the violation: gemindert within the year
@@ -411,7 +414,14 @@ def test_the_b_belehrung_for_eigenbemuehungen_word_by_word() -> None:
             "maßgebenden Regelbedarfs.",
         ),
         ("unterkunft", "Die Leistungen für Unterkunft und Heizung werden nicht gemindert."),
+        # § 31b Abs. 3 SGB II in the text of 1.7.2023
+        (
+            "sozialhilfe",
+            "Während der Minderung besteht kein Anspruch auf ergänzende Hilfe zum "
+            "Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
+        ),
     ]
+    assert rf.bausteine[-1].norm == "§ 31b Abs. 3 SGB II a.F."
     # 15.3.2024 lies in Rechtsstand 2023-07 (2024-03 begins on 28.3.2024)
     assert [s.rechtsstand for s in rf.folgestufen] == ["2023-07", "2023-07"]
 
@@ -419,7 +429,8 @@ def test_the_b_belehrung_for_eigenbemuehungen_word_by_word() -> None:
 ENTZUG = (
     "Weigern Sie sich willentlich, diese zumutbare Arbeit aufzunehmen, obwohl ihre Aufnahme "
     "tatsächlich und unmittelbar möglich ist, entfällt Ihr Anspruch in Höhe des Regelbedarfs "
-    "ganz (§ 31a Abs. 7 SGB II)."
+    "ganz (§ 31a Abs. 7 SGB II). Für die Dauer des Entzugs geht die Minderung darin auf; die "
+    "Grenze von 30 Prozent aller Minderungen gilt für den Entzug nicht."
 )
 BEGINN_ENTZUG = (
     "Der Entzug beginnt mit dem Kalendermonat, der auf das Wirksamwerden des Bescheids folgt, "
@@ -474,8 +485,8 @@ def test_the_abs7_baustein_of_the_new_law() -> None:
         ("entzug_regelbedarf", ENTZUG),
         (
             "entzug_dauer",
-            BEGINN_ENTZUG + " Er wird aufgehoben, wenn die Möglichkeit der Arbeitsaufnahme "
-            "nicht mehr besteht, frühestens nach einem Monat und spätestens nach zwei Monaten.",
+            BEGINN_ENTZUG + " Besteht die Möglichkeit der Arbeitsaufnahme nach dem ersten Monat "
+            "nicht mehr, wird er aufgehoben; spätestens endet er nach zwei Monaten.",
         ),
         (
             "entzug_vorzeitiges_ende",
@@ -503,13 +514,13 @@ def test_the_c_first_miss_text_word_by_word() -> None:
     assert [(b.art, b.text) for b in rf.bausteine] == [
         (
             "folge",
-            "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, ist das Ihr erstes "
-            "Meldeversäumnis: Es führt noch zu keiner Minderung.",
+            "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, zählt das als erstes "
+            "Meldeversäumnis nach § 32 Abs. 1 SGB II: Es führt noch zu keiner Minderung.",
         ),
         (
             "wichtiger_grund",
-            "Die Minderung tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
-            "darlegen und nachweisen.",
+            "Ein Versäumnis, für das Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
+            "nachweisen, zählt nicht.",
         ),
         (
             "wiederholung",
@@ -518,7 +529,10 @@ def test_the_c_first_miss_text_word_by_word() -> None:
             "werden nicht gemindert. Alle Minderungen zusammen betragen höchstens 30 Prozent des "
             "maßgebenden Regelbedarfs. Kommen Sie drei aufeinanderfolgenden Meldeaufforderungen "
             "mit Rechtsfolgenbelehrung ohne wichtigen Grund nicht nach, gelten Sie als nicht "
-            "erreichbar und verlieren Ihren Leistungsanspruch (§ 7b Abs. 4 SGB II).",
+            "erreichbar (§ 7b Abs. 4 SGB II): Ihr Leistungsanspruch entfällt dann ab dem Monat "
+            "nach der Feststellung des dritten Versäumnisses bis zum Ende des "
+            "Bewilligungszeitraums, im ersten Monat ohne die Leistungen für den Regelbedarf; er "
+            "lebt wieder auf, sobald Sie sich persönlich im Jobcenter melden.",
         ),
     ]
     assert rf.text == " ".join(b.text for b in rf.bausteine)
@@ -544,8 +558,8 @@ def test_the_nicht_erreichbar_text_word_by_word() -> None:
             "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen "
             "Grund nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II). Ihr "
             "Leistungsanspruch entfällt dann mit Beginn des Kalendermonats, der auf die "
-            "Feststellung des dritten versäumten Meldetermins folgt. Eine Minderung wegen dieses "
-            "Meldeversäumnisses erfolgt nicht.",
+            "Feststellung des dritten versäumten Meldetermins folgt. An die Stelle einer "
+            "Minderung wegen dieses Meldeversäumnisses treten diese Folgen (§ 32 Abs. 3 SGB II).",
         ),
         (
             "nicht_erreichbar_erster_monat",
@@ -571,6 +585,12 @@ def test_the_nicht_erreichbar_text_word_by_word() -> None:
             "wichtiger_grund",
             "Diese Folgen treten nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
             "darlegen und nachweisen.",
+        ),
+        (
+            # § 7b Abs. 4 Satz 2 n.F.: "§ 31b Absatz 4 gilt entsprechend"
+            "sozialhilfe",
+            "Solange Ihr Leistungsanspruch entfällt, besteht kein Anspruch auf ergänzende Hilfe "
+            "zum Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
         ),
     ]
     assert rf.text == " ".join(b.text for b in rf.bausteine)

@@ -322,8 +322,10 @@ HINWEISE: Mapping[str, Hinweis] = {
             "rf.haerte",
             G,
             "§ 31a Abs. 3 SGB II",
-            "Eine außergewöhnliche Härte ist festgestellt: Eine Leistungsminderung erfolgt nicht. "
-            "Eine Belehrung, die eine Minderung ankündigt, wäre unrichtig.",
+            "Eine außergewöhnliche Härte ist festgestellt, für den Fälligkeitstag und bis in den "
+            "ersten Monat, in dem eine Minderung laufen könnte: Eine Leistungsminderung erfolgt "
+            "nicht, solange sie eine außergewöhnliche Härte bedeuten würde. Endet die Härte, "
+            "ist vor einer neuen Aufforderung neu zu entscheiden.",
         ),
         _h(
             "rf.abs7_tatbestand_unbekannt",
@@ -339,8 +341,10 @@ HINWEISE: Mapping[str, Hinweis] = {
             O,
             "§ 31a Abs. 7 SGB II n.F.",
             'Offene Rechtsfrage: § 31a Abs. 7 in der vorgezogenen Fassung verweist auf "Absatz 1 '
-            'Satz 2" und spricht vor dem 1.7.2026 von "Grundsicherungsgeld"; kooplan wendet ihn '
-            "wie ab 1.7.2026 an (Entfall des Regelbedarfs ohne Vorminderung, ein bis zwei Monate).",
+            'Satz 2" (vor dem 1.7.2026 die 20-Prozent-Stufe) und spricht vor dem 1.7.2026 von '
+            '"Grundsicherungsgeld". kooplan liest den Verweis als Verweis auf die Aufhebung bei '
+            "Pflichterfüllung (Abs. 1 Satz 6 a.F.) und wendet Abs. 7 ohne Vorminderung für ein "
+            "bis zwei Monate an; die 1-Euro-Regel des § 31a Abs. 4 Satz 3 gilt erst ab 1.7.2026.",
         ),
         _h(
             "offen.uebergang_65a",
@@ -358,9 +362,9 @@ HINWEISE: Mapping[str, Hinweis] = {
             O,
             "§ 32 Abs. 1 SGB II n.F.",
             'Offene Rechtsfrage: Für "wiederholt" nennt § 32 n.F. keinen Zeitraum. kooplan zählt '
-            "jedes frühere unentschuldigte Meldeversäumnis ab 1.7.2026 im selben Leistungsbezug "
-            "(nach der Policy nur solche, deren Einladung schriftlich über die Rechtsfolgen "
-            "belehrte).",
+            "jedes frühere unentschuldigte Meldeversäumnis ab 1.7.2026 im selben Leistungsbezug, "
+            "dessen Einladung schriftlich über die Rechtsfolgen belehrte (mit der Policy "
+            "wiederholt_auch_ohne_belehrung auch solche ohne Belehrung).",
         ),
         _h(
             "offen.wiederholt_ohne_belehrung",
@@ -383,8 +387,8 @@ HINWEISE: Mapping[str, Hinweis] = {
             "§ 31a Abs. 1 Satz 5 SGB II a.F.",
             "Offene Rechtsfrage: Die Pflichtverletzung fiele genau auf den Tag, an dem der Beginn "
             "der vorigen Minderung ein Jahr zurückliegt. Vorwärts gezählt (§ 26 Abs. 1 SGB X, "
-            "§§ 187 Abs. 2, 188 Abs. 2 BGB) ist das Jahr an diesem Tag abgelaufen: kooplan "
-            "kündigt die erste Stufe an. Rückwärts vom Tag der Pflichtverletzung gezählt läge der "
+            "§§ 187 Abs. 2, 188 Abs. 2 BGB) ist das Jahr mit Ablauf des Vortags abgelaufen: "
+            "kooplan kündigt die erste Stufe an. Rückwärts vom Tag der Pflichtverletzung gezählt läge der "
             'Beginn genau ein Jahr und nicht "länger als ein Jahr" zurück; dann wäre es die '
             "nächste Stufe.",
             nur_b=True,
@@ -398,7 +402,8 @@ HINWEISE: Mapping[str, Hinweis] = {
             "Leistungsanspruchs nach § 7b Abs. 4 n.F. ist keine Minderung, und § 7b Abs. 4 "
             "verweist nur auf § 31b Abs. 4 und § 31a Abs. 4 Satz 3, nicht auf § 31a Abs. 3. "
             "kooplan kündigt die Nichterreichbarkeit deshalb an; ob eine Härte sie ausschließt, "
-            "regelt das Gesetz nicht.",
+            "regelt das Gesetz nicht. Die Minderung nach § 32 Abs. 3 Satz 2 n.F. bei Meldung im "
+            "ersten Monat schließt die Härte dagegen aus (§ 32 Abs. 2 Satz 1 mit § 31a Abs. 3).",
             nur_c=True,
         ),
         _h(
@@ -410,6 +415,83 @@ HINWEISE: Mapping[str, Hinweis] = {
             "gelten die Rechtsfolgen des § 32 (§ 31a Abs. 1 Satz 7 a.F.); kooplan zählt diese "
             "Minderung nicht als Vorminderung für den Entzug des Regelbedarfs nach § 31a Abs. 7 "
             "a.F., obwohl dessen Wortlaut § 31 Abs. 2 Nr. 3 nennt.",
+        ),
+        _h(
+            "rf.sperrzeit_unbekannt",
+            W,
+            "§ 31a Abs. 1 Satz 7 SGB II a.F.",
+            "Eine frühere Minderung wegen § 31 Abs. 2 Nr. 3 (Sperrzeit) nennt nicht, welche "
+            "Sperrzeit es war (minderung_festgestellt.sperrzeit). War es eine Sperrzeit bei "
+            "Meldeversäumnis, gelten für sie die Rechtsfolgen des § 32: Sie ist keine Stufe des "
+            "§ 31a Abs. 1 und keine Vorminderung für § 31a Abs. 7 a.F. Das entscheidet hier über "
+            "die angekündigte Folge: die Sperrzeit erfassen.",
+        ),
+        _h(
+            "offen.stufe_sperrzeit_meldeversaeumnis",
+            O,
+            "§ 31a Abs. 1 Satz 4, 7 SGB II a.F.",
+            "Offene Rechtsfrage: Im Jahr vor der Pflichtverletzung wurde wegen einer Sperrzeit "
+            "bei Meldeversäumnis gemindert (§ 31 Abs. 2 Nr. 3; Rechtsfolgen des § 32 nach § 31a "
+            'Abs. 1 Satz 7 a.F.). Ob diese Minderung eine spätere Pflichtverletzung zur "weiteren" '
+            "macht (Satz 4), regelt das Gesetz nicht; kooplan zählt sie nicht (die Lesart, die "
+            "weniger belastet). Zählte man sie, wäre es die nächste Stufe.",
+            nur_b=True,
+        ),
+        _h(
+            "offen.abs7_aufhebung_mindestmonat",
+            O,
+            "§ 31a Abs. 7 Satz 4, § 31b Abs. 2 Satz 2, Abs. 3 SGB II n.F.",
+            "Offene Rechtsfrage: Ob der Entzug nach § 31a Abs. 7 n.F. bei Pflichterfüllung sofort "
+            "aufgehoben wird (§ 31b Abs. 3 Satz 2 n.F. verweist anders als die alte Fassung nicht "
+            "mehr auf Abs. 2 Satz 2) oder erst nach einem Monat (§ 31b Abs. 2 Satz 2 n.F. für die "
+            "Fälle des § 31a Abs. 1 Satz 2). Die Belehrung folgt dem Wortlaut: sofort.",
+        ),
+        _h(
+            "offen.abs7_verhaeltnis_minderung",
+            O,
+            "§ 31a Abs. 7 Satz 1 SGB II a.F., § 31a Abs. 7 Satz 1 SGB II n.F.",
+            "Offene Rechtsfrage: Wie die Minderung nach § 31a Abs. 1 und der Entzug des "
+            "Regelbedarfs nach Abs. 7 für dieselbe Pflichtverletzung zueinander stehen, regelt "
+            'das Gesetz nicht ("Abweichend von Absatz 4 Satz 1"). kooplan liest: Für die Dauer '
+            "des Entzugs geht die Minderung darin auf und läuft danach für ihre restlichen "
+            "Monate weiter; die Grenze von 30 Prozent gilt für den Entzug nicht.",
+        ),
+        _h(
+            "rf.betrag_jahreswechsel",
+            W,
+            "§ 20 SGB II",
+            "Der Minderungszeitraum reicht ab dem frühesten Monat in ein neues Jahr, dessen "
+            "Regelbedarf nicht bekannt ist oder anders lautet. Der Betrag in Euro gilt für das "
+            "Jahr des ersten Monats; danach ändert er sich mit dem neuen Regelbedarf (der "
+            "Prozentsatz bleibt).",
+        ),
+        _h(
+            "offen.feststellung_frist_verschoben",
+            O,
+            "§ 31b Abs. 1 Satz 3 SGB II, § 26 Abs. 3 Satz 1 SGB X",
+            "Offene Rechtsfrage: Das rechnerische Ende der sechs Monate für die Feststellung fällt "
+            "auf einen Samstag, Sonntag oder Feiertag im Land des Falls; kooplan verlängert die "
+            "Frist bis zum nächsten Werktag (§ 26 Abs. 3 Satz 1 SGB X). Ob diese Regel auch eine "
+            "Frist der Behörde verlängert, ist nicht geklärt: Der frühere Tag ist der sichere. "
+            "Die Feststellung muss bis dahin bekannt gegeben sein (§ 39 Abs. 1 SGB X), per Post "
+            "also einige Tage vorher aufgegeben.",
+        ),
+        _h(
+            "rf.haerte_endet_vorher",
+            W,
+            "§ 31a Abs. 3 SGB II",
+            "Eine außergewöhnliche Härte ist für den Fälligkeitstag festgestellt, endet aber vor "
+            "dem ersten Monat, in dem eine Minderung laufen könnte: Die Belehrung nennt die "
+            "Minderung. Ob sie dann eine Härte bedeutet, ist bei der Feststellung zu prüfen.",
+        ),
+        _h(
+            "rf.bewilligungszeitraum_endet_vorher",
+            G,
+            "§ 7b Abs. 4 Satz 2, 3 SGB II n.F.",
+            "Der Bewilligungszeitraum des Falls endet vor dem frühesten Monat, in dem der "
+            "Leistungsanspruch nach § 7b Abs. 4 n.F. entfallen könnte: In diesem "
+            "Bewilligungszeitraum wirkt die Nichterreichbarkeit nicht mehr.",
+            nur_c=True,
         ),
         _h(
             "rf.regelbedarf_vorgegeben",
@@ -464,7 +546,8 @@ HINWEISE: Mapping[str, Hinweis] = {
             "In diesem Leistungsbezug haben so viele Schlichtungsverfahren begonnen, wie die "
             "Policy zulässt (schlichtung_hoechstzahl). § 15a Abs. 1 a.F. begrenzt die Zahl nicht; "
             "nach der Policy wird auf ein weiteres Verlangen kein Schlichtungsverfahren mehr "
-            "eingeleitet.",
+            'eingeleitet. Nach § 15a Abs. 1 Satz 1 a.F. ("soll") ist ein weiteres Verlangen '
+            "nur in einem atypischen Fall abzulehnen; die Policy ersetzt diese Prüfung nicht.",
             nur_b=True,
         ),
         _h(

@@ -100,10 +100,19 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
     # "Bei einer Pflichtverletzung nach § 31 mindert sich das Grundsicherungsgeld um 30 Prozent des
     # nach § 20 jeweils maßgebenden Regelbedarfs." (§ 31a Abs. 1 Satz 1 n.F.)
     (
-        "31.folge",
+        "31.folge.B",
         Vorlage(
             "folge",
-            "§ 31 Abs. 1, § 31a Abs. 1 Satz 1 bis 3 SGB II",
+            f"§ 31 Abs. 1, § 31a Abs. 1 Satz 1 bis 3 {_B}",
+            "Wenn Sie {verhalten}, mindert sich Ihr {leistung} um {prozent} Prozent des für Sie "
+            "maßgebenden Regelbedarfs{euro}.",
+        ),
+    ),
+    (
+        "31.folge.C",
+        Vorlage(
+            "folge",
+            f"§ 31 Abs. 1, § 31a Abs. 1 Satz 1 {_C}",
             "Wenn Sie {verhalten}, mindert sich Ihr {leistung} um {prozent} Prozent des für Sie "
             "maßgebenden Regelbedarfs{euro}.",
         ),
@@ -141,6 +150,26 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "§ 31 Abs. 1 Satz 2 SGB II",
             "Die Minderung tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
             "darlegen und nachweisen.",
+        ),
+    ),
+    # "Absatz 1 Satz 6, die Absätze 2 und 3 sowie § 31 Absatz 1 Satz 2 finden Anwendung."
+    # (§ 31a Abs. 7 Satz 3 a.F.; Satz 4 n.F. with "Absatz 1 Satz 2")
+    (
+        "31.wichtiger_grund.entzug.a",
+        Vorlage(
+            "wichtiger_grund",
+            f"§ 31 Abs. 1 Satz 2, § 31a Abs. 7 Satz 3 {_B}",
+            "Minderung und Entzug treten nicht ein, wenn Sie einen wichtigen Grund für Ihr "
+            "Verhalten darlegen und nachweisen.",
+        ),
+    ),
+    (
+        "31.wichtiger_grund.entzug.n",
+        Vorlage(
+            "wichtiger_grund",
+            f"§ 31 Abs. 1 Satz 2 SGB II, § 31a Abs. 7 Satz 4 {_C}",
+            "Minderung und Entzug treten nicht ein, wenn Sie einen wichtigen Grund für Ihr "
+            "Verhalten darlegen und nachweisen.",
         ),
     ),
     # "Minderungen nach den Sätzen 1 bis 3 sind aufzuheben, sobald erwerbsfähige
@@ -246,6 +275,38 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "ihre Dauer Grundsicherungsgeld von monatlich 1 Euro bewilligt.",
         ),
     ),
+    # "Während der Minderung des Auszahlungsanspruchs besteht kein Anspruch auf ergänzende Hilfe
+    # zum Lebensunterhalt nach den Vorschriften des Zwölften Buches." (§ 31b Abs. 3 in the text of
+    # 1.7.2023, Abs. 4 from 28.3.2024; § 32 Abs. 2 Satz 1 applies it to Meldeversäumnisse; § 7b
+    # Abs. 4 Satz 2 n.F.: "§ 31b Absatz 4 gilt entsprechend"). The norm of the first two comes
+    # from the Rechtsstand's row (``Sanktionsrecht.sgb12_norm``).
+    (
+        "sgb12.minderung",
+        Vorlage(
+            "sozialhilfe",
+            "§ 31b Abs. 4 SGB II",
+            "Während der Minderung besteht kein Anspruch auf ergänzende Hilfe zum Lebensunterhalt "
+            "nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
+        ),
+    ),
+    (
+        "sgb12.entzug",
+        Vorlage(
+            "sozialhilfe",
+            "§ 31b Abs. 4 SGB II",
+            "Während der Minderung und des Entzugs besteht kein Anspruch auf ergänzende Hilfe zum "
+            "Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
+        ),
+    ),
+    (
+        "sgb12.nicht_erreichbar",
+        Vorlage(
+            "sozialhilfe",
+            f"§ 7b Abs. 4 Satz 2 {_C}, § 31b Abs. 4 {_C}",
+            "Solange Ihr Leistungsanspruch entfällt, besteht kein Anspruch auf ergänzende Hilfe "
+            "zum Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
+        ),
+    ),
     # -- § 31a Abs. 7: Entzug des Regelbedarfs bei Arbeitsverweigerung --------------------------
     # 2024-03: "Abweichend von Absatz 4 Satz 1 entfällt der Leistungsanspruch in Höhe des
     # Regelbedarfes, wenn erwerbsfähige Leistungsberechtigte, deren Bürgergeld wegen einer
@@ -262,7 +323,8 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "Satz 1 Nr. 2 oder Abs. 2 Nr. 3 oder 4 SGB II gemindert. Weigern Sie sich willentlich, "
             "diese zumutbare Arbeit aufzunehmen, obwohl ihre Aufnahme tatsächlich und unmittelbar "
             "möglich ist, entfällt Ihr Anspruch in Höhe des Regelbedarfs{euro} ganz (§ 31a "
-            "Abs. 7 SGB II).",
+            "Abs. 7 SGB II). Für die Dauer des Entzugs geht die Minderung darin auf; die Grenze "
+            "von 30 Prozent aller Minderungen gilt für den Entzug nicht.",
         ),
     ),
     # "In den Fällen des § 31a Absatz 7 wird die Minderung aufgehoben, wenn die Möglichkeit der
@@ -314,7 +376,9 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             f"§ 31a Abs. 7 Satz 1, 2 {_C}",
             "Weigern Sie sich willentlich, diese zumutbare Arbeit aufzunehmen, obwohl ihre "
             "Aufnahme tatsächlich und unmittelbar möglich ist, entfällt Ihr Anspruch in Höhe des "
-            "Regelbedarfs{euro} ganz (§ 31a Abs. 7 SGB II).",
+            "Regelbedarfs{euro} ganz (§ 31a Abs. 7 SGB II). Für die Dauer des Entzugs geht die "
+            "Minderung darin auf; die Grenze von 30 Prozent aller Minderungen gilt für den Entzug "
+            "nicht.",
         ),
     ),
     # "In den Fällen des § 31a Absatz 7 wird die Minderung nach Ablauf eines Minderungszeitraums
@@ -327,9 +391,8 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "entzug_dauer",
             f"§ 31b Abs. 3 Satz 1, 2 i.V.m. Abs. 1 Satz 1 {_C}",
             "Der Entzug beginnt mit dem Kalendermonat, der auf das Wirksamwerden des Bescheids "
-            "folgt, der ihn feststellt. Er wird aufgehoben, wenn die Möglichkeit der "
-            "Arbeitsaufnahme nicht mehr besteht, frühestens nach einem Monat und spätestens nach "
-            "zwei Monaten.",
+            "folgt, der ihn feststellt. Besteht die Möglichkeit der Arbeitsaufnahme nach dem "
+            "ersten Monat nicht mehr, wird er aufgehoben; spätestens endet er nach zwei Monaten.",
         ),
     ),
     # "Absatz 1 Satz 2, die Absätze 2 und 3 sowie § 31 Absatz 1 Satz 2 finden Anwendung."
@@ -341,6 +404,19 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
         Vorlage(
             "entzug_vorzeitiges_ende",
             f"§ 31a Abs. 7 Satz 4, Abs. 1 Satz 2 {_C}",
+            "Nehmen Sie die Arbeit doch auf oder erklären Sie sich nachträglich ernsthaft und "
+            "nachhaltig bereit, Ihren Pflichten künftig nachzukommen, wird der Entzug aufgehoben.",
+        ),
+    ),
+    # In the text in force from 23.4.2026 to 30.6.2026 "Absatz 1 Satz 2" of § 31a is still the
+    # 20 % step of the Bürgergeld law; kooplan reads the reference as one to the lifting rule,
+    # there Satz 6: "Minderungen nach den Sätzen 1 bis 3 sind aufzuheben, sobald …"
+    (
+        "abs7.vorzeitiges_ende.n_2026_04",
+        Vorlage(
+            "entzug_vorzeitiges_ende",
+            f"§ 31a Abs. 7 Satz 4 {_C} (Verweis auf Abs. 1 Satz 2, gelesen als § 31a Abs. 1 Satz 6 "
+            f"{_B})",
             "Nehmen Sie die Arbeit doch auf oder erklären Sie sich nachträglich ernsthaft und "
             "nachhaltig bereit, Ihren Pflichten künftig nachzukommen, wird der Entzug aufgehoben.",
         ),
@@ -462,8 +538,17 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
         Vorlage(
             "folge",
             f"§ 32 Abs. 1 Satz 1 {_C}",
-            "Wenn Sie {verhalten}, ist das Ihr erstes Meldeversäumnis: Es führt noch zu keiner "
-            "Minderung.",
+            "Wenn Sie {verhalten}, zählt das als erstes Meldeversäumnis nach § 32 Abs. 1 SGB II: "
+            "Es führt noch zu keiner Minderung.",
+        ),
+    ),
+    (
+        "32.wichtiger_grund.C_erstes",
+        Vorlage(
+            "wichtiger_grund",
+            "§ 32 Abs. 1 Satz 2 SGB II",
+            "Ein Versäumnis, für das Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
+            "nachweisen, zählt nicht.",
         ),
     ),
     (
@@ -490,8 +575,10 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "Heizung werden nicht gemindert. Alle Minderungen zusammen betragen höchstens "
             "30 Prozent des maßgebenden Regelbedarfs. Kommen Sie drei aufeinanderfolgenden "
             "Meldeaufforderungen mit Rechtsfolgenbelehrung ohne wichtigen Grund nicht nach, "
-            "gelten Sie als nicht erreichbar und verlieren Ihren Leistungsanspruch (§ 7b Abs. 4 "
-            "SGB II).",
+            "gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II): Ihr Leistungsanspruch "
+            "entfällt dann ab dem Monat nach der Feststellung des dritten Versäumnisses bis zum "
+            "Ende des Bewilligungszeitraums, im ersten Monat ohne die Leistungen für den "
+            "Regelbedarf; er lebt wieder auf, sobald Sie sich persönlich im Jobcenter melden.",
         ),
     ),
     (
@@ -503,8 +590,10 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "für einen Monat. Alle Minderungen zusammen betragen höchstens 30 Prozent des "
             "maßgebenden Regelbedarfs. Kommen Sie drei aufeinanderfolgenden "
             "Meldeaufforderungen mit Rechtsfolgenbelehrung ohne wichtigen Grund nicht nach, "
-            "gelten Sie als nicht erreichbar und verlieren Ihren Leistungsanspruch (§ 7b Abs. 4 "
-            "SGB II).",
+            "gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II): Ihr Leistungsanspruch "
+            "entfällt dann ab dem Monat nach der Feststellung des dritten Versäumnisses bis zum "
+            "Ende des Bewilligungszeitraums, im ersten Monat ohne die Leistungen für den "
+            "Regelbedarf; er lebt wieder auf, sobald Sie sich persönlich im Jobcenter melden.",
         ),
     ),
     # -- § 7b Abs. 4 n.F.: nicht erreichbar ----------------------------------------------------
@@ -522,8 +611,8 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen "
             "Grund nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II). Ihr "
             "Leistungsanspruch entfällt dann mit Beginn des Kalendermonats, der auf die "
-            "Feststellung des dritten versäumten Meldetermins folgt. Eine Minderung wegen dieses "
-            "Meldeversäumnisses erfolgt nicht.",
+            "Feststellung des dritten versäumten Meldetermins folgt. An die Stelle einer "
+            "Minderung wegen dieses Meldeversäumnisses treten diese Folgen (§ 32 Abs. 3 SGB II).",
         ),
     ),
     # "Bei Vorliegen der übrigen Leistungsvoraussetzungen erhalten erwerbsfähige
@@ -554,6 +643,17 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "sich vorher persönlich im Jobcenter: Von da an gelten Sie wieder als erreichbar.",
         ),
     ),
+    # the Bewilligungszeitraum ends within the first month (or before it): no "danach"
+    (
+        "7b.dauer.kurz",
+        Vorlage(
+            "nicht_erreichbar_dauer",
+            f"§ 7b Abs. 4 Satz 2, 3 {_C}",
+            "Die Nichterreichbarkeit gilt bis zum Ablauf des ursprünglichen "
+            "Bewilligungszeitraums am {tag}, es sei denn, Sie melden sich vorher persönlich im "
+            "Jobcenter: Von da an gelten Sie wieder als erreichbar.",
+        ),
+    ),
     # "Meldet sich die erwerbsfähige leistungsberechtigte Person innerhalb dieses Monats
     # persönlich in dem zuständigen Jobcenter, gilt sie als durchgehend erreichbar; § 32 Absatz 3
     # bleibt unberührt." (§ 7b Abs. 4 Satz 5 n.F.) "In den Fällen des § 7b Absatz 4 Satz 5 ist
@@ -567,6 +667,19 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             "Melden Sie sich innerhalb dieses ersten Kalendermonats persönlich im Jobcenter, "
             "gelten Sie als durchgehend erreichbar; Ihr Regelbedarf wird dann für diesen einen "
             "Monat um {prozent} Prozent gemindert{euro} erbracht.",
+        ),
+    ),
+    # A found außergewöhnliche Härte excludes that Minderung: "Eine Leistungsminderung erfolgt
+    # nicht, wenn sie im Einzelfall eine außergewöhnliche Härte bedeuten würde." (§ 31a Abs. 3,
+    # applied to § 32 by § 32 Abs. 2 Satz 1 n.F.)
+    (
+        "7b.vorzeitiges_ende.haerte",
+        Vorlage(
+            "nicht_erreichbar_vorzeitiges_ende",
+            f"§ 7b Abs. 4 Satz 5 {_C}, § 32 Abs. 2 Satz 1, Abs. 3 Satz 2 {_C}, § 31a Abs. 3 {_C}",
+            "Melden Sie sich innerhalb dieses ersten Kalendermonats persönlich im Jobcenter, "
+            "gelten Sie als durchgehend erreichbar; wegen der festgestellten außergewöhnlichen "
+            "Härte wird Ihr Regelbedarf dann ungemindert erbracht.",
         ),
     ),
     # "… ohne Darlegung und Nachweis eines wichtigen Grundes …" (§ 7b Abs. 4 Satz 1 n.F.)
@@ -608,7 +721,10 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
             f"§ 7b Abs. 4 Satz 1 {_C}",
             "Kommen Sie drei aufeinanderfolgenden Meldeaufforderungen mit "
             "Rechtsfolgenbelehrung ohne wichtigen Grund nicht nach, gelten Sie als nicht "
-            "erreichbar und verlieren Ihren Leistungsanspruch (§ 7b Abs. 4 SGB II).",
+            "erreichbar (§ 7b Abs. 4 SGB II): Ihr Leistungsanspruch entfällt dann ab dem Monat "
+            "nach der Feststellung des dritten Versäumnisses bis zum Ende des "
+            "Bewilligungszeitraums, im ersten Monat ohne die Leistungen für den Regelbedarf; er "
+            "lebt wieder auf, sobald Sie sich persönlich im Jobcenter melden.",
         ),
     ),
 )

@@ -484,7 +484,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         "persoenlich_gemeldet",
         _UNV,
         ("§ 59 SGB II i.V.m. § 309 SGB III", "§ 7b Abs. 4 Satz 3, 5 SGB II n.F."),
-        _G,
+        _W,
         "Die Person hat sich persönlich beim Jobcenter gemeldet: Wie ein wahrgenommener Termin "
         "beendet das die Folge versäumter Termine, und die Nichterreichbarkeit nach § 7b Abs. 4 "
         "n.F. endet.",
@@ -654,6 +654,9 @@ class Zustand:
     )
     #: How many Schlichtungen began in this benefit period (§ 15a Abs. 1 SGB II a.F.).
     schlichtungen: int = attrs.field(default=0, validator=p.ist_int(0))
+    #: The day of the last break of the run of missed meetings (a kept meeting, a personal
+    #: report, an excused miss), with ``lauf_ab`` its place in fold order; ``None``: none yet.
+    lauf_ab_tag: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
 
     @property
     def offene_arten(self) -> frozenset[Mitwirkung]:
@@ -664,7 +667,17 @@ class Zustand:
         """The current run of unexcused missed meetings (since the last kept meeting, personal
         report or excused miss), in the order of their meetings (:attr:`Terminversaeumnis.termin_am`;
         misses of the same day in fold order)."""
-        lauf = [v for v in self.versaeumnisse if v.folge > self.lauf_ab and not v.entschuldigt]
+        if self.lauf_ab_tag is None:
+            lauf = [v for v in self.versaeumnisse if v.folge > self.lauf_ab and not v.entschuldigt]
+        else:
+            # a miss belongs to the run when its meeting lies after the break (same day: after
+            # it in fold order); a miss recorded late for a meeting before the break does not
+            bruch = (self.lauf_ab_tag, self.lauf_ab)
+            lauf = [
+                v
+                for v in self.versaeumnisse
+                if not v.entschuldigt and (v.termin_am, v.folge) > bruch
+            ]
         if any(v.termin is not None for v in lauf):
             lauf.sort(key=lambda v: (v.termin_am, v.folge))
         return tuple(lauf)
@@ -735,6 +748,7 @@ class _Arbeit:
         "hinweise",
         "kontakt_im_zeitraum",
         "lauf_ab",
+        "lauf_ab_tag",
         "letzte_einladung_rfb",
         "minderungen",
         "offen",
@@ -771,6 +785,7 @@ class _Arbeit:
     angewandt: int
     einladungen_termin: tuple[tuple[str, dt.date], ...]
     schlichtungen: int
+    lauf_ab_tag: dt.date | None
 
     def __init__(self, z: Zustand) -> None:
         for name in _FELDER:
@@ -940,21 +955,25 @@ def _b_termin_versaeumt(z: _Arbeit, e: Ereignis, folge: int) -> None:
         if z.einladungen_termin:
             termin = dict(z.einladungen_termin).get(e.einladung)
     z.kontakt_im_zeitraum = True
-    z.versaeumnisse = (
-        *z.versaeumnisse,
-        Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund, termin),
-    )
+    v = Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund, termin)
+    z.versaeumnisse = (*z.versaeumnisse, v)
     if e.wichtiger_grund:
-        z.lauf_ab = folge
+        _lauf_brechen(z, v.termin_am, folge)
 
 
-def _b_termin_wahrgenommen(z: _Arbeit, _e: Ereignis, folge: int) -> None:
+def _b_termin_wahrgenommen(z: _Arbeit, e: Ereignis, folge: int) -> None:
     z.kontakt_im_zeitraum = True
-    z.lauf_ab = folge
+    _lauf_brechen(z, e.am, folge)
 
 
-def _b_persoenlich_gemeldet(z: _Arbeit, _e: Ereignis, folge: int) -> None:
-    z.lauf_ab = folge
+def _b_persoenlich_gemeldet(z: _Arbeit, e: Ereignis, folge: int) -> None:
+    _lauf_brechen(z, e.am, folge)
+
+
+def _lauf_brechen(z: _Arbeit, tag: dt.date, folge: int) -> None:
+    """The run of missed meetings ends at (``tag``, ``folge``), unless a later break stands."""
+    if z.lauf_ab_tag is None or (tag, folge) > (z.lauf_ab_tag, z.lauf_ab):
+        z.lauf_ab_tag, z.lauf_ab = tag, folge
 
 
 def _b_plan(z: _Arbeit, e: Ereignis, _folge: int) -> None:
@@ -1070,7 +1089,7 @@ def _entschuldigen(z: _Arbeit, bezug: str) -> None:
     for v in z.versaeumnisse:
         if v.id == bezug and not v.entschuldigt:
             v = attrs.evolve(v, entschuldigt=True)
-            z.lauf_ab = max(z.lauf_ab, v.folge)  # an excused miss breaks the run
+            _lauf_brechen(z, v.termin_am, v.folge)  # an excused miss breaks the run
         versaeumnisse.append(v)
     z.versaeumnisse = tuple(versaeumnisse)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -116,6 +116,9 @@ class Sanktionsrecht:
     abs7: Abs7
     abs7_norm: str | None
     leistung: str
+    #: Where the exclusion of ergänzende Hilfe nach dem SGB XII stands (§ 31b Abs. 3 in the text
+    #: of 1.7.2023, Abs. 4 from 28.3.2024).
+    sgb12_norm: str = "§ 31b Abs. 4 SGB II a.F."
 
 
 _B_31 = (
@@ -128,13 +131,17 @@ _C_31 = (Stufe(30, 3, "§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 SGB II n.F."),
 _C_32 = Stufe(30, 1, "§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II n.F.")
 
 
-def _b(rid: str, abs7: Abs7, abs7_norm: str | None) -> Sanktionsrecht:
-    return Sanktionsrecht(rid, Regime.B, _B_31, _B_32, False, False, abs7, abs7_norm, "Bürgergeld")
+def _b(
+    rid: str, abs7: Abs7, abs7_norm: str | None, sgb12_norm: str = "§ 31b Abs. 4 SGB II a.F."
+) -> Sanktionsrecht:
+    return Sanktionsrecht(
+        rid, Regime.B, _B_31, _B_32, False, False, abs7, abs7_norm, "Bürgergeld", sgb12_norm
+    )
 
 
 #: One row per Rechtsstand: the consequences in force (FACHKONZEPT § 6).
 SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
-    "2023-07": _b("2023-07", Abs7.KEINE, None),
+    "2023-07": _b("2023-07", Abs7.KEINE, None, "§ 31b Abs. 3 SGB II a.F."),
     "2024-03": _b("2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II a.F."),
     "2026-03": _b("2026-03", Abs7.KEINE, None),
     "2026-04": _b("2026-04", Abs7.OHNE_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F."),
@@ -148,6 +155,7 @@ SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
         Abs7.OHNE_VORMINDERUNG,
         "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F.",
         "Grundsicherungsgeld",
+        "§ 31b Abs. 4 SGB II n.F.",
     ),
 }
 
@@ -309,7 +317,10 @@ def stufe_31(z: Zustand, verletzung_am: dt.date) -> int:
 
     The previous Minderung is the latest § 31 Minderung (by its beginning) festgestellt up to the
     violation; Minderungen for Meldeversäumnisse do not count, nor those with the consequences of
-    § 32 (a Sperrzeit bei Meldeversäumnis, § 31a Abs. 1 Satz 7 a.F.).
+    § 32 (a Sperrzeit bei Meldeversäumnis, § 31a Abs. 1 Satz 7 a.F.; the reading that burdens
+    less, with the note ``offen.stufe_sperrzeit_meldeversaeumnis`` where it decides). A § 31
+    Abs. 2 Nr. 3 Minderung without its Sperrzeit counts, with the note ``rf.sperrzeit_unbekannt``
+    where that decides.
 
     The year is counted forward from the beginning of the previous Minderungszeitraum (§ 26
     Abs. 1 SGB X with §§ 187 Abs. 2, 188 Abs. 2 BGB): it began 1.4.2024, so it ended with
@@ -317,16 +328,46 @@ def stufe_31(z: Zustand, verletzung_am: dt.date) -> int:
     the beginning would lie exactly one year back, not "länger"; on that one day the readings
     differ, and the Rechtsfolge carries the note ``offen.jahresfrist_grenztag``.
     """
-    letzte = _vorige_31(z, verletzung_am)
+    return _stufe(_vorige_31(z, verletzung_am), verletzung_am)
+
+
+def _stufe(letzte: MinderungFestgestellt | None, verletzung_am: dt.date) -> int:
     if letzte is None or _jahr_abgelaufen(letzte.beginn, verletzung_am):
         return 1
     return min((letzte.stufe_31 or 1) + 1, 3)
 
 
-def _vorige_31(z: Zustand, verletzung_am: dt.date) -> MinderungFestgestellt | None:
-    """The latest § 31 Minderung (by beginning) festgestellt up to ``verletzung_am``."""
-    vorher = [m for m in _wirksam(z) if m.stufe_31 is not None and m.am <= verletzung_am]
+def _ist_stufe(m: MinderungFestgestellt) -> bool:
+    return m.stufe_31 is not None
+
+
+def _vorige_31(
+    z: Zustand,
+    verletzung_am: dt.date,
+    zaehlt: Callable[[MinderungFestgestellt], bool] = _ist_stufe,
+) -> MinderungFestgestellt | None:
+    """The latest § 31 Minderung (by beginning) festgestellt up to ``verletzung_am`` (of those
+    ``zaehlt`` counts)."""
+    vorher = [m for m in _wirksam(z) if zaehlt(m) and m.am <= verletzung_am]
     return max(vorher, key=lambda m: (m.beginn, m.am)) if vorher else None
+
+
+def _sperrzeit_offen(m: MinderungFestgestellt) -> bool:
+    """A § 31 Abs. 2 Nr. 3 Minderung whose Sperrzeit is not recorded: it may have been one for a
+    Meldeversäumnis, with the consequences of § 32 (§ 31a Abs. 1 Satz 7 a.F., Satz 3 n.F.)."""
+    return m.tatbestand is Tatbestand.ABS2_NR3 and m.sperrzeit is None
+
+
+def _stufe_hinweise(z: Zustand, verletzung_am: dt.date, nr: int, hinweise: list[str]) -> None:
+    """Notes where a fact of an earlier Minderung, or a reading, decides the step."""
+    if _grenztag_jahresfrist(z, verletzung_am):
+        hinweise.append("offen.jahresfrist_grenztag")
+    ohne = _vorige_31(z, verletzung_am, lambda m: _ist_stufe(m) and not _sperrzeit_offen(m))
+    if _stufe(ohne, verletzung_am) != nr:
+        hinweise.append("rf.sperrzeit_unbekannt")
+    mit = _vorige_31(z, verletzung_am, lambda m: m.grund is Minderungsgrund.PFLICHTVERLETZUNG)
+    if _stufe(mit, verletzung_am) != nr:
+        hinweise.append("offen.stufe_sperrzeit_meldeversaeumnis")
 
 
 def _grenztag_jahresfrist(z: Zustand, verletzung_am: dt.date) -> bool:
@@ -352,10 +393,12 @@ def _vorminderung_2024(
     A Minderung for a Sperrzeit bei Meldeversäumnis (§ 31 Abs. 2 Nr. 3 with § 159 Abs. 1 Satz 2
     Nr. 8 SGB III) had the consequences of § 32 (§ 31a Abs. 1 Satz 7 a.F.): kooplan does not
     count it (the reading that burdens less; the note ``offen.abs7_sperrzeit_meldeversaeumnis``
-    says so where it decides)."""
+    says so where it decides). One under § 31 Abs. 2 Nr. 3 whose Sperrzeit is not recorded
+    leaves the condition open (``None``), like a Minderung without its Tatbestand. The notes go
+    to ``hinweise``."""
     grenze = plus_monate(verletzung_am, -12)
     auf = dict(z.aufhebungen)
-    unbekannt = sperrzeit_mv = False
+    unbekannt = sperrzeit_mv = sperrzeit_offen = False
     for m in _wirksam(z):
         if m.grund is not Minderungsgrund.PFLICHTVERLETZUNG:
             continue
@@ -363,21 +406,46 @@ def _vorminderung_2024(
             continue
         if m.wie_meldeversaeumnis:
             sperrzeit_mv = True
+        elif _sperrzeit_offen(m):
+            sperrzeit_offen = True
         elif m.tatbestand is None:
             unbekannt = True
         elif m.tatbestand in _QUALIFIZIEREND_2024:
             return True
-    if sperrzeit_mv and hinweise is not None:
-        hinweise.append("offen.abs7_sperrzeit_meldeversaeumnis")
-    return None if unbekannt else False
+    if hinweise is not None:
+        if sperrzeit_mv:
+            hinweise.append("offen.abs7_sperrzeit_meldeversaeumnis")
+        if unbekannt:
+            hinweise.append("rf.abs7_tatbestand_unbekannt")
+        if sperrzeit_offen:
+            hinweise.append("rf.sperrzeit_unbekannt")
+    return None if unbekannt or sperrzeit_offen else False
 
 
-def _haerte(z: Zustand, tag: dt.date) -> bool:
-    """An außergewöhnliche Härte found for the current benefit period covers ``tag``."""
+def _haerte(z: Zustand, tag: dt.date, ab: dt.date | None = None) -> bool:
+    """An außergewöhnliche Härte found for the current benefit period covers ``tag`` (and, with
+    ``ab``, lasts at least until that day: the first month a Minderung could run)."""
     return any(
-        h.bezug is None and nr == z.zeitraum_nr and h.am <= tag and (h.bis is None or tag <= h.bis)
+        h.bezug is None
+        and nr == z.zeitraum_nr
+        and h.am <= tag
+        and (h.bis is None or max(tag, ab or tag) <= h.bis)
         for h, nr in z.haerten
     )
+
+
+def _haerte_pruefen(f: _Frage, hinweise: list[str]) -> bool:
+    """Whether a found Härte excludes the Minderung: "Eine Leistungsminderung erfolgt nicht,
+    wenn sie im Einzelfall eine außergewöhnliche Härte bedeuten würde." (§ 31a Abs. 3) It must
+    cover the due day and last into the first month the Minderung could run; one that ends
+    before leaves the announcement as it is, with the note ``rf.haerte_endet_vorher``."""
+    if not _haerte(f.z, f.verletzung_am):
+        return False
+    if _haerte(f.z, f.verletzung_am, _erster_monat(f)):
+        hinweise.append("rf.haerte")
+        return True
+    hinweise.append("rf.haerte_endet_vorher")
+    return False
 
 
 # -- the announcement ------------------------------------------------------------------------------
@@ -401,10 +469,11 @@ _VERHALTEN: Mapping[tuple[str, Regime], str] = {
 }
 
 
-def _baustein(schluessel: str, **werte: str) -> Baustein:
-    """The building block of template ``schluessel`` (:data:`kooplan.belehrung.VORLAGEN`)."""
+def _baustein(schluessel: str, norm: str | None = None, **werte: str) -> Baustein:
+    """The building block of template ``schluessel`` (:data:`kooplan.belehrung.VORLAGEN`), with
+    its norm or the one the Rechtsstand's row gives."""
     v = VORLAGEN[schluessel]
-    return Baustein(v.art, v.fuellen(**werte), v.norm)
+    return Baustein(v.art, v.fuellen(**werte), v.norm if norm is None else norm)
 
 
 @attrs.frozen
@@ -483,12 +552,10 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
     :func:`_pflichtverletzung_folge` from exactly these facts."""
     if recht.regime is Regime.B:
         nr = stufe_31(f.z, f.verletzung_am)
-        if _grenztag_jahresfrist(f.z, f.verletzung_am):
-            hinweise.append("offen.jahresfrist_grenztag")
+        _stufe_hinweise(f.z, f.verletzung_am, nr, hinweise)
     else:
         nr = 1
-    if _haerte(f.z, f.verletzung_am):
-        hinweise.append("rf.haerte")
+    if _haerte_pruefen(f, hinweise):
         return _keine_minderung_wegen_haerte(recht, f.anliegen)
     prozent = recht.pflichtverletzung[nr - 1].prozent
     betrag = _betrag(f, prozent, hinweise)
@@ -497,14 +564,14 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
     if f.anliegen == "vermittlungsvorschlag" and recht.abs7 is not Abs7.KEINE:
         if recht.abs7 is Abs7.MIT_VORMINDERUNG:
             entzug = _vorminderung_2024(f.z, f.verletzung_am, hinweise)
-            if entzug is None:
-                hinweise.append("rf.abs7_tatbestand_unbekannt")
         else:
             entzug = True
             if recht.rechtsstand == "2026-04":
                 hinweise.append("offen.abs7_2026_04")
+            hinweise.append("offen.abs7_aufhebung_mindestmonat")
         if entzug:
             entzug_betrag = _betrag(f, 100, hinweise)
+            hinweise.append("offen.abs7_verhaeltnis_minderung")
     deckel = _deckel(f, prozent, hinweise)
     return _pflichtverletzung_folge(
         recht.rechtsstand, f.anliegen, nr, betrag, entzug, deckel, entzug_betrag
@@ -530,16 +597,17 @@ def _pflichtverletzung_folge(
     stufe = recht.pflichtverletzung[nr - 1]
     b = recht.regime is Regime.B
     folgen = recht.pflichtverletzung[nr:] if b else ()
+    v = "a" if recht.abs7 is Abs7.MIT_VORMINDERUNG else "n"
     bausteine = [
         _baustein(
-            "31.folge",
+            "31.folge.B" if b else "31.folge.C",
             verhalten=_VERHALTEN[(anliegen, recht.regime)],
             leistung=recht.leistung,
             prozent=str(stufe.prozent),
             euro=euro_text(betrag),
         ),
         _baustein("31.dauer.B" if b else "31.dauer.C", monate=monate_text(stufe.monate)),
-        _baustein("31.wichtiger_grund"),
+        _baustein(f"31.wichtiger_grund.entzug.{v}" if entzug else "31.wichtiger_grund"),
         _baustein("31.vorzeitiges_ende.B" if b else "31.vorzeitiges_ende.C"),
         _baustein(f"31.wiederholung.B{nr}" if b else "31.wiederholung.C", leistung=recht.leistung),
         _baustein("31.unterkunft"),
@@ -547,15 +615,18 @@ def _pflichtverletzung_folge(
     if not b:
         bausteine.append(_baustein("31.ein_euro"))
     if entzug:
-        v = "a" if recht.abs7 is Abs7.MIT_VORMINDERUNG else "n"
+        ende = "n_2026_04" if rechtsstand == "2026-04" else v
         bausteine += [
             _baustein(f"abs7.entzug.{v}", leistung=recht.leistung, euro=euro_text(entzug_betrag)),
             _baustein(f"abs7.dauer.{v}"),
-            _baustein(f"abs7.vorzeitiges_ende.{v}"),
+            _baustein(f"abs7.vorzeitiges_ende.{ende}"),
             _baustein(f"abs7.unterkunft.{v}"),
         ]
         if not b:
             bausteine.append(_baustein("abs7.ein_euro"))
+    bausteine.append(
+        _baustein("sgb12.entzug" if entzug else "sgb12.minderung", norm=recht.sgb12_norm)
+    )
     text = " ".join(x.text for x in bausteine)
     return Rechtsfolge(
         recht.rechtsstand,
@@ -591,7 +662,7 @@ def _keine_minderung_wegen_haerte(recht: Sanktionsrecht, anliegen: str) -> Recht
     folgen: tuple[Rechtsfolge, ...] = ()
     if c and anliegen == "einladung":
         bausteine.append(_baustein("haerte.wiederholung.C_einladung"))
-        folgen = (_nicht_erreichbar_stufe(recht, None, None, None),)
+        folgen = (_nicht_erreichbar_stufe(recht, None, None, None, None, False),)
     return Rechtsfolge(
         recht.rechtsstand,
         0,
@@ -622,10 +693,8 @@ def _deckel(f: _Frage, prozent: int, hinweise: list[str]) -> int | None:
 
 def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
     """The consequence of a Meldeversäumnis (§ 32) on the due day."""
-    haerte = _haerte(f.z, f.verletzung_am)
     if recht.regime is Regime.B:
-        if haerte:
-            hinweise.append("rf.haerte")
+        if _haerte_pruefen(f, hinweise):
             return _keine_minderung_wegen_haerte(recht, f.anliegen)
         return _meldeversaeumnis_b(recht, f, hinweise)
     # regime C: nothing for the first miss, 30 % / 1 month when repeated, the third consecutive
@@ -641,27 +710,33 @@ def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> 
     frueher_mit_rfb = [v for v in frueher if v.rfb]
     zaehlen = frueher if f.policy.wiederholt_auch_ohne_belehrung else frueher_mit_rfb
     if f.z.mit_rfb_in_folge(seit) >= 2:  # this would be the third (§ 7b Abs. 4 Satz 1 n.F.)
+        # § 7b Abs. 4 knows no Härte; the § 32 Minderung of Satz 5 it keeps does (§ 31a Abs. 3)
+        haerte = _haerte(f.z, f.verletzung_am, _erster_monat(f))
         if haerte:
             hinweise.append("offen.haerte_nichterreichbarkeit")
+        erster = _erster_monat(f)
+        bwz = f.bewilligungszeitraum_ende
+        if bwz is not None and bwz < erster:
+            hinweise.append("rf.bewilligungszeitraum_endet_vorher")
         return _nicht_erreichbar_stufe(
             recht,
             _betrag(f, 100, hinweise),
-            _betrag(f, recht.meldeversaeumnis.prozent, hinweise),
-            f.bewilligungszeitraum_ende,
+            None if haerte else _betrag(f, recht.meldeversaeumnis.prozent, hinweise),
+            bwz,
+            erster,
+            haerte,
         )
-    if haerte:
-        hinweise.append("rf.haerte")
+    if _haerte_pruefen(f, hinweise):
         return _keine_minderung_wegen_haerte(recht, f.anliegen)
     if bool(frueher) != bool(frueher_mit_rfb):
         hinweise.append("offen.wiederholt_ohne_belehrung")
     stufe = recht.meldeversaeumnis
     betrag = _betrag(f, stufe.prozent, hinweise)
     ne = _nicht_erreichbar_stufe(
-        recht, _betrag(f, 100, hinweise), betrag, f.bewilligungszeitraum_ende
+        recht, _betrag(f, 100, hinweise), betrag, f.bewilligungszeitraum_ende, None, False
     )
     leistung = recht.leistung
     verhalten = _VERHALTEN[("einladung", recht.regime)]
-    wichtig = _baustein("32.wichtiger_grund")
     if not zaehlen:
         wiederholt_stufe = Rechtsfolge(
             recht.rechtsstand,
@@ -674,7 +749,7 @@ def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> 
         )
         bausteine = (
             _baustein("32.folge.C_erstes", verhalten=verhalten),
-            wichtig,
+            _baustein("32.wichtiger_grund.C_erstes"),
             _baustein(
                 "32.wiederholung.C_erstes",
                 leistung=leistung,
@@ -700,10 +775,11 @@ def _meldeversaeumnis(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> 
             euro=euro_text(betrag),
         ),
         _baustein("32.dauer.C", monate=monate_text(stufe.monate)),
-        wichtig,
+        _baustein("32.wichtiger_grund"),
         _baustein("32.wiederholung.C_wiederholt", leistung=leistung, prozent=str(stufe.prozent)),
         _baustein("32.unterkunft.C"),
         _baustein("32.ein_euro"),
+        _baustein("sgb12.minderung", norm=f"§ 32 Abs. 2 Satz 1 SGB II n.F., {recht.sgb12_norm}"),
     )
     return Rechtsfolge(
         recht.rechtsstand,
@@ -736,6 +812,7 @@ def _meldeversaeumnis_b(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -
         _baustein("32.wichtiger_grund"),
         _baustein("32.wiederholung.B", leistung=recht.leistung),
         _baustein("32.unterkunft.B"),
+        _baustein("sgb12.minderung", norm=f"§ 32 Abs. 2 Satz 1 SGB II a.F., {recht.sgb12_norm}"),
     )
     return Rechtsfolge(
         recht.rechtsstand,
@@ -755,26 +832,38 @@ def _nicht_erreichbar_stufe(
     regelbedarf: Decimal | None,
     minderung: Decimal | None,
     bewilligung_bis: dt.date | None,
+    erster_monat: dt.date | None,
+    haerte: bool,
 ) -> Rechtsfolge:
     """§ 7b Abs. 4 n.F.: the third consecutive missed Meldeaufforderung with written RFB.
 
     ``regelbedarf`` is the whole monthly Regelbedarf (withheld in the first month, Satz 4),
     ``minderung`` the § 32 Minderung kept when the person reports within that month (§ 32
-    Abs. 3 Satz 2 n.F.), ``bewilligung_bis`` the last day of the Bewilligungszeitraum (Satz 3);
-    each may be unknown."""
-    zuerst = _baustein("7b.nicht_erreichbar")
-    bausteine = (
-        zuerst,
-        _baustein("7b.erster_monat", euro=euro_text(regelbedarf, monatlich=False)),
-        _baustein(
-            "7b.dauer", bis="" if bewilligung_bis is None else f" am {tag_text(bewilligung_bis)}"
-        ),
-        _baustein(
+    Abs. 3 Satz 2 n.F.), ``bewilligung_bis`` the last day of the Bewilligungszeitraum (Satz 3),
+    ``erster_monat`` the first month of the loss; each may be unknown. ``haerte``: a found
+    außergewöhnliche Härte excludes the Minderung of Satz 5 (§ 31a Abs. 3 with § 32 Abs. 2
+    Satz 1), not the loss itself."""
+    if bewilligung_bis is None:
+        dauer = _baustein("7b.dauer", bis="")
+    elif erster_monat is not None and bewilligung_bis < plus_monate(erster_monat, 1):
+        dauer = _baustein("7b.dauer.kurz", tag=tag_text(bewilligung_bis))
+    else:
+        dauer = _baustein("7b.dauer", bis=f" am {tag_text(bewilligung_bis)}")
+    if haerte:
+        ende = _baustein("7b.vorzeitiges_ende.haerte")
+    else:
+        ende = _baustein(
             "7b.vorzeitiges_ende",
             prozent=str(recht.meldeversaeumnis.prozent),
             euro="" if minderung is None else f" (um {euro_zahl(minderung)} Euro)",
-        ),
+        )
+    bausteine = (
+        _baustein("7b.nicht_erreichbar"),
+        _baustein("7b.erster_monat", euro=euro_text(regelbedarf, monatlich=False)),
+        dauer,
+        ende,
         _baustein("7b.wichtiger_grund"),
+        _baustein("sgb12.nicht_erreichbar"),
     )
     return Rechtsfolge(
         recht.rechtsstand,
@@ -979,6 +1068,12 @@ def _rechtsfolge(
         feststellung = _feststellung_bis(faellig, land, hinweise)
     if haupt.minderung_prozent and haupt.betrag_euro is None:
         hinweise.append("rf.betrag_unbekannt")
+    if haupt.betrag_euro is not None and beginn is not None and haupt.monate > 1:
+        letzter = plus_monate(beginn, haupt.monate - 1)
+        if letzter.year != beginn.year and _betrag(
+            attrs.evolve(f, verletzung_am=letzter - dt.timedelta(days=40)), 1, []
+        ) != _betrag(f, 1, []):
+            hinweise.append("rf.betrag_jahreswechsel")
     haupt = attrs.evolve(
         haupt,
         alternativen=tuple(alternativen),
@@ -1001,7 +1096,10 @@ def _feststellung_bis(faellig: dt.date, land: str | None, hinweise: list[str]) -
     so when it is a Saturday, Sunday or a holiday in some Land."""
     ende = feststellung_spaetestens(faellig)
     if land is not None:
-        return fristende(ende, land)
+        verschoben = fristende(ende, land)
+        if verschoben != ende:
+            hinweise.append("offen.feststellung_frist_verschoben")
+        return verschoben
     if ende.weekday() >= 5 or any(ende in feiertage(ende.year, l) for l in LAENDER):
         hinweise.append("rf.feststellung_ohne_land")
     return ende
