@@ -516,7 +516,7 @@ def _datei(s: Stelle) -> str:
 def _zitat(f: Fundstelle, vorsatz: str = "") -> list[str]:
     gefunden = stellen(f)
     if not gefunden:
-        return [f"- {vorsatz}**{f}**: *kein Gesetzestext in `recht/`*"]
+        return [f"- {vorsatz}**{f}**: *kein Gesetzestext in `kooplan/gesetzestexte`*"]
     if len(gefunden) == 1:
         s = gefunden[0]
         return [f"- {vorsatz}**{f}** ({_datei(s)}): „{s.text}“"]
@@ -818,7 +818,7 @@ def katalog(tests: Testordner = None) -> str:
         "## Regeln im Einzelnen",
         "",
         "Per rule: its norm, the kind of source, the rule's sentence, the statute sentences the",
-        "norm cites (verbatim from the statute excerpts in `recht/`, with the file; *gleichlautend*",
+        "norm cites (verbatim from the statute texts bundled in `kooplan/gesetzestexte`, with the file; *gleichlautend*",
         "names the other versions with the same words at the same place) and the scenarios of",
         "the questions that check it (abbreviated).",
         "",
@@ -958,7 +958,7 @@ def abdeckungsbericht(tests: Testordner = None) -> str:
         + "."
     )
     z.append(
-        f"- Zitiert, aber ohne Gesetzestext in `recht/` ({len(ohne_text)}): "
+        f"- Zitiert, aber ohne Gesetzestext in `kooplan/gesetzestexte` ({len(ohne_text)}): "
         + (
             "; ".join(
                 f"{f} ({', '.join(f'`{e.id}`' for e in es)})" for f, es in sorted(ohne_text.items())
