@@ -1,14 +1,15 @@
-"""The events of a case: one frozen class per ``art`` of the contract (CONTRACT.md).
+"""The events of a case: one frozen class per `art` of the contract (`docs/vertrag.md`).
 
-Every event has ``am`` (the day it happened) and an optional ``id`` (the caller's, unique within
-the case, used by ``bezug``). Events are value objects: an invalid one cannot be built, and each
+Every event has `am` (the day it happened) and an optional `id` (the caller's, unique within the
+case, used by `bezug`). Events are value objects: an invalid one cannot be built, and each
 validation error names the field by its contract name.
 
->>> import datetime as dt
->>> e = MitwirkungUnterblieben(am=dt.date(2024, 3, 4), mitwirkung=Mitwirkung.MASSNAHME,
-...                            wichtiger_grund=False, id="m1")
->>> e.art, e.mitwirkung.value
-('mitwirkung_unterblieben', 'massnahme')
+Examples:
+    >>> import datetime as dt
+    >>> e = MitwirkungUnterblieben(am=dt.date(2024, 3, 4), mitwirkung=Mitwirkung.MASSNAHME,
+    ...                            wichtiger_grund=False, id="m1")
+    >>> e.art, e.mitwirkung.value
+    ('mitwirkung_unterblieben', 'massnahme')
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ __all__ = [
 
 
 class Mitwirkung(Aufzaehlung):
-    """The kinds of Mitwirkung that can be outstanding (FACHKONZEPT § 3)."""
+    """The kinds of Mitwirkung that can be outstanding in a case: a Maßnahme, a
+    Vermittlungsvorschlag, the Eigenbemühungen."""
 
     #: Teilnahme an einer Maßnahme zur Eingliederung (§ 31 Abs. 1 Satz 1 Nr. 3).
     MASSNAHME = "massnahme"
@@ -141,7 +143,11 @@ class _Basis:
 
 @attrs.frozen(kw_only=True)
 class EinladungVersandt(_Basis):
-    """An invitation / Meldeaufforderung was sent (§ 59 SGB II with § 309 SGB III)."""
+    """An invitation (Einladung, Meldeaufforderung) was sent (§ 59 SGB II with § 309 SGB III).
+
+    It changes no phase. It counts for the first invitation of a benefit period, which goes out
+    without RFB under the Bürgergeld law (§ 15 Abs. 4 SGB II a.F.), and whether it carried an
+    RFB decides what missing its meeting brings (§ 32 Abs. 1 Satz 1 SGB II)."""
 
     art: ClassVar[str] = "einladung_versandt"
     #: Whether the invitation carried a Rechtsfolgenbelehrung.
@@ -157,7 +163,12 @@ class EinladungVersandt(_Basis):
 
 @attrs.frozen(kw_only=True)
 class TerminVersaeumt(_Basis):
-    """A Meldetermin was missed."""
+    """A Meldetermin set by an invitation was missed.
+
+    It changes no phase. Without wichtiger Grund it starts or extends a run of missed meetings:
+    while the run stands, an invitation goes out with RFB (§ 32 SGB II), and under the new law
+    the third in a row with RFB makes the person count as nicht erreichbar (§ 7b Abs. 4 SGB II
+    n.F.)."""
 
     art: ClassVar[str] = "termin_versaeumt"
     #: Whether a wichtiger Grund was shown for the miss (§ 32 Abs. 1 Satz 2).
@@ -168,7 +179,7 @@ class TerminVersaeumt(_Basis):
 
 @attrs.frozen(kw_only=True)
 class TerminWahrgenommen(_Basis):
-    """A Meldetermin was kept; it ends a run of missed meetings."""
+    """A Meldetermin was kept: it ends a run of missed meetings. It changes no phase."""
 
     art: ClassVar[str] = "termin_wahrgenommen"
 
@@ -187,7 +198,9 @@ class PersoenlichGemeldet(_Basis):
 
 @attrs.frozen(kw_only=True)
 class PlanErstellt(_Basis):
-    """A Kooperationsplan was agreed (§ 15 Abs. 2 SGB II)."""
+    """A Kooperationsplan was agreed (§ 15 Abs. 2 SGB II): the case enters `kooperation`,
+    nothing stays outstanding, and the six months to the next review start (§ 15 Abs. 3 Satz 2
+    SGB II)."""
 
     art: ClassVar[str] = "plan_erstellt"
     plan: Kooperationsplan | None = attrs.field(
@@ -198,7 +211,8 @@ class PlanErstellt(_Basis):
 
 @attrs.frozen(kw_only=True)
 class PlanFortgeschrieben(_Basis):
-    """The plan was reviewed and updated (§ 15 Abs. 3 Satz 2 SGB II)."""
+    """The plan was reviewed and updated (§ 15 Abs. 3 Satz 2 SGB II): as `plan_erstellt`, the
+    case is in `kooperation` afterwards and the review clock restarts."""
 
     art: ClassVar[str] = "plan_fortgeschrieben"
     plan: Kooperationsplan | None = attrs.field(
@@ -209,14 +223,19 @@ class PlanFortgeschrieben(_Basis):
 
 @attrs.frozen(kw_only=True)
 class PlanGescheitert(_Basis):
-    """The plan could not be made or updated (§ 15 Abs. 6 a.F. / § 15a Abs. 3 n.F.)."""
+    """The plan could not be made or updated: the case enters `ohne_plan`, where requests go out
+    with RFB (§ 15 Abs. 6 SGB II a.F.) or, from 1.7.2026, as a Verpflichtung by Verwaltungsakt
+    (§ 15a Abs. 3 SGB II n.F.). Outstanding kinds stay outstanding."""
 
     art: ClassVar[str] = "plan_gescheitert"
 
 
 @attrs.frozen(kw_only=True)
 class SchlichtungBegonnen(_Basis):
-    """A Schlichtung began (§ 15a Abs. 1 SGB II a.F.); its day is the Beginn of the four weeks."""
+    """A Schlichtung began (§ 15a Abs. 1 SGB II a.F.): the case enters `schlichtung`. Its day
+    is the Beginn of the four weeks after which it ends at the latest (§ 15a Abs. 4 SGB II
+    a.F.). The Schlichtung was repealed on 1.7.2026: on or after that day this event is an
+    error."""
 
     art: ClassVar[str] = "schlichtung_begonnen"
     verlangt_von: VerlangtVon = attrs.field(validator=p.ist_enum(VerlangtVon))
@@ -224,7 +243,9 @@ class SchlichtungBegonnen(_Basis):
 
 @attrs.frozen(kw_only=True)
 class SchlichtungBeendet(_Basis):
-    """A Schlichtung ended (§ 15a Abs. 4 SGB II a.F.), with or without Einigung."""
+    """A Schlichtung ended (§ 15a Abs. 4 SGB II a.F.): with Einigung the case returns to
+    `kooperation` (the agreed plan counts as made that day), without it the case enters
+    `ohne_plan`."""
 
     art: ClassVar[str] = "schlichtung_beendet"
     einigung: bool = attrs.field(validator=p.ist_bool)
@@ -232,7 +253,11 @@ class SchlichtungBeendet(_Basis):
 
 @attrs.frozen(kw_only=True)
 class MitwirkungUnterblieben(_Basis):
-    """A Mitwirkung was missed, with or without wichtiger Grund."""
+    """A Mitwirkung was missed, with or without wichtiger Grund.
+
+    Without wichtiger Grund that kind is outstanding from now on, and a case in `kooperation`
+    enters `mitwirkung_eingefordert` (§ 15 Abs. 5 SGB II a.F., § 15a Abs. 2 SGB II n.F.). With a
+    wichtiger Grund it is recorded and changes nothing (§ 31 Abs. 1 Satz 2 SGB II)."""
 
     art: ClassVar[str] = "mitwirkung_unterblieben"
     mitwirkung: Mitwirkung = attrs.field(validator=p.ist_enum(Mitwirkung))
@@ -241,7 +266,10 @@ class MitwirkungUnterblieben(_Basis):
 
 @attrs.frozen(kw_only=True)
 class MitwirkungErbracht(_Basis):
-    """The demanded action was done: of one kind, or (without ``mitwirkung``) of all."""
+    """The demanded action was done: of one kind, or (without `mitwirkung`) of every kind
+    outstanding. Once nothing is outstanding, a case in `mitwirkung_eingefordert` returns to
+    `kooperation`. Given when that kind (or anything) is not outstanding, it is an illegal
+    transition: the history would contradict itself."""
 
     art: ClassVar[str] = "mitwirkung_erbracht"
     mitwirkung: Mitwirkung | None = attrs.field(
@@ -251,15 +279,19 @@ class MitwirkungErbracht(_Basis):
 
 @attrs.frozen(kw_only=True)
 class BereitschaftErklaert(_Basis):
-    """The person seriously declared to comply from now on (compare § 31a Abs. 1 Satz 6 a.F.)."""
+    """The person seriously declared to comply from now on (compare § 31a Abs. 1 Satz 6 SGB II
+    a.F.): every outstanding kind is cleared, and a case in `mitwirkung_eingefordert` returns to
+    `kooperation`."""
 
     art: ClassVar[str] = "bereitschaft_erklaert"
 
 
 @attrs.frozen(kw_only=True)
 class WichtigerGrundNachgewiesen(_Basis):
-    """A wichtiger Grund was shown afterwards for an earlier ``termin_versaeumt`` or
-    ``mitwirkung_unterblieben`` (named by ``bezug``)."""
+    """A wichtiger Grund was shown afterwards for an earlier `termin_versaeumt` or
+    `mitwirkung_unterblieben` (named by `bezug`): from this day on that event counts as excused
+    (§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2 SGB II). A kind it alone made outstanding is
+    cleared; an excused missed meeting no longer counts in the run."""
 
     art: ClassVar[str] = "wichtiger_grund_nachgewiesen"
     bezug: str = attrs.field(validator=p.ist_ereignis_id)
@@ -362,7 +394,9 @@ def _quer(inst: Any) -> None:
 
 @attrs.frozen(kw_only=True)
 class MinderungFestgestellt(_Basis):
-    """A Minderung was festgestellt (§ 31b Abs. 1 / § 32 SGB II). May be dated before 1.7.2023."""
+    """A Minderung was festgestellt (§ 31b Abs. 1, § 32 SGB II). It changes no phase; the
+    Rechtsfolgen of later violations read it (the step under the Bürgergeld law, the 30 % cap,
+    § 31a Abs. 7). It may be dated before 1.7.2023, as history."""
 
     art: ClassVar[str] = "minderung_festgestellt"
     grund: Minderungsgrund = attrs.field(validator=p.ist_enum(Minderungsgrund))
@@ -411,7 +445,8 @@ class Eingliederungsvereinbarung(_Basis):
     """An old Eingliederungsvereinbarung, concluded before 1.7.2023 (history only).
 
     It governs until the first Kooperationsplan, at the latest until 31.12.2023
-    (§ 65 Abs. 4 SGB II a.F.)."""
+    (§ 65 Abs. 4 SGB II a.F.); while it does, kooplan refuses decisions
+    (`rechtsstand_nicht_abgedeckt`), because the old § 15 applies."""
 
     art: ClassVar[str] = "eingliederungsvereinbarung"
 
@@ -421,8 +456,9 @@ class Eingliederungsvereinbarung(_Basis):
 
 @attrs.frozen(kw_only=True)
 class MinderungAufgehoben(_Basis):
-    """A festgestellte Minderung (named by ``bezug``) is lifted from ``am`` on (§ 31a Abs. 1
-    Satz 6 a.F. / Satz 2 n.F.: compliance or a serious declaration; or on appeal)."""
+    """A festgestellte Minderung (named by `bezug`) is lifted from `am` on, after compliance or a
+    serious declaration (§ 31a Abs. 1 Satz 6 SGB II a.F., Satz 2 n.F.) or on appeal; it still
+    runs at least its first month (§ 31b Abs. 2 Satz 2 SGB II). It changes no phase."""
 
     art: ClassVar[str] = "minderung_aufgehoben"
     bezug: str = attrs.field(validator=p.ist_ereignis_id)
@@ -433,9 +469,9 @@ class HaerteFestgestellt(_Basis):
     """An außergewöhnliche Härte was found (§ 31a Abs. 3 SGB II): "Eine Leistungsminderung
     erfolgt nicht, wenn sie im Einzelfall eine außergewöhnliche Härte bedeuten würde."
 
-    With ``bezug`` (a ``minderung_festgestellt``) that Minderung does not take effect; without,
-    no Minderung takes effect for violations from ``am`` to ``bis`` (or the end of the benefit
-    period)."""
+    With `bezug` (a `minderung_festgestellt`) that Minderung does not take effect; without, no
+    Minderung takes effect for violations from `am` to `bis` (or the end of the benefit period),
+    for a missed meeting neither (§ 32 Abs. 2 Satz 1 SGB II). It changes no phase."""
 
     art: ClassVar[str] = "haerte_festgestellt"
     bezug: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
@@ -447,14 +483,18 @@ class HaerteFestgestellt(_Basis):
 
 @attrs.frozen(kw_only=True)
 class LeistungsbezugBeendet(_Basis):
-    """Benefit receipt ended."""
+    """Benefit receipt ended: the case enters `beendet`, and a decision is refused
+    (`leistungsbezug_beendet`) until a new benefit period begins."""
 
     art: ClassVar[str] = "leistungsbezug_beendet"
 
 
 @attrs.frozen(kw_only=True)
 class LeistungsbezugAufgenommen(_Basis):
-    """A new benefit period began (a no-op as the very first event)."""
+    """A new benefit period began: from `beendet` the case starts again in `erstkontakt` with
+    no invitation, plan, Schlichtung or outstanding kind; festgestellte Minderungen are kept
+    (the one-year look-back follows the person). As the very first event of a case it changes
+    nothing."""
 
     art: ClassVar[str] = "leistungsbezug_aufgenommen"
 
@@ -481,7 +521,7 @@ Ereignis: TypeAlias = (
     | LeistungsbezugAufgenommen
 )
 
-#: Every event class by its contract ``art``, in the order of CONTRACT.md.
+#: Every event class by its contract `art`, in the order of the contract page.
 ARTEN: Mapping[str, type[Ereignis]] = {
     cls.art: cls
     for cls in (

@@ -1,7 +1,8 @@
 """JSON Schemas (draft 2020-12) of the contract, generated from the field specs of the loader.
 
-The input schema comes from the same :mod:`kooplan.vertrag.felder` tables the loader reads, so
-the two cannot drift. Two rules of the contract cannot be said in JSON Schema and are enforced by
+The input schema comes from the same [`kooplan.vertrag.felder`][] tables the loader reads, so
+the two cannot drift; every property carries the field's description (and norm) as
+``description``, the output schemas those of [`kooplan.vertrag.ausgabefelder`][]. Two rules of the contract cannot be said in JSON Schema and are enforced by
 the loader only: duplicate keys, and the cross-field checks (unique ids, ``bezug``, dates before
 1.7.2023, ``prozent`` without ``stufe``).
 """
@@ -13,10 +14,12 @@ from typing import Any
 
 from kooplan.begruendung import HINWEISE
 from kooplan.entscheidung import REGELN, Anliegen, Modus
+from kooplan.ereignisse import ARTEN
 from kooplan.fehler import FEHLERCODES
 from kooplan.kalender import LAENDER
 from kooplan.phasen import Phase
 from kooplan.recht import RECHTSSTAENDE, Quelle
+from kooplan.vertrag.ausgabefelder import AUSGABE
 from kooplan.vertrag.felder import (
     EIGENBEMUEHUNGEN_FELDER,
     ENTSCHEIDUNG_SCHEMA,
@@ -27,6 +30,7 @@ from kooplan.vertrag.felder import (
     PLAN_FELDER,
     Feld,
     Typ,
+    ereignis_felder,
 )
 
 __all__ = ["alle_schemas", "entscheidung_schema", "fall_schema", "fehler_schema"]
@@ -84,21 +88,39 @@ def _feld(f: Feld) -> dict[str, Any]:
     else:  # pragma: no cover - every Typ is handled above
         raise AssertionError(f.typ)
     if f.beschreibung:
-        s["description"] = f.beschreibung
+        s["description"] = _beschreibung(f.beschreibung, f.norm)
     return s
+
+
+def _beschreibung(text: str, norm: str) -> str:
+    return f"{text} ({norm})" if norm else text
+
+
+def _beschrieben(objekt: str, props: dict[str, Any]) -> dict[str, Any]:
+    """``props`` with each property's description from :data:`AUSGABE` (copies, not shared)."""
+    felder = AUSGABE[objekt]
+    out = {}
+    for name, s in props.items():
+        s = dict(s)
+        if name in felder:
+            s["description"] = _beschreibung(felder[name].beschreibung, felder[name].norm)
+        out[name] = s
+    return out
+
+
+def _erster_absatz(doc: str | None) -> str:
+    return " ".join((doc or "").strip().split("\n\n")[0].split())
 
 
 def fall_schema() -> dict[str, Any]:
     """The schema of one input case (``kooplan/fall/1``)."""
     ereignisse = []
-    for art, felder in EREIGNIS_FELDER.items():
-        basis = {
-            "art": Feld(Typ.KONSTANTE, True, (art,)),
-            "am": Feld(Typ.DATUM, True),
-            "id": Feld(Typ.ID),
-        }
-        s = _objekt({**basis, **felder})
+    for art in EREIGNIS_FELDER:
+        felder = dict(ereignis_felder(art))
+        felder["art"] = Feld(Typ.KONSTANTE, True, (art,), beschreibung=felder["art"].beschreibung)
+        s = _objekt(felder)
         s["title"] = art
+        s["description"] = _erster_absatz(ARTEN[art].__doc__)
         ereignisse.append(s)
     return {
         "$schema": _DRAFT,
@@ -116,12 +138,15 @@ def fall_schema() -> dict[str, Any]:
 def _hinweis() -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {
-            "code": {"type": "string", "enum": sorted(HINWEISE)},
-            "quelle": {"enum": [q.value for q in Quelle]},
-            "norm": {"type": ["string", "null"]},
-            "text": {"type": "string", "minLength": 1},
-        },
+        "properties": _beschrieben(
+            "hinweis",
+            {
+                "code": {"type": "string", "enum": sorted(HINWEISE)},
+                "quelle": {"enum": [q.value for q in Quelle]},
+                "norm": {"type": ["string", "null"]},
+                "text": {"type": "string", "minLength": 1},
+            },
+        ),
         "required": ["code", "quelle", "norm", "text"],
         "additionalProperties": False,
     }
@@ -131,12 +156,15 @@ def entscheidung_schema() -> dict[str, Any]:
     """The schema of one decision (``kooplan/entscheidung/1``)."""
     grund = {
         "type": "object",
-        "properties": {
-            "regel": {"type": "string", "enum": [r.id for r in REGELN]},
-            "norm": {"type": "string", "minLength": 1},
-            "quelle": {"enum": [q.value for q in Quelle]},
-            "text": {"type": "string", "minLength": 1},
-        },
+        "properties": _beschrieben(
+            "grund",
+            {
+                "regel": {"type": "string", "enum": [r.id for r in REGELN]},
+                "norm": {"type": "string", "minLength": 1},
+                "quelle": {"enum": [q.value for q in Quelle]},
+                "text": {"type": "string", "minLength": 1},
+            },
+        ),
         "required": ["regel", "norm", "quelle", "text"],
         "additionalProperties": False,
     }
@@ -157,6 +185,7 @@ def entscheidung_schema() -> dict[str, Any]:
         "ueberpruefung_ueberfaellig": {"type": "boolean"},
         "rechtsfolgen": {"$ref": "#/$defs/rechtsfolge"},
     }
+    props = _beschrieben("entscheidung", props)
     return {
         "$schema": _DRAFT,
         "$id": "https://kooplan.invalid/schema/entscheidung-1.json",
@@ -177,34 +206,40 @@ def _rechtsfolge() -> dict[str, Any]:
     stufe = {"$ref": "#/$defs/rechtsfolge"}
     return {
         "type": "object",
-        "properties": {
-            "rechtsstand": {"enum": [r.id for r in RECHTSSTAENDE]},
-            "minderung_prozent": {"type": "integer", "minimum": 0, "maximum": 100},
-            "monate": {"type": "integer", "minimum": 0, "maximum": 12},
-            "norm": {"type": "string", "minLength": 1},
-            "text": {"type": "string", "minLength": 1},
-            "betrag_euro": {"type": "number", "minimum": 0},
-            "minderung_prozent_gedeckelt": {"type": "integer", "minimum": 0, "maximum": 30},
-            "entzug_regelbedarf": {"type": "boolean"},
-            "nicht_erreichbar": {"type": "boolean"},
-            "folgestufen": {"type": "array", "items": stufe},
-            "alternativen": {"type": "array", "items": stufe},
-            "beginn_fruehestens": _DATUM,
-            "feststellung_bis": _DATUM,
-            "bausteine": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "art": {"type": "string"},
-                        "text": {"type": "string"},
-                        "norm": {"type": "string"},
+        "properties": _beschrieben(
+            "rechtsfolge",
+            {
+                "rechtsstand": {"enum": [r.id for r in RECHTSSTAENDE]},
+                "minderung_prozent": {"type": "integer", "minimum": 0, "maximum": 100},
+                "monate": {"type": "integer", "minimum": 0, "maximum": 12},
+                "norm": {"type": "string", "minLength": 1},
+                "text": {"type": "string", "minLength": 1},
+                "betrag_euro": {"type": "number", "minimum": 0},
+                "minderung_prozent_gedeckelt": {"type": "integer", "minimum": 0, "maximum": 30},
+                "entzug_regelbedarf": {"type": "boolean"},
+                "nicht_erreichbar": {"type": "boolean"},
+                "folgestufen": {"type": "array", "items": stufe},
+                "alternativen": {"type": "array", "items": stufe},
+                "beginn_fruehestens": _DATUM,
+                "feststellung_bis": _DATUM,
+                "bausteine": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": _beschrieben(
+                            "baustein",
+                            {
+                                "art": {"type": "string"},
+                                "text": {"type": "string"},
+                                "norm": {"type": "string"},
+                            },
+                        ),
+                        "required": ["art", "text"],
+                        "additionalProperties": False,
                     },
-                    "required": ["art", "text"],
-                    "additionalProperties": False,
                 },
             },
-        },
+        ),
         "required": ["rechtsstand", "minderung_prozent", "monate", "norm", "text"],
         "additionalProperties": False,
     }
@@ -217,14 +252,17 @@ def fehler_schema() -> dict[str, Any]:
         "$id": "https://kooplan.invalid/schema/fehler-1.json",
         "title": FEHLER_SCHEMA,
         "type": "object",
-        "properties": {
-            "schema": {"const": FEHLER_SCHEMA},
-            "fall": {"type": ["string", "null"]},
-            "zeile": {"type": ["integer", "null"]},
-            "fehler": {"enum": list(FEHLERCODES)},
-            "meldung": {"type": "string", "minLength": 1},
-            "ort": {"type": ["string", "null"]},
-        },
+        "properties": _beschrieben(
+            "fehler",
+            {
+                "schema": {"const": FEHLER_SCHEMA},
+                "fall": {"type": ["string", "null"]},
+                "zeile": {"type": ["integer", "null"]},
+                "fehler": {"enum": list(FEHLERCODES)},
+                "meldung": {"type": "string", "minLength": 1},
+                "ort": {"type": ["string", "null"]},
+            },
+        ),
         "required": ["schema", "fall", "zeile", "fehler", "meldung", "ort"],
         "additionalProperties": False,
     }
