@@ -1,7 +1,8 @@
 """Hypothesis strategies for tests of code that uses kooplan.
 
-This is the only module of kooplan that imports :mod:`hypothesis`; import it from test code only
-(``pip install kooplan[test]``). Every strategy builds valid value objects: a drawn event, plan or
+This is the only module of kooplan that imports Hypothesis; import it from test code only. It
+needs the extra `testing` (`pip install -e '.[testing]'` in a clone, or the wheel with
+`[testing]`); without Hypothesis, importing it raises an `ImportError` that says so. Every strategy builds valid value objects: a drawn event, plan or
 case can always be constructed, and a drawn case's history is *legal* for the state machine
 (FACHKONZEPT § 3), so :func:`kooplan.falte` and :func:`kooplan.verlauf` never raise
 :class:`~kooplan.UnzulaessigerUebergang` for it. A decision on such a case may still be refused
@@ -46,7 +47,15 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError as _fehler:  # pragma: no cover - tested in a process without hypothesis
+    raise ImportError(
+        "kooplan.testing braucht Hypothesis, das nicht installiert ist. Installiere kooplan mit "
+        "dem Extra 'testing' (im Quellordner: pip install -e '.[testing]'; aus einem Wheel: "
+        "pip install 'kooplan-VERSION-py3-none-any.whl[testing]') oder pip install hypothesis.",
+        name="hypothesis",
+    ) from _fehler
 
 from kooplan.ereignisse import (
     ARTEN,
