@@ -846,3 +846,16 @@ def test_faelle_lesen_results_hold_no_personal_data_in_their_repr(privat_dateien
         else:
             pruefe_text(repr(ergebnis), str(nr))
             pruefe_text(repr(ergebnis.ereignisse), str(nr))
+
+
+def test_text_and_markdown_explanations_hide_personal_data():
+    """``str()``, ``als_text()``, ``als_markdown()`` of every decision and Verlauf of the flow
+    (the case id is the caller's pseudonym and may appear)."""
+    n = 0
+    for o in ablauf()[0]:
+        if isinstance(o, (kooplan.Entscheidung, kooplan.phasen.Verlauf)):
+            fall_id = o.fall if isinstance(o, kooplan.Entscheidung) else None
+            for text in (str(o), o.als_text(), o.als_markdown()):
+                pruefe_ausgabe(text, fall_id, type(o).__name__)
+            n += 1
+    assert n > 10

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -635,6 +635,31 @@ class Entscheidung:
     def regel(self) -> str:
         """The id of the rule that decided the mode."""
         return self.gruende[0].regel
+
+    def __str__(self) -> str:
+        """One line: case, request, mode, phase, and the deciding rule with its norm."""
+        from kooplan.anzeige import entscheidung_kurz
+
+        return entscheidung_kurz(self)
+
+    def als_text(self) -> str:
+        """The decision explained as plain text (German, as its reasons and notes)."""
+        from kooplan.anzeige import entscheidung_text
+
+        return entscheidung_text(self)
+
+    def als_markdown(self) -> str:
+        """The decision explained as Markdown."""
+        from kooplan.anzeige import entscheidung_markdown
+
+        return entscheidung_markdown(self)
+
+    def als_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (`kooplan/entscheidung/1`), as
+        [`entscheidung_als_dict`][kooplan.vertrag.ausgabe.entscheidung_als_dict] gives it."""
+        from kooplan.vertrag.ausgabe import entscheidung_als_dict
+
+        return entscheidung_als_dict(self)
 
     def _repr_html_(self) -> str:  # Jupyter
         from kooplan.anzeige import entscheidung_html

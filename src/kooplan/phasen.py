@@ -1261,6 +1261,24 @@ class Verlauf(tuple[Schritt, ...]):
 
     __slots__ = ()
 
+    def __str__(self) -> str:
+        """One line: the number of steps and the phases the case went through."""
+        from kooplan.anzeige import verlauf_kurz
+
+        return verlauf_kurz(self)
+
+    def als_text(self) -> str:
+        """The steps explained as plain text: day, trigger, phases, rule, norm, notes."""
+        from kooplan.anzeige import verlauf_text
+
+        return verlauf_text(self)
+
+    def als_markdown(self) -> str:
+        """The steps as a Markdown table."""
+        from kooplan.anzeige import verlauf_markdown
+
+        return verlauf_markdown(self)
+
     def _repr_html_(self) -> str:  # Jupyter
         from kooplan.anzeige import verlauf_html
 
