@@ -1,5 +1,5 @@
 """The Python API of the core, beyond the contract: direct construction, folded-state decisions,
-errors as values. Expectations come from FACHKONZEPT §§ 2–5 and CONTRACT.md."""
+errors as values. Expectations come from docs/fachliches.md sections 2–5 and docs/vertrag.md."""
 
 from __future__ import annotations
 

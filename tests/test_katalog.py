@@ -438,7 +438,7 @@ def test_every_rule_quotes_the_statute_sentences_of_its_norm():
 
 
 def test_citations_without_fassung_cite_unchanged_text():
-    """A norm cited without a.F./n.F. must read the same in both (FACHKONZEPT § 4)."""
+    """A norm cited without a.F./n.F. must read the same in both (docs/fachliches.md section 4)."""
     geaendert = {str(f) for e in eintraege() for f in e.fundstellen() if fassungen_weichen_ab(f)}
     assert geaendert <= OHNE_FASSUNG_ABER_GEAENDERT, sorted(geaendert - OHNE_FASSUNG_ABER_GEAENDERT)
 
@@ -496,14 +496,14 @@ def test_catalogue_shows_every_rule_with_norm_source_quote_and_tests():
     for e in eintraege():
         abschnitt = text.split(f"#### `{e.id}`\n", 1)[1].split("\n#### ", 1)[0]
         assert f"Quelle: {e.quelle}" in abschnitt
-        assert "- Geprüft: " in abschnitt
+        assert "- Checked by: " in abschnitt
         if e.ohne_norm:
-            assert "keine Norm" in abschnitt
+            assert "no norm" in abschnitt
             continue
         for f in e.fundstellen():
             assert f"**{f}**" in abschnitt
             for s in stellen(f):
-                assert f"„{s.text}“" in abschnitt or "wie oben" in abschnitt
+                assert f"„{s.text}“" in abschnitt or "as above" in abschnitt
 
 
 def test_coverage_report_lists_every_absatz_and_marks_gaps():
@@ -514,8 +514,8 @@ def test_coverage_report_lists_every_absatz_and_marks_gaps():
     # § 31a Abs. 2 a.F. (Anhörung) is cited by no rule: a visible gap; the n.F. Satz 3 (a
     # personal hearing before a third missed meeting is found) is cited by a note
     assert text.count("| § 31a Abs. 2 | – |") == 1
-    assert "**Lücke**" in text
-    assert "Regeln ohne Norm (" in text
+    assert "**gap**" in text
+    assert "Rules without a norm (" in text
 
 
 def test_without_a_tests_folder_only_the_examples_count():
@@ -544,4 +544,4 @@ def test_command_line_writes_utf8_without_a_byte_buffer(monkeypatch):
     puffer = io.StringIO()
     monkeypatch.setattr(katalog_modul.sys, "stdout", puffer)
     assert main(["--ohne-tests", "--abdeckung"]) == 0
-    assert puffer.getvalue().startswith("# Abdeckung nach Vorschriften")
+    assert puffer.getvalue().startswith("# Coverage by provision")

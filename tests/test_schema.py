@@ -14,7 +14,7 @@ from kooplan.cli import main
 from kooplan.vertrag import entscheidung_als_dict, fall_aus_objekt, fehler_als_dict
 from kooplan.vertrag.schema import entscheidung_schema, fall_schema, fehler_schema
 
-BEISPIELE = list(beispiele())
+ALLE_BEISPIELE = list(beispiele())
 
 
 def _validator(schema):
@@ -22,12 +22,12 @@ def _validator(schema):
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
-@pytest.mark.parametrize("b", BEISPIELE, ids=[b.nr for b in BEISPIELE])
+@pytest.mark.parametrize("b", ALLE_BEISPIELE, ids=[b.nr for b in ALLE_BEISPIELE])
 def test_bundled_cases_are_valid_under_the_input_schema(b):
     _validator(fall_schema()).validate(b.fall)
 
 
-@pytest.mark.parametrize("b", BEISPIELE, ids=[b.nr for b in BEISPIELE])
+@pytest.mark.parametrize("b", ALLE_BEISPIELE, ids=[b.nr for b in ALLE_BEISPIELE])
 def test_decisions_and_errors_are_valid_under_the_output_schemas(b):
     for anliegen in b.anliegen:
         try:
@@ -91,7 +91,7 @@ def test_cli_prints_all_three_schemas():
     assert set(schemas) == {"kooplan/fall/1", "kooplan/entscheidung/1", "kooplan/fehler/1"}
 
 
-# -- schema and loader agree (issue 4), with the strategies downstream users get -------------------
+# -- schema and loader agree, with the strategies downstream users get -----------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

@@ -1,5 +1,5 @@
-"""Sozialdaten (issue 6, item 2; CONTRACT.md: ``geburtsdatum`` "never printed", "A message never
-contains personal data other than ``fall``").
+"""Sozialdaten (docs/vertrag.md: ``geburtsdatum`` is never written to any output, message or log;
+``fall`` is the only personal reference kooplan writes out).
 
 The birth date (in every spelling) and the free text of a plan never appear in ``repr``, ``str``,
 an error's message or path, logging output, or any CLI output: the contract never returns them.

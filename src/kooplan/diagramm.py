@@ -67,11 +67,16 @@ def mermaid() -> str:
 def seite() -> str:
     """The docs page ``docs/diagramm.md`` (generated: ``python -m kooplan.diagramm``)."""
     return (
-        "# Zustandsdiagramm\n\n"
+        "# State diagram\n\n"
         "Generated from the transition table by `python -m kooplan.diagramm`; do not edit by "
-        "hand. Only transitions that change the phase are drawn; rows that leave it unchanged are "
-        "in the [rule catalogue](regeln.md). Schlichtung exists only in regime B (until "
-        "30.6.2026). `kooplan diagramm` prints the same Mermaid text.\n\n"
+        "hand. The phases of a case and the events that move it from one to another; "
+        "[the domain rules](fachliches.md#3-phases-and-transitions) explain them. Only "
+        "transitions that change the phase are drawn; rows that leave it unchanged are in the "
+        "[rule catalogue](regeln.md#transitions). A label names the event art, with its "
+        "condition in brackets (kooplan's German wording); ⏱ marks a time-driven step "
+        "(`vier_wochen`: the Schlichtung's four weeks have run; `aufhebung_15a`: the Schlichtung "
+        "was repealed on 1.7.2026). Schlichtung exists only in regime B (until 30.6.2026). "
+        "`kooplan diagramm` prints the same Mermaid text.\n\n"
         f"```mermaid\n{mermaid()}\n```\n"
     )
 

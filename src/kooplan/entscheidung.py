@@ -656,7 +656,7 @@ class Entscheidung:
 
     def als_dict(self) -> dict[str, Any]:
         """The contract's JSON object (`kooplan/entscheidung/1`), as
-        [`entscheidung_als_dict`][kooplan.vertrag.ausgabe.entscheidung_als_dict] gives it."""
+        `kooplan.vertrag.entscheidung_als_dict` gives it."""
         from kooplan.vertrag.ausgabe import entscheidung_als_dict
 
         return entscheidung_als_dict(self)
