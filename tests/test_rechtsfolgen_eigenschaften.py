@@ -620,7 +620,9 @@ def test_angekuendigter_beginn_frühestens_im_folgemonat(fall_stichtag_faellig, 
             while tag < bis:
                 assert tag.weekday() >= 5 or tag in frei, tag
                 tag += dt.timedelta(days=1)
-    assert rf["rechtsstand"] == _rechtsstand(faellig)  # docs/fachliches.md section 2: the due day's law
+    assert rf["rechtsstand"] == _rechtsstand(
+        faellig
+    )  # docs/fachliches.md section 2: the due day's law
 
 
 def _sechs_monate_nach(tag: dt.date) -> dt.date:

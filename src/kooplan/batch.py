@@ -2,36 +2,37 @@
 
 Two entry points:
 
-* :func:`entscheide_alle` decides any iterable of cases (:class:`~kooplan.Fall` objects, contract
-  JSON objects as dicts, JSON texts as ``str``/``bytes``, or a
-  :class:`~kooplan.fehler.KooplanError` already found while reading) and yields one
-  :class:`Ergebnis` per case.
-* :func:`entscheide_jsonl` decides JSON Lines (an iterable of lines, e.g. a file opened in binary
-  mode) and yields exactly the lines ``kooplan entscheide FILE.jsonl`` writes, ``zeile`` included.
+* `entscheide_alle` decides any iterable of cases (`Fall` objects, contract
+  JSON objects as dicts, JSON texts as `str`/`bytes`, or a
+  `KooplanError` already found while reading) and yields one
+  `Ergebnis` per case.
+* `entscheide_jsonl` decides JSON Lines (an iterable of lines, e.g. a file opened in binary
+  mode) and yields exactly the lines `kooplan entscheide FILE.jsonl` writes, `zeile` included.
 
-Both are generators over their input: memory stays flat whatever the input size (with ``jobs=1``
-one case is read per result; with ``jobs > 1`` at most ``2 * jobs`` chunks of ``chunk`` cases are
+Both are generators over their input: memory stays flat whatever the input size (with `jobs=1`
+one case is read per result; with `jobs > 1` at most `2 * jobs` chunks of `chunk` cases are
 in flight), results come in input order, and a bad case yields its error in its place and never
-stops the others. With ``jobs > 1`` the cases are decided in worker processes
-(:mod:`concurrent.futures`); if a worker dies, the chunks it had in flight are decided in this
+stops the others. With `jobs > 1` the cases are decided in worker processes
+(`concurrent.futures`); if a worker dies, the chunks it had in flight are decided in this
 process and a new pool takes the rest, so a crash costs time, never results.
 
-Arguments that concern every case (``anliegen``, ``stichtag``, ``faellig``, ``jobs``, ``chunk``)
+Arguments that concern every case (`anliegen`, `stichtag`, `faellig`, `jobs`, `chunk`)
 are checked at the call, before any case is read: a bad one raises
-:class:`~kooplan.fehler.UngueltigeEingabe` (``ValueError``), as the command line exits 2.
+`UngueltigeEingabe` (`ValueError`), as the command line exits 2.
 
->>> import datetime as dt
->>> import kooplan
->>> from kooplan.batch import entscheide_alle, entscheide_jsonl
->>> fall = kooplan.Fall("JC-1", [kooplan.PlanGescheitert(am=dt.date(2025, 5, 2))])
->>> [(r.index, r.fall, r.ok) for r in entscheide_alle([fall, b"kein JSON"], "massnahme",
-...                                                    dt.date(2025, 5, 6))]
-[(0, 'JC-1', True), (1, None, False)]
->>> zeilen = [b'{"schema": "kooplan/fall/1", "fall": "JC-2", "ereignisse": []}\\n', b"\\n"]
->>> for z in entscheide_jsonl(zeilen, "einladung", dt.date(2025, 5, 6)):
-...     print(z[:64])
-{"schema": "kooplan/entscheidung/1", "fall": "JC-2", "zeile": 1,
-{"schema": "kooplan/fehler/1", "fall": null, "zeile": 2, "fehler
+Examples:
+    >>> import datetime as dt
+    >>> import kooplan
+    >>> from kooplan.batch import entscheide_alle, entscheide_jsonl
+    >>> fall = kooplan.Fall("JC-1", [kooplan.PlanGescheitert(am=dt.date(2025, 5, 2))])
+    >>> [(r.index, r.fall, r.ok) for r in entscheide_alle([fall, b"kein JSON"], "massnahme",
+    ...                                                    dt.date(2025, 5, 6))]
+    [(0, 'JC-1', True), (1, None, False)]
+    >>> zeilen = [b'{"schema": "kooplan/fall/1", "fall": "JC-2", "ereignisse": []}\\n', b"\\n"]
+    >>> for z in entscheide_jsonl(zeilen, "einladung", dt.date(2025, 5, 6)):
+    ...     print(z[:64])
+    {"schema": "kooplan/entscheidung/1", "fall": "JC-2", "zeile": 1,
+    {"schema": "kooplan/fehler/1", "fall": null, "zeile": 2, "fehler
 """
 
 from __future__ import annotations
@@ -68,16 +69,16 @@ __all__ = [
     "entscheide_jsonl",
 ]
 
-#: Cases per chunk sent to a worker process (``jobs > 1``): large enough that the cost of sending
-#: a chunk is small against deciding it, small enough that a crash repeats little work.
 CHUNK: Final = 256
-#: Chunks in flight per worker process: one being decided, one waiting.
+"""Cases per chunk sent to a worker process (`jobs > 1`): large enough that the cost of sending a
+chunk is small against deciding it, small enough that a crash repeats little work."""
 _IN_FLIGHT_JE_JOB: Final = 2
-#: How often a broken pool is replaced before the rest is decided in this process only.
+"""Chunks in flight per worker process: one being decided, one waiting."""
 _MAX_NEUSTARTS: Final = 8
+"""How often a broken pool is replaced before the rest is decided in this process only."""
 
-#: What :func:`entscheide_alle` accepts as one case.
 Eingabe = Fall | KooplanError | Mapping[str, Any] | str | bytes | bytearray
+"""What `entscheide_alle` accepts as one case."""
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -88,9 +89,13 @@ class Auftrag:
     """What every case of a batch is decided for (checked once, sent to the workers)."""
 
     anliegen: Anliegen
+    """The Anliegen of every case."""
     stichtag: dt.date
+    """The Stichtag of every case."""
     faellig: dt.date | None = None
+    """The due day of every case (`None`: the Stichtag)."""
     policy: Policy = STANDARD
+    """The policy."""
 
     @classmethod
     def neu(
@@ -100,7 +105,7 @@ class Auftrag:
         faellig: dt.date | None = None,
         policy: Policy = STANDARD,
     ) -> Auftrag:
-        """Check the arguments as :func:`kooplan.entscheide` does, but once for the batch."""
+        """Check the arguments as `kooplan.entscheide` does, but once for the batch."""
         anliegen = als_anliegen(anliegen)
         for name, tag in (("stichtag", stichtag), ("faellig", faellig)):
             if tag is not None and (isinstance(tag, dt.datetime) or not isinstance(tag, dt.date)):
@@ -116,15 +121,19 @@ class Auftrag:
 class Ergebnis:
     """The result for one case of a batch: its decision or its error, in the case's place.
 
-    ``index`` is the case's 0-based position in the input, ``zeile`` its 1-based line for JSON
-    Lines input (else ``None``), ``fall`` the case id when it is known and valid (else ``None``),
-    ``wert`` the :class:`~kooplan.Entscheidung` or the :class:`~kooplan.KooplanError`.
+    `index` is the case's 0-based position in the input, `zeile` its 1-based line for JSON
+    Lines input (else `None`), `fall` the case id when it is known and valid (else `None`),
+    `wert` the `Entscheidung` or the `KooplanError`.
     """
 
     index: int
+    """The case's 0-based position in the input."""
     zeile: int | None
+    """Its 1-based line for JSON Lines input, else `None`."""
     fall: str | None
+    """The case id when it is known and valid, else `None`."""
     wert: Entscheidung | KooplanError
+    """The decision, or the error of this case."""
 
     @property
     def ok(self) -> bool:
@@ -133,14 +142,16 @@ class Ergebnis:
 
     @property
     def entscheidung(self) -> Entscheidung | None:
+        """The decision, or `None` for an error."""
         return self.wert if isinstance(self.wert, Entscheidung) else None
 
     @property
     def fehler(self) -> KooplanError | None:
+        """The error, or `None` for a decision."""
         return self.wert if isinstance(self.wert, KooplanError) else None
 
     def als_dict(self) -> dict[str, Any]:
-        """The contract's JSON object (``kooplan/entscheidung/1`` or ``kooplan/fehler/1``)."""
+        """The contract's JSON object (`kooplan/entscheidung/1` or `kooplan/fehler/1`)."""
         if isinstance(self.wert, Entscheidung):
             return entscheidung_als_dict(self.wert, self.zeile)
         return fehler_als_dict(self.wert, self.zeile)
@@ -168,7 +179,7 @@ def _fall(eingabe: Eingabe) -> Fall:
 
 
 def _entscheide_eins(eingabe: Eingabe, auftrag: Auftrag) -> Entscheidung | KooplanError:
-    """Decide one case; every :class:`KooplanError` becomes a value (other exceptions are bugs
+    """Decide one case; every `KooplanError` becomes a value (other exceptions are bugs
     and propagate, as in the command line)."""
     if isinstance(eingabe, KooplanError):
         return eingabe
@@ -186,9 +197,9 @@ def _ergebnis(index: int, eingabe: Eingabe, auftrag: Auftrag, erste_zeile: int |
 
 
 def _ohne_zeilenende(z: bytes | bytearray | str) -> bytes:
-    """A JSON Lines line as ``kooplan entscheide`` sees it: without ``\\n`` and one ``\\r``.
+    """A JSON Lines line as `kooplan entscheide` sees it: without `\\n` and one `\\r`.
 
-    Text lines are encoded back to UTF-8 first (``surrogateescape`` restores bytes a text file
+    Text lines are encoded back to UTF-8 first (`surrogateescape` restores bytes a text file
     could not decode), so the loader's limits and messages are those of the byte input.
     """
     if isinstance(z, str):
@@ -205,7 +216,7 @@ def _ohne_zeilenende(z: bytes | bytearray | str) -> bytes:
 
 
 def _jsonl_zeile(nr: int, roh: bytes | bytearray | str, auftrag: Auftrag) -> tuple[str, str | None]:
-    """One output line for one input line, and its error code (``None`` for a decision)."""
+    """One output line for one input line, and its error code (`None` for a decision)."""
     return _jsonl_zeile_ohne_ende(nr, _ohne_zeilenende(roh), auftrag)
 
 
@@ -219,11 +230,11 @@ def _jsonl_zeile_ohne_ende(nr: int, roh: bytes, auftrag: Auftrag) -> tuple[str, 
 # -- chunks (what a worker process runs) --------------------------------------------------------------
 
 _ObjektChunk = tuple[Auftrag, int | None, list[tuple[int, Eingabe]]]
-#: JSON Lines travel to a worker as one bytes object and the length of each line, and come back as
-#: one text (the output lines joined by ``\n``) and the error codes: one large object pickles in a
-#: fraction of the time of hundreds of small ones, and the calling process does that work for
-#: every line. An output line never holds a ``\n`` (JSON escapes it); an input line may.
 _JsonlChunk = tuple[Auftrag, int, bytes, list[int]]
+r"""JSON Lines travel to a worker as one bytes object and the length of each line, and come back as
+one text (the output lines joined by `\n`) and the error codes: one large object pickles in a
+fraction of the time of hundreds of small ones, and the calling process does that work for every
+line. An output line never holds a `\n` (JSON escapes it); an input line may."""
 _JsonlErgebnis = tuple[str, list[str | None]]
 
 
@@ -281,7 +292,7 @@ def _chunk_groesse(chunk: int) -> int:
 
 
 class _Pool:
-    """A process pool that is replaced when a worker dies (at most :data:`_MAX_NEUSTARTS`)."""
+    """A process pool that is replaced when a worker dies (at most `_MAX_NEUSTARTS`)."""
 
     def __init__(self, jobs: int, mp_kontext: str | None) -> None:
         self.jobs = jobs
@@ -293,7 +304,7 @@ class _Pool:
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.kontext)
 
     def submit(self, fn: Callable[[T], R], arbeit: T) -> Future[R] | None:
-        """Send a chunk to a worker; ``None`` when it is to be decided in this process."""
+        """Send a chunk to a worker; `None` when it is to be decided in this process."""
         while self.pool is not None:
             try:
                 return self.pool.submit(fn, arbeit)
@@ -320,8 +331,8 @@ def _geordnet(
     jobs: int,
     mp_kontext: str | None,
 ) -> Iterator[R]:
-    """``fn`` over the chunks on ``jobs`` processes, one result per chunk in input order, at
-    most ``2 * jobs`` chunks in flight. A chunk whose worker failed is run in this process."""
+    """`fn` over the chunks on `jobs` processes, one result per chunk in input order, at
+    most `2 * jobs` chunks in flight. A chunk whose worker failed is run in this process."""
     pool = _Pool(jobs, mp_kontext)
     offen: collections.deque[tuple[T, Future[R] | None, ProcessPoolExecutor | None]] = (
         collections.deque()
@@ -360,7 +371,7 @@ def _selbst(teil: list[Ergebnis]) -> list[Ergebnis]:
 
 
 def _flach(teile: Iterator[T], auspacken: Callable[[T], Iterable[R]]) -> Iterator[R]:
-    """The items of every chunk result, in order; closing this closes ``teile`` (the pool)."""
+    """The items of every chunk result, in order; closing this closes `teile` (the pool)."""
     try:
         for teil in teile:
             yield from auspacken(teil)
@@ -385,18 +396,18 @@ def entscheide_alle(
     erste_zeile: int | None = None,
     mp_kontext: str | None = None,
 ) -> Iterator[Ergebnis]:
-    """Decide every case of ``faelle`` for ``anliegen`` on ``stichtag``; one :class:`Ergebnis`
+    """Decide every case of `faelle` for `anliegen` on `stichtag`; one `Ergebnis`
     per case, in input order, as a generator (the input is read as the results are consumed).
 
-    A case may be a :class:`~kooplan.Fall`, a contract JSON object (``dict``), a JSON text
-    (``str``/``bytes``), or a :class:`~kooplan.KooplanError` (passed through as that case's
-    error, e.g. from :func:`kooplan.vertrag.laden.faelle_lesen`). Each result equals what
-    :func:`kooplan.entscheide` returns or raises for that case.
+    A case may be a `Fall`, a contract JSON object (`dict`), a JSON text
+    (`str`/`bytes`), or a `KooplanError` (passed through as that case's
+    error, e.g. from `kooplan.vertrag.laden.faelle_lesen`). Each result equals what
+    `kooplan.entscheide` returns or raises for that case.
 
-    ``jobs``: worker processes (1: in this process; 0: one per CPU core). ``chunk``: cases per
-    chunk sent to a worker. ``erste_zeile``: when given, case ``i`` gets ``zeile =
-    erste_zeile + i``. ``mp_kontext``: the :mod:`multiprocessing` start method (``"fork"``,
-    ``"spawn"``, ``"forkserver"``; default: the platform's).
+    `jobs`: worker processes (1: in this process; 0: one per CPU core). `chunk`: cases per
+    chunk sent to a worker. `erste_zeile`: when given, case `i` gets `zeile =
+    erste_zeile + i`. `mp_kontext`: the `multiprocessing` start method (`"fork"`,
+    `"spawn"`, `"forkserver"`; default: the platform's).
     """
     auftrag = Auftrag.neu(anliegen, stichtag, faellig, policy)
     n_jobs = _jobs(jobs)
@@ -420,14 +431,14 @@ def entscheide_jsonl(
     fehler: collections.Counter[str] | None = None,
     mp_kontext: str | None = None,
 ) -> Iterator[str]:
-    """Decide JSON Lines: for every input line exactly the line ``kooplan entscheide`` writes
-    (without the newline), ``zeile`` included, in input order, as a generator.
+    """Decide JSON Lines: for every input line exactly the line `kooplan entscheide` writes
+    (without the newline), `zeile` included, in input order, as a generator.
 
-    ``zeilen``: lines as a file opened in binary mode yields them (``\\n`` and one ``\\r`` at the
+    `zeilen`: lines as a file opened in binary mode yields them (`\\n` and one `\\r` at the
     end are removed); text lines are taken as UTF-8. A blank or non-JSON line gives an error line.
-    ``erste_zeile``: the number of the first line (for a part of a file). ``fehler``: a counter
+    `erste_zeile`: the number of the first line (for a part of a file). `fehler`: a counter
     that gets one count per error line, by error code (for a summary such as the command line's).
-    ``jobs``, ``chunk``, ``mp_kontext``: as in :func:`entscheide_alle`.
+    `jobs`, `chunk`, `mp_kontext`: as in `entscheide_alle`.
     """
     auftrag = Auftrag.neu(anliegen, stichtag, faellig, policy)
     n_jobs = _jobs(jobs)

@@ -1,8 +1,8 @@
-"""The command line (CONTRACT.md): ``kooplan entscheide | verlauf | demo | diagramm | schema``.
+"""The command line (docs/vertrag.md): `kooplan entscheide | verlauf | demo | diagramm | schema`.
 
 Exit status: 0 when every case was decided; 1 when any case produced an error line (a summary by
 error code goes to standard error); 2 for bad arguments, an unreadable file, a bad policy file, or
-``--faellig`` before ``--stichtag`` (a message on standard error, nothing on standard output).
+`--faellig` before `--stichtag` (a message on standard error, nothing on standard output).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _jobs(text: str) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but its messages go to the stream ``main`` was given."""
+    """argparse, but its messages go to the stream `main` was given."""
 
     fehlerstrom: IO[str] = sys.stderr
 

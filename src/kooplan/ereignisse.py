@@ -61,12 +61,12 @@ class Mitwirkung(Aufzaehlung):
     """The kinds of Mitwirkung that can be outstanding in a case: a Maßnahme, a
     Vermittlungsvorschlag, the Eigenbemühungen."""
 
-    #: Teilnahme an einer Maßnahme zur Eingliederung (§ 31 Abs. 1 Satz 1 Nr. 3).
     MASSNAHME = "massnahme"
-    #: Bewerbung auf einen Vermittlungsvorschlag (§ 31 Abs. 1 Satz 1 Nr. 2).
+    """Teilnahme an einer Maßnahme zur Eingliederung (§ 31 Abs. 1 Satz 1 Nr. 3)."""
     VERMITTLUNGSVORSCHLAG = "vermittlungsvorschlag"
-    #: Eigenbemühungen (§ 15 Abs. 2 Satz 2 Nr. 2; § 31 Abs. 1 Satz 1 Nr. 1).
+    """Bewerbung auf einen Vermittlungsvorschlag (§ 31 Abs. 1 Satz 1 Nr. 2)."""
     EIGENBEMUEHUNGEN = "eigenbemuehungen"
+    """Eigenbemühungen (§ 15 Abs. 2 Satz 2 Nr. 2; § 31 Abs. 1 Satz 1 Nr. 1)."""
 
 
 class VerlangtVon(Aufzaehlung):
@@ -80,10 +80,10 @@ class VerlangtVon(Aufzaehlung):
 class Minderungsgrund(Aufzaehlung):
     """What a festgestellte Minderung was for."""
 
-    #: Pflichtverletzung (§ 31 SGB II).
     PFLICHTVERLETZUNG = "pflichtverletzung"
-    #: Meldeversäumnis (§ 32 SGB II).
+    """Pflichtverletzung (§ 31 SGB II)."""
     MELDEVERSAEUMNIS = "meldeversaeumnis"
+    """Meldeversäumnis (§ 32 SGB II)."""
 
 
 class Tatbestand(Aufzaehlung):
@@ -108,26 +108,26 @@ class Sperrzeit(Aufzaehlung):
     § 32." (§ 31a Abs. 1 Satz 7 SGB II a.F.; Satz 3 n.F.)
     """
 
-    #: Nr. 1: Sperrzeit bei Arbeitsaufgabe.
     ARBEITSAUFGABE = "arbeitsaufgabe"
-    #: Nr. 2: Sperrzeit bei Arbeitsablehnung.
+    """Nr. 1: Sperrzeit bei Arbeitsaufgabe."""
     ARBEITSABLEHNUNG = "arbeitsablehnung"
-    #: Nr. 3: Sperrzeit bei unzureichenden Eigenbemühungen.
+    """Nr. 2: Sperrzeit bei Arbeitsablehnung."""
     EIGENBEMUEHUNGEN = "eigenbemuehungen"
-    #: Nr. 4: Sperrzeit bei Ablehnung einer beruflichen Eingliederungsmaßnahme.
+    """Nr. 3: Sperrzeit bei unzureichenden Eigenbemühungen."""
     ABLEHNUNG_MASSNAHME = "ablehnung_massnahme"
-    #: Nr. 5: Sperrzeit bei Abbruch einer beruflichen Eingliederungsmaßnahme.
+    """Nr. 4: Sperrzeit bei Ablehnung einer beruflichen Eingliederungsmaßnahme."""
     ABBRUCH_MASSNAHME = "abbruch_massnahme"
-    #: Nr. 6: Sperrzeit bei Ablehnung eines Integrationskurses oder einer berufsbezogenen
-    #: Deutschsprachförderung.
+    """Nr. 5: Sperrzeit bei Abbruch einer beruflichen Eingliederungsmaßnahme."""
     ABLEHNUNG_INTEGRATIONSKURS = "ablehnung_integrationskurs"
-    #: Nr. 7: Sperrzeit bei Abbruch eines Integrationskurses oder einer berufsbezogenen
-    #: Deutschsprachförderung.
+    """Nr. 6: Sperrzeit bei Ablehnung eines Integrationskurses oder einer berufsbezogenen
+    Deutschsprachförderung."""
     ABBRUCH_INTEGRATIONSKURS = "abbruch_integrationskurs"
-    #: Nr. 8: Sperrzeit bei Meldeversäumnis (the consequences of § 32 SGB II apply).
+    """Nr. 7: Sperrzeit bei Abbruch eines Integrationskurses oder einer berufsbezogenen
+    Deutschsprachförderung."""
     MELDEVERSAEUMNIS = "meldeversaeumnis"
-    #: Nr. 9: Sperrzeit bei verspäteter Arbeitsuchendmeldung.
+    """Nr. 8: Sperrzeit bei Meldeversäumnis (the consequences of § 32 SGB II apply)."""
     VERSPAETETE_ARBEITSUCHENDMELDUNG = "verspaetete_arbeitsuchendmeldung"
+    """Nr. 9: Sperrzeit bei verspäteter Arbeitsuchendmeldung."""
 
 
 @attrs.frozen(kw_only=True)
@@ -135,10 +135,10 @@ class _Basis:
     """Fields every event has."""
 
     art: ClassVar[str] = ""
-    #: The day the event happened.
     am: dt.date = attrs.field(validator=p.ist_tag())
-    #: The caller's id, unique within the case; ``bezug`` refers to it.
+    """The day the event happened."""
     id: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
+    """The caller's id, unique within the case; `bezug` refers to it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -150,12 +150,12 @@ class EinladungVersandt(_Basis):
     RFB decides what missing its meeting brings (§ 32 Abs. 1 Satz 1 SGB II)."""
 
     art: ClassVar[str] = "einladung_versandt"
-    #: Whether the invitation carried a Rechtsfolgenbelehrung.
     rfb: bool = attrs.field(default=False, validator=p.ist_bool)
-    #: The day of the meeting the invitation sets (optional; not before ``am``). With it, the
-    #: missed meetings of § 7b Abs. 4 SGB II n.F. follow one another in the order of their
-    #: meetings ("drei aufeinanderfolgenden Meldeaufforderungen").
+    """Whether the invitation carried a Rechtsfolgenbelehrung."""
     termin: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    """The day of the meeting the invitation sets (optional; not before `am`). With it, the missed
+    meetings of § 7b Abs. 4 SGB II n.F. follow one another in the order of their meetings ("drei
+    aufeinanderfolgenden Meldeaufforderungen")."""
 
     def __attrs_post_init__(self) -> None:
         _quer(self)
@@ -171,10 +171,10 @@ class TerminVersaeumt(_Basis):
     n.F.)."""
 
     art: ClassVar[str] = "termin_versaeumt"
-    #: Whether a wichtiger Grund was shown for the miss (§ 32 Abs. 1 Satz 2).
     wichtiger_grund: bool = attrs.field(validator=p.ist_bool)
-    #: The ``id`` of the invitation this meeting was set by (else: the last invitation sent).
+    """Whether a wichtiger Grund was shown for the miss (§ 32 Abs. 1 Satz 2)."""
     einladung: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
+    """The `id` of the invitation this meeting was set by (else: the last invitation sent)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -207,6 +207,7 @@ class PlanErstellt(_Basis):
         default=None,
         validator=p.optional(p.ist_instanz(Kooperationsplan, "ein Kooperationsplan")),
     )
+    """The plan's content, if the caller gives it (its texts are never shown)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -219,6 +220,7 @@ class PlanFortgeschrieben(_Basis):
         default=None,
         validator=p.optional(p.ist_instanz(Kooperationsplan, "ein Kooperationsplan")),
     )
+    """The updated plan's content, if the caller gives it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -239,6 +241,7 @@ class SchlichtungBegonnen(_Basis):
 
     art: ClassVar[str] = "schlichtung_begonnen"
     verlangt_von: VerlangtVon = attrs.field(validator=p.ist_enum(VerlangtVon))
+    """Who asked for the Schlichtung."""
 
 
 @attrs.frozen(kw_only=True)
@@ -249,6 +252,7 @@ class SchlichtungBeendet(_Basis):
 
     art: ClassVar[str] = "schlichtung_beendet"
     einigung: bool = attrs.field(validator=p.ist_bool)
+    """Whether the Schlichtung ended with an Einigung."""
 
 
 @attrs.frozen(kw_only=True)
@@ -261,7 +265,9 @@ class MitwirkungUnterblieben(_Basis):
 
     art: ClassVar[str] = "mitwirkung_unterblieben"
     mitwirkung: Mitwirkung = attrs.field(validator=p.ist_enum(Mitwirkung))
+    """The kind of Mitwirkung that was missed."""
     wichtiger_grund: bool = attrs.field(validator=p.ist_bool)
+    """Whether the person showed a wichtiger Grund for it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -275,6 +281,7 @@ class MitwirkungErbracht(_Basis):
     mitwirkung: Mitwirkung | None = attrs.field(
         default=None, validator=p.optional(p.ist_enum(Mitwirkung))
     )
+    """The kind that was done; `None`: every outstanding kind."""
 
 
 @attrs.frozen(kw_only=True)
@@ -295,10 +302,11 @@ class WichtigerGrundNachgewiesen(_Basis):
 
     art: ClassVar[str] = "wichtiger_grund_nachgewiesen"
     bezug: str = attrs.field(validator=p.ist_ereignis_id)
+    """The `id` of the excused `termin_versaeumt` or `mitwirkung_unterblieben`."""
 
 
 # -- checks across the fields of one event ---------------------------------------------------
-# Shared by the value objects (``__attrs_post_init__``) and the JSON loader, which runs them on
+# Shared by the value objects (`__attrs_post_init__`) and the JSON loader, which runs them on
 # the fields it could read, so that such a fault is reported at its place in document order.
 
 
@@ -370,8 +378,6 @@ def _haerte_quer(w: Mapping[str, Any]) -> UngueltigeEingabe | None:
     return None
 
 
-#: Checks across fields, by art: the fields they read, and the check. A check is skipped by the
-#: loader when one of its fields could not be read (that fault is reported instead).
 QUERPRUEFUNGEN: Mapping[
     str, tuple[tuple[str, ...], Callable[[Mapping[str, Any]], UngueltigeEingabe | None]]
 ] = {
@@ -383,6 +389,8 @@ QUERPRUEFUNGEN: Mapping[
     "eingliederungsvereinbarung": (("am",), _ev_quer),
     "haerte_festgestellt": (("am", "bis"), _haerte_quer),
 }
+"""Checks across fields, by art: the fields they read, and the check. A check is skipped by the
+loader when one of its fields could not be read (that fault is reported instead)."""
 
 
 def _quer(inst: Any) -> None:
@@ -400,22 +408,26 @@ class MinderungFestgestellt(_Basis):
 
     art: ClassVar[str] = "minderung_festgestellt"
     grund: Minderungsgrund = attrs.field(validator=p.ist_enum(Minderungsgrund))
+    """What the Minderung was for: a Pflichtverletzung or a Meldeversäumnis."""
     prozent: int = attrs.field(validator=p.ist_int(1, 100))
-    #: First day of the Minderungszeitraum.
+    """The rate found, in percent of the Regelbedarf."""
     beginn: dt.date = attrs.field(validator=p.ist_tag())
+    """First day of the Minderungszeitraum."""
     stufe: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(1, 3)))
+    """The step (1–3) of a § 31 Minderung under the Bürgergeld law."""
     tatbestand: Tatbestand | None = attrs.field(
         default=None, validator=p.optional(p.ist_enum(Tatbestand))
     )
-    #: The length of the Minderungszeitraum in months (else derived from the step).
+    """Which alternative of § 31 SGB II the Pflichtverletzung fulfilled."""
     monate: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(1, 12)))
-    #: The ``id`` of the violation (``termin_versaeumt`` or ``mitwirkung_unterblieben``).
+    """The length of the Minderungszeitraum in months (else derived from the step)."""
     bezug: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
-    #: For ``tatbestand`` ``abs2_nr3`` or ``abs2_nr4``: which Sperrzeit of § 159 Abs. 1 Satz 2
-    #: SGB III it was.
+    """The `id` of the violation (`termin_versaeumt` or `mitwirkung_unterblieben`)."""
     sperrzeit: Sperrzeit | None = attrs.field(
         default=None, validator=p.optional(p.ist_enum(Sperrzeit))
     )
+    """For `tatbestand` `abs2_nr3` or `abs2_nr4`: which Sperrzeit of § 159 Abs. 1 Satz 2 SGB III it
+    was."""
 
     def __attrs_post_init__(self) -> None:
         _quer(self)
@@ -431,8 +443,8 @@ class MinderungFestgestellt(_Basis):
 
     @property
     def stufe_31(self) -> int | None:
-        """The step of a § 31 Minderung: recorded, else derived from ``prozent``; ``None`` for a
-        Minderung with the consequences of § 32 (:attr:`wie_meldeversaeumnis`)."""
+        """The step of a § 31 Minderung: recorded, else derived from `prozent`; `None` for a
+        Minderung with the consequences of § 32 (`wie_meldeversaeumnis`)."""
         if self.grund is not Minderungsgrund.PFLICHTVERLETZUNG or self.wie_meldeversaeumnis:
             return None
         if self.stufe is not None:
@@ -462,6 +474,7 @@ class MinderungAufgehoben(_Basis):
 
     art: ClassVar[str] = "minderung_aufgehoben"
     bezug: str = attrs.field(validator=p.ist_ereignis_id)
+    """The `id` of the `minderung_festgestellt` that is lifted."""
 
 
 @attrs.frozen(kw_only=True)
@@ -475,7 +488,9 @@ class HaerteFestgestellt(_Basis):
 
     art: ClassVar[str] = "haerte_festgestellt"
     bezug: str | None = attrs.field(default=None, validator=p.ist_ereignis_id)
+    """The `id` of the `minderung_festgestellt` that does not take effect."""
     bis: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    """Without `bezug`: the last day of the Härte (default: end of the benefit period)."""
 
     def __attrs_post_init__(self) -> None:
         _quer(self)
@@ -520,8 +535,8 @@ Ereignis: TypeAlias = (
     | LeistungsbezugBeendet
     | LeistungsbezugAufgenommen
 )
+"""Any event of a case (the union of the event classes)."""
 
-#: Every event class by its contract `art`, in the order of the contract page.
 ARTEN: Mapping[str, type[Ereignis]] = {
     cls.art: cls
     for cls in (
@@ -546,3 +561,4 @@ ARTEN: Mapping[str, type[Ereignis]] = {
         PersoenlichGemeldet,
     )
 }
+"""Every event class by its contract `art`, in the order of the contract page."""

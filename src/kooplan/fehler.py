@@ -2,15 +2,15 @@
 
 Every error carries
 
-* ``code``: the contract's error code (``ungueltige_eingabe``, ``unzulaessiger_uebergang``,
-  ``rechtsstand_nicht_abgedeckt``, ``leistungsbezug_beendet``),
-* ``meldung``: one German sentence that says what was wrong,
-* ``ort``: the JSON path of the offending value (``ereignisse[2].am``) or ``None``,
-* ``fall``: the pseudonymous case id, when it is known and valid, else ``None``,
-* ``norm``: the legal norm the refusal rests on, where there is one.
+* `code`: the contract's error code (`ungueltige_eingabe`, `unzulaessiger_uebergang`,
+  `rechtsstand_nicht_abgedeckt`, `leistungsbezug_beendet`),
+* `meldung`: one German sentence that says what was wrong,
+* `ort`: the JSON path of the offending value (`ereignisse[2].am`) or `None`,
+* `fall`: the pseudonymous case id, when it is known and valid, else `None`,
+* `norm`: the legal norm the refusal rests on, where there is one.
 
 Messages never contain personal data: no Geburtsdatum, no free text of a plan, no input value
-of a field that may carry such data. Only the case id (``fall``) identifies a case.
+of a field that may carry such data. Only the case id (`fall`) identifies a case.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class KooplanError(Exception):
     """Base class of every error kooplan raises on purpose."""
 
     code: str = "kooplan_fehler"
+    """The contract's error code of this class."""
 
     def __init__(
         self,
@@ -40,9 +41,13 @@ class KooplanError(Exception):
     ) -> None:
         super().__init__(meldung)
         self.meldung = meldung
+        """One German sentence that says what was wrong (never an input value)."""
         self.ort = ort
+        """The JSON path of the offending value (`ereignisse[2].am`), or `None`."""
         self.fall = fall
+        """The case id, when it is known and valid, else `None`."""
         self.norm = norm
+        """The norm the refusal rests on, where there is one."""
 
     def mit_fall(self, fall: str | None) -> KooplanError:
         """Return this error, now naming the case (used when an error leaves a case's scope)."""
@@ -51,7 +56,7 @@ class KooplanError(Exception):
         return self
 
     def unter(self, praefix: str) -> KooplanError:
-        """Return this error with its location moved under ``praefix`` (a JSON path)."""
+        """Return this error with its location moved under `praefix` (a JSON path)."""
         if self.ort is None:
             self.ort = praefix or None
         elif praefix:
@@ -89,6 +94,7 @@ class UngueltigeEingabe(KooplanError, ValueError):
     """The input breaks the contract or builds an invalid value object."""
 
     code = "ungueltige_eingabe"
+    """`ungueltige_eingabe`."""
 
 
 class UnzulaessigerUebergang(KooplanError):
@@ -98,6 +104,7 @@ class UnzulaessigerUebergang(KooplanError):
     """
 
     code = "unzulaessiger_uebergang"
+    """`unzulaessiger_uebergang`."""
 
 
 class RechtsstandNichtAbgedeckt(KooplanError):
@@ -105,18 +112,20 @@ class RechtsstandNichtAbgedeckt(KooplanError):
     Eingliederungsvereinbarung still governs under § 65 Abs. 4 SGB II a.F.)."""
 
     code = "rechtsstand_nicht_abgedeckt"
+    """`rechtsstand_nicht_abgedeckt`."""
 
 
 class KeinLeistungsbezug(KooplanError):
     """A decision was asked for a case whose benefit receipt has ended."""
 
     code = "leistungsbezug_beendet"
+    """`leistungsbezug_beendet`."""
 
 
-#: All contract error codes, in the order of CONTRACT.md.
 FEHLERCODES: tuple[str, ...] = (
     UngueltigeEingabe.code,
     UnzulaessigerUebergang.code,
     RechtsstandNichtAbgedeckt.code,
     KeinLeistungsbezug.code,
 )
+"""All contract error codes, in the order of docs/vertrag.md."""

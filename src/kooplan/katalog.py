@@ -1,19 +1,19 @@
 """The rule catalogue and the coverage per provision, generated from the rule tables (never by hand).
 
-``python -m kooplan.katalog > docs/regeln.md`` writes the catalogue: every rule of every table
+`python -m kooplan.katalog > docs/regeln.md` writes the catalogue: every rule of every table
 (transitions, mode rules, notes, Rechtsfolgen) with its id, norm, kind of source, the statute
-sentences the norm cites (verbatim, from :mod:`kooplan.normen`) and the test questions that cover
-it. ``python -m kooplan.katalog --abdeckung > docs/abdeckung.md`` writes the coverage per
+sentences the norm cites (verbatim, from `kooplan.normen`) and the test questions that cover
+it. `python -m kooplan.katalog --abdeckung > docs/abdeckung.md` writes the coverage per
 provision: for every Absatz cited anywhere in the tables the rules that encode it and how many
 questions exercise them, and every Absatz of §§ 15, 15a, 31, 31a, 31b, 32 SGB II that no rule
-cites, marked as a gap. Tests fail when a file in ``docs/`` no longer matches.
+cites, marked as a gap. Tests fail when a file in `docs/` no longer matches.
 
-Coverage is read from a tests folder, given as the first argument (default: ``./tests`` when it
+Coverage is read from a tests folder, given as the first argument (default: `./tests` when it
 exists, so the output is the same whenever it is run from the repository root): its scenario
-files ``szenarien/*.yaml`` and ``rechtsfolgen/*.yaml`` (read with PyYAML, a test dependency) and
-the bundled examples of :mod:`kooplan.beispiele`. Each question is replayed. A question
-**geprüft** (checks) a rule when its expectation names it: ``regel``, ``uebergaenge``,
-``hinweise``, and the Rechtsfolgen rows behind the asserted ``rechtsfolgen``; the decided rule of a
+files `szenarien/*.yaml` and `rechtsfolgen/*.yaml` (read with PyYAML, a test dependency) and
+the bundled examples of `kooplan.beispiele`. Each question is replayed. A question
+**geprüft** (checks) a rule when its expectation names it: `regel`, `uebergaenge`,
+`hinweise`, and the Rechtsfolgen rows behind the asserted `rechtsfolgen`; the decided rule of a
 bundled example counts as checked. It **durchläuft** (runs through) a rule when the replay takes
 it. Without a tests folder or PyYAML only the bundled examples count, and the documents say so.
 """
@@ -64,21 +64,21 @@ __all__ = [
     "regeln_ohne_norm",
 ]
 
-#: The rule tables, by the key used in :attr:`Eintrag.tabelle`, with their titles.
 TABELLEN: Final[Mapping[str, str]] = {
     "uebergang": "Transitions",
     "regel": "Mode rules",
     "hinweis": "Notes",
     "rechtsfolge": "Rechtsfolgen",
 }
+"""The rule tables, by the key used in `Eintrag.tabelle`, with their titles."""
 
-#: The same tables as the command line's German messages name them.
 _TABELLEN_DEUTSCH: Final[Mapping[str, str]] = {
     "uebergang": "Übergänge",
     "regel": "Entscheidungsregeln",
     "hinweis": "Hinweise",
     "rechtsfolge": "Rechtsfolgen",
 }
+"""The same tables as the command line's German messages name them."""
 
 Testordner = str | os.PathLike[str] | Literal[False] | None
 
@@ -92,9 +92,9 @@ class Eintrag:
 
     tabelle: str
     id: str
-    #: The norm as cited, by regime where the regimes cite differently: ``(("", norm),)`` or
-    #: ``(("B", norm_b), ("C", norm_c))``; a norm may be None (none given).
     normen: tuple[tuple[str, str | None], ...]
+    """The norm as cited, by regime where the regimes cite differently: `(("", norm),)` or `(("B",
+    norm_b), ("C", norm_c))`; a norm may be None (none given)."""
     quelle: str
     text: str
 
@@ -112,7 +112,7 @@ class Eintrag:
         return not self.zitate
 
     def fundstellen(self) -> tuple[Fundstelle, ...]:
-        """The parts of every norm cited (raises :class:`ZitatFehler` for an unreadable one)."""
+        """The parts of every norm cited (raises `ZitatFehler` for an unreadable one)."""
         return tuple(dict.fromkeys(f for n in self.zitate for f in zerlege(n)))
 
     def ohne_text(self) -> tuple[str, ...]:
@@ -195,7 +195,7 @@ def eintraege() -> tuple[Eintrag, ...]:
 
 
 def regeln_ohne_norm() -> tuple[Eintrag, ...]:
-    """The rules of every table that name no norm at all (none may: ``main`` fails on them)."""
+    """The rules of every table that name no norm at all (none may: `main` fails on them)."""
     return tuple(e for e in eintraege() if e.ohne_norm)
 
 
@@ -248,7 +248,7 @@ def _rf_geprueft(rf: Rechtsfolge, soll: Mapping[str, Any]) -> set[str]:
 
 @attrs.frozen
 class Frage:
-    """One test question: its file (``szenarien/regime_b``, ``beispiele``), scenario, title."""
+    """One test question: its file (`szenarien/regime_b`, `beispiele`), scenario, title."""
 
     datei: str
     szenario: str
@@ -262,11 +262,11 @@ class Frage:
 
 @attrs.frozen
 class Abdeckung:
-    """Which questions check (``geprueft``) and run through (``durchlaufen``) each rule, by
-    :attr:`Eintrag.schluessel`."""
+    """Which questions check (`geprueft`) and run through (`durchlaufen`) each rule, by
+    `Eintrag.schluessel`."""
 
-    #: Where the questions come from, one line each (no paths: the text is the same anywhere).
     quellen: tuple[str, ...]
+    """Where the questions come from, one line each (no paths: the text is the same anywhere)."""
     fragen: tuple[Frage, ...]
     geprueft: Mapping[tuple[str, str], tuple[Frage, ...]]
     durchlaufen: Mapping[tuple[str, str], tuple[Frage, ...]]
@@ -396,7 +396,7 @@ def _ordner(tests: Testordner) -> Path | None:
 def abdeckung(tests: Testordner = None) -> Abdeckung:
     """Replay every question of the tests folder and of the bundled examples (see the module).
 
-    ``tests``: the tests folder (default: ``./tests`` if it exists; ``False``: none).
+    `tests`: the tests folder (default: `./tests` if it exists; `False`: none).
     """
     ordner = _ordner(tests)
     return _abdeckung(str(ordner.resolve()) if ordner is not None else None)
@@ -632,10 +632,10 @@ def _einzeln(e: Eintrag, ab: Abdeckung) -> list[str]:
 
 
 def katalog(tests: Testordner = None) -> str:
-    """The whole catalogue as Markdown text (``docs/regeln.md``).
+    """The whole catalogue as Markdown text (`docs/regeln.md`).
 
-    ``tests``: the tests folder the coverage is read from (default: ``./tests`` if it exists;
-    ``False``: none, only the bundled examples).
+    `tests`: the tests folder the coverage is read from (default: `./tests` if it exists;
+    `False`: none, only the bundled examples).
     """
     ab = abdeckung(tests)
     alle = eintraege()
@@ -886,7 +886,7 @@ def _satzliste(stellen_: Sequence[Stelle], zitiert: set[Stelle]) -> tuple[list[s
 
 
 def abdeckungsbericht(tests: Testordner = None) -> str:
-    """The coverage per provision as Markdown text (``docs/abdeckung.md``)."""
+    """The coverage per provision as Markdown text (`docs/abdeckung.md`)."""
     ab = abdeckung(tests)
     alle = eintraege()
     # which rules cite each sentence; cited parts without text
@@ -1012,7 +1012,7 @@ def abdeckungsbericht(tests: Testordner = None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m kooplan.katalog [TESTS] [--abdeckung]``: print the catalogue or the coverage.
+    """`python -m kooplan.katalog [TESTS] [--abdeckung]`: print the catalogue or the coverage.
 
     Exit status 1, with a message on standard error naming each rule and nothing on standard
     output, when a rule of the tables names no norm (every rule must; the docs are generated by

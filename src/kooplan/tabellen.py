@@ -57,12 +57,6 @@ __all__ = [
     "tabellen_aus_faellen",
 ]
 
-#: The columns of [`entscheidungen`][kooplan.tabellen.entscheidungen], in this order. `fall` is
-#: the case id as the tables hold it; `regel` and `norm` are those of the first Grund;
-#: `minderung_prozent`, `monate`, `betrag_euro` those of `rechtsfolgen`; `fehler`, `meldung`,
-#: `ort` are set exactly in the rows of cases that got an error, and `fehler_tabelle`
-#: (`"ereignisse"` or `"faelle"`) and `fehler_zeile` (the index label of that table's row) say
-#: where the fault is, when it is in one row.
 ENTSCHEIDUNG_SPALTEN: Final[tuple[str, ...]] = (
     "fall",
     "phase",
@@ -88,6 +82,12 @@ ENTSCHEIDUNG_SPALTEN: Final[tuple[str, ...]] = (
     "hinweise",
     "rechtsfolgen",
 )
+"""The columns of [`entscheidungen`][kooplan.tabellen.entscheidungen], in this order. `fall` is the
+case id as the tables hold it; `regel` and `norm` are those of the first Grund; `minderung_prozent`,
+`monate`, `betrag_euro` those of `rechtsfolgen`; `fehler`, `meldung`, `ort` are set exactly in the
+rows of cases that got an error, and `fehler_tabelle` (`"ereignisse"` or `"faelle"`) and
+`fehler_zeile` (the index label of that table's row) say where the fault is, when it is in one row.
+"""
 _DTYPES: Final[Mapping[str, str]] = {
     "rfb": "boolean",
     "ueberpruefung_ueberfaellig": "boolean",
@@ -124,7 +124,7 @@ def _fehlt(wert: Any, pd: Any) -> bool:
 
 
 def _python(wert: Any) -> Any:
-    """numpy scalars and arrays as Python values; dates as ``YYYY-MM-DD``; nested values too."""
+    """numpy scalars and arrays as Python values; dates as `YYYY-MM-DD`; nested values too."""
     if type(wert).__module__ == "numpy":
         if type(wert).__name__ == "datetime64":
             wert = wert.astype("datetime64[us]")  # .tolist() of nanoseconds is an int
@@ -175,10 +175,10 @@ def _spalten(tabelle: Any, pflicht: Iterable[str], name: str) -> list[str]:
     return spalten
 
 
-#: Every field of any event: the columns an event table may have (besides the id and ``x_``).
 _EREIGNIS_SPALTEN: Final = frozenset(n for art in ARTEN for n in ereignis_felder(art))
-#: The case fields a case table may have (besides the id, ``schema`` and ``x_``).
+"""Every field of any event: the columns an event table may have (besides the id and `x_`)."""
 _FALL_SPALTEN: Final = frozenset(FALL_FELDER) - {"ereignisse"}
+"""The case fields a case table may have (besides the id, `schema` and `x_`)."""
 
 
 def _unbekannte_spalten(
@@ -217,7 +217,7 @@ def _fall_id(schluessel: Any) -> Any:
 @attrs.frozen
 class _Herkunft:
     """Where a case comes from in the tables: its row in the case table (index label, or
-    ``None``), the rows of its events in order, and its cells of the day columns."""
+    `None`), the rows of its events in order, and its cells of the day columns."""
 
     schluessel: Any
     fall_zeile: Any = None
@@ -230,7 +230,7 @@ _EREIGNIS_ORT: Final = re.compile(r"ereignisse\[(\d+)\]")
 
 
 def _fehler_zeile(ort: str | None, h: _Herkunft) -> tuple[str | None, Any]:
-    """The table and row (index label) an error at ``ort`` belongs to."""
+    """The table and row (index label) an error at `ort` belongs to."""
     if ort is not None:
         m = _EREIGNIS_ORT.match(ort)
         if m is not None:

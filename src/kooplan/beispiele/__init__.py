@@ -70,7 +70,7 @@ def beispiele() -> Iterator[Beispiel]:
 def abweichungen(ergebnis: dict[str, Any], erwartet: dict[str, Any]) -> list[str]:
     """Where a contract result (decision or error object) departs from the expectation.
 
-    ``zitiert`` means: some reason's norm starts with each given text; ``hinweise``: each given
+    `zitiert` means: some reason's norm starts with each given text; `hinweise`: each given
     code is among the result's notes. Every other key must be equal.
     """
     out: list[str] = []
@@ -93,8 +93,8 @@ def abweichungen(ergebnis: dict[str, Any], erwartet: dict[str, Any]) -> list[str
 
 
 def _folgen_abweichungen(ist: Any, soll: dict[str, Any], wo: str) -> list[str]:
-    """``rechtsfolgen`` expectations: the given keys only; ``norm`` as a prefix; lists of
-    ``alternativen``/``folgestufen`` element by element."""
+    """`rechtsfolgen` expectations: the given keys only; `norm` as a prefix; lists of
+    `alternativen`/`folgestufen` element by element."""
     if not isinstance(ist, dict):
         return [f"{wo} fehlt"]
     out: list[str] = []

@@ -1,4 +1,4 @@
-"""``python -m kooplan.beispiele``: print the docs page of the worked examples."""
+"""`python -m kooplan.beispiele`: print the docs page of the worked examples."""
 
 import sys
 

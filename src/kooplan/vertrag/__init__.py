@@ -1,4 +1,4 @@
-"""The JSON contract (CONTRACT.md): reading cases, writing decisions and errors, JSON Schema."""
+"""The JSON contract (docs/vertrag.md): reading cases, writing decisions and errors, JSON Schema."""
 
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,

@@ -1,7 +1,7 @@
 """What every field of the output contract means: decisions, their parts, errors and the Verlauf.
 
-The JSON Schemas of [`kooplan.vertrag.schema`][] take their ``description`` from here, and
-``docs/vertrag.md`` shows these tables. A test holds the tables to the schemas: an output field
+The JSON Schemas of [`kooplan.vertrag.schema`][] take their `description` from here, and
+`docs/vertrag.md` shows these tables. A test holds the tables to the schemas: an output field
 without a description (or a description of a field the schema does not have) fails it.
 """
 
@@ -17,7 +17,7 @@ __all__ = ["AUSGABE", "Ausgabefeld"]
 
 @attrs.frozen
 class Ausgabefeld:
-    """One field of an output object: what it means, and the norm behind it (``""``: none)."""
+    """One field of an output object: what it means, and the norm behind it (`""`: none)."""
 
     beschreibung: str
     norm: str = ""
@@ -25,9 +25,6 @@ class Ausgabefeld:
 
 _A = Ausgabefeld
 
-#: The fields of each output object, in the contract's key order, by object: ``entscheidung``
-#: (``kooplan/entscheidung/1``), ``grund``, ``hinweis``, ``rechtsfolge``, ``baustein``,
-#: ``fehler`` (``kooplan/fehler/1``) and ``verlauf`` / ``schritt`` (``kooplan verlauf --json``).
 AUSGABE: Final[Mapping[str, Mapping[str, Ausgabefeld]]] = {
     "entscheidung": {
         "schema": _A("Always `kooplan/entscheidung/1`."),
@@ -150,8 +147,9 @@ AUSGABE: Final[Mapping[str, Mapping[str, Ausgabefeld]]] = {
             "§ 31b Abs. 1 Satz 3 SGB II",
         ),
         "bausteine": _A(
-            "The Belehrung text in building blocks (`folge`, `dauer`, `wichtiger_grund`, "
-            "`vorzeitiges_ende`, `unterkunft`, `entzug_regelbedarf`, `nicht_erreichbar`)."
+            "The Belehrung text in building blocks, each with what it says (`folge`, `dauer`, "
+            "`wichtiger_grund`, `vorzeitiges_ende`, `unterkunft` …; the Rechtsfolgen page lists "
+            "them) and its norm."
         ),
     },
     "baustein": {
@@ -194,3 +192,6 @@ AUSGABE: Final[Mapping[str, Mapping[str, Ausgabefeld]]] = {
         "text": _A("The row's German sentence."),
     },
 }
+"""The fields of each output object, in the contract's key order, by object: `entscheidung`
+(`kooplan/entscheidung/1`), `grund`, `hinweis`, `rechtsfolge`, `baustein`, `fehler`
+(`kooplan/fehler/1`) and `verlauf` / `schritt` (`kooplan verlauf --json`)."""

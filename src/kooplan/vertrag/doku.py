@@ -1,15 +1,15 @@
-"""The generated parts of the contract page ``docs/vertrag.md``: field tables and examples.
+"""The generated parts of the contract page `docs/vertrag.md`: field tables and examples.
 
 The page is written by hand around blocks that this module generates from the field specs
 ([`kooplan.vertrag.felder`][], [`kooplan.vertrag.ausgabefelder`][]), the event classes, the
-transition table and the error classes. A block stands between two markers::
+transition table and the error classes. A block stands between two markers:
 
     <!-- generiert:NAME -->
     …
     <!-- /generiert:NAME -->
 
-``python -m kooplan.vertrag.doku docs/vertrag.md`` prints the page with every block generated
-anew (``--schreiben`` writes it back); a test and CI compare the committed page with it, so a new
+`python -m kooplan.vertrag.doku docs/vertrag.md` prints the page with every block generated
+anew (`--schreiben` writes it back); a test and CI compare the committed page with it, so a new
 field, event art, output field or error code cannot be left out of the docs.
 
 Every example here is a case of the contract; the tests load each one, and the outputs shown
@@ -88,7 +88,6 @@ _PLAN_VOLL: Final[dict[str, Any]] = {
     "reha_bedarf": False,
 }
 
-#: The main example of the page: a case after a missed Maßnahme.
 BEISPIEL: Final[dict[str, Any]] = _fall(
     "0001",
     {"art": "einladung_versandt", "am": "2024-01-08", "id": "e1", "rfb": False},
@@ -117,8 +116,9 @@ BEISPIEL: Final[dict[str, Any]] = _fall(
     regelbedarfsstufe=1,
     land="DE-BE",
 )
-#: The Anliegen and the Stichtag of the decisions shown on the page.
+"""The main example of the page: a case after a missed Maßnahme."""
 ANLIEGEN: Final = "massnahme"
+"""The Anliegen and the Stichtag of the decisions shown on the page."""
 STICHTAG: Final = dt.date(2024, 3, 10)
 
 _M1 = {
@@ -142,8 +142,6 @@ _MF1 = {
     "bezug": "m1",
 }
 
-#: For every event art, one or more cases with an event of that art; together they use every
-#: field of the art.
 ART_BEISPIELE: Final[Mapping[str, tuple[dict[str, Any], ...]]] = {
     "einladung_versandt": (
         _fall(
@@ -312,9 +310,9 @@ ART_BEISPIELE: Final[Mapping[str, tuple[dict[str, Any], ...]]] = {
         ),
     ),
 }
+"""For every event art, one or more cases with an event of that art; together they use every field
+of the art."""
 
-#: For every error code, a case that yields it when decided for :data:`ANLIEGEN` on
-#: :data:`STICHTAG`.
 FEHLER_BEISPIELE: Final[Mapping[str, dict[str, Any]]] = {
     UngueltigeEingabe.code: _fall("F01", {"art": "plan_erstellt", "am": "2024-02-30"}),
     UnzulaessigerUebergang.code: _fall(
@@ -325,6 +323,7 @@ FEHLER_BEISPIELE: Final[Mapping[str, dict[str, Any]]] = {
         "F04", _PLAN_ERSTELLT, {"art": "leistungsbezug_beendet", "am": "2024-02-29"}
     ),
 }
+"""For every error code, a case that yields it when decided for `ANLIEGEN` on `STICHTAG`."""
 _FEHLERKLASSEN: Final[Mapping[str, type[KooplanError]]] = {
     c.code: c
     for c in (
@@ -432,7 +431,7 @@ def _absaetze(doc: str | None) -> str:
 
 
 def _phasen(art: str) -> str:
-    """The phases in which an event of ``art`` is allowed (from the transition table)."""
+    """The phases in which an event of `art` is allowed (from the transition table)."""
     von: set[Phase] = set()
     for row in UEBERGAENGE:
         if art in row.ausloeser:
@@ -510,7 +509,6 @@ def _block_fehlercodes() -> str:
     return "\n\n".join(teile)
 
 
-#: The blocks of the page by name.
 BLOECKE: Final[Mapping[str, Callable[[], str]]] = {
     "beispiel": _block_beispiel,
     "fall": _block_fall,
@@ -529,6 +527,7 @@ BLOECKE: Final[Mapping[str, Callable[[], str]]] = {
     "verlauf": _tabelle("verlauf"),
     "schritt": _tabelle("schritt"),
 }
+"""The blocks of the page by name."""
 
 _BLOCK: Final = re.compile(
     r"(<!-- generiert:(?P<name>[a-z_]+) -->\n)(?P<inhalt>.*?)(<!-- /generiert:(?P=name) -->)",
@@ -568,7 +567,7 @@ def alle_beispiele() -> Iterable[dict[str, Any]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m kooplan.vertrag.doku PAGE [--schreiben]``: print (or write) the page with
+    """`python -m kooplan.vertrag.doku PAGE [--schreiben]`: print (or write) the page with
     its generated blocks renewed."""
     parser = argparse.ArgumentParser(
         prog="python -m kooplan.vertrag.doku",

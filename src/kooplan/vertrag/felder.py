@@ -1,9 +1,9 @@
 """The input contract's fields as data: one spec feeds the loader, the schema and the docs.
 
 Each field has a type ([`Typ`][kooplan.vertrag.felder.Typ]), whether it is required, for enums
-its values, a description and its norm. The loader ([`kooplan.vertrag.laden`][]) reads JSON by
+its values, a description and its norm. The loader (`kooplan.vertrag.laden`) reads JSON by
 these specs; [`kooplan.vertrag.schema`][] turns the same specs into JSON Schema, and
-``docs/vertrag.md`` shows them as tables, so the three cannot drift.
+`docs/vertrag.md` shows them as tables, so the three cannot drift.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ class Typ(enum.Enum):
 class Feld:
     """One field of the input contract: its type, whether it is required, what it means.
 
-    Every field has a ``beschreibung`` (one English sentence for the contract page and the JSON
-    Schema's ``description``) and, where a norm stands behind it, its ``norm``; a test fails for a
+    Every field has a `beschreibung` (one English sentence for the contract page and the JSON
+    Schema's `description`) and, where a norm stands behind it, its `norm`; a test fails for a
     field without a description, so a new field cannot reach the docs undescribed.
     """
 
@@ -69,10 +69,10 @@ class Feld:
     minimum: int | None = None
     maximum: int | None = None
     beschreibung: str = ""
-    #: For ``Typ.ENUM``: the Python enum the value becomes.
     enum_typ: type[enum.Enum] | None = None
-    #: The norm the field serves (a citation as in the rule tables), ``""`` where none applies.
+    """For `Typ.ENUM`: the Python enum the value becomes."""
     norm: str = ""
+    """The norm the field serves (a citation as in the rule tables), `""` where none applies."""
 
 
 def _enum(e: type[enum.Enum], pflicht: bool = True, beschreibung: str = "", norm: str = "") -> Feld:
@@ -275,7 +275,6 @@ _WICHTIGER_GRUND_TERMIN = (
     "to no Minderung and breaks a run of missed meetings."
 )
 
-#: The art-specific fields of every event (besides ``art``, ``am`` and ``id``).
 EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
     "einladung_versandt": {
         "rfb": Feld(
@@ -485,16 +484,17 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
         ),
     },
 }
+"""The art-specific fields of every event (besides `art`, `am` and `id`)."""
 
 
 def ereignis_felder(art: str) -> Mapping[str, Feld]:
-    """All fields of an event of ``art``, common ones first."""
+    """All fields of an event of `art`, common ones first."""
     return {**_BASIS, **EREIGNIS_FELDER[art]}
 
 
 def alle_felder() -> dict[str, Feld]:
-    """Every field of the input contract by its place: ``fall``, ``plan.schritte``,
-    ``eigenbemuehungen.anzahl``, ``ereignisse[].am``, ``ereignisse[termin_versaeumt].einladung``.
+    """Every field of the input contract by its place: `fall`, `plan.schritte`,
+    `eigenbemuehungen.anzahl`, `ereignisse[].am`, `ereignisse[termin_versaeumt].einladung`.
 
     The contract page and the check that every field is described read this.
     """

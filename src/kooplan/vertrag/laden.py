@@ -1,15 +1,15 @@
-"""Reading cases from JSON exactly as CONTRACT.md says.
+"""Reading cases from JSON exactly as docs/vertrag.md says.
 
 * Unknown keys are errors (a typo must not silently change a decision), except keys starting
-  with ``x_`` (the caller's own data: accepted and ignored, but still JSON without duplicate keys).
-* A JSON object with a duplicate key is an error; ``NaN`` and ``Infinity`` are not JSON.
-* Dates are ``YYYY-MM-DD`` exactly; booleans and integers are JSON's own, never coerced.
-* Every error is an :class:`~kooplan.fehler.UngueltigeEingabe` with the JSON path of the
-  offending value (``ereignisse[2].am``).
+  with `x_` (the caller's own data: accepted and ignored, but still JSON without duplicate keys).
+* A JSON object with a duplicate key is an error; `NaN` and `Infinity` are not JSON.
+* Dates are `YYYY-MM-DD` exactly; booleans and integers are JSON's own, never coerced.
+* Every error is an `UngueltigeEingabe` with the JSON path of the
+  offending value (`ereignisse[2].am`).
 * Where a case has several faults, the first in document order is reported. The loader reads the
   whole case, gives every key (and list element) its place in document order, records each fault
   at the place it belongs to (a cross-field check at the field it names, a missing key at the end
-  of its object, a ``bezug`` at the ``bezug``), and reports the earliest.
+  of its object, a `bezug` at the `bezug`), and reports the earliest.
 * Messages never echo input values: any field may carry personal data. Keys are quoted, escaped
   to printable ASCII and shortened.
 """
@@ -51,10 +51,10 @@ __all__ = [
 
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-#: Longest key name quoted in a message or path (keys are shown, values never).
 _MAX_SCHLUESSEL: Final = 40
-#: Limits that keep hostile input from exhausting memory or time; each gives a clear error.
+"""Longest key name quoted in a message or path (keys are shown, values never)."""
 MAX_BYTES_JE_FALL: Final = 1_000_000  # bytes of UTF-8
+"""Limits that keep hostile input from exhausting memory or time; each gives a clear error."""
 MAX_EREIGNISSE: Final = 10_000
 MAX_TIEFE: Final = 32
 
@@ -67,7 +67,7 @@ class _Objekt(dict[str, Any]):
 
 def _paare(paare: list[tuple[str, Any]]) -> dict[str, Any]:
     """The object hook: a plain dict (its order is the document's), or, where a key occurs twice,
-    an :class:`_Objekt` that keeps every pair for the loader to report."""
+    an `_Objekt` that keeps every pair for the loader to report."""
     obj = dict(paare)
     if len(obj) == len(paare):
         return obj
@@ -77,15 +77,15 @@ def _paare(paare: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 class _KeineKonstante(ValueError):
-    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON."""
+    """`NaN`, `Infinity` and `-Infinity` are not JSON."""
 
 
 def _keine_konstante(name: str) -> Any:
     raise _KeineKonstante(name)
 
 
-#: One decoder for every case (``json.loads`` with a hook builds a new one per call).
 _DECODER: Final = json.JSONDecoder(object_pairs_hook=_paare, parse_constant=_keine_konstante)
+"""One decoder for every case (`json.loads` with a hook builds a new one per call)."""
 
 
 def _utf8_laenge(text: str | bytes) -> int:
@@ -99,7 +99,7 @@ def _utf8_laenge(text: str | bytes) -> int:
 def json_lesen(text: str | bytes) -> Any:
     """Parse one JSON text strictly (duplicate keys are kept for the loader to report).
 
-    Raises :class:`UngueltigeEingabe` for text that is not JSON. The error keeps no reference to
+    Raises `UngueltigeEingabe` for text that is not JSON. The error keeps no reference to
     the input (no chained exception that a logger could print with its data).
     """
     fehler, text = _json_fehler(text)
@@ -174,7 +174,7 @@ def _schluessel(key: str) -> str:
 
 
 def _pfad(basis: str, key: str | int) -> str:
-    """Extend a JSON path; odd keys are written as ``["…"]`` with ASCII escapes."""
+    """Extend a JSON path; odd keys are written as `["…"]` with ASCII escapes."""
     if isinstance(key, int):
         return f"{basis}[{key}]"
     if not _einfach(key):
@@ -182,8 +182,8 @@ def _pfad(basis: str, key: str | int) -> str:
     return f"{basis}.{key}" if basis else key
 
 
-#: A key that can stand in a dotted path as it is: short, no path characters, no surrogates.
 _EINFACH = re.compile(rf'[^.\[\]"\\ \ud800-\udfff]{{1,{_MAX_SCHLUESSEL}}}')
+"""A key that can stand in a dotted path as it is: short, no path characters, no surrogates."""
 
 
 def _einfach(key: str) -> bool:
@@ -271,7 +271,7 @@ class _Leser:
         return wert
 
     def objekt(self, obj: Any, spec: Mapping[str, Feld], pfad: str, name: str, cls: Any) -> Any:
-        """Read an object by ``spec`` and build ``cls`` from it (or return ``_FEHLT``)."""
+        """Read an object by `spec` and build `cls` from it (or return `_FEHLT`)."""
         felder, stellen, ende = self.felder(obj, spec, pfad, name)
         if felder is None:
             return _FEHLT
@@ -280,11 +280,11 @@ class _Leser:
     def felder(
         self, obj: Any, spec: Mapping[str, Feld], pfad: str, name: str, art: str | None = None
     ) -> tuple[dict[str, Any] | None, dict[str, int], int]:
-        """Read an object's keys in document order; ``x_`` keys are checked for duplicates only.
+        """Read an object's keys in document order; `x_` keys are checked for duplicates only.
 
-        Checks across fields (:data:`~kooplan.ereignisse.QUERPRUEFUNGEN` of ``art``) run on the
+        Checks across fields (`QUERPRUEFUNGEN` of `art`) run on the
         fields that could be read, each fault at the place of the field it names. Returns the
-        values read (``None`` if any fault was found inside), the place of each key, and the place
+        values read (`None` if any fault was found inside), the place of each key, and the place
         of the object's end (where a missing key is reported)."""
         vorher = len(self.fehler)
         if not isinstance(obj, dict):
@@ -330,8 +330,8 @@ class _Leser:
         return out, stellen, ende
 
     def nur_doppelte(self, wert: Any, pfad: str) -> None:
-        """The caller's own ``x_`` data: accepted as it is, but duplicate keys are refused and
-        nesting is limited (:data:`MAX_TIEFE`)."""
+        """The caller's own `x_` data: accepted as it is, but duplicate keys are refused and
+        nesting is limited (`MAX_TIEFE`)."""
         stapel: list[tuple[Any, str, int]] = [(wert, pfad, 1)]
         while stapel:
             w, p, tiefe = stapel.pop()
@@ -385,7 +385,7 @@ class _Leser:
         roh: list[tuple[str | None, str | None, dt.date | None]] = []
 
         def roh_holen() -> list[tuple[str | None, str | None, dt.date | None]]:
-            """What the ``bezug`` checks need of every event (read only when some event has one)."""
+            """What the `bezug` checks need of every event (read only when some event has one)."""
             if not roh:
                 roh.extend(_roh(e) for e in wert)
             return roh
@@ -429,8 +429,8 @@ class _Leser:
         return None if ereignis is _FEHLT else (ereignis, stellen)
 
     def ohne_art(self, obj: Any, pfad: str) -> None:
-        """An event whose ``art`` is missing or unknown: its other fields cannot be judged, but
-        ``am``, ``id`` and duplicate keys can."""
+        """An event whose `art` is missing or unknown: its other fields cannot be judged, but
+        `am`, `id` and duplicate keys can."""
         basis = ereignis_felder("termin_wahrgenommen")
         gesehen: set[str] = set()
         for key, wert in _paare_von(obj):
@@ -462,7 +462,7 @@ class _Leser:
         stellen: dict[str, int],
         roh_holen: Callable[[], list[tuple[str | None, str | None, dt.date | None]]],
     ) -> None:
-        """Fields naming another event by ``id``: it must exist, be earlier in fold order (date
+        """Fields naming another event by `id`: it must exist, be earlier in fold order (date
         order, same day: input order) and be of an art the field may name."""
         for (art, feld), erlaubt in BEZUEGE.items():
             ziel_id = getattr(e, feld, None) if e.art == art else None
@@ -497,10 +497,10 @@ class _Leser:
                 )
 
 
-#: The fields of an event of each art, with ``art`` itself as a constant (built once).
 _EREIGNIS_SPEC: Final[Mapping[str, Mapping[str, Feld]]] = {
     art: {**ereignis_felder(art), "art": Feld(Typ.KONSTANTE, True, (art,))} for art in ARTEN
 }
+"""The fields of an event of each art, with `art` itself as a constant (built once)."""
 
 
 def _paare_von(obj: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -509,7 +509,7 @@ def _paare_von(obj: dict[str, Any]) -> list[tuple[str, Any]]:
 
 
 def _roh(e: Any) -> tuple[str | None, str | None, dt.date | None]:
-    """What the ``bezug`` checks need of an event, read leniently: (id, art, am)."""
+    """What the `bezug` checks need of an event, read leniently: (id, art, am)."""
     if not isinstance(e, dict):
         return None, None, None
     rid = e.get("id") if isinstance(e.get("id"), str) else None
@@ -525,7 +525,7 @@ def _roh(e: Any) -> tuple[str | None, str | None, dt.date | None]:
 
 
 def _pruefe_wert(feld: Feld, wert: Any, name: str) -> str | None:
-    """The fault of a single value by its field type, as a German sentence, or ``None``."""
+    """The fault of a single value by its field type, as a German sentence, or `None`."""
     t = feld.typ
     if t is Typ.DATUM:
         if not isinstance(wert, str) or not _DATUM.fullmatch(wert):
@@ -595,10 +595,10 @@ class _Form:
 
 
 def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
-    """An object's values by ``form``, without the bookkeeping of places and paths.
+    """An object's values by `form`, without the bookkeeping of places and paths.
 
-    Only a plain ``dict`` is read: the JSON parser gives an object with a duplicate key as an
-    :class:`_Objekt`, and that case goes to the exact reader."""
+    Only a plain `dict` is read: the JSON parser gives an object with a duplicate key as an
+    `_Objekt`, and that case goes to the exact reader."""
     if type(obj) is not dict:
         raise _Zurueck
     leser = form.leser
@@ -614,9 +614,9 @@ def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
 
 
 def _leser_fuer(feld: Feld) -> _Lies:
-    """The fast reader of one field: the converted value, or :class:`_Zurueck`.
+    """The fast reader of one field: the converted value, or `_Zurueck`.
 
-    Each accepts a subset of what :func:`_pruefe_wert` and :meth:`_Leser.wert` accept (exact
+    Each accepts a subset of what `_pruefe_wert` and `_Leser.wert` accept (exact
     types, no subclasses) and converts it the same way."""
     t = feld.typ
     if t is Typ.DATUM:
@@ -675,9 +675,9 @@ def _leser_fuer(feld: Feld) -> _Lies:
     return _lies_ereignisse
 
 
-#: Days read before, by their text: a case load names the same few thousand days again and again.
-#: Only valid days are kept, so it holds at most the 73,000 days from 1900 to 2099.
 _TAGE: dict[str, dt.date] = {}
+"""Days read before, by their text: a case load names the same few thousand days again and again.
+Only valid days are kept, so it holds at most the 73,000 days from 1900 to 2099."""
 anmelden(_TAGE.clear)
 
 
@@ -755,20 +755,20 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
 
 _PLAN_FORM: Final = _Form(PLAN_FELDER)
 _EIGENBEMUEHUNGEN_FORM: Final = _Form(EIGENBEMUEHUNGEN_FELDER)
-#: The event forms without "art" (the fast reader looks the form up by it).
 _EREIGNIS_FORM: Final = {
     art: _Form({k: f for k, f in spec.items() if k != "art"})
     for art, spec in _EREIGNIS_SPEC.items()
 }
+"""The event forms without "art" (the fast reader looks the form up by it)."""
 _FALL_FORM: Final = _Form(FALL_FELDER)
 
 
 def _schnell(obj: Any) -> Fall:
-    """Read a case in one pass without places and paths; any fault (or a rare shape: ``x_``
-    keys, duplicate keys, subclasses of ``dict`` or ``str``) raises :class:`_Zurueck`, and the
+    """Read a case in one pass without places and paths; any fault (or a rare shape: `x_`
+    keys, duplicate keys, subclasses of `dict` or `str`) raises `_Zurueck`, and the
     exact reader reads the case again to report its first fault with its path. The fast reader
     accepts a subset of what the exact reader accepts (its field readers are stricter than
-    :func:`_pruefe_wert`) and builds with the same cross-field checks and constructors; property
+    `_pruefe_wert`) and builds with the same cross-field checks and constructors; property
     tests hold it to the exact reader (it never accepts what the exact one refuses, and builds
     the same case)."""
     return _fall_bauen(_schnell_objekt(obj, _FALL_FORM))
@@ -788,9 +788,9 @@ def _fall_bauen(felder: Mapping[str, Any]) -> Fall:
 
 
 def fall_aus_objekt(obj: Any) -> Fall:
-    """Build a :class:`Fall` from a parsed JSON value, checking the whole contract.
+    """Build a `Fall` from a parsed JSON value, checking the whole contract.
 
-    Errors name the case when its ``fall`` is valid (else ``fall`` is ``None``).
+    Errors name the case when its `fall` is valid (else `fall` is `None`).
     """
     try:
         return _schnell(obj)
@@ -815,7 +815,7 @@ def _genau(obj: Any) -> Fall:
 
 
 def _fall_id(obj: Any) -> str | None:
-    """The case id, if the top level has exactly one valid ``fall``."""
+    """The case id, if the top level has exactly one valid `fall`."""
     if not isinstance(obj, dict):
         return None
     werte = [w for k, w in _paare_von(obj) if k == "fall"]
@@ -839,9 +839,9 @@ def zeilen_lesen(daten: bytes) -> Iterator[tuple[int, bytes]]:
 
 
 def faelle_lesen(daten: bytes, format: str) -> Iterator[tuple[int | None, Fall | KooplanError]]:
-    """Read every case of a ``json`` (one case) or ``jsonl`` (one case per line) input.
+    """Read every case of a `json` (one case) or `jsonl` (one case per line) input.
 
-    Yields ``(zeile, fall_or_error)``: ``zeile`` is the 1-based line for JSON Lines, ``None`` for
+    Yields `(zeile, fall_or_error)`: `zeile` is the 1-based line for JSON Lines, `None` for
     a single JSON case. A bad case yields its error and never stops or shifts the others.
     """
     if format == "json":

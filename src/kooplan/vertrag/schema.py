@@ -2,9 +2,9 @@
 
 The input schema comes from the same [`kooplan.vertrag.felder`][] tables the loader reads, so
 the two cannot drift; every property carries the field's description (and norm) as
-``description``, the output schemas those of [`kooplan.vertrag.ausgabefelder`][]. Two rules of the contract cannot be said in JSON Schema and are enforced by
-the loader only: duplicate keys, and the cross-field checks (unique ids, ``bezug``, dates before
-1.7.2023, ``prozent`` without ``stufe``).
+`description`, the output schemas those of [`kooplan.vertrag.ausgabefelder`][]. Two rules of the contract cannot be said in JSON Schema and are enforced by
+the loader only: duplicate keys, and the cross-field checks (unique ids, `bezug`, dates before
+1.7.2023, `prozent` without `stufe`).
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def _beschreibung(text: str, norm: str) -> str:
 
 
 def _beschrieben(objekt: str, props: dict[str, Any]) -> dict[str, Any]:
-    """``props`` with each property's description from :data:`AUSGABE` (copies, not shared)."""
+    """`props` with each property's description from `AUSGABE` (copies, not shared)."""
     felder = AUSGABE[objekt]
     out = {}
     for name, s in props.items():
@@ -113,7 +113,7 @@ def _erster_absatz(doc: str | None) -> str:
 
 
 def fall_schema() -> dict[str, Any]:
-    """The schema of one input case (``kooplan/fall/1``)."""
+    """The schema of one input case (`kooplan/fall/1`)."""
     ereignisse = []
     for art in EREIGNIS_FELDER:
         felder = dict(ereignis_felder(art))
@@ -153,7 +153,7 @@ def _hinweis() -> dict[str, Any]:
 
 
 def entscheidung_schema() -> dict[str, Any]:
-    """The schema of one decision (``kooplan/entscheidung/1``)."""
+    """The schema of one decision (`kooplan/entscheidung/1`)."""
     grund = {
         "type": "object",
         "properties": _beschrieben(
@@ -246,7 +246,7 @@ def _rechtsfolge() -> dict[str, Any]:
 
 
 def fehler_schema() -> dict[str, Any]:
-    """The schema of one error (``kooplan/fehler/1``)."""
+    """The schema of one error (`kooplan/fehler/1`)."""
     return {
         "$schema": _DRAFT,
         "$id": "https://kooplan.invalid/schema/fehler-1.json",
