@@ -430,11 +430,15 @@ def test_b_stufe_1_ohne_vorminderung_im_jahr(fall_stichtag_faellig, anliegen):
     obj, stichtag, faellig = fall_stichtag_faellig
     assume(faellig < C_AB)
     rf = _entscheide(obj, anliegen, stichtag, faellig)["rechtsfolgen"]
+    # "Sie liegt nicht vor, wenn der Beginn des vorangegangenen Minderungszeitraums länger als ein
+    # Jahr zurückliegt." (§ 31a Abs. 1 Satz 5 a.F.), the year counted forward from that beginning
+    # (§ 26 Abs. 1 SGB X, §§ 187 Abs. 2, 188 Abs. 2 BGB): it ends the day before the anniversary,
+    # so a violation on the anniversary itself lies after it
     grenze = _ein_jahr_vorher(faellig)
     im_jahr = [
         m
         for m in _minderungen(obj, stichtag)
-        if m["grund"] == "pflichtverletzung" and D.fromisoformat(m["beginn"]) >= grenze
+        if m["grund"] == "pflichtverletzung" and D.fromisoformat(m["beginn"]) > grenze
     ]
     if not im_jahr:
         assert (rf["minderung_prozent"], rf["monate"]) == (10, 1), rf
