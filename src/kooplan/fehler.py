@@ -3,7 +3,8 @@
 Every error carries
 
 * ``code``: the contract's error code (``ungueltige_eingabe``, ``unzulaessiger_uebergang``,
-  ``rechtsstand_nicht_abgedeckt``, ``leistungsbezug_beendet``),
+  ``rechtsstand_nicht_abgedeckt``, ``leistungsbezug_beendet``, and ``verarbeitung_abgebrochen``
+  for a case whose worker process died twice),
 * ``meldung``: one German sentence that says what was wrong,
 * ``ort``: the JSON path of the offending value (``ereignisse[2].am``) or ``None``,
 * ``fall``: the pseudonymous case id, when it is known and valid, else ``None``,
@@ -22,6 +23,7 @@ __all__ = [
     "RechtsstandNichtAbgedeckt",
     "UngueltigeEingabe",
     "UnzulaessigerUebergang",
+    "VerarbeitungAbgebrochen",
 ]
 
 
@@ -113,10 +115,19 @@ class KeinLeistungsbezug(KooplanError):
     code = "leistungsbezug_beendet"
 
 
-#: All contract error codes, in the order of CONTRACT.md.
+class VerarbeitungAbgebrochen(KooplanError):
+    """The case could not be decided: each of two worker processes that took it on its own died
+    (killed, out of memory, a crash in C code) before it answered. The case itself may be
+    valid; it is reported in its place so that every other case still gets its answer."""
+
+    code = "verarbeitung_abgebrochen"
+
+
+#: All contract error codes: the four of the first release, then the later ones.
 FEHLERCODES: tuple[str, ...] = (
     UngueltigeEingabe.code,
     UnzulaessigerUebergang.code,
     RechtsstandNichtAbgedeckt.code,
     KeinLeistungsbezug.code,
+    VerarbeitungAbgebrochen.code,
 )
