@@ -291,6 +291,28 @@ def _typname(wert: Any) -> str:
     return "ein Objekt"
 
 
+def _x_fehlerfrei(wert: Any) -> bool:
+    """Whether ``x_`` data holds no duplicate key and no container deeper than
+    :data:`MAX_TIEFE` levels, checked level by level (the lists of a level are joined by
+    ``list.extend``, so a megabyte of data costs milliseconds)."""
+    ebene = [wert] if isinstance(wert, (dict, list)) else []
+    tiefe = 1
+    while ebene:
+        if tiefe > MAX_TIEFE:
+            return False
+        naechste: list[Any] = []
+        for w in ebene:
+            if type(w) is list:
+                naechste.extend(w)
+            elif type(w) is dict:
+                naechste.extend(w.values())
+            else:  # an object with a duplicate key (the parser's _Objekt), or not JSON's
+                return False
+        ebene = [w for w in naechste if isinstance(w, (dict, list))]
+        tiefe += 1
+    return True
+
+
 #: A duplicate ``x_`` key, reported at its object without naming it.
 _X_DOPPELT: Final = "Ein eigenes Feld (x_…) kommt in diesem Objekt doppelt vor."
 
@@ -443,6 +465,9 @@ class _Leser:
         accepted as it is, but duplicate keys are refused and nesting is limited
         (:data:`MAX_TIEFE`). A fault is reported at the object that holds the ``x_`` field, and
         the message counts the field instead of naming it: ``x_`` keys may hold personal data."""
+        if _x_fehlerfrei(wert):
+            return
+        # a fault inside: walk the data in document order to report the first one
         stapel: list[tuple[Any, int]] = [(wert, 1)]
         while stapel:
             w, tiefe = stapel.pop()
