@@ -335,19 +335,21 @@ def pruefe_pfad(ort: str, doc: Any) -> None:
 
 
 def x_schluessel(doc: Any) -> set[str]:
-    """Every key of the document that is the caller's own (``x_…``) or lies inside such data."""
-    gefunden: set[str] = set()
+    """The keys of the document that occur only as the caller's own (``x_…``) or inside such
+    data (a key that occurs elsewhere too may be named where it occurs elsewhere)."""
+    innen: set[str] = set()
+    aussen: set[str] = set()
     stapel: list[tuple[Any, bool]] = [(doc, False)]
     while stapel:
         w, eigen = stapel.pop()
         if isinstance(w, dict):
             for k, kind in w.items():
-                if eigen or k.startswith("x_"):
-                    gefunden.add(k)
-                stapel.append((kind, eigen or k.startswith("x_")))
+                k_eigen = eigen or k.startswith("x_")
+                (innen if k_eigen else aussen).add(k)
+                stapel.append((kind, k_eigen))
         elif isinstance(w, list):
             stapel.extend((kind, eigen) for kind in w)
-    return gefunden
+    return innen - aussen
 
 
 def erwartete_fall_id(doc: Any) -> str | None:

@@ -730,3 +730,50 @@ def test_request_mode_refuses_the_options_each_request_names() -> None:
         r = _run("entscheide", "--anfragen", "-", *extra, input=b"")
         assert r.returncode == 2 and r.stdout == b""
         assert r.stderr.decode().startswith("kooplan: Fehler: ")
+
+
+# -- the examples of the contract page, from programs that are not Python --------------------------
+
+VERTRAG_SEITE = Path(__file__).parent.parent / "docs" / "vertrag.md"
+
+
+def _block(sprache: str) -> str:
+    text = VERTRAG_SEITE.read_text("utf-8")
+    anfang = text.index(f"```{sprache}\n") + len(sprache) + 4
+    return text[anfang : text.index("```", anfang)]
+
+
+def _mit_kooplan_im_pfad() -> dict[str, str]:
+    return {**os.environ, "PATH": f"{Path(_kooplan()).parent}{os.pathsep}{os.environ['PATH']}"}
+
+
+def test_the_shell_example_of_the_request_mode(tmp_path: Path) -> None:
+    skript = tmp_path / "anfragen.sh"
+    skript.write_text(_block("bash"))
+    r = subprocess.run(
+        ["bash", str(skript)],
+        capture_output=True,
+        timeout=120,
+        env=_mit_kooplan_im_pfad(),
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().splitlines() == [
+        '{"schema": "kooplan/entscheidung/1", "fall": "JC-4711-0001", "zeile": 1, "sticht',
+        '{"schema": "kooplan/entscheidung/1", "fall": "JC-4711-0001", "zeile": 2, "sticht',
+    ]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_nodejs_example_of_the_request_mode(tmp_path: Path) -> None:
+    skript = tmp_path / "anfragen.mjs"
+    skript.write_text(_block("javascript"))
+    r = subprocess.run(
+        ["node", str(skript)],
+        capture_output=True,
+        timeout=120,
+        env=_mit_kooplan_im_pfad(),
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == _block("text")
