@@ -149,7 +149,9 @@ def main() -> None:
     args = ap.parse_args()
     groessen = GROESSEN[:3] if args.schnell else GROESSEN
     ergebnis = messen(1 if args.schnell else args.wiederholungen, groessen)
-    print(f"kooplan {kooplan.__version__}, CPython {platform.python_version()}, {platform.machine()}")
+    print(
+        f"kooplan {kooplan.__version__}, CPython {platform.python_version()}, {platform.machine()}"
+    )
     kopf = "".join(f"{n:>12,}" for n in groessen)
     print(f"{'µs per event':<14}{kopf}   largest/smallest")
     for muster, r in ergebnis.items():

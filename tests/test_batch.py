@@ -562,8 +562,7 @@ def test_a_case_that_kills_its_worker_twice_gets_its_own_error_and_the_rest_is_d
     eingaben[7] = {**eingaben[7], "x_absturz": Absturz()}
     eingaben[23] = {**eingaben[23], "x_absturz": Absturz()}
     erwartet = [
-        r.als_dict()
-        for r in entscheide_alle(eingaben, "einladung", D(2024, 3, 10), erste_zeile=1)
+        r.als_dict() for r in entscheide_alle(eingaben, "einladung", D(2024, 3, 10), erste_zeile=1)
     ]
     assert all(d["schema"] == "kooplan/entscheidung/1" for d in erwartet)
     r = [

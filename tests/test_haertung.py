@@ -1117,7 +1117,9 @@ def test_x_data_nested_deeper_than_max_tiefe_is_refused_at_its_object(ort, tiefe
     assert isinstance(err, UngueltigeEingabe), err
     if err.meldung.startswith("Kein gültiges JSON"):  # deeper than any JSON kooplan parses
         assert tiefe + ort.count(".") + 1 > MAX_JSON_TIEFE
-        assert err.meldung == f"Kein gültiges JSON: tiefer als {MAX_JSON_TIEFE} Ebenen verschachtelt."
+        assert (
+            err.meldung == f"Kein gültiges JSON: tiefer als {MAX_JSON_TIEFE} Ebenen verschachtelt."
+        )
         assert err.ort is None
         return
     objekt = ort.rpartition(".")[0] or None
@@ -1138,12 +1140,14 @@ def test_a_duplicate_key_in_x_data_is_refused_without_naming_it():
     err = laden(daten)
     assert isinstance(err, UngueltigeEingabe)
     assert (err.ort, err.fall) == ("ereignisse[0]", "X-1")
-    assert err.meldung == "In den Daten des 2. eigenen Feldes (x_…) kommt ein Schlüssel doppelt vor."
+    assert (
+        err.meldung == "In den Daten des 2. eigenen Feldes (x_…) kommt ein Schlüssel doppelt vor."
+    )
     for text in (str(err), repr(err)):
         assert "Mustermann" not in text
-    daten = (
-        b'{"schema": "kooplan/fall/1", "fall": "X-2", "%s": 1, "ereignisse": [], "%s": 2}'
-        % (name.encode(), name.encode())
+    daten = b'{"schema": "kooplan/fall/1", "fall": "X-2", "%s": 1, "ereignisse": [], "%s": 2}' % (
+        name.encode(),
+        name.encode(),
     )
     err = laden(daten)
     assert isinstance(err, UngueltigeEingabe)

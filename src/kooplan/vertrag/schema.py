@@ -4,8 +4,9 @@ The input schemas (a case, a request) come from the same :mod:`kooplan.vertrag.f
 loader reads, so the two cannot drift. Each schema stands alone: :func:`fall_schema`,
 :func:`anfrage_schema`, :func:`entscheidung_schema` and :func:`fehler_schema` each give one
 schema a validator can use as it is (``kooplan schema fall``). :func:`schemabuendel` collects
-them in an object that is not itself a schema (``kooplan schema --alle``). Two rules of the contract cannot be said in JSON Schema and are enforced by
-the loader only: duplicate keys, and the cross-field checks (unique ids, ``bezug``, dates before
+them in an object that is not itself a schema (``kooplan schema --alle``).
+
+Two rules of the contract cannot be said in JSON Schema and are enforced by the loader only: duplicate keys, and the cross-field checks (unique ids, ``bezug``, dates before
 1.7.2023, ``prozent`` without ``stufe``).
 """
 
