@@ -1,4 +1,4 @@
-"""The JSON contract (CONTRACT.md): reading cases, writing decisions and errors, JSON Schema."""
+"""The JSON contract: reading cases and requests, writing decisions and errors, JSON Schema."""
 
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,
@@ -6,9 +6,20 @@ from kooplan.vertrag.ausgabe import (
     fehler_als_dict,
     zeile,
 )
-from kooplan.vertrag.laden import fall_aus_json, fall_aus_objekt, json_lesen, zeilen_lesen
+from kooplan.vertrag.anfrage import Anfrage
+from kooplan.vertrag.laden import (
+    anfrage_aus_json,
+    anfrage_aus_objekt,
+    fall_aus_json,
+    fall_aus_objekt,
+    json_lesen,
+    zeilen_lesen,
+)
 
 __all__ = [
+    "Anfrage",
+    "anfrage_aus_json",
+    "anfrage_aus_objekt",
     "entscheidung_als_dict",
     "entscheidung_als_zeile",
     "fall_aus_json",
