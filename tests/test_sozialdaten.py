@@ -354,6 +354,8 @@ def ablauf() -> tuple[list[Any], list[kooplan.KooplanError]]:
     fehler: list[kooplan.KooplanError] = []
     for fall in faelle().values():
         wurzeln.append(fall)
+        # a request holds the whole case (kooplan entscheide --anfragen)
+        wurzeln.append(kooplan.vertrag.Anfrage(fall, "massnahme", STICHTAGE[-1], policy="p-1"))
         for stichtag in STICHTAGE:
             try:
                 wurzeln.append(kooplan.falte(fall, stichtag))

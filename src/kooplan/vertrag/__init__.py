@@ -1,12 +1,12 @@
 """The JSON contract: reading cases and requests, writing decisions and errors, JSON Schema."""
 
+from kooplan.vertrag.anfrage import Anfrage
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,
     entscheidung_als_zeile,
     fehler_als_dict,
     zeile,
 )
-from kooplan.vertrag.anfrage import Anfrage
 from kooplan.vertrag.laden import (
     anfrage_aus_json,
     anfrage_aus_objekt,

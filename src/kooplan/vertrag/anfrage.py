@@ -26,11 +26,16 @@ import datetime as dt
 import attrs
 
 from kooplan import _pruefen as p
-from kooplan.entscheidung import Anliegen
+from kooplan.entscheidung import Anliegen, als_anliegen
 from kooplan.fall import Fall
 from kooplan.fehler import UngueltigeEingabe
 
 __all__ = ["Anfrage"]
+
+
+def _als_anliegen(wert: object) -> object:
+    """The Anliegen as its member, also when given as its contract value (``"massnahme"``)."""
+    return als_anliegen(wert) if isinstance(wert, str) else wert
 
 
 def _nicht_vor_stichtag(inst: Anfrage, _: attrs.Attribute[dt.date | None], wert: object) -> None:
@@ -44,7 +49,7 @@ class Anfrage:
     the policy named ``policy`` (``None``: the process's default policy)."""
 
     fall: Fall = attrs.field(validator=p.ist_instanz(Fall, "ein kooplan.Fall"))
-    anliegen: Anliegen = attrs.field(validator=p.ist_enum(Anliegen))
+    anliegen: Anliegen = attrs.field(converter=_als_anliegen, validator=p.ist_enum(Anliegen))
     stichtag: dt.date = attrs.field(validator=p.ist_tag())
     faellig: dt.date | None = attrs.field(
         default=None, validator=[p.optional(p.ist_tag()), _nicht_vor_stichtag]

@@ -1080,16 +1080,30 @@ def policy_lesen(daten: bytes, *, toml: bool) -> Policy:
     inhalt = _toml_lesen(text) if toml else _json_lesen(text, "Die Policy", MAX_BYTES_JE_POLICY)
     if not isinstance(inhalt, dict):
         raise UngueltigeEingabe("Die Policy muss ein Objekt (Schlüssel und Werte) sein.")
-    if isinstance(inhalt, _Objekt):
-        gesehen: set[str] = set()
-        for key, _ in inhalt.paare:
-            if key in gesehen:
-                raise UngueltigeEingabe(
-                    f"Der Schlüssel '{_schluessel(key)}' kommt in der Policy doppelt vor.",
-                    ort=_pfad("", key),
-                )
-            gesehen.add(key)
+    _keine_doppelten(inhalt)
     return Policy.aus_mapping(inhalt)
+
+
+def _keine_doppelten(wert: Any) -> None:
+    """Refuse the first duplicate key of a parsed JSON value, at any level (in document
+    order), with its path."""
+    stapel: list[tuple[Any, str]] = [(wert, "")]
+    while stapel:
+        w, pfad = stapel.pop()
+        kinder: list[tuple[Any, str]] = []
+        if isinstance(w, dict):
+            gesehen: set[str] = set()
+            for key, kind in _paare_von(w):
+                if key in gesehen:
+                    raise UngueltigeEingabe(
+                        f"Der Schlüssel '{_schluessel(key)}' kommt in der Policy doppelt vor.",
+                        ort=_pfad(pfad, key),
+                    )
+                gesehen.add(key)
+                kinder.append((kind, _pfad(pfad, key)))
+        elif isinstance(w, list):
+            kinder = [(kind, _pfad(pfad, i)) for i, kind in enumerate(w)]
+        stapel.extend(reversed(kinder))
 
 
 #: TOML strings and comments (their brackets do not nest): basic and literal, one-line or not.
