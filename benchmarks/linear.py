@@ -15,6 +15,12 @@ The cases are legal histories built to hit the paths that were quadratic once:
 * ``mitwirkung``: Mitwirkungen demanded and not rendered, some excused later, some rendered;
 * ``gemischt``: all of the above in one case.
 
+The first table is the time per event (a case's time divided by its events); it includes what
+every case costs whatever its events (the decision's reasons, notes and Rechtsfolgen), which
+weighs on the smallest case. The second table is the cost of each further event (the time beyond
+that of the 10-event case, divided by the further events), and the cost per case that remains:
+a path that is quadratic in the events makes the cost of a further event grow with the size.
+
 Each figure is reading the JSON text (``fall_aus_json``) plus the decision (``entscheide``),
 the best of ``--wiederholungen`` runs after one run to warm kooplan's caches (as in a case load),
 in one process.
@@ -137,7 +143,19 @@ def messen(wiederholungen: int, groessen: tuple[int, ...]) -> dict[str, Any]:
             bestes = min(einmal(text) for _ in range(wiederholungen))
             zeilen[n] = {"bytes": len(text), "sekunden": bestes, "us_je_ereignis": bestes / n * 1e6}
         werte = [z["us_je_ereignis"] for z in zeilen.values()]
-        ergebnis[muster] = {"groessen": zeilen, "verhaeltnis": max(werte) / min(werte)}
+        # the cost of each further event: what a quadratic path would make grow with the size
+        klein = groessen[0]
+        grenz = [
+            (zeilen[n]["sekunden"] - zeilen[klein]["sekunden"]) / (n - klein) * 1e6
+            for n in groessen[1:]
+        ]
+        ergebnis[muster] = {
+            "groessen": zeilen,
+            "verhaeltnis": max(werte) / min(werte),
+            "us_je_weiteres_ereignis": grenz,
+            "verhaeltnis_weiteres": max(grenz) / min(grenz),
+            "us_je_fall": zeilen[klein]["sekunden"] * 1e6 - grenz[0] * klein,
+        }
     return ergebnis
 
 
@@ -159,6 +177,17 @@ def main() -> None:
         print(f"{muster:<14}{werte}   {r['verhaeltnis']:.2f}×")
     kb = "".join(f"{z['bytes'] / 1000:>11.0f}k" for z in ergebnis["gemischt"]["groessen"].values())
     print(f"{'(gemischt: KB)':<14}{kb}")
+    print()
+    print(
+        f"{'µs per further':<14}{'':>12}"
+        + "".join(f"{n:>12,}" for n in groessen[1:])
+        + "   largest/smallest   µs per case"
+    )
+    for muster, r in ergebnis.items():
+        werte = "".join(f"{w:>12.1f}" for w in r["us_je_weiteres_ereignis"])
+        print(
+            f"{muster:<14}{'':>12}{werte}   {r['verhaeltnis_weiteres']:.2f}×{r['us_je_fall']:>18.0f}"
+        )
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(ergebnis, f, indent=2)

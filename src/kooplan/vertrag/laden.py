@@ -761,11 +761,19 @@ def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
     for key, wert in obj.items():
         lies = leser.get(key)
         if lies is None:
-            raise _Zurueck  # an unknown key, or the caller's own x_ data
+            if _eigen_und_fehlerfrei(key, wert):
+                continue
+            raise _Zurueck  # an unknown key, or x_ data with a fault inside
         out[key] = lies(wert)
     if not form.pflicht <= out.keys():
         raise _Zurueck
     return out
+
+
+def _eigen_und_fehlerfrei(key: Any, wert: Any) -> bool:
+    """The caller's own ``x_`` field, without a fault inside (the fast reader skips it as the
+    exact reader does; any fault is left to the exact reader to report)."""
+    return type(key) is str and key.startswith("x_") and _x_fehlerfrei(wert)
 
 
 def _leser_fuer(feld: Feld) -> _Lies:
@@ -901,7 +909,9 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
             continue
         lies = leser.get(key)
         if lies is None:
-            raise _Zurueck  # a key this art does not have, or the caller's own x_ data
+            if _eigen_und_fehlerfrei(key, wert):
+                continue
+            raise _Zurueck  # a key this art does not have, or x_ data with a fault inside
         felder[key] = lies(wert)
     if not form.pflicht <= felder.keys():
         raise _Zurueck
@@ -922,7 +932,8 @@ _FALL_FORM: Final = _Form(FALL_FELDER)
 
 def _schnell(obj: Any) -> Fall:
     """Read a case in one pass without places and paths; any fault (or a rare shape: ``x_``
-    keys, duplicate keys, subclasses of ``dict`` or ``str``) raises :class:`_Zurueck`, and the
+    data with a fault inside, duplicate keys, subclasses of ``dict`` or ``str``) raises
+    :class:`_Zurueck`, and the
     exact reader reads the case again to report its first fault with its path. The fast reader
     accepts a subset of what the exact reader accepts (its field readers are stricter than
     :func:`_pruefe_wert`) and builds with the same cross-field checks and constructors; property
