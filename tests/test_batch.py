@@ -832,3 +832,75 @@ def test_lines_with_inner_line_breaks_travel_to_workers_unchanged() -> None:
         assert sum(zaehler.values()) == sum('"schema": "kooplan/fehler/1"' in z for z in einer)
     assert len(einer) == len(zeilen)
     assert [json.loads(z)["fall"] for z in einer][:2] == ["JC-1", "JC-2"]  # one item, one case
+
+
+# -- requests -------------------------------------------------------------------------------------
+
+
+def _anfragen_aus(zeilen: list[bytes]) -> tuple[list[bytes], list[tuple[str, dt.date, str | None]]]:
+    """Each case line wrapped in a request, with Anliegen, Stichtag and policy in turn."""
+    fragen = []
+    wie: list[tuple[str, dt.date, str | None]] = []
+    for i, z in enumerate(zeilen):
+        try:
+            fall = json.loads(z)
+        except ValueError:
+            continue
+        anliegen = ANLIEGEN[i % 4]
+        stichtag = (D(2024, 3, 10), D(2026, 8, 3), D(2023, 6, 30))[i % 3]
+        policy = (None, "einzelfall")[i % 2]
+        obj = {
+            "schema": "kooplan/anfrage/1",
+            "anliegen": anliegen,
+            "stichtag": stichtag.isoformat(),
+            "fall": fall,
+        }
+        if policy:
+            obj["policy"] = policy
+        fragen.append(json.dumps(obj).encode())
+        wie.append((anliegen, stichtag, policy))
+    return fragen, wie
+
+
+def test_each_answer_to_a_request_is_the_decision_of_its_case_alone() -> None:
+    """A request answers exactly what ``entscheide_jsonl`` answers for its case with the
+    request's Anliegen, Stichtag and policy; an error inside the case has its ``ort`` under
+    ``fall``. With two processes the same lines come, in order."""
+    einzelfall = Policy.aus_mapping({"rfb_umfang": "einzelfall"})
+    policies = batch.Policies(benannt={"einzelfall": einzelfall})
+    faelle = [z for z in GEMISCHT.read_bytes().splitlines() if z.strip().startswith(b"{")] * 5
+    fragen, wie = _anfragen_aus(faelle)
+    assert len(fragen) > 20
+    antworten = list(batch.entscheide_anfragen(fragen, policies))
+    for nr, (antwort, (anliegen, stichtag, policy), frage) in enumerate(
+        zip(antworten, wie, fragen, strict=True), start=1
+    ):
+        fall = json.dumps(json.loads(frage)["fall"]).encode()
+        (soll,) = entscheide_jsonl(
+            [fall], anliegen, stichtag, policy=einzelfall if policy else Policy(), erste_zeile=nr
+        )
+        soll_obj = json.loads(soll)
+        if soll_obj["schema"] == "kooplan/fehler/1" and soll_obj["ort"] not in (None, "stichtag"):
+            ort = soll_obj["ort"]
+            soll_obj["ort"] = "fall" + ("" if ort.startswith("[") else ".") + ort
+        assert json.loads(antwort) == soll_obj, nr
+    zwei = list(batch.entscheide_anfragen(fragen, policies, jobs=2, chunk=4))
+    assert zwei == antworten
+
+
+def test_a_request_that_names_an_unknown_policy_is_an_error_in_its_place() -> None:
+    fall = {"schema": "kooplan/fall/1", "fall": "R-1", "ereignisse": []}
+    frage = {"schema": "kooplan/anfrage/1", "anliegen": "einladung", "stichtag": "2025-05-06"}
+    zeilen = [json.dumps({**frage, "fall": fall, **p}) for p in ({}, {"policy": "x"}, {})]
+    a, b, c = (json.loads(z) for z in batch.entscheide_anfragen(zeilen))
+    assert a["schema"] == c["schema"] == "kooplan/entscheidung/1"
+    assert (b["fehler"], b["ort"], b["fall"], b["zeile"]) == (
+        "ungueltige_eingabe",
+        "policy",
+        "R-1",
+        2,
+    )
+    with pytest.raises(UngueltigeEingabe):
+        batch.Policies(benannt={"x": 1})  # type: ignore[dict-item]
+    with pytest.raises(UngueltigeEingabe):
+        list(batch.entscheide_anfragen(zeilen, policies={"x": Policy()}))  # type: ignore[arg-type]

@@ -796,7 +796,7 @@ def _anfrage_zeile(nr: int, roh: bytes, policies: Policies) -> tuple[str, str | 
                 anfrage.fall, anfrage.anliegen, anfrage.stichtag, anfrage.faellig, policy
             )
         except KooplanError as err:
-            if err.ort is None or err.ort.split(".")[0].split("[")[0] not in _ANFRAGE_ORTE:
+            if err.ort is not None and err.ort.split(".")[0].split("[")[0] not in _ANFRAGE_ORTE:
                 err.unter("fall")  # a place in the case: under the request's "fall"
             raise
     except KooplanError as err:

@@ -355,39 +355,49 @@ class _Signale:
 
 
 class _Ausgabe:
-    """Standard output, written a whole line at a time (flushed at once when ``sofort``)."""
+    """Standard output, written a whole line at a time.
+
+    Lines are collected here and handed to the stream in blocks of about 64 KB (at once when
+    ``sofort``), each block written and flushed while a signal only marks the end. So the
+    stream's own buffer is empty whenever kooplan does anything else: a worker process started
+    meanwhile (its start flushes the standard streams) never writes, or fails to write, part of
+    the output."""
+
+    _BLOCK = 65_536
 
     def __init__(self, strom: IO[str], signale: _Signale, sofort: bool = False) -> None:
         self.strom = strom
         self.signale = signale
         self.sofort = sofort
         self.zeilen = 0
+        self._puffer: list[str] = []
+        self._zeichen = 0
 
-    def schreibe(self, text: str, *, flush: bool = False) -> None:
-        self.signale.schreibt = True
-        try:
-            self.strom.write(text)
-            if flush or self.sofort:
-                self.strom.flush()
-        except OSError as err:
-            raise _Schreibfehler(err) from None
-        finally:
-            self.signale.schreibt = False
+    def schreibe(self, text: str) -> None:
+        self._puffer.append(text)
+        self._zeichen += len(text)
         self.zeilen += text.count("\n")
-        self.signale.pruefen()
+        if self.sofort or self._zeichen >= self._BLOCK:
+            self.ende()
 
     def zeile(self, text: str) -> None:
         self.schreibe(text + "\n")
 
     def ende(self) -> None:
-        """Flush what was written (a signal now only marks the end)."""
+        """Write and flush what was collected (a signal meanwhile only marks the end)."""
         self.signale.schreibt = True
         try:
+            if self._puffer:
+                block = "".join(self._puffer)
+                self._puffer.clear()
+                self._zeichen = 0
+                self.strom.write(block)
             self.strom.flush()
         except OSError as err:
             raise _Schreibfehler(err) from None
         finally:
             self.signale.schreibt = False
+        self.signale.pruefen()
 
 
 #: Operating system errors in German (the C library speaks English).
@@ -573,6 +583,16 @@ def _policy_verzeichnis(verzeichnis: str) -> list[tuple[str, str]]:
 # -- commands ------------------------------------------------------------------------------------
 
 
+def _abschluss(fehler: collections.Counter[str], n: int, aus: _Ausgabe, err: IO[str]) -> int:
+    """The output written out first (a failure there is reported instead of the summary),
+    then the summary of the error lines, and the status."""
+    aus.ende()
+    if fehler:
+        _zusammenfassung(fehler, n, err)
+        return Ausgang.FEHLER_IN_FAELLEN
+    return Ausgang.OK
+
+
 def _zusammenfassung(fehler: collections.Counter[str], n: int, err: IO[str]) -> None:
     teile = ", ".join(f"{code}: {anzahl}" for code, anzahl in sorted(fehler.items()))
     faelle = "1 Fall" if n == 1 else f"{n} Fälle"
@@ -640,10 +660,7 @@ def _entscheide(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
     finally:
         if quelle is not getattr(sys.stdin, "buffer", None):
             quelle.close()
-    if fehler:
-        _zusammenfassung(fehler, n, err)
-        return Ausgang.FEHLER_IN_FAELLEN
-    return Ausgang.OK
+    return _abschluss(fehler, n, aus, err)
 
 
 def _anfragen(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
@@ -671,10 +688,7 @@ def _anfragen(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
     finally:
         if quelle is not getattr(sys.stdin, "buffer", None):
             quelle.close()
-    if fehler:
-        _zusammenfassung(fehler, n, err)
-        return Ausgang.FEHLER_IN_FAELLEN
-    return Ausgang.OK
+    return _abschluss(fehler, n, aus, err)
 
 
 def _faelle(datei: str, format: str | None) -> Iterator[tuple[int | None, Any]]:
@@ -742,10 +756,7 @@ def _verlauf(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
                 + _tabelle(kopf, zeilen)
                 + "\n"
             )
-    if fehler:
-        _zusammenfassung(fehler, n, err)
-        return Ausgang.FEHLER_IN_FAELLEN
-    return Ausgang.OK
+    return _abschluss(fehler, n, aus, err)
 
 
 def _tabelle(kopf: Sequence[str], zeilen: Sequence[Sequence[str]]) -> str:
@@ -946,9 +957,10 @@ def main(
 
 def _zu_ende(aus: _Ausgabe) -> None:
     """Flush the whole lines written so far; a failure now is not reported a second time."""
+    aus.signale.signum = None  # the end is already under way
     try:
         aus.ende()
-    except _Schreibfehler:
+    except (_Schreibfehler, _Abbruch):
         _stdout_stilllegen()
 
 
