@@ -604,6 +604,9 @@ def test_a_read_error_mid_stream_is_an_io_failure_with_status_74() -> None:
         ("tief.toml", b"a = " + b"[" * 90_000, "tiefer als 64 Ebenen verschachtelt"),
         ("tief2.toml", b"a = " + b"{b = " * 5_000, "tiefer als 64 Ebenen verschachtelt"),
         ("gross.toml", b"# " + b"x" * 200_000, "länger als 100.000 Bytes"),
+        # found by tests/fuzz_vertrag.py: tomllib raised a bare ValueError
+        ("zahl.toml", b"plan_max_schritte = " + b"9" * 5_000, "Zahl mit zu vielen Stellen"),
+        ("zahl.json", b'{"plan_max_schritte": ' + b"9" * 5_000 + b"}", "Zahl mit zu vielen"),
         ("surrogat.json", b'{"\\ud800": 1}', "Unbekannter Policy-Schlüssel '\\ud800'"),
         ("doppelt.json", b'{"rfb_umfang": "fall", "rfb_umfang": "einzelfall"}', "doppelt"),
     ],

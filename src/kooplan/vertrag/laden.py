@@ -1161,6 +1161,10 @@ def _toml_lesen(text: str) -> Any:
         return _mit_leerem_stapel(tomllib.loads, text)
     except tomllib.TOMLDecodeError as err:
         meldung = str(err)
+    except ValueError:  # an integer with more digits than Python converts
+        raise UngueltigeEingabe(
+            "Kein gültiges TOML: ein Wert ist nicht lesbar (etwa eine Zahl mit zu vielen Stellen)."
+        ) from None
     grund = next((de for en, de in _TOML_GRUENDE.items() if meldung.startswith(en)), "Syntaxfehler")
     m = _TOML_ORT.search(meldung)
     wo = ""
