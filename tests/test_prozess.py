@@ -15,6 +15,7 @@ surrogate); one question per process (the request mode). Linear time is shown by
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -194,8 +195,7 @@ def test_repeated_sigkills_of_workers_cost_no_line_and_change_no_line(tmp_path: 
     eingabe = tmp_path / "faelle.jsonl"
     eingabe.write_bytes(b"".join(zeilen))
     soll = "".join(
-        z + "\n"
-        for z in entscheide_jsonl(zeilen, "einladung", __import__("datetime").date(2024, 3, 1))
+        z + "\n" for z in entscheide_jsonl(zeilen, "einladung", dt.date(2024, 3, 1))
     ).encode()
     p = _popen(
         "entscheide",
