@@ -1,5 +1,5 @@
 """The floor: a bare implementation that only parses each line, folds its events through a dict
-and writes one JSON line (issue 5, item 4). kooplan's end-to-end time is measured against it.
+and writes one JSON line. kooplan's end-to-end time is measured against it.
 
 It knows no law and checks nothing beyond what ``json.loads`` and a dict lookup need; a line it
 cannot read gives an error line, as kooplan's would. Nothing here is used by kooplan.

@@ -2,7 +2,7 @@
 
 Not a test module (its name does not start with ``test_``). Used by ``test_cli.py``,
 ``test_haertung.py``, ``test_sozialdaten.py``, ``test_vertrag.py``, ``test_determinismus.py`` and
-the YAML scenario tests. Everything here is written from CONTRACT.md, not taken from the library.
+the YAML scenario tests. Everything here is written from docs/vertrag.md, not taken from the library.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def json_orte(obj: Any) -> list[tuple[Any, Any]]:
 
 def offene_massnahme(fall: str = "JC-1", **felder: Any) -> dict[str, Any]:
     """A case in ``mitwirkung_eingefordert``: a plan made on 10.1.2025, a Maßnahme not taken up
-    without wichtiger Grund on 3.3.2025 (FACHKONZEPT § 3), so a decision from then on carries an
+    without wichtiger Grund on 3.3.2025 (docs/fachliches.md section 3), so a decision from then on carries an
     RFB with its Rechtsfolgen. ``felder``: more case fields (``regelbedarfsstufe`` is 1 unless
     given)."""
     return {

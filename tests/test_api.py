@@ -1,5 +1,5 @@
 """The Python API of the core, beyond the contract: direct construction, folded-state decisions,
-errors as values. Expectations come from FACHKONZEPT §§ 2–5 and CONTRACT.md."""
+errors as values. Expectations come from docs/fachliches.md sections 2–5 and docs/vertrag.md."""
 
 from __future__ import annotations
 
@@ -231,3 +231,25 @@ def test_a_lifted_minderung_still_runs_its_first_month():
         fall = kooplan.Fall("A", [m, kooplan.MinderungAufgehoben(am=aufgehoben, bezug="m")])
         monate = minderungen_monatlich(fall, D(2024, 12, 1), D(2024, 3, 1), D(2024, 8, 1))
         assert [x.monat for x in monate if x.summe_prozent] == monate_in_kraft, aufgehoben
+
+
+def test_kooplan_testing_without_hypothesis_names_the_extra():
+    """Without Hypothesis, ``from kooplan.testing import faelle`` fails with a message that
+    names the extra ``testing``; ``import kooplan`` still works."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "import kooplan\n"
+        "try:\n"
+        "    from kooplan.testing import faelle\n"
+        "except ImportError as err:\n"
+        "    print(err.name); print(err)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    name, meldung = out.split("\n", 1)
+    assert name == "hypothesis"
+    assert "Extra 'testing'" in meldung and "[testing]" in meldung

@@ -1,6 +1,6 @@
-"""Every worked example of BEISPIELE.md, decided from Python and from the command line.
+"""Every worked example of the worked examples (docs/beispiele.md), decided from Python and from the command line.
 
-The expectations live in the bundled data file (``x_beispiel``), written from BEISPIELE.md by
+The expectations live in the bundled data file (``x_beispiel``), written from the worked examples (docs/beispiele.md) by
 hand; this test compares with its own logic, not with the demo's.
 """
 
@@ -63,7 +63,7 @@ def test_example(b, anliegen):
     codes = [h["code"] for h in r["hinweise"]]
     for c in soll.get("hinweise", []):
         assert c in codes
-    # the rechtsfolgen object is present exactly when rfb is true (CONTRACT.md)
+    # the rechtsfolgen object is present exactly when rfb is true (docs/vertrag.md)
     assert ("rechtsfolgen" in r) is r["rfb"]
     if "rechtsfolgen" in soll:
         _pruefe_folgen(r["rechtsfolgen"], soll["rechtsfolgen"])

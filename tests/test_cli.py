@@ -1,4 +1,4 @@
-"""The command line (CONTRACT.md, "Command line"; FACHKONZEPT §§ 3–4 for the expected modes).
+"""The command line (docs/vertrag.md, "Command line"; docs/fachliches.md sections 3–4 for the expected modes).
 
 Most runs call ``kooplan.cli.main(argv, out, err)`` in-process; a few run the installed console
 script and ``python -m kooplan`` as subprocesses, where the real standard streams, exit status
@@ -299,7 +299,7 @@ def test_every_input_line_yields_one_output_line(cli, tmp_path, daten, arten):
 
 
 def test_illegal_history_is_an_error_line(cli, tmp_path):
-    # BEISPIELE.md no. 10: mitwirkung_erbracht when nothing was demanded
+    # worked example 10: mitwirkung_erbracht when nothing was demanded
     datei = tmp_path / "f.jsonl"
     datei.write_text(
         json.dumps(
@@ -595,7 +595,7 @@ def _fall_datei(tmp_path: Path, *ereignisse: dict[str, Any], name: str = "f.json
 @pytest.mark.parametrize(
     ("policy", "anliegen", "modus"),
     [
-        # FACHKONZEPT § 4, B, mitwirkung_eingefordert with eigenbemuehungen outstanding:
+        # docs/fachliches.md section 4, B, mitwirkung_eingefordert with eigenbemuehungen outstanding:
         # another Anliegen is mit_rfb under rfb_umfang "fall" (default), ohne_rfb under "einzelfall"
         (None, "massnahme", "mit_rfb"),
         ("policy_einzelfall.toml", "massnahme", "ohne_rfb"),
@@ -624,7 +624,7 @@ def test_policy_rfb_umfang_regime_b(cli, policy, anliegen, modus):
 @pytest.mark.parametrize(
     ("policy", "anliegen", "modus"),
     [
-        # FACHKONZEPT § 4, C, mitwirkung_eingefordert: another kind verpflichtung_va under "fall",
+        # docs/fachliches.md section 4, C, mitwirkung_eingefordert: another kind verpflichtung_va under "fall",
         # ohne_rfb under "einzelfall"; einladung mit_rfb / ohne_rfb; the outstanding kind VA.
         (None, "massnahme", "verpflichtung_va"),
         ("policy_einzelfall.toml", "massnahme", "ohne_rfb"),
@@ -751,7 +751,7 @@ def test_first_day_of_buergergeld_is_covered(cli):
 
 # -- demo, diagramm, schema ---------------------------------------------------------------------
 
-#: Stichtage of every worked example in BEISPIELE.md.
+#: Stichtage of every worked example in the worked examples (docs/beispiele.md).
 BEISPIEL_STICHTAGE = [
     "2023-09-04",
     "2023-09-14",
@@ -796,7 +796,7 @@ def test_demo_console_script_exits_0():
     assert p.out.strip()
 
 
-#: Every transition of FACHKONZEPT § 3 that changes the phase.
+#: Every transition of docs/fachliches.md section 3 that changes the phase.
 KANTEN = {
     ("erstkontakt", "kooperation"),
     ("mitwirkung_eingefordert", "kooperation"),
@@ -918,7 +918,7 @@ def test_verlauf_stops_at_the_stichtag(cli):
 
 
 def test_verlauf_shows_the_time_driven_end_of_a_schlichtung(cli, tmp_path):
-    # BEISPIELE.md no. 8: begun 2025-05-05, the four weeks ran out on 2025-06-02
+    # worked example 8: begun 2025-05-05, the four weeks ran out on 2025-06-02
     datei = _fall_datei(
         tmp_path,
         {"art": "plan_erstellt", "am": "2025-03-03"},

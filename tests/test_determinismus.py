@@ -1,4 +1,4 @@
-"""Determinism (issue 6, item 3): the same input gives byte-identical output, independent of dict
+"""Determinism: the same input gives byte-identical output, independent of dict
 and key order, locale, time zone, hash seed and the current date.
 
 The command line runs as ``python -m kooplan`` in subprocesses under a pairwise-complete design

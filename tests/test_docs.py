@@ -63,12 +63,16 @@ def test_glossary_covers_the_domain_words_of_the_public_api():
 
 
 def test_version_and_changelog_agree():
+    """The version is kept in one place (``__version__``), the build reads it from there, and
+    the CHANGELOG has its section."""
     import importlib.metadata
     import tomllib
 
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    version = pyproject["project"]["version"]
-    assert kooplan.__version__ == version
+    assert "version" not in pyproject["project"], "the version is kept in __init__.py only"
+    assert pyproject["project"]["dynamic"] == ["version"]
+    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/kooplan/__init__.py"
+    version = kooplan.__version__
     assert importlib.metadata.version("kooplan") == version
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     released = version.split(".dev")[0]
@@ -84,3 +88,18 @@ def test_state_diagram_page_is_generated_from_the_table():
     assert (ROOT / "docs" / "diagramm.md").read_text(encoding="utf-8") == seite(), (
         "docs/diagramm.md is stale: run `python -m kooplan.diagramm > docs/diagramm.md`"
     )
+
+
+def test_worked_examples_page_is_generated_from_the_file():
+    from kooplan.beispiele import seite
+
+    assert (ROOT / "docs" / "beispiele.md").read_text(encoding="utf-8") == seite(), (
+        "docs/beispiele.md is stale: run `python -m kooplan.beispiele > docs/beispiele.md`"
+    )
+
+
+def test_every_worked_example_is_explained():
+    from kooplan.beispiele import beispiele
+
+    for b in beispiele():
+        assert b.erklaerung.strip(), f"example {b.nr} has no 'erklaerung' in beispiele.jsonl"

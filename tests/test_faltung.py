@@ -1,5 +1,5 @@
-"""The fold is the left fold of the pure transition function (issue 5 made the fold work on a
-mutable copy of the state, built frozen once; these tests hold it to the pure definition).
+"""The fold is the left fold of the pure transition function (the fold works on a mutable copy
+of the state, built frozen once, for speed; these tests hold it to the pure definition).
 
     falte(fall, t) == zeitschritte(schritt(... schritt(zeitschritte(Zustand(), e1.am), e1) ...), t)
 """

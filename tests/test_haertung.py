@@ -1,4 +1,4 @@
-"""Hostile input (issue 6, item 1; CONTRACT.md "A case (input)", the error object, "Command line").
+"""Hostile input (docs/vertrag.md: "A case", "An error", "Command line").
 
 Any byte sequence given as a case or as a JSON Lines file yields, per case, either a decision or a
 typed error (one of the four contract codes, a German ``meldung``, ``ort`` a JSON path into the
@@ -1481,8 +1481,8 @@ def _kaputte_zeile(rng: random.Random, i: int) -> bytes:
             c[k] = rng.choice(
                 ["1899-12-31", "2100-01-01", "2024-02-30", "2022-05-01", "2026-07-01"]
             )
-        elif op == 4:
-            text = _bytes(obj)
+        elif op == 4:  # cut short (a value drawn earlier may hold a lone surrogate)
+            text = json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogatepass")
             return text[: rng.randrange(len(text))]
         else:
             c[k] = rng.choice(["2023-07-03", "2024-02-05", "2025-05-05", "2026-10-01"])

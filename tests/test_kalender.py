@@ -1,4 +1,4 @@
-"""Calendar rules (FACHKONZEPT § 5): Bekanntgabe, Minderungszeitraum, deadlines, public holidays,
+"""Calendar rules (docs/fachliches.md section 5): Bekanntgabe, Minderungszeitraum, deadlines, public holidays,
 age. Every expected day below is derived by hand from the statute and a calendar, not from the
 code."""
 

@@ -1,10 +1,10 @@
-"""The rule catalogue (issue 4): every rule with its norm, the statute sentences the norm cites,
-its kind of source and the test questions that cover it; the coverage per provision.
+"""The rule catalogue: every rule with its norm, the statute sentences the norm cites, its kind
+of source and the test questions that cover it; the coverage per provision.
 
-The quotes of :mod:`kooplan.normen` are checked against the statute texts of ``recht/`` (the
-shared folder next to the repository; the tests that need it are skipped where it is absent, as
-in the wheel test of CI): every quote occurs verbatim in the file it names, stands at the place it
-says, and §§ 15, 15a, 31, 31a, 31b, 32 SGB II are held completely, so that gaps can be reported.
+The quotes of :mod:`kooplan.normen` are checked against the statute texts bundled in the package
+(``kooplan/gesetzestexte``): every quote occurs verbatim in the file it names, stands at the place
+it says, and §§ 15, 15a, 31, 31a, 31b, 32 SGB II are held completely, so that gaps can be reported.
+The texts are part of every clone and of the wheel, so these checks run everywhere.
 
 Every rule names a norm: a rule without one fails the tests and makes ``python -m kooplan.katalog``
 exit non-zero, so the docs cannot be generated. Known defects of other kinds are listed below
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from importlib import resources
 from pathlib import Path
 
 import attrs
@@ -38,6 +39,7 @@ from kooplan.normen import (
     Fundstelle,
     ZitatFehler,
     fassungen_weichen_ab,
+    gesetzestext,
     stellen,
     zerlege,
 )
@@ -45,13 +47,11 @@ from kooplan.rechtsfolgen import SANKTIONSRECHT
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
-RECHT = next(
-    (p for p in (ROOT.parent / "shared" / "recht", ROOT / "recht") if p.is_dir()),
-    None,
-)
-mit_recht = pytest.mark.skipif(RECHT is None, reason="statute texts (recht/) not available")
+#: The bundled statute texts (in the source tree or the installed wheel, wherever kooplan is).
+GESETZESTEXTE = resources.files("kooplan.gesetzestexte")
 
-#: Rules citing a norm whose text ``recht/`` does not hold (§§ 7, 20 SGB II, § 33 SGB X).
+#: Rules citing a norm whose text the bundled statute texts do not hold (§§ 7, 20 SGB II,
+#: § 33 SGB X).
 OHNE_TEXT = frozenset(
     {
         ("hinweis", "va.bestimmtheit"),
@@ -135,32 +135,68 @@ def gliedern(text: str) -> list[Gliederung]:
 
 
 def _text(datei: str) -> str:
-    assert RECHT is not None
-    return (RECHT / datei).read_text(encoding="utf-8")
+    return gesetzestext(datei)
 
 
 def _gegliedert() -> dict[str, list[Gliederung]]:
-    return {d: gliedern(_text(d)) for d in DATEIEN if RECHT is not None and (RECHT / d).exists()}
+    return {d: gliedern(_text(d)) for d in DATEIEN}
+
+
+# -- the statute texts themselves ---------------------------------------------------------------
+
+
+def _dateien_im_paket() -> set[str]:
+    return {p.name for p in GESETZESTEXTE.iterdir() if p.name.endswith(".md")} - {"README.md"}
+
+
+def test_every_statute_file_is_known():
+    assert _dateien_im_paket() == set(DATEIEN)
+
+
+def test_the_index_lists_every_file_with_its_retrieval_day():
+    """The folder's README names every file and the day it was retrieved, as the file's heading
+    says ("Stand des Abrufs YYYY-MM-DD"), and the source of the texts."""
+    index = GESETZESTEXTE.joinpath("README.md").read_text(encoding="utf-8")
+    assert "kmein/gesetze" in index and "gesetze-im-internet.de" in index
+    assert "§ 5" in index and "UrhG" in index
+    zeilen = {
+        z.split("|")[1].strip().strip("`"): z for z in index.splitlines() if z.startswith("| `")
+    }
+    assert set(zeilen) == set(DATEIEN)
+    for name in DATEIEN:
+        kopf = gesetzestext(name).splitlines()[0]
+        m = re.search(r"Stand des Abrufs (\d{4}-\d{2}-\d{2})$", kopf)
+        assert m, (name, kopf)
+        assert zeilen[name].rstrip().endswith(f"| {m.group(1)} |"), name
+
+
+def test_the_file_of_the_fassung_brought_forward_names_no_first_day():
+    """Its first day is unverified: neither the file's name nor its heading nor the index says
+    which day it is (the Rechtsstand table holds the assumed day)."""
+    name = next(d for d in DATEIEN if "vorgezogen" in d)
+    kopf = gesetzestext(name).splitlines()[0]
+    index = GESETZESTEXTE.joinpath("README.md").read_text(encoding="utf-8")
+    for text in (name, kopf, index):
+        assert not re.search(
+            r"\b(1[7-9]|2[0-3])\.\s*(4\.|April)\s*2026|2026-04-(1[7-9]|2[0-3])", text
+        ), text
+    assert "ungeprüft" in kopf and "unverified" in index
+
+
+def test_gesetzestext_refuses_an_unknown_name():
+    with pytest.raises(KeyError):
+        gesetzestext("../README.md")
 
 
 # -- the quotes against the statute texts --------------------------------------------------------
 
 
-@mit_recht
-def test_every_statute_file_is_known():
-    assert RECHT is not None
-    dateien = {p.name for p in RECHT.glob("*.md")} - {"README.md"}
-    assert dateien == set(DATEIEN)
-
-
-@mit_recht
 def test_every_quote_occurs_verbatim_in_the_file_it_names():
     for s in TEXTE:
         for datei in (s.datei, *s.auch_in):
             assert s.text in _text(datei), (datei, s.ort, s.text)
 
 
-@mit_recht
 def test_every_quote_stands_where_it_says():
     """Paragraph, Absatz, Satz and Nummer are right, and ``auch_in`` names exactly the other
     versions of SGB II with the same words at the same place."""
@@ -176,7 +212,6 @@ def test_every_quote_stands_where_it_says():
         assert set(s.auch_in) == gleich, (s.datei, s.ort)
 
 
-@mit_recht
 @pytest.mark.parametrize("datei", ["SGB_II_2023-07-01.md", "SGB_II_2026-07-01.md"])
 def test_the_core_paragraphs_are_held_completely(datei):
     """§§ 15, 15a, 31, 31a, 31b, 32 in the a.F. and the n.F.: nothing left out, so that every
@@ -190,7 +225,6 @@ def test_the_core_paragraphs_are_held_completely(datei):
     assert gespeichert == im_gesetz
 
 
-@mit_recht
 def test_the_2024_additions_are_held_completely():
     im_gesetz = [
         g
@@ -404,7 +438,7 @@ def test_every_rule_quotes_the_statute_sentences_of_its_norm():
 
 
 def test_citations_without_fassung_cite_unchanged_text():
-    """A norm cited without a.F./n.F. must read the same in both (FACHKONZEPT § 4)."""
+    """A norm cited without a.F./n.F. must read the same in both (docs/fachliches.md section 4)."""
     geaendert = {str(f) for e in eintraege() for f in e.fundstellen() if fassungen_weichen_ab(f)}
     assert geaendert <= OHNE_FASSUNG_ABER_GEAENDERT, sorted(geaendert - OHNE_FASSUNG_ABER_GEAENDERT)
 
@@ -462,14 +496,14 @@ def test_catalogue_shows_every_rule_with_norm_source_quote_and_tests():
     for e in eintraege():
         abschnitt = text.split(f"#### `{e.id}`\n", 1)[1].split("\n#### ", 1)[0]
         assert f"Quelle: {e.quelle}" in abschnitt
-        assert "- Geprüft: " in abschnitt
+        assert "- Checked by: " in abschnitt
         if e.ohne_norm:
-            assert "keine Norm" in abschnitt
+            assert "no norm" in abschnitt
             continue
         for f in e.fundstellen():
             assert f"**{f}**" in abschnitt
             for s in stellen(f):
-                assert f"„{s.text}“" in abschnitt or "wie oben" in abschnitt
+                assert f"„{s.text}“" in abschnitt or "as above" in abschnitt
 
 
 def test_coverage_report_lists_every_absatz_and_marks_gaps():
@@ -480,8 +514,8 @@ def test_coverage_report_lists_every_absatz_and_marks_gaps():
     # § 31a Abs. 2 a.F. (Anhörung) is cited by no rule: a visible gap; the n.F. Satz 3 (a
     # personal hearing before a third missed meeting is found) is cited by a note
     assert text.count("| § 31a Abs. 2 | – |") == 1
-    assert "**Lücke**" in text
-    assert "Regeln ohne Norm (" in text
+    assert "**gap**" in text
+    assert "Rules without a norm (" in text
 
 
 def test_without_a_tests_folder_only_the_examples_count():
@@ -510,4 +544,4 @@ def test_command_line_writes_utf8_without_a_byte_buffer(monkeypatch):
     puffer = io.StringIO()
     monkeypatch.setattr(katalog_modul.sys, "stdout", puffer)
     assert main(["--ohne-tests", "--abdeckung"]) == 0
-    assert puffer.getvalue().startswith("# Abdeckung nach Vorschriften")
+    assert puffer.getvalue().startswith("# Coverage by provision")

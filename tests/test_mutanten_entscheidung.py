@@ -1,8 +1,9 @@
-"""Mutation-testing follow-up for ``kooplan.entscheidung`` (issue #6, item 4; docs/mutation.md).
+"""Mutation-testing follow-up for ``kooplan.entscheidung`` (docs/mutation.md).
 
-Expectations from FACHKONZEPT § 4 (the mode table, its norms by regime, the notes), § 5 (the
-review date, § 15 Abs. 3 Satz 2 SGB II), § 8 no. 4 (the open start of ``2026-04``) and the
-contract of ``entscheide`` (CONTRACT.md; every refused argument is an ``UngueltigeEingabe``
+Expectations from docs/fachliches.md section 4 (the mode table, its norms by regime, the notes),
+section 5 (the review date, § 15 Abs. 3 Satz 2 SGB II), section 8 no. 4 (the open start of
+``2026-04``) and the
+contract of ``entscheide`` (docs/vertrag.md; every refused argument is an ``UngueltigeEingabe``
 with its ``ort``).
 """
 
@@ -73,7 +74,7 @@ def test_the_reason_cites_the_norm_of_the_regime_of_the_stichtag() -> None:
     ]
     e = entscheide(_fall(*ereignisse), "einladung", D(2026, 7, 10))
     assert e.regel == "alle.terminversaeumnis"
-    # regime C: § 32 n.F. and § 7b Abs. 4 n.F. (FACHKONZEPT § 4 and § 6)
+    # regime C: § 32 n.F. and § 7b Abs. 4 n.F. (docs/fachliches.md section 4 and section 6)
     assert e.gruende[0].norm == (
         "§ 32 Abs. 1 SGB II n.F., § 7b Abs. 4 SGB II n.F. i.V.m. § 59 SGB II, § 309 SGB III"
     )
@@ -170,7 +171,7 @@ def test_a_rule_applies_only_where_regime_phase_and_anliegen_all_fit() -> None:
     assert not _passt(Regime.B, Phase.KOOPERATION, Anliegen.EINLADUNG, r)
 
 
-# -- arguments (CONTRACT.md: refused with the ort of the argument) -------------------------------
+# -- arguments (docs/vertrag.md: refused with the ort of the argument) -------------------------------
 
 
 def test_an_unknown_anliegen_lists_the_four_allowed() -> None:
@@ -293,7 +294,7 @@ def test_the_plan_is_overdue_only_after_its_review_day() -> None:
     assert "ueberpruefung.ueberfaellig" in _codes(danach)
 
 
-# -- notes on a change of the law (FACHKONZEPT § 4, § 8) -------------------------------------
+# -- notes on a change of the law (docs/fachliches.md section 4, section 8) -------------------------------------
 
 
 def test_a_decision_without_rfb_gets_no_note_on_a_change_of_the_law() -> None:
@@ -336,7 +337,8 @@ def test_the_note_on_a_foreseeable_change_looks_three_months_ahead(
 def test_the_open_start_of_2026_04_is_noted_from_28_march_to_30_april_2026(
     stichtag: dt.date, faellig: dt.date, erwartet: bool
 ) -> None:
-    # FACHKONZEPT § 5: "Offen #4 (§ 8) is noted when the Stichtag or faellig lies in 28.3.–30.4.2026"
+    # docs/fachliches.md sections 2, 8 no. 4: the note is given when the Stichtag or faellig lies in
+    # 28.3.–30.4.2026
     e = entscheide(_fall(PlanErstellt(am=D(2026, 1, 5))), "einladung", stichtag, faellig)
     assert ("offen.beginn_2026_04" in _codes(e)) is erwartet
 
@@ -430,7 +432,7 @@ def test_entscheide_zustand_takes_the_edges_and_equals_entscheide() -> None:
 
 
 def test_entscheide_zustand_applies_the_policy_given() -> None:
-    # FACHKONZEPT § 4: the Praxis (no RFB for a Maßnahme in kooperation) unless the policy says so
+    # docs/fachliches.md section 4: the Praxis (no RFB for a Maßnahme in kooperation) unless the policy says so
     z = falte(Fall("JC-P", [PlanErstellt(am=D(2025, 1, 10))]), D(2025, 3, 10))
     ohne = entscheide_zustand(z, "massnahme", D(2025, 3, 10))
     mit = entscheide_zustand(

@@ -1,7 +1,7 @@
-"""Mutation-testing follow-up for ``kooplan.kalender`` (issue #6, item 4; docs/mutation.md).
+"""Mutation-testing follow-up for ``kooplan.kalender`` (docs/mutation.md).
 
 The calendar rules themselves were already well covered; the survivors were in the input
-checks. The contract (CONTRACT.md, ``kooplan.fehler``): a refused argument is an
+checks. The contract (docs/vertrag.md, ``kooplan.fehler``): a refused argument is an
 ``UngueltigeEingabe`` whose ``meldung`` is one German sentence naming the argument; the calendar
 functions accept the days from 1.1.2005 (SGB II began) to 31.12.2099, both included
 (``kalender.FRUEHESTER_TAG``, ``_pruefen.SPAETESTER_TAG``).

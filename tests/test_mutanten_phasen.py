@@ -1,7 +1,7 @@
-"""Mutation-testing follow-up for ``kooplan.phasen`` (issue #6, item 4; docs/mutation.md).
+"""Mutation-testing follow-up for ``kooplan.phasen`` (docs/mutation.md).
 
-Each test states what FACHKONZEPT § 3 (the state machine), § 5 (periods) and § 6 (the
-bookkeeping the Rechtsfolgen need) or the statute require of the state after a fold; the expected
+Each test states what docs/fachliches.md section 3 (the state machine), section 5 (periods) and
+section 6 (the bookkeeping the Rechtsfolgen need) or the statute require of the state after a fold; the expected
 values are written here from those texts, not taken from the program.
 """
 
@@ -67,7 +67,7 @@ def _fall(*ereignisse: object) -> Fall:
 # Rechtsfolgenbelehrung ohne wichtigen Grund nicht nach …": whether a miss counts depends on the
 # invitation it answers. A ``termin_versaeumt`` that names its invitation (``einladung``) takes
 # that invitation's RFB; one that does not takes the RFB of the last invitation sent
-# (CONTRACT.md, ``termin_versaeumt.einladung``).
+# (docs/vertrag.md, ``termin_versaeumt.einladung``).
 
 
 def test_a_miss_takes_the_rfb_of_the_invitation_it_names() -> None:
@@ -176,7 +176,7 @@ def test_a_later_wichtiger_grund_for_an_older_miss_does_not_move_the_run_back() 
     assert [v.entschuldigt for v in z.versaeumnisse] == [True, False]
 
 
-# -- a new benefit period (FACHKONZEPT § 3: beendet -> erstkontakt) ------------------------------
+# -- a new benefit period (docs/fachliches.md section 3: beendet -> erstkontakt) ------------------------------
 
 
 def test_a_new_benefit_period_keeps_the_history_and_starts_the_rest_anew() -> None:
@@ -334,7 +334,7 @@ def test_an_event_step_records_its_event() -> None:
 
 
 def test_errors_of_verlauf_name_the_case() -> None:
-    # nothing is outstanding in kooperation: a Mitwirkung cannot be "erbracht" (FACHKONZEPT § 3)
+    # nothing is outstanding in kooperation: a Mitwirkung cannot be "erbracht" (docs/fachliches.md section 3)
     fall = _fall(
         PlanErstellt(am=D(2024, 1, 15)),
         MitwirkungErbracht(am=D(2024, 2, 1), mitwirkung=Mitwirkung.MASSNAHME),
@@ -426,7 +426,7 @@ def test_kooperation_after_mitwirkung_eingefordert_leaves_nothing_outstanding() 
     assert beide.offen == ()
 
 
-# -- the time-driven end of a Schlichtung (§ 15a Abs. 4 a.F., FACHKONZEPT § 5) ----------------
+# -- the time-driven end of a Schlichtung (§ 15a Abs. 4 a.F., docs/fachliches.md section 5) ----------------
 
 
 @pytest.mark.parametrize(
@@ -530,7 +530,7 @@ def test_uebergang_norm_by_regime() -> None:
     assert row.norm(None) == "§ 15 Abs. 6 SGB II a.F."
 
 
-# -- the illegal event: what the message must say (CONTRACT.md: one German sentence) -----------
+# -- the illegal event: what the message must say (docs/vertrag.md: one German sentence) -----------
 
 
 def test_an_illegal_event_names_art_day_phase_and_its_number() -> None:
@@ -611,7 +611,7 @@ def test_an_event_before_1_july_2023_names_the_ort_of_its_day() -> None:
     with pytest.raises(RechtsstandNichtAbgedeckt) as info:
         schritt(Zustand(), PlanErstellt(am=D(2023, 6, 30)), position=3)
     assert info.value.ort == "ereignisse[3].am"
-    # FACHKONZEPT § 2: before 1.7.2023 only Minderungen and old agreements, as history
+    # docs/fachliches.md section 2: before 1.7.2023 only Minderungen and old agreements, as history
     assert info.value.meldung == (
         "Das Ereignis 'plan_erstellt' vom 30.06.2023 liegt vor dem 1.7.2023; davor werden nur "
         "festgestellte Minderungen und Eingliederungsvereinbarungen als Vorgeschichte angenommen."
@@ -676,7 +676,7 @@ def test_the_index_lists_every_row_under_each_phase_and_trigger_in_table_order()
         for z in v:
             assert (z.pruefung is None) == (z.row.bedingung is None)
             assert [h.code for h in z.hinweise] == list(z.row.hinweise)
-    # spot checks written from FACHKONZEPT § 3
+    # spot checks written from docs/fachliches.md section 3
     assert [z.row.id for z in idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")][0]] == [
         "schlichtung.einigung",
         "schlichtung.keine_einigung",

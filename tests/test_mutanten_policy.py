@@ -1,9 +1,9 @@
-"""Mutation-testing follow-up for ``kooplan.policy`` (issue #6, item 4; docs/mutation.md).
+"""Mutation-testing follow-up for ``kooplan.policy`` (docs/mutation.md).
 
-The contract (CONTRACT.md, errors; ``kooplan.fehler``) fixes for every refused input the code,
+The contract (docs/vertrag.md, errors; ``kooplan.fehler``) fixes for every refused input the code,
 the ``ort`` (JSON path of the offending value) and a ``meldung`` that is one German sentence
 saying what was wrong. For a policy file that means: an unknown key is named, with the keys that
-are allowed; a wrong ``rfb_umfang`` names the two values a caller may write (FACHKONZEPT § 4:
+are allowed; a wrong ``rfb_umfang`` names the two values a caller may write (docs/fachliches.md section 4:
 ``fall`` / ``einzelfall``, spelled as the file must spell them).
 """
 

@@ -1,9 +1,10 @@
-"""Mutation-testing follow-up for ``kooplan.recht`` and ``kooplan.begruendung`` (issue #6,
-item 4; docs/mutation.md).
+"""Mutation-testing follow-up for ``kooplan.recht`` and ``kooplan.begruendung``
+(docs/mutation.md).
 
-Expectations from FACHKONZEPT § 2 (the Rechtsstand table and its first day, 1.7.2023), § 4 (how a
-norm is cited: "a.F." for the Bürgergeld law, "n.F." for the 13. SGB II-ÄndG) and the contract
-of a note (``{code, quelle, norm or null, text}``, CONTRACT.md).
+Expectations from docs/fachliches.md section 2 (the Rechtsstand table and its first day,
+1.7.2023), section 9 (how a norm is cited: "a.F." for the Bürgergeld law, "n.F." for the
+13. SGB II-ÄndG) and the contract
+of a note (``{code, quelle, norm or null, text}``, docs/vertrag.md).
 """
 
 from __future__ import annotations
@@ -92,6 +93,6 @@ def test_the_catalogue_shorthand_sets_the_bounds_of_a_note() -> None:
 
 def test_every_catalogue_note_is_under_its_own_code() -> None:
     assert all(code == h.code for code, h in HINWEISE.items())
-    # FACHKONZEPT § 4: the Schlichtung (§ 15a a.F.) notes are old law only
+    # docs/fachliches.md section 4: the Schlichtung (§ 15a a.F.) notes are old law only
     assert hinweis("b.schlichtung.loesungsvorschlag").gilt_bis == D(2026, 6, 30)
     assert hinweis("c.verpflichtung_va_moeglich").gilt_ab == D(2026, 7, 1)

@@ -1,7 +1,7 @@
-"""Mutation-testing follow-up for ``kooplan.rechtsfolgen`` (issue #6, item 4; docs/mutation.md).
+"""Mutation-testing follow-up for ``kooplan.rechtsfolgen`` (docs/mutation.md).
 
-The expected values are written from the statute (SGB II a.F./n.F., /work/shared/recht) and
-FACHKONZEPT § 6: § 31a Abs. 1 a.F. (10 / 20 / 30 % for 1 / 2 / 3 months), § 31a Abs. 3 (Härte:
+The expected values are written from the statute (SGB II a.F./n.F., kooplan/gesetzestexte) and
+docs/fachliches.md section 6: § 31a Abs. 1 a.F. (10 / 20 / 30 % for 1 / 2 / 3 months), § 31a Abs. 3 (Härte:
 no Minderung), § 31a Abs. 4 (cap of 30 %), § 31a Abs. 7 a.F. ("innerhalb des letzten Jahres
 gemindert"), § 31b Abs. 2 Satz 2 (lifting, "jedoch nicht vor Ablauf eines Monats"), § 32 a.F.
 (10 % for one month) and n.F. (first miss free, "wiederholt" 30 %, § 7b Abs. 4 n.F.: nicht
@@ -378,7 +378,7 @@ def test_minderungen_month_by_month_with_the_cap() -> None:
 
 def test_the_b_belehrung_for_eigenbemuehungen_word_by_word() -> None:
     # § 31 Abs. 1 Satz 1 Nr. 1, Satz 2 a.F.; § 31a Abs. 1 Satz 1, 6 a.F.; § 31b Abs. 1 Satz 1,
-    # Abs. 2 a.F.; Unterkunft und Heizung are not reduced (FACHKONZEPT § 6)
+    # Abs. 2 a.F.; Unterkunft und Heizung are not reduced (docs/fachliches.md section 6)
     z = _z(PlanErstellt(am=D(2024, 1, 15)), bis=D(2024, 3, 1))
     rf, _ = rechtsfolge(z, "eigenbemuehungen", D(2024, 3, 1), D(2024, 3, 15))
     assert [(b.art, b.text) for b in rf.bausteine] == [
@@ -617,7 +617,7 @@ def test_the_b_meldeversaeumnis_text_is_its_bausteine() -> None:
     )
 
 
-# -- § 32 n.F. counts misses from 1.7.2026 (FACHKONZEPT § 6, § 8) --------------------------------
+# -- § 32 n.F. counts misses from 1.7.2026 (docs/fachliches.md section 6, section 8) --------------------------------
 
 
 def test_a_miss_on_1_july_2026_counts_under_the_new_law() -> None:
@@ -680,7 +680,7 @@ def test_the_age_note_applies_on_the_day_of_birth_too() -> None:
     assert "rf.unter_25" in codes
 
 
-# -- the checks of a Rechtsfolge (its fields, issue 5: every value object checks every field) ------
+# -- the checks of a Rechtsfolge (its fields: every value object checks every field) --------------
 
 
 def _folge(**felder: object) -> Rechtsfolge:

@@ -1,6 +1,6 @@
 """The month step of every period (``kooplan.fristen.plus_monate``): § 188 Abs. 2, 3 BGB.
 
-It replaced ``dateutil.relativedelta`` on the hot path (issue 5); ``relativedelta`` stays the
+It replaced ``dateutil.relativedelta`` on the hot path, for speed; ``relativedelta`` stays the
 independent oracle here.
 """
 

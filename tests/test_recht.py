@@ -1,4 +1,4 @@
-"""The Rechtsstand table (FACHKONZEPT § 2) and the deadline arithmetic (§ 5)."""
+"""The Rechtsstand table (docs/fachliches.md section 2) and the deadline arithmetic (section 5)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_regime_changes_exactly_on_1_july_2026():
 
 
 def test_only_the_boundary_between_2026_03_and_2026_04_is_unverified():
-    # FACHKONZEPT § 8 no. 4: the first day of 2026-04 (and so the last of 2026-03) is assumed
+    # docs/fachliches.md section 8 no. 4: the first day of 2026-04 (and so the last of 2026-03) is assumed
     assert [r.id for r in RECHTSSTAENDE if not r.verifiziert] == ["2026-03", "2026-04"]
 
 
@@ -96,8 +96,8 @@ def test_citations():
         (D(2023, 8, 31), D(2024, 2, 29)),  # § 188 Abs. 3: month lacks the day (leap year)
         (D(2024, 8, 31), D(2025, 2, 28)),
         (D(2025, 12, 31), D(2026, 6, 30)),
-        (D(2023, 10, 2), D(2024, 4, 2)),  # BEISPIELE 3
-        (D(2025, 1, 31), D(2025, 7, 31)),  # BEISPIELE 11
+        (D(2023, 10, 2), D(2024, 4, 2)),  # worked example 3
+        (D(2025, 1, 31), D(2025, 7, 31)),  # worked example 11
         (D(2024, 2, 29), D(2024, 8, 29)),
     ],
 )
@@ -116,10 +116,10 @@ def test_review_date_is_in_the_sixth_month_after(plan_am):
 
 
 def test_schlichtung_four_weeks():
-    # FACHKONZEPT § 5: begun on Thursday 1 Feb 2024, the last day is Thursday 29 Feb 2024
+    # docs/fachliches.md section 5: begun on Thursday 1 Feb 2024, the last day is Thursday 29 Feb 2024
     assert schlichtung_letzter_tag(D(2024, 2, 1)) == D(2024, 2, 29)
     assert schlichtung_endet_wirksam(D(2024, 2, 1)) == D(2024, 3, 1)
-    assert schlichtung_letzter_tag(D(2025, 5, 5)) == D(2025, 6, 2)  # BEISPIELE 8/8b
+    assert schlichtung_letzter_tag(D(2025, 5, 5)) == D(2025, 6, 2)  # worked example 8/8b
 
 
 @given(st.dates(min_value=D(2023, 7, 1), max_value=D(2026, 6, 30)))

@@ -2,13 +2,13 @@
 
 Each ``tests/rechtsfolgen/*.yaml`` file lists cases a lawyer can read and extend. Files whose name
 starts with ``_`` are not loaded (``_abweichungen.yaml`` holds scenarios on which the library
-disagrees with the statute or FACHKONZEPT, each with the passage it contradicts).
+disagrees with the statute or docs/fachliches.md, each with the passage it contradicts).
 
 Format of one scenario (the case keys ``regelbedarfsstufe``, ``geburtsdatum``, ``land`` and
 ``bewilligungszeitraum_ende`` are optional)::
 
     - titel: "2023-07: zweite Pflichtverletzung innerhalb eines Jahres"
-      quelle: "FACHKONZEPT § 6; § 31a Abs. 1 Satz 2, 4, 5, § 31b Abs. 2 Nr. 2 SGB II a.F."
+      quelle: "docs/fachliches.md section 6; § 31a Abs. 1 Satz 2, 4, 5, § 31b Abs. 2 Nr. 2 SGB II a.F."
       regelbedarfsstufe: 1
       ereignisse:
         - {art: minderung_festgestellt, am: 2023-08-10, grund: pflichtverletzung, prozent: 10,
@@ -49,8 +49,8 @@ must be absent, i.e. no RFB), ``fehler`` and ``ort`` (an error instead of a deci
 * ``bausteine`` / ``keine_bausteine``: building-block ``art`` values that must be present / absent.
 * ``text_enthaelt``: parts of the Belehrung text that must appear in it, verbatim.
 
-Every expected value was derived by hand from FACHKONZEPT.md §§ 2, 6, 8, CONTRACT.md,
-BEISPIELE.md and the statute texts in ``recht/``, never copied from the library's output.
+Every expected value was derived by hand from docs/fachliches.md sections 2, 6, 8, docs/vertrag.md,
+the worked examples (docs/beispiele.md) and the statute texts in ``kooplan/gesetzestexte/``, never copied from the library's output.
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def test_rechtsfolge(fr: Frage) -> None:
         return
     assert "fehler" not in soll, f"erwartet war der Fehler {soll['fehler']}"
     r = entscheidung_als_dict(e)
-    # CONTRACT.md: rechtsfolgen is present exactly when rfb is true.
+    # docs/vertrag.md: rechtsfolgen is present exactly when rfb is true.
     assert ("rechtsfolgen" in r) is r["rfb"], r["modus"]
     for key in ("phase", "modus", "rechtsstand"):
         if key in soll:
@@ -298,7 +298,7 @@ def test_abweichungen_werden_nicht_geladen_sind_aber_lesbar() -> None:
             assert sz.get("abweichung"), sz.get("titel")
 
 
-# -- coverage of FACHKONZEPT § 6 ----------------------------------------------------------------
+# -- coverage of docs/fachliches.md section 6 ----------------------------------------------------------------
 
 
 def _rf_fragen() -> list[tuple[Frage, dict[str, Any]]]:
@@ -312,7 +312,7 @@ def _abgedeckt(pred: Any) -> bool:
 @pytest.mark.parametrize("rs", RECHTSSTAENDE)
 @pytest.mark.parametrize("art", ["pflichtverletzung", "meldeversaeumnis"])
 def test_jede_zeile_in_jedem_rechtsstand(rs: str, art: str) -> None:
-    """§ 31 and § 32 consequences are asserted under every Rechtsstand (FACHKONZEPT § 6)."""
+    """§ 31 and § 32 consequences are asserted under every Rechtsstand (docs/fachliches.md section 6)."""
 
     def passt(fr: Frage, rf: dict[str, Any]) -> bool:
         einladung = fr.frage["anliegen"] == "einladung"

@@ -1,6 +1,6 @@
 """Property tests for the Rechtsfolgen: invariants of the LAW, checked on random histories.
 
-Every expectation below is computed by a small oracle written from the statute and FACHKONZEPT § 6
+Every expectation below is computed by a small oracle written from the statute and docs/fachliches.md section 6
 (``_in_kraft``, ``_rechtsstand``, ``REGELBEDARF``, ``_folgemonat``), never by asking kooplan how it
 computes a figure. The cases are built through the contract (``kooplan/fall/1``); the RFB mode
 comes from a failed plan (B: ``ohne_plan``, every request with RFB, § 15 Abs. 6 a.F.; C: a
@@ -20,7 +20,7 @@ The invariants:
   ``minderungen_monatlich`` counts once that Minderung is recorded, beginning in the month after D.
 * § 31b Abs. 1 Satz 1: a Minderung begins with the calendar month after the Verwaltungsakt takes
   effect, never earlier.
-* FACHKONZEPT § 6 with § 41 Abs. 2: ``betrag_euro`` = Regelbedarf × Prozent / 100, rounded half up
+* docs/fachliches.md section 6 with § 41 Abs. 2: ``betrag_euro`` = Regelbedarf × Prozent / 100, rounded half up
   to cents, with the Regelbedarf of the year of the first month the Minderung could run.
 """
 
@@ -50,7 +50,7 @@ ERSTES_SCHEITERN = D(2023, 7, 2)  # the day after the first invitation (1.7.2023
 ERSTER_STICHTAG = D(2023, 7, 3)
 LETZTER_STICHTAG = D(2027, 3, 31)
 
-#: FACHKONZEPT § 2: the Rechtsstand table (first day of each row).
+#: docs/fachliches.md section 2: the Rechtsstand table (first day of each row).
 RECHTSSTAENDE = (
     (D(2023, 7, 1), "2023-07"),
     (D(2024, 3, 28), "2024-03"),
@@ -59,7 +59,7 @@ RECHTSSTAENDE = (
     (D(2026, 7, 1), "2026-07"),
 )
 
-#: FACHKONZEPT § 6: the Regelbedarf by year and Regelbedarfsstufe 1–4, in euro.
+#: docs/fachliches.md section 6: the Regelbedarf by year and Regelbedarfsstufe 1–4, in euro.
 REGELBEDARF = {
     2023: (502, 451, 402, 420),
     2024: (563, 506, 451, 471),
@@ -130,8 +130,8 @@ def _rechtsstand(tag: dt.date) -> str:
 
 
 def _stufe(m: dict[str, Any]) -> int:
-    """FACHKONZEPT § 6: "The step of an earlier § 31 Minderung is its `stufe` if recorded, else
-    derived from `prozent` (10 → 1, 20 → 2, 30 → 3)"."""
+    """The step of an earlier § 31 Minderung is its `stufe` if recorded, else derived from
+    `prozent` (10 → 1, 20 → 2, 30 → 3): docs/fachliches.md section 6."""
     return m.get("stufe") or {10: 1, 20: 2, 30: 3}[m["prozent"]]
 
 
@@ -265,7 +265,7 @@ def faelle(
     ereignisse += minderungen
     for m in minderungen:
         beginn = D.fromisoformat(m["beginn"])
-        # only Minderungen and old agreements may be dated before 1.7.2023 (FACHKONZEPT § 2)
+        # only Minderungen and old agreements may be dated before 1.7.2023 (docs/fachliches.md section 2)
         frueh = max(beginn + dt.timedelta(days=1), ABGEDECKT_AB)
         if draw(st.integers(0, 4)) == 0 and frueh <= stichtag:
             am = draw(st.dates(min_value=frueh, max_value=stichtag))
@@ -333,7 +333,7 @@ def _entscheide(
     e = kooplan.entscheide(fall_aus_objekt(obj), anliegen, stichtag, faellig)
     r = entscheidung_als_dict(e)
     assert r["rfb"], (r["phase"], r["modus"])  # ohne_plan: always with RFB
-    assert "rechtsfolgen" in r  # CONTRACT.md: present exactly when rfb is true
+    assert "rechtsfolgen" in r  # docs/vertrag.md: present exactly when rfb is true
     return r
 
 
@@ -408,7 +408,7 @@ def test_c_pflichtverletzung_immer_30_prozent_3_monate(fall_stichtag_faellig, an
     anliegen_31,
 )
 def test_faellig_in_c_gilt_neues_recht_auch_bei_brief_im_alten(fall_stichtag_faellig, anliegen):
-    """§ 65a Abs. 2 n.F. read the other way round (FACHKONZEPT § 2): a violation on or after
+    """§ 65a Abs. 2 n.F. read the other way round (docs/fachliches.md section 2): a violation on or after
     1.7.2026 has the new consequences, whatever the letter's day."""
     obj, stichtag, faellig = fall_stichtag_faellig
     assume(faellig >= C_AB)
@@ -430,11 +430,15 @@ def test_b_stufe_1_ohne_vorminderung_im_jahr(fall_stichtag_faellig, anliegen):
     obj, stichtag, faellig = fall_stichtag_faellig
     assume(faellig < C_AB)
     rf = _entscheide(obj, anliegen, stichtag, faellig)["rechtsfolgen"]
+    # "Sie liegt nicht vor, wenn der Beginn des vorangegangenen Minderungszeitraums länger als ein
+    # Jahr zurückliegt." (§ 31a Abs. 1 Satz 5 a.F.), the year counted forward from that beginning
+    # (§ 26 Abs. 1 SGB X, §§ 187 Abs. 2, 188 Abs. 2 BGB): it ends the day before the anniversary,
+    # so a violation on the anniversary itself lies after it
     grenze = _ein_jahr_vorher(faellig)
     im_jahr = [
         m
         for m in _minderungen(obj, stichtag)
-        if m["grund"] == "pflichtverletzung" and D.fromisoformat(m["beginn"]) >= grenze
+        if m["grund"] == "pflichtverletzung" and D.fromisoformat(m["beginn"]) > grenze
     ]
     if not im_jahr:
         assert (rf["minderung_prozent"], rf["monate"]) == (10, 1), rf
@@ -620,7 +624,9 @@ def test_angekuendigter_beginn_frühestens_im_folgemonat(fall_stichtag_faellig, 
             while tag < bis:
                 assert tag.weekday() >= 5 or tag in frei, tag
                 tag += dt.timedelta(days=1)
-    assert rf["rechtsstand"] == _rechtsstand(faellig)  # FACHKONZEPT § 2: the due day's law
+    assert rf["rechtsstand"] == _rechtsstand(
+        faellig
+    )  # docs/fachliches.md section 2: the due day's law
 
 
 def _sechs_monate_nach(tag: dt.date) -> dt.date:
@@ -636,7 +642,7 @@ def _sechs_monate_nach(tag: dt.date) -> dt.date:
     raise AssertionError(tag)
 
 
-# -- amounts (FACHKONZEPT § 6, § 41 Abs. 2 SGB II) ---------------------------------------------------
+# -- amounts (docs/fachliches.md section 6, § 41 Abs. 2 SGB II) ---------------------------------------------------
 
 
 @EINSTELLUNGEN
@@ -693,7 +699,7 @@ def test_haerte_schliesst_jede_minderung_aus(fall_stichtag_faellig, anliegen):
     assert "rf.haerte" in {h["code"] for h in r["hinweise"]}
 
 
-# -- alternativen (FACHKONZEPT § 2, CONTRACT.md) -------------------------------------------------------
+# -- alternativen (docs/fachliches.md section 2, docs/vertrag.md) -------------------------------------------------------
 
 
 @EINSTELLUNGEN

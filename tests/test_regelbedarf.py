@@ -1,5 +1,5 @@
-"""The Regelbedarf table and Minderungen in euro (FACHKONZEPT § 6; § 31a SGB II, § 41 Abs. 2).
-Expected amounts are worked out by hand from the table of FACHKONZEPT § 6."""
+"""The Regelbedarf table and Minderungen in euro (docs/fachliches.md section 6; § 31a SGB II, § 41 Abs. 2).
+Expected amounts are worked out by hand from the table of docs/fachliches.md section 6."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ from kooplan.regelbedarf import (
     regelbedarfsjahr,
 )
 
-# FACHKONZEPT § 6, Stufen 1 to 4
-FACHKONZEPT = {
+# The Regelbedarf in euros by year, Stufen 1 to 4 (docs/fachliches.md section 6: § 28 SGB XII with
+# its Anlage, § 134 SGB XII for 2023, the Regelbedarfsstufen-Fortschreibungsverordnungen 2024–2026)
+REGELBEDARF_SOLL = {
     2023: (502, 451, 402, 420),
     2024: (563, 506, 451, 471),
     2025: (563, 506, 451, 471),
@@ -35,10 +36,10 @@ FACHKONZEPT = {
 }
 
 
-@pytest.mark.parametrize("jahr", sorted(FACHKONZEPT))
+@pytest.mark.parametrize("jahr", sorted(REGELBEDARF_SOLL))
 @pytest.mark.parametrize("stufe", [1, 2, 3, 4])
-def test_table_matches_fachkonzept(stufe, jahr):
-    assert regelbedarf(stufe, jahr) == Decimal(FACHKONZEPT[jahr][stufe - 1])
+def test_table_matches_the_domain_rules(stufe, jahr):
+    assert regelbedarf(stufe, jahr) == Decimal(REGELBEDARF_SOLL[jahr][stufe - 1])
 
 
 def test_table_covers_exactly_2023_to_2026_in_order():
@@ -163,7 +164,7 @@ def test_auf_cent_refuses_what_is_not_a_finite_decimal(betrag):
 
 
 stufen = st.sampled_from(STUFEN)
-jahre = st.sampled_from(sorted(FACHKONZEPT))
+jahre = st.sampled_from(sorted(REGELBEDARF_SOLL))
 
 
 @given(stufen, jahre, st.integers(min_value=0, max_value=30))
@@ -179,7 +180,7 @@ def test_minderung_euro_grows_with_the_percentage(stufe, jahr, prozent):
 @given(stufen, jahre, st.integers(min_value=0, max_value=100))
 def test_minderung_euro_is_the_exact_share_in_cents(stufe, jahr, prozent):
     # whole euro times whole percent: exact in cents, so § 41 Abs. 2 changes nothing here
-    cent = FACHKONZEPT[jahr][stufe - 1] * prozent
+    cent = REGELBEDARF_SOLL[jahr][stufe - 1] * prozent
     assert minderung_euro(stufe, jahr, prozent) == Decimal(cent) / 100
 
 

@@ -15,8 +15,8 @@ from kooplan.cli import main
 from kooplan.vertrag import entscheidung_als_dict, fall_aus_objekt, fehler_als_dict
 from kooplan.vertrag.schema import entscheidung_schema, fall_schema, fehler_schema
 
-BEISPIELE = list(beispiele())
 VERTRAG = Path(__file__).parent / "daten" / "vertrag_beispiel.json"
+ALLE_BEISPIELE = list(beispiele())
 
 
 def _validator(schema):
@@ -24,12 +24,12 @@ def _validator(schema):
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
-@pytest.mark.parametrize("b", BEISPIELE, ids=[b.nr for b in BEISPIELE])
+@pytest.mark.parametrize("b", ALLE_BEISPIELE, ids=[b.nr for b in ALLE_BEISPIELE])
 def test_bundled_cases_are_valid_under_the_input_schema(b):
     _validator(fall_schema()).validate(b.fall)
 
 
-@pytest.mark.parametrize("b", BEISPIELE, ids=[b.nr for b in BEISPIELE])
+@pytest.mark.parametrize("b", ALLE_BEISPIELE, ids=[b.nr for b in ALLE_BEISPIELE])
 def test_decisions_and_errors_are_valid_under_the_output_schemas(b):
     for anliegen in b.anliegen:
         try:
@@ -153,7 +153,7 @@ def test_schema_with_a_name_and_alle_is_an_argument_error():
     assert main(["schema", "gibtsnicht"], out, err) == 2
 
 
-# -- schema and loader agree (issue 4), with the strategies downstream users get -------------------
+# -- schema and loader agree, with the strategies downstream users get -----------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

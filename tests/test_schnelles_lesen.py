@@ -1,4 +1,4 @@
-"""The loader's fast reader (issue 5) is held to the exact reader (issue 2, 6).
+"""The loader's fast reader is held to the exact reader.
 
 ``fall_aus_objekt`` first reads a case in one pass without places and paths; on any fault it
 lets the exact reader read the case again, to report the first fault in document order with its

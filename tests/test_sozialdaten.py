@@ -1,5 +1,5 @@
-"""Sozialdaten (issue 6, item 2; CONTRACT.md: ``geburtsdatum`` "never printed", "A message never
-contains personal data other than ``fall``").
+"""Sozialdaten (docs/vertrag.md: ``geburtsdatum`` is never written to any output, message or log;
+``fall`` is the only personal reference kooplan writes out).
 
 The birth date (in every spelling) and the free text of a plan never appear in ``repr``, ``str``,
 an error's message or path, logging output, or any CLI output: the contract never returns them.
@@ -850,3 +850,16 @@ def test_faelle_lesen_results_hold_no_personal_data_in_their_repr(privat_dateien
         else:
             pruefe_text(repr(ergebnis), str(nr))
             pruefe_text(repr(ergebnis.ereignisse), str(nr))
+
+
+def test_text_and_markdown_explanations_hide_personal_data():
+    """``str()``, ``als_text()``, ``als_markdown()`` of every decision and Verlauf of the flow
+    (the case id is the caller's pseudonym and may appear)."""
+    n = 0
+    for o in ablauf()[0]:
+        if isinstance(o, (kooplan.Entscheidung, kooplan.phasen.Verlauf)):
+            fall_id = o.fall if isinstance(o, kooplan.Entscheidung) else None
+            for text in (str(o), o.als_text(), o.als_markdown()):
+                pruefe_ausgabe(text, fall_id, type(o).__name__)
+            n += 1
+    assert n > 10

@@ -6,7 +6,7 @@ the library disagrees with the specification, each with the passage it contradic
 Format of one scenario::
 
     - titel: "Kooperation: Zuweisung in Maßnahme ohne RFB"
-      quelle: "FACHKONZEPT § 4 Regime B; Praxistext § 1"
+      quelle: "docs/fachliches.md section 4 Regime B; the practice of cooperation, docs/fachliches.md section 1"
       ereignisse:
         - {art: plan_erstellt, am: 2024-01-15}
       fragen:
@@ -23,7 +23,7 @@ Format of one scenario::
 ``kooplan.UEBERGAENGE`` that the fold up to the Stichtag must take), ``fehler`` (error code) and
 ``ort`` (the error's JSON path).
 
-Every expected value was derived by hand from FACHKONZEPT.md, CONTRACT.md, BEISPIELE.md and the
+Every expected value was derived by hand from docs/fachliches.md, docs/vertrag.md, the worked examples (docs/beispiele.md) and the
 statute texts, never copied from the library's output.
 """
 
@@ -190,14 +190,14 @@ def test_format_und_namen(pfad: Path) -> None:
 
 
 def test_jede_modusregel_kommt_vor() -> None:
-    """Every row of the mode table (FACHKONZEPT § 4) decides at least one scenario question."""
+    """Every row of the mode table (docs/fachliches.md section 4) decides at least one scenario question."""
     erwartet = {fr.erwartet["regel"] for fr in FRAGEN if "regel" in fr.erwartet}
     fehlend = {r.id for r in kooplan.REGELN} - erwartet
     assert not fehlend, sorted(fehlend)
 
 
 def test_jeder_uebergang_kommt_vor() -> None:
-    """Every row of the transition table (FACHKONZEPT § 3) is taken by some scenario's fold."""
+    """Every row of the transition table (docs/fachliches.md section 3) is taken by some scenario's fold."""
     genommen: set[str] = set()
     for fr in FRAGEN:
         try:

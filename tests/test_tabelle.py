@@ -1,11 +1,11 @@
-"""Exhaustive tests of the transition table (FACHKONZEPT § 3) against ``kooplan.UEBERGAENGE``.
+"""Exhaustive tests of the transition table (docs/fachliches.md section 3) against ``kooplan.UEBERGAENGE``.
 
-The expectations are written here from the Fachkonzept, independently of the library's table:
+The expectations are written here from the domain rules (docs/fachliches.md section 3), independently of the library's table:
 
-* :data:`FACHKONZEPT_PAARE` lists, per phase, the event arts § 3's table names for it (legal under
+* :data:`SOLL_PAARE` lists, per phase, the event arts section 3's table names for it (legal under
   some condition); every other (phase, art) pair must raise ``UnzulaessigerUebergang``.
 * :func:`erwartet` says, for a start state and one event, the phase and the outstanding kinds
-  § 3 prescribes, or ``None`` for an illegal event.
+  section 3 prescribes, or ``None`` for an illegal event.
 * :data:`STARTS` are minimal histories that reach every phase (some with something outstanding,
   one after the automatic end of a Schlichtung), so every row and condition can be exercised.
 
@@ -79,12 +79,12 @@ C_AB = dt.date(2026, 7, 1)
 TAG = dt.date(2024, 5, 6)
 TERMINE = ("einladung_versandt", "termin_versaeumt", "termin_wahrgenommen")
 
-# -- FACHKONZEPT § 3, written down as data -------------------------------------------------------
+# -- docs/fachliches.md section 3, written down as data -------------------------------------------------------
 
 _MITWIRKUNG_ARTEN = {"mitwirkung_unterblieben", "mitwirkung_erbracht", "bereitschaft_erklaert"}
 #: "any | minderung_festgestellt, wichtiger_grund_nachgewiesen | unchanged (recorded; also after
-#: beendet)". CONTRACT.md adds two findings of the same kind for the Rechtsfolgen release,
-#: ``minderung_aufgehoben`` and ``haerte_festgestellt`` (§ 6: early end, Härte); § 3 predates
+#: beendet)". docs/vertrag.md adds two findings of the same kind for the Rechtsfolgen release,
+#: ``minderung_aufgehoben`` and ``haerte_festgestellt`` (section 6: early end, Härte); section 3 predates
 #: them, and they are read here like ``minderung_festgestellt``: recorded in every phase.
 _FESTSTELLUNGEN = {"minderung_festgestellt", "minderung_aufgehoben", "haerte_festgestellt"}
 _IMMER = {*_FESTSTELLUNGEN, "wichtiger_grund_nachgewiesen"}
@@ -100,8 +100,8 @@ _AKTIV = {
     *_IMMER,
 }
 
-#: The event arts § 3's table names for each phase ("any pair not listed is illegal").
-FACHKONZEPT_PAARE: Mapping[Phase, frozenset[str]] = {
+#: The event arts section 3's table names for each phase ("any pair not listed is illegal").
+SOLL_PAARE: Mapping[Phase, frozenset[str]] = {
     E: frozenset(
         _AKTIV
         | _MITWIRKUNG_ARTEN
@@ -127,7 +127,7 @@ Offen = Mapping[Mitwirkung, tuple[str | None, ...]]
 
 @attrs.frozen
 class Start:
-    """A minimal history and the state § 3 says it reaches on :data:`TAG`."""
+    """A minimal history and the state section 3 says it reaches on :data:`TAG`."""
 
     name: str
     ereignisse: tuple[Ereignis, ...]
@@ -196,7 +196,7 @@ STARTS: tuple[Start, ...] = (
 
 
 def erwartet(start: Start, e: Ereignis) -> tuple[Phase, Offen] | None:
-    """FACHKONZEPT § 3: the phase and outstanding kinds after ``e``, or None if it is illegal."""
+    """docs/fachliches.md section 3: the phase and outstanding kinds after ``e``, or None if it is illegal."""
     p, offen, art = start.phase, dict(start.offen), e.art
 
     def ergebnis(phase: Phase, offen_neu: Offen) -> tuple[Phase, Offen]:
@@ -256,7 +256,7 @@ def erwartet(start: Start, e: Ereignis) -> tuple[Phase, Offen] | None:
 
 
 def varianten(art: str, start: Start, am: dt.date = TAG) -> Iterator[tuple[str, Ereignis]]:
-    """Every variant of an event of ``art`` that matters for § 3, dated ``am``."""
+    """Every variant of an event of ``art`` that matters for section 3, dated ``am``."""
     if art == "einladung_versandt":
         yield "", EinladungVersandt(am=am, rfb=False)
     elif art == "termin_versaeumt":
@@ -336,7 +336,7 @@ class Fallbeispiel:
         return all(e.am <= self.ereignis.am for e in self.start.ereignisse)
 
 
-BEISPIELE: tuple[Fallbeispiel, ...] = tuple(
+FALLBEISPIELE: tuple[Fallbeispiel, ...] = tuple(
     Fallbeispiel(start, art, name, e)
     for start in STARTS
     for art in ARTEN
@@ -363,14 +363,14 @@ def test_minimal_history_reaches_its_phase(start: Start) -> None:
     assert z.offene_arten == set(start.offen)
 
 
-def test_the_table_lists_exactly_the_pairs_of_the_fachkonzept() -> None:
-    fachkonzept = {(p, a) for p, arten in FACHKONZEPT_PAARE.items() for a in arten}
-    assert _bibliothek_paare() == fachkonzept
+def test_the_table_lists_exactly_the_pairs_of_the_domain_rules() -> None:
+    soll = {(p, a) for p, arten in SOLL_PAARE.items() for a in arten}
+    assert _bibliothek_paare() == soll
 
 
 def test_every_event_art_has_variants() -> None:
-    ohne = [a for a in ARTEN if not any(b.art == a for b in BEISPIELE)]
-    assert not ohne, f"new event arts: add them to FACHKONZEPT_PAARE and varianten(): {ohne}"
+    ohne = [a for a in ARTEN if not any(b.art == a for b in FALLBEISPIELE)]
+    assert not ohne, f"new event arts: add them to SOLL_PAARE and varianten(): {ohne}"
 
 
 def test_the_table_knows_every_event_art_and_phase() -> None:
@@ -380,8 +380,8 @@ def test_the_table_knows_every_event_art_and_phase() -> None:
     assert {p for row in UEBERGAENGE for p in row.von} == set(Phase)
 
 
-@pytest.mark.parametrize("b", BEISPIELE, ids=lambda b: b.id)
-def test_transition_as_the_fachkonzept_says(b: Fallbeispiel) -> None:
+@pytest.mark.parametrize("b", FALLBEISPIELE, ids=lambda b: b.id)
+def test_transition_as_the_domain_rules_say(b: Fallbeispiel) -> None:
     soll = erwartet(b.start, b.ereignis)
     z = b.start.zustand()
     position = len(b.start.ereignisse)
@@ -421,7 +421,7 @@ def test_transition_as_the_fachkonzept_says(b: Fallbeispiel) -> None:
     ids=str,
 )
 def test_every_pair_not_in_the_table_is_illegal(phase: Phase, art: str) -> None:
-    beispiele = [b for b in BEISPIELE if b.start.phase is phase and b.art == art]
+    beispiele = [b for b in FALLBEISPIELE if b.start.phase is phase and b.art == art]
     assert beispiele, "every phase has a start state and every art its variants"
     for b in beispiele:
         z = b.start.zustand()
@@ -430,7 +430,7 @@ def test_every_pair_not_in_the_table_is_illegal(phase: Phase, art: str) -> None:
 
 
 def test_illegal_pairs_by_condition() -> None:
-    """Pairs in the table that are illegal when their condition fails (§ 3)."""
+    """Pairs in the table that are illegal when their condition fails (section 3)."""
     leer = STARTS[0]
     for start in STARTS:
         z = start.zustand()
@@ -462,13 +462,18 @@ def test_illegal_pairs_by_condition() -> None:
             schritt(ohne.zustand(), SchlichtungBeendet(am=TAG, einigung=einigung))
 
 
-# -- time-driven steps (§ 3, § 5) ----------------------------------------------------------------
+# -- time-driven steps (section 3, section 5) ----------------------------------------------------------------
 
 ZEIT_FAELLE = [
     # (begun, Stichtag, expected phase, trigger of the last step or None)
     (dt.date(2025, 5, 5), dt.date(2025, 6, 2), S, None),  # the last day of the four weeks
     (dt.date(2025, 5, 5), dt.date(2025, 6, 3), O, "zeit:vier_wochen"),
-    (dt.date(2024, 2, 1), dt.date(2024, 2, 29), S, None),  # § 5's example: Thu 1 Feb → Thu 29 Feb
+    (
+        dt.date(2024, 2, 1),
+        dt.date(2024, 2, 29),
+        S,
+        None,
+    ),  # section 5's example: Thu 1 Feb → Thu 29 Feb
     (dt.date(2024, 2, 1), dt.date(2024, 3, 1), O, "zeit:vier_wochen"),
     (dt.date(2026, 6, 15), dt.date(2026, 6, 30), S, None),
     (dt.date(2026, 6, 15), dt.date(2026, 7, 1), O, "zeit:aufhebung_15a"),
@@ -515,7 +520,7 @@ def _ausgeuebt() -> set[tuple[str, Phase, str]]:
     """(row id, phase, trigger) of every step the library took in this module's cases."""
     faelle = [
         (b.start.fall(b.ereignis), TAG)
-        for b in BEISPIELE
+        for b in FALLBEISPIELE
         if b.per_fall and erwartet(b.start, b.ereignis) is not None
     ]
     faelle.append((Fall("T-ev", [Eingliederungsvereinbarung(am=dt.date(2023, 5, 2))]), TAG))
@@ -581,7 +586,7 @@ def test_no_phase_is_a_trap() -> None:
         assert _erreichbar(phase) & {K, E}, phase
 
 
-#: A short path back to kooperation from each phase (§ 1: "immer das Ziel … zurückzukehren").
+#: A short path back to kooperation from each phase (section 1: "immer das Ziel … zurückzukehren").
 ZURUECK: Mapping[Phase, tuple[str, ...]] = {
     E: ("plan_erstellt",),
     K: ("plan_fortgeschrieben",),
@@ -601,12 +606,12 @@ def test_kooperation_is_reachable_again_from_every_start(start: Start) -> None:
     assert not z.offene_arten
 
 
-# -- the invariants of § 3 on what is outstanding -------------------------------------------------
+# -- the invariants of section 3 on what is outstanding -------------------------------------------------
 
 
 def test_every_transition_into_kooperation_leaves_nothing_outstanding() -> None:
     n = 0
-    for b in BEISPIELE:
+    for b in FALLBEISPIELE:
         if erwartet(b.start, b.ereignis) is None:
             continue
         neu = _anwenden(b)
@@ -618,13 +623,13 @@ def test_every_transition_into_kooperation_leaves_nothing_outstanding() -> None:
 
 
 def test_plan_gescheitert_and_schlichtung_begonnen_keep_what_is_outstanding() -> None:
-    for b in BEISPIELE:
+    for b in FALLBEISPIELE:
         if b.art in ("plan_gescheitert", "schlichtung_begonnen") and erwartet(b.start, b.ereignis):
             assert _anwenden(b).offene_arten == set(b.start.offen), b.id
 
 
 def test_phase_invariants_hold_in_every_reached_state() -> None:
-    for b in BEISPIELE:
+    for b in FALLBEISPIELE:
         if erwartet(b.start, b.ereignis) is None:
             continue
         neu = _anwenden(b)

@@ -303,18 +303,182 @@ def test_plan_as_json_text_and_as_dict() -> None:
     assert t.loc[2, "ort"] == "ereignisse[0].plan"
 
 
-def test_missing_case_id_and_numeric_ids_are_errors_of_their_case() -> None:
+def test_a_missing_case_id_is_an_error_of_its_case() -> None:
     e = pd.DataFrame(
-        {
-            "fall": ["G-1", None, 17],
-            "art": ["plan_erstellt"] * 3,
-            "am": ["2024-01-15"] * 3,
-        },
+        {"fall": ["G-1", None], "art": ["plan_erstellt"] * 2, "am": ["2024-01-15"] * 2},
         dtype=object,
     )
     t = entscheidungen(e, "massnahme", STICHTAG)
-    assert pd.isna(t["fehler"][0]) and list(t["fehler"][1:]) == ["ungueltige_eingabe"] * 2
-    assert t["fall"].iloc[0] == "G-1" and t["fall"].iloc[1:].isna().all()
+    assert pd.isna(t["fehler"][0]) and t["fehler"][1] == "ungueltige_eingabe"
+    assert t["fall"].iloc[0] == "G-1" and pd.isna(t["fall"].iloc[1])
+    assert t["ort"][1] == "fall"
+
+
+def test_an_integer_id_column_keeps_its_type_and_joins_back() -> None:
+    """An integer case id is given to the loader as its digits; the decision table holds the
+    ids as the tables do, so it joins back to them."""
+    e = pd.DataFrame(
+        {
+            "kunde": [17, 17, 4711],
+            "art": ["plan_erstellt", "mitwirkung_unterblieben", "plan_gescheitert"],
+            "am": ["2024-01-15", "2024-03-04", "2024-02-01"],
+            "mitwirkung": [None, "massnahme", None],
+            "wichtiger_grund": [None, False, None],
+        }
+    )
+    stamm = pd.DataFrame({"kunde": [4711, 17, 99], "regelbedarfsstufe": [1, 2, 3]})
+    assert e["kunde"].dtype == "int64"
+    t = entscheidungen(e, "massnahme", STICHTAG, faelle=stamm, fall_spalte="kunde")
+    assert t["fehler"].isna().all()
+    assert list(t["fall"]) == [4711, 17, 99] and t["fall"].dtype == "int64"
+    verbunden = stamm.merge(t, left_on="kunde", right_on="fall")
+    assert len(verbunden) == 3
+    assert list(verbunden["modus"]) == ["mit_rfb", "mit_rfb", "ohne_rfb"]
+    assert [f["fall"] for f in faelle_aus_tabellen(e, stamm, fall_spalte="kunde")] == [
+        "4711",
+        "17",
+        "99",
+    ]
+
+
+def test_an_integer_id_column_with_gaps_is_read_as_integers() -> None:
+    e = pd.DataFrame({"fall": [17.0, None], "art": ["plan_erstellt"] * 2, "am": ["2024-01-15"] * 2})
+    assert e["fall"].dtype == "float64"
+    assert [f.get("fall") for f in faelle_aus_tabellen(e)] == ["17", None]
+
+
+def test_unknown_columns_are_refused_once_up_front_with_their_list() -> None:
+    ereignisse, stamm = beispiel()
+    kaputt = ereignisse.assign(wichtigergrund=False, bemerkung="x", x_eigenes=1)
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheidungen(kaputt, "massnahme", STICHTAG, faelle=stamm)
+    meldung = info.value.meldung
+    assert "2 unbekannte Spalte(n): 'wichtigergrund', 'bemerkung'" in meldung
+    assert "x_eigenes" not in meldung
+    with pytest.raises(UngueltigeEingabe, match=r"'faelle' hat 1 unbekannte Spalte.*'stufe'"):
+        list(faelle_aus_tabellen(ereignisse, stamm.assign(stufe=1)))
+    # x_ columns and fields of any event art are columns of the table
+    t = entscheidungen(ereignisse.assign(x_eigenes=1), "massnahme", STICHTAG, faelle=stamm)
+    assert t["fehler"].isna().all()
+
+
+def test_errors_name_the_table_and_the_row() -> None:
+    ereignisse, stamm = beispiel()
+    ereignisse.index = [f"z{i}" for i in range(len(ereignisse))]
+    ereignisse.loc["z4", "wichtiger_grund"] = "nein"  # plan_erstellt of JC-3: no such field
+    stamm = pd.concat([stamm, pd.DataFrame({"fall": ["JC-9"], "regelbedarfsstufe": [7]})])
+    stamm.index = [100, 101, 102]
+    t = entscheidungen(ereignisse, "massnahme", STICHTAG, faelle=stamm)
+    fehler = t[t["fehler"].notna()].set_index("fall")
+    assert fehler.loc["JC-3", "ort"] == "ereignisse[0].wichtiger_grund"
+    assert (fehler.loc["JC-3", "fehler_tabelle"], fehler.loc["JC-3", "fehler_zeile"]) == (
+        "ereignisse",
+        "z4",
+    )
+    assert fehler.loc["JC-9", "ort"] == "regelbedarfsstufe"
+    assert (fehler.loc["JC-9", "fehler_tabelle"], fehler.loc["JC-9", "fehler_zeile"]) == (
+        "faelle",
+        102,
+    )
+    ok = t[t["fehler"].isna()]
+    assert ok["fehler_tabelle"].isna().all() and ok["fehler_zeile"].isna().all()
+
+
+def test_an_error_of_the_whole_case_names_its_case_row_or_none() -> None:
+    e = pd.DataFrame(
+        {
+            "fall": ["B-1", "B-1", "B-2", "B-2"],
+            "art": ["plan_erstellt", "leistungsbezug_beendet"] * 2,
+            "am": ["2024-01-15", "2024-02-01"] * 2,
+        }
+    )
+    stamm = pd.DataFrame({"fall": ["B-1"]}, index=["erste"])
+    t = entscheidungen(e, "massnahme", STICHTAG, faelle=stamm).set_index("fall")
+    assert list(t["fehler"]) == ["leistungsbezug_beendet"] * 2
+    assert (t.loc["B-1", "fehler_tabelle"], t.loc["B-1", "fehler_zeile"]) == ("faelle", "erste")
+    assert pd.isna(t.loc["B-2", "fehler_tabelle"]) and pd.isna(t.loc["B-2", "fehler_zeile"])
+
+
+def test_a_stichtag_and_a_due_day_per_case() -> None:
+    ereignisse, _ = beispiel()
+    stamm = pd.DataFrame(
+        {
+            "fall": ["JC-1", "JC-2", "JC-3", "JC-4", "JC-5"],
+            "stichtag": [
+                pd.Timestamp("2024-03-10"),
+                "2026-07-10",
+                None,
+                "2024-02-30",
+                dt.date(2024, 3, 1),
+            ],
+            "faellig": [None, "2026-07-20", None, None, "2024-02-01"],
+        }
+    )
+    t = entscheidungen(
+        ereignisse,
+        "massnahme",
+        STICHTAG,
+        faelle=stamm,
+        stichtag_spalte="stichtag",
+        faellig_spalte="faellig",
+    ).set_index("fall")
+    assert list(t["stichtag"][:3]) == ["2024-03-10", "2026-07-10", STICHTAG.isoformat()]
+    assert list(t["faellig"][:3]) == ["2024-03-10", "2026-07-20", STICHTAG.isoformat()]
+    assert t.loc["JC-1", "modus"] == "mit_rfb" and t.loc["JC-1", "rechtsstand"] == "2023-07"
+    assert t.loc["JC-2", "modus"] == "verpflichtung_va"  # ohne_plan under the new law
+    assert (t.loc["JC-4", "fehler"], t.loc["JC-4", "ort"]) == ("ungueltige_eingabe", "stichtag")
+    assert (t.loc["JC-4", "fehler_tabelle"], t.loc["JC-4", "fehler_zeile"]) == ("faelle", 3)
+    assert (t.loc["JC-5", "fehler"], t.loc["JC-5", "ort"]) == ("ungueltige_eingabe", "faellig")
+    # one case decided with its own day equals a single decision on that day
+    einzeln = entscheidungen(
+        ereignisse[ereignisse.fall == "JC-2"], "massnahme", D(2026, 7, 10), D(2026, 7, 20)
+    )
+    assert einzeln.loc[0, "gruende"] == t.loc["JC-2", "gruende"]
+
+
+def test_day_columns_without_a_day_or_in_the_wrong_table() -> None:
+    ereignisse, _ = beispiel()
+    stamm = pd.DataFrame({"fall": ["JC-1", "JC-2"], "stichtag": ["2024-03-10", None]})
+    t = entscheidungen(ereignisse, "massnahme", faelle=stamm, stichtag_spalte="stichtag")
+    t = t.set_index("fall")
+    assert t.loc["JC-1", "modus"] == "mit_rfb"
+    assert (t.loc["JC-2", "fehler"], t.loc["JC-2", "ort"]) == ("ungueltige_eingabe", "stichtag")
+    assert pd.isna(t.loc["JC-3", "modus"])  # only in the event table: no Stichtag either
+    with pytest.raises(UngueltigeEingabe, match="Stichtag"):
+        entscheidungen(ereignisse, "massnahme")
+    with pytest.raises(UngueltigeEingabe, match="fehlt die Spalte 'stichtag'"):
+        entscheidungen(
+            ereignisse,
+            "massnahme",
+            faelle=stamm.drop(columns="stichtag"),
+            stichtag_spalte="stichtag",
+        )
+    with pytest.raises(UngueltigeEingabe, match="gehören in die Tabelle 'faelle'"):
+        entscheidungen(
+            ereignisse.assign(stichtag="2024-03-10"),
+            "massnahme",
+            faelle=stamm,
+            stichtag_spalte="stichtag",
+        )
+    with pytest.raises(UngueltigeEingabe, match="Tabelle 'faelle'"):
+        entscheidungen(ereignisse, "massnahme", STICHTAG, stichtag_spalte="stichtag")
+
+
+def test_without_pandas_the_import_names_the_extra() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['pandas'] = None\n"
+        "from kooplan import tabellen\n"
+        "try:\n"
+        "    list(tabellen.faelle_aus_tabellen(None))\n"
+        "except ImportError as err:\n"
+        "    print(err.name); print(err)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    name, meldung = out.stdout.split("\n", 1)
+    assert name == "pandas" and "Extra 'pandas'" in meldung
 
 
 def test_table_structure_errors_raise() -> None:

@@ -1,6 +1,6 @@
-"""The JSON contract (CONTRACT.md, "A case (input)" and "A decision (output)").
+"""The JSON contract (docs/vertrag.md, "A case" and "A decision").
 
-Every expectation here is derived from CONTRACT.md and FACHKONZEPT.md §§ 2–5, not from running the
+Every expectation here is derived from docs/vertrag.md and docs/fachliches.md sections 2–5, not from running the
 code. Paths in ``ort`` are the contract's JSON paths (``ereignisse[2].am``); where the contract does
 not spell out the path of a missing or duplicated key, the path of that key is expected.
 """
@@ -235,7 +235,7 @@ def test_full_case_loads_from_bytes_and_from_an_object():
 
 
 def test_full_case_is_decided_after_the_new_benefit_period():
-    # FACHKONZEPT § 3: beendet --leistungsbezug_aufgenommen--> erstkontakt; § 4 rule 2: the first
+    # docs/fachliches.md section 3: beendet --leistungsbezug_aufgenommen--> erstkontakt; section 4 rule 2: the first
     # invitation of the period goes out without RFB.
     d = entscheide(voller_fall(), "einladung", "2024-09-03")
     assert (d["phase"], d["modus"], d["rfb"]) == ("erstkontakt", "ohne_rfb", False)
@@ -1190,7 +1190,7 @@ def test_bezug_to_a_miss_is_accepted(ziel):
     laden(fall(ziel, ev("wichtiger_grund_nachgewiesen", "2024-01-10", bezug="t1")))
 
 
-# -- history before 1.7.2023 (FACHKONZEPT § 2) --------------------------------------------------
+# -- history before 1.7.2023 (docs/fachliches.md section 2) --------------------------------------------------
 
 
 @pytest.mark.parametrize("am", ["2023-07-01", "2023-07-02", "2024-01-01"])
@@ -1258,7 +1258,7 @@ def test_stichtag_before_1_7_2023_is_not_covered(stichtag):
     assert err.code == "rechtsstand_nicht_abgedeckt"
 
 
-# -- minderung_festgestellt: prozent and stufe (FACHKONZEPT § 6) ---------------------------------
+# -- minderung_festgestellt: prozent and stufe (docs/fachliches.md section 6) ---------------------------------
 
 
 @pytest.mark.parametrize("prozent", [15, 5, 40, 100])
@@ -1294,7 +1294,7 @@ def test_pflichtverletzung_prozent_with_stufe_or_standard_rate_is_valid(prozent,
     assert m.prozent == prozent and m.stufe == stufe
 
 
-# -- the plan (FACHKONZEPT § 7) ------------------------------------------------------------------
+# -- the plan (docs/fachliches.md section 7) ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("art", ["plan_erstellt", "plan_fortgeschrieben"])
@@ -1462,7 +1462,7 @@ def test_decisions_never_contain_birth_date_or_plan_text(anliegen, stichtag):
 # -- the decision (output) ---------------------------------------------------------------------
 
 BEISPIEL_FAELLE = {
-    # CONTRACT.md's example case, decided as in its output example
+    # a case like the example of the contract page (docs/vertrag.md), with a Mitwirkung done later
     "vertrag": (
         json.loads((DATEN / "vertrag_beispiel.json").read_text("utf-8")),
         "massnahme",
@@ -1570,7 +1570,7 @@ def test_absent_optional_objects_are_left_out(name):
     obj, anliegen, stichtag = BEISPIEL_FAELLE[name]
     d = entscheide(obj, anliegen, stichtag)
     if kooplan.__version__.startswith("0.1"):
-        # CONTRACT.md: rechtsfolgen "from the Rechtsfolgen release on; absent in 0.1"
+        # the 0.1 development line had no rechtsfolgen object
         assert "rechtsfolgen" not in d
     else:
         assert ("rechtsfolgen" in d) is d["rfb"]

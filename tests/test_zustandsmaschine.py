@@ -1,17 +1,17 @@
 """Stateful property tests: random legal histories, and the law checked after every step.
 
 :class:`Fallverlauf` is a Hypothesis ``RuleBasedStateMachine``. Its rules are the event arts
-(each with a precondition from FACHKONZEPT § 3: the event is legal in the current phase) and the
+(each with a precondition from docs/fachliches.md section 3: the event is legal in the current phase) and the
 passing of time. Besides the library's state (advanced with ``schritt``/``zeitschritte``) it keeps
-:class:`Soll`, what the Fachkonzept says the case is: the phase, the outstanding kinds, whether the
+:class:`Soll`, what the domain rules say the case is: the phase, the outstanding kinds, whether the
 benefit period has seen an invitation or a meeting or a plan, and the run of missed meetings.
 
 After every step the invariants decide every Anliegen on the current day under several policies
-and check what FACHKONZEPT §§ 3–4 say, not how the library computes it.
+and check what docs/fachliches.md sections 3–4 say, not how the library computes it.
 
 The plain ``@given`` tests below check that illegal events are refused without changing anything,
 that folding is deterministic and does not depend on the input order of events on different days
-(same-day events keep their input order, § 3), and the strategies of :mod:`kooplan.testing`.
+(same-day events keep their input order, section 3), and the strategies of :mod:`kooplan.testing`.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ PFLICHTEN = (Anliegen.MASSNAHME, Anliegen.VERMITTLUNGSVORSCHLAG, Anliegen.EIGENB
 OHNE, MIT, VA = Modus.OHNE_RFB, Modus.MIT_RFB, Modus.VERPFLICHTUNG_VA
 #: 1.7.2026: regime C (Neue Grundsicherung); § 15a a.F. (Schlichtung) repealed.
 C_AB = dt.date(2026, 7, 1)
-#: The policies every invariant is checked under (Weisung/Praxis may be overridden, § 4).
+#: The policies every invariant is checked under (Weisung/Praxis may be overridden, section 4).
 POLICIES = (
     Policy(),
     Policy(rfb_umfang=RfbUmfang.EINZELFALL),
@@ -114,7 +114,7 @@ def _regime_b(tag: dt.date) -> bool:
 
 @attrs.define
 class Soll:
-    """What FACHKONZEPT § 3 says the case is (kept by the test, independent of the library)."""
+    """What docs/fachliches.md section 3 says the case is (kept by the test, independent of the library)."""
 
     phase: Phase = E
     #: Outstanding Mitwirkungen: kind and the id of the event that caused it.
@@ -128,10 +128,10 @@ class Soll:
     schlichtung_beginn: dt.date | None = None
     #: ohne_plan after the automatic end of a Schlichtung (four weeks or 1.7.2026).
     auto_ende: bool = False
-    #: The day of the last plan_erstellt / plan_fortgeschrieben / Einigung (§ 5 review clock);
+    #: The day of the last plan_erstellt / plan_fortgeschrieben / Einigung (section 5 review clock);
     #: there is no plan in erstkontakt and ohne_plan.
     plan_am: dt.date | None = None
-    #: Notes raised by the transition into the current phase (§ 4: they last while it lasts):
+    #: Notes raised by the transition into the current phase (section 4: they last while it lasts):
     #: "plan_gescheitert" (B), "keine_einigung", "aufhebung" (the Schlichtung ended on 1.7.2026).
     anlass: set[str] = attrs.Factory(set)
 
@@ -155,7 +155,7 @@ class Soll:
 
 
 def soll_modus(soll: Soll, anliegen: Anliegen, tag: dt.date, policy: Policy) -> Modus:
-    """FACHKONZEPT § 4 (rules for every phase first, then the regime's table)."""
+    """docs/fachliches.md section 4 (rules for every phase first, then the regime's table)."""
     art = anliegen.mitwirkung
     offen = art in soll.offene_arten
     b = _regime_b(tag)
@@ -233,12 +233,12 @@ class Fallverlauf(RuleBasedStateMachine):
             self.zustand = schritt(self.zustand, e, len(self.ereignisse))
         except UnzulaessigerUebergang as err:  # pragma: no cover - a finding
             raise AssertionError(
-                f"legal by FACHKONZEPT § 3 but refused in phase {self.soll.phase.value}: {err}"
+                f"legal by docs/fachliches.md section 3 but refused in phase {self.soll.phase.value}: {err}"
             ) from err
         self.ereignisse.append(e)
 
     def _zeit(self) -> None:
-        """Time-driven steps up to today (§ 3: four weeks, or 1.7.2026, the earlier)."""
+        """Time-driven steps up to today (section 3: four weeks, or 1.7.2026, the earlier)."""
         self.zustand = zeitschritte(self.zustand, self.tag)
         soll = self.soll
         if soll.phase is S:
@@ -316,14 +316,14 @@ class Fallverlauf(RuleBasedStateMachine):
     @precondition(lambda self: self.soll.phase is S)
     @rule(danach=st.booleans())
     def bis_zum_ende_der_schlichtung(self, danach: bool) -> None:
-        # § 5: the last day is the same weekday four weeks after the Beginn; § 3: an event on
+        # section 5: the last day is the same weekday four weeks after the Beginn; section 3: an event on
         # that day still meets schlichtung, the day after it has ended
         assert self.soll.schlichtung_beginn is not None
         letzter = self.soll.schlichtung_beginn + dt.timedelta(days=28)
         self.tag = max(self.tag, letzter + dt.timedelta(days=1) if danach else letzter)
         self._zeit()
 
-    # -- events (rules = event arts; preconditions from § 3) ----------------------------------
+    # -- events (rules = event arts; preconditions from section 3) ----------------------------------
 
     @precondition(aktiv)
     @rule(rfb=st.booleans())
@@ -467,7 +467,7 @@ class Fallverlauf(RuleBasedStateMachine):
         )
         self.minderungen.append(id)
 
-    # the findings of the Rechtsfolgen release (CONTRACT.md) are recorded like Minderungen
+    # the findings of the Rechtsfolgen release (docs/vertrag.md) are recorded like Minderungen
 
     @precondition(lambda self: self.minderungen)
     @rule(data=st.data())
@@ -495,14 +495,14 @@ class Fallverlauf(RuleBasedStateMachine):
             self.soll = Soll()
             self.neue_zeitraeume += 1
 
-    # -- the state (§ 3) ------------------------------------------------------------------------
+    # -- the state (section 3) ------------------------------------------------------------------------
 
     @invariant()
-    def phase_as_the_fachkonzept_says(self) -> None:
+    def phase_as_the_domain_rules_say(self) -> None:
         assert self.zustand.phase is self.soll.phase
 
     @invariant()
-    def outstanding_as_the_fachkonzept_says(self) -> None:
+    def outstanding_as_the_domain_rules_say(self) -> None:
         assert self.zustand.offene_arten == self.soll.offene_arten
 
     @invariant()
@@ -514,7 +514,7 @@ class Fallverlauf(RuleBasedStateMachine):
 
     @invariant()
     def a_schlichtung_runs_four_weeks_at_most_until_30_june_2026(self) -> None:
-        """§ 5: begun Thursday 1 Feb, the last day is Thursday 29 Feb; § 3: the end takes effect
+        """§ 5: begun Thursday 1 Feb, the last day is Thursday 29 Feb; section 3: the end takes effect
         the day after the last day, at the latest on 1.7.2026 (repeal of § 15a a.F.)."""
         if self.soll.phase is not S:
             return
@@ -540,12 +540,12 @@ class Fallverlauf(RuleBasedStateMachine):
 
     @invariant()
     def input_order_of_different_days_does_not_matter(self) -> None:
-        # § 3: events are folded in date order; same-day events keep their input order, so only
+        # section 3: events are folded in date order; same-day events keep their input order, so only
         # this kind of reordering may not change the result (a stable sort keeps same-day order)
         umgekehrt = sorted(self.ereignisse, key=lambda e: e.am, reverse=True)
         assert falte(Fall("JC-umgekehrt", umgekehrt), self.tag) == self.zustand
 
-    # -- the decision (§ 4) ---------------------------------------------------------------------
+    # -- the decision (section 4) ---------------------------------------------------------------------
 
     @invariant()
     def no_decision_after_the_benefit_receipt_ended(self) -> None:
@@ -617,7 +617,7 @@ class Fallverlauf(RuleBasedStateMachine):
             assert (self.soll.phase is M and (offen or fall)) or self.soll.phase is O
 
     @invariant()
-    def mode_as_the_fachkonzept_says(self) -> None:
+    def mode_as_the_domain_rules_say(self) -> None:
         if not self.aktiv():
             return
         for (a, i), e in self.entscheidungen().items():
@@ -634,7 +634,7 @@ class Fallverlauf(RuleBasedStateMachine):
         assert e == attrs.evolve(self.entscheidungen()[(a, 0)], fall=fall.fall)
 
     @invariant()
-    def notes_as_the_fachkonzept_says(self) -> None:
+    def notes_as_the_domain_rules_say(self) -> None:
         """§ 4's hinweise, identified by the norm they cite."""
         if not self.aktiv():
             return
@@ -653,7 +653,7 @@ class Fallverlauf(RuleBasedStateMachine):
             if not b and soll.lauf and a in PFLICHTEN and e.modus is OHNE:
                 assert zitiert("§ 15a Abs. 1", "n.F."), wo  # rule 4: a VA is permitted
             if not b and soll.phase in (E, K) and e.modus is OHNE:
-                assert offen, wo  # guidance for the new law to be checked (§ 8 no. 5)
+                assert offen, wo  # guidance for the new law to be checked (section 8 no. 5)
                 if soll.phase is E and a is EINLADUNG:
                     assert zitiert("§ 15 Abs. 4", "n.F."), wo  # the first meeting in person
             if e.modus is VA:  # the formal requirements
@@ -673,7 +673,7 @@ class Fallverlauf(RuleBasedStateMachine):
             if dt.date(2026, 3, 28) <= self.tag <= dt.date(2026, 4, 30):
                 assert offen, wo  # Offen #4: the first day of Rechtsstand 2026-04
             if b and a is EINLADUNG and soll.erste_einladung() and self.neue_zeitraeume:
-                # § 8 no. 9: whether "first invitation" restarts with a new benefit period
+                # section 8 no. 9: whether "first invitation" restarts with a new benefit period
                 assert any((h.norm or "").startswith("§ 15 Abs. 4") for h in offen), wo
 
     @invariant()
@@ -691,7 +691,7 @@ class Fallverlauf(RuleBasedStateMachine):
             ), [h.code for h in e.hinweise]
 
     @invariant()
-    def review_date_as_the_fachkonzept_says(self) -> None:
+    def review_date_as_the_domain_rules_say(self) -> None:
         """§ 5: last plan day + 6 months (§§ 187, 188 BGB); none in erstkontakt and ohne_plan;
         overdue only after that day."""
         if not self.aktiv():
@@ -716,8 +716,8 @@ TestFallverlauf = Fallverlauf.TestCase
 
 # -- plain properties ----------------------------------------------------------------------------
 
-#: § 3: the event arts legal in a phase under some condition (every other one is illegal).
-#: findings recorded in every phase (§ 3; the two of the Rechtsfolgen release read like the first)
+#: section 3: the event arts legal in a phase under some condition (every other one is illegal).
+#: findings recorded in every phase (section 3; the two of the Rechtsfolgen release read like the first)
 _IMMER = {
     "minderung_festgestellt",
     "minderung_aufgehoben",
@@ -748,7 +748,7 @@ _BEKANNT = set().union(*ERLAUBT.values())
 
 
 def _unzulaessige(z: Zustand, tag: dt.date, zeitraum_begonnen: bool) -> list[Ereignis]:
-    """Events § 3 forbids in ``z``'s phase on ``tag`` (arts not listed, failed conditions)."""
+    """Events section 3 forbids in ``z``'s phase on ``tag`` (arts not listed, failed conditions)."""
     out: list[Ereignis] = []
     for art, cls in kooplan.ARTEN.items():
         if art in ERLAUBT[z.phase] or art not in _BEKANNT or art == "eingliederungsvereinbarung":

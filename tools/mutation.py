@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Mutation testing of the rule and state-machine modules with mutmut 3 (issue #6, item 4).
+"""Mutation testing of the rule and state-machine modules with mutmut 3 (docs/mutation.md).
 
 Not part of ``.ci/run``: a full run takes far longer than the test suite. Usage (from the
 repository root, with the ``mutation`` extra installed)::
@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PAKET = ROOT / "src" / "kooplan"
 
-#: The rule and state-machine modules (issue #6, item 4), smallest first.
+#: The rule and state-machine modules, smallest first.
 MODULE = [
     "policy",
     "fristen",

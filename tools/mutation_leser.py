@@ -1,4 +1,4 @@
-"""Hand-made mutants of the loader's fast reader (issue 5/6): does the test suite notice each?
+"""Hand-made mutants of the loader's fast reader: does the test suite notice each?
 
 mutmut's trampolines cannot reach the field readers (they are built at import time), so these
 mutants are written by hand: each weakens one check of the fast reader in a scratch copy, and the

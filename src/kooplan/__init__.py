@@ -4,12 +4,13 @@ Decide, for a case and a day, whether a request to a person (Einladung, Zuweisun
 Maßnahme, Vermittlungsvorschlag, Eigenbemühungen) goes out without Rechtsfolgenbelehrung, with one,
 or (from 1.7.2026) as a Verpflichtung by Verwaltungsakt.
 
->>> import datetime as dt
->>> import kooplan
->>> fall = kooplan.Fall("JC-4711-0001", [kooplan.PlanGescheitert(am=dt.date(2025, 5, 2))])
->>> e = kooplan.entscheide(fall, "vermittlungsvorschlag", dt.date(2025, 5, 6))
->>> e.phase.value, e.modus.value, e.gruende[0].norm
-('ohne_plan', 'mit_rfb', '§ 15 Abs. 6 SGB II a.F.')
+Examples:
+    >>> import datetime as dt
+    >>> import kooplan
+    >>> fall = kooplan.Fall("JC-4711-0001", [kooplan.PlanGescheitert(am=dt.date(2025, 5, 2))])
+    >>> e = kooplan.entscheide(fall, "vermittlungsvorschlag", dt.date(2025, 5, 6))
+    >>> e.phase.value, e.modus.value, e.gruende[0].norm
+    ('ohne_plan', 'mit_rfb', '§ 15 Abs. 6 SGB II a.F.')
 """
 
 from kooplan.begruendung import HINWEISE, Grund, Hinweis
@@ -57,6 +58,7 @@ from kooplan.fehler import (
     RechtsstandNichtAbgedeckt,
     UngueltigeEingabe,
     UnzulaessigerUebergang,
+    VerarbeitungAbgebrochen,
 )
 from kooplan.kalender import Bekanntgabeart
 from kooplan.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
@@ -118,6 +120,7 @@ __all__ = [
     "TerminWahrgenommen",
     "UngueltigeEingabe",
     "UnzulaessigerUebergang",
+    "VerarbeitungAbgebrochen",
     "VerlangtVon",
     "WichtigerGrundNachgewiesen",
     "Zeitraum",

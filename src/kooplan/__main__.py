@@ -1,4 +1,4 @@
-"""``python -m kooplan``: the command line."""
+"""`python -m kooplan`: the command line."""
 
 from kooplan.cli import main
 

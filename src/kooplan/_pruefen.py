@@ -1,4 +1,4 @@
-"""Validators for the value objects. Each raises :class:`UngueltigeEingabe` naming the field.
+"""Validators for the value objects. Each raises `UngueltigeEingabe` naming the field.
 
 The field names are the contract's, so a loader only prefixes the path of the object. Values
 are never echoed into messages: a field may hold personal data.
@@ -16,16 +16,16 @@ import attrs
 
 from kooplan.fehler import UngueltigeEingabe
 
-#: The range of days kooplan accepts anywhere. Days before 1.7.2023 are history, refused by the
-#: fold where FACHKONZEPT § 2 says so (``rechtsstand_nicht_abgedeckt``); the bounds only keep
-#: the arithmetic sane.
 FRUEHESTER_TAG = dt.date(1900, 1, 1)
+"""The range of days kooplan accepts anywhere. Days before 1.7.2023 are history, refused by the fold
+where docs/fachliches.md section 2 says so (`rechtsstand_nicht_abgedeckt`); the bounds only keep the arithmetic
+sane."""
 SPAETESTER_TAG = dt.date(2099, 12, 31)
-#: Days kooplan derives from accepted days (the next review, the first month of a Minderung, the
-#: last day to find it, the end of a Schlichtung) lie up to a few months after the last one.
 SPAETESTER_ABGELEITETER_TAG = dt.date(2100, 12, 31)
-#: A birth date may lie further back.
+"""Days kooplan derives from accepted days (the next review, the first month of a Minderung, the
+last day to find it, the end of a Schlichtung) lie up to a few months after the last one."""
 FRUEHESTES_GEBURTSDATUM = dt.date(1900, 1, 1)
+"""A birth date may lie further back."""
 
 _FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
@@ -37,7 +37,7 @@ def fehler(attribute: attrs.Attribute[Any], meldung: str) -> UngueltigeEingabe:
 
 
 def pruefe_tag_argument(name: str, tag: object) -> dt.date:
-    """A day passed as an argument (``stichtag``, ``faellig``): a ``date`` without time, at the
+    """A day passed as an argument (`stichtag`, `faellig`): a `date` without time, at the
     latest 31.12.2099 (earlier days are refused where the law of the day is looked up)."""
     if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
         raise UngueltigeEingabe(f"'{name}' muss ein Datum sein (ohne Uhrzeit).", ort=name)
@@ -115,7 +115,7 @@ def ist_enum(typ: type[enum.Enum]) -> Validator:
 
 
 def ist_instanz(typ: type[Any] | tuple[type[Any], ...], wort: str) -> Validator:
-    """An ``isinstance`` check whose message names the expected kind, never the value."""
+    """An `isinstance` check whose message names the expected kind, never the value."""
 
     def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
         if not isinstance(wert, typ):
@@ -125,9 +125,9 @@ def ist_instanz(typ: type[Any] | tuple[type[Any], ...], wort: str) -> Validator:
 
 
 def ist_tupel_von(typ: type[Any], wort: str, mindestens: int = 0) -> Validator:
-    """A tuple of ``typ`` with at least ``mindestens`` entries; ``wort`` names what is expected
+    """A tuple of `typ` with at least `mindestens` entries; `wort` names what is expected
     (e.g. "eine Liste von Gründen"). Anything else, also a value that is not iterable, is an
-    :class:`UngueltigeEingabe` naming the field (or the entry), never the value."""
+    `UngueltigeEingabe` naming the field (or the entry), never the value."""
 
     def pruefe(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
         if type(wert) is not tuple:
@@ -147,7 +147,7 @@ def ist_tupel_von(typ: type[Any], wort: str, mindestens: int = 0) -> Validator:
 
 
 def ist_tupel_von_paaren(erst: type[Any], zweit: type[Any], wort: str) -> Validator:
-    """A tuple of pairs ``(erst, zweit)`` (an ``int`` never a ``bool``); ``wort`` names them."""
+    """A tuple of pairs `(erst, zweit)` (an `int` never a `bool`); `wort` names them."""
 
     def passt(wert: Any, typ: type[Any]) -> bool:
         if typ is int:

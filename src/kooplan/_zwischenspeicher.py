@@ -5,7 +5,7 @@ immutable values, so it never changes a result (tests compare results with and w
 They matter over a case load: the same days, amounts, reasons and notes come back again and again.
 
 Emptying them is for tests and tools that change code under a running process (mutation testing
-forks a warm process per mutant; ``conftest.py`` empties the caches at the start of every session).
+forks a warm process per mutant; `conftest.py` empties the caches at the start of every test session).
 """
 
 from __future__ import annotations

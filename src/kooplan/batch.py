@@ -2,19 +2,19 @@
 
 Three entry points:
 
-* :func:`entscheide_alle` decides any iterable of cases (:class:`~kooplan.Fall` objects, contract
+* `entscheide_alle` decides any iterable of cases (`Fall` objects, contract
   JSON objects as dicts, JSON texts as ``str``/``bytes``, or a
-  :class:`~kooplan.fehler.KooplanError` already found while reading) and yields one
-  :class:`Ergebnis` per case.
-* :func:`entscheide_jsonl` decides JSON Lines (an iterable of lines, e.g. a file opened in binary
+  `KooplanError` already found while reading) and yields one
+  `Ergebnis` per case.
+* `entscheide_jsonl` decides JSON Lines (an iterable of lines, e.g. a file opened in binary
   mode) and yields exactly the lines ``kooplan entscheide FILE.jsonl`` writes, ``zeile`` included.
-* :func:`entscheide_anfragen` answers requests (``kooplan/anfrage/1``), one per line, each with
+* `entscheide_anfragen` answers requests (``kooplan/anfrage/1``), one per line, each with
   its own case, Anliegen, Stichtag, Fälligkeit and policy name, as
   ``kooplan entscheide --anfragen`` does.
 
 All are generators over their input: memory stays flat whatever the input size (with ``jobs=1``
 one case is read per result; with ``jobs > 1`` at most ``2 * jobs`` chunks are in flight, a chunk
-holding at most ``chunk`` cases and, for JSON Lines, about :data:`CHUNK_BYTES` bytes), results
+holding at most ``chunk`` cases and, for JSON Lines, about `CHUNK_BYTES` bytes), results
 come in input order, and a bad case yields its error in its place and never stops the others.
 
 With ``jobs > 1`` the cases are decided in worker processes, each with a pipe of its own to this
@@ -26,22 +26,23 @@ split into single cases; a single case whose worker died twice gets the error
 Workers end when this process ends, on any signal (on Linux by ``PR_SET_PDEATHSIG``, elsewhere
 within a second by a watch on the parent).
 
-Arguments that concern every case (``anliegen``, ``stichtag``, ``faellig``, ``jobs``, ``chunk``)
+Arguments that concern every case (`anliegen`, `stichtag`, `faellig`, `jobs`, `chunk`)
 are checked at the call, before any case is read: a bad one raises
-:class:`~kooplan.fehler.UngueltigeEingabe` (``ValueError``), as the command line exits 2.
+`UngueltigeEingabe` (`ValueError`), as the command line exits 2.
 
->>> import datetime as dt
->>> import kooplan
->>> from kooplan.batch import entscheide_alle, entscheide_jsonl
->>> fall = kooplan.Fall("JC-1", [kooplan.PlanGescheitert(am=dt.date(2025, 5, 2))])
->>> [(r.index, r.fall, r.ok) for r in entscheide_alle([fall, b"kein JSON"], "massnahme",
-...                                                    dt.date(2025, 5, 6))]
-[(0, 'JC-1', True), (1, None, False)]
->>> zeilen = [b'{"schema": "kooplan/fall/1", "fall": "JC-2", "ereignisse": []}\\n', b"\\n"]
->>> for z in entscheide_jsonl(zeilen, "einladung", dt.date(2025, 5, 6)):
-...     print(z[:64])
-{"schema": "kooplan/entscheidung/1", "fall": "JC-2", "zeile": 1,
-{"schema": "kooplan/fehler/1", "fall": null, "zeile": 2, "fehler
+Examples:
+    >>> import datetime as dt
+    >>> import kooplan
+    >>> from kooplan.batch import entscheide_alle, entscheide_jsonl
+    >>> fall = kooplan.Fall("JC-1", [kooplan.PlanGescheitert(am=dt.date(2025, 5, 2))])
+    >>> [(r.index, r.fall, r.ok) for r in entscheide_alle([fall, b"kein JSON"], "massnahme",
+    ...                                                    dt.date(2025, 5, 6))]
+    [(0, 'JC-1', True), (1, None, False)]
+    >>> zeilen = [b'{"schema": "kooplan/fall/1", "fall": "JC-2", "ereignisse": []}\\n', b"\\n"]
+    >>> for z in entscheide_jsonl(zeilen, "einladung", dt.date(2025, 5, 6)):
+    ...     print(z[:64])
+    {"schema": "kooplan/entscheidung/1", "fall": "JC-2", "zeile": 1,
+    {"schema": "kooplan/fehler/1", "fall": null, "zeile": 2, "fehler
 """
 
 from __future__ import annotations
@@ -90,17 +91,17 @@ __all__ = [
     "verfuegbare_cpus",
 ]
 
-#: Cases per chunk sent to a worker process (``jobs > 1``): large enough that the cost of sending
-#: a chunk is small against deciding it, small enough that a crash repeats little work.
 CHUNK: Final = 256
-#: Bytes of JSON Lines per chunk: a chunk is closed once it holds this many (or ``chunk`` lines),
-#: so that lines of a megabyte travel alone and the bytes in flight stay bounded.
+"""Cases per chunk sent to a worker process (`jobs > 1`): large enough that sending a chunk
+costs little against deciding it, small enough that a crash repeats little work."""
 CHUNK_BYTES: Final = 1_000_000
-#: Chunks read ahead per worker process: one being decided, one waiting.
+"""Bytes of JSON Lines per chunk: a chunk is closed once it holds this many (or `chunk` lines),
+so that lines of a megabyte travel alone and the bytes in flight stay bounded."""
 _IN_FLIGHT_JE_JOB: Final = 2
+"""Chunks read ahead per worker process: one being decided, one waiting."""
 
-#: What :func:`entscheide_alle` accepts as one case.
 Eingabe = Fall | KooplanError | Mapping[str, Any] | str | bytes | bytearray
+"""What `entscheide_alle` accepts as one case."""
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -111,9 +112,13 @@ class Auftrag:
     """What every case of a batch is decided for (checked once, sent to the workers)."""
 
     anliegen: Anliegen
+    """The Anliegen of every case."""
     stichtag: dt.date
+    """The Stichtag of every case."""
     faellig: dt.date | None = None
+    """The due day of every case (`None`: the Stichtag)."""
     policy: Policy = STANDARD
+    """The policy."""
 
     @classmethod
     def neu(
@@ -123,7 +128,7 @@ class Auftrag:
         faellig: dt.date | None = None,
         policy: Policy = STANDARD,
     ) -> Auftrag:
-        """Check the arguments as :func:`kooplan.entscheide` does, but once for the batch."""
+        """Check the arguments as `kooplan.entscheide` does, but once for the batch."""
         anliegen = als_anliegen(anliegen)
         for name, tag in (("stichtag", stichtag), ("faellig", faellig)):
             if tag is not None and (isinstance(tag, dt.datetime) or not isinstance(tag, dt.date)):
@@ -139,15 +144,19 @@ class Auftrag:
 class Ergebnis:
     """The result for one case of a batch: its decision or its error, in the case's place.
 
-    ``index`` is the case's 0-based position in the input, ``zeile`` its 1-based line for JSON
-    Lines input (else ``None``), ``fall`` the case id when it is known and valid (else ``None``),
-    ``wert`` the :class:`~kooplan.Entscheidung` or the :class:`~kooplan.KooplanError`.
+    `index` is the case's 0-based position in the input, `zeile` its 1-based line for JSON
+    Lines input (else `None`), `fall` the case id when it is known and valid (else `None`),
+    `wert` the `Entscheidung` or the `KooplanError`.
     """
 
     index: int
+    """The case's 0-based position in the input."""
     zeile: int | None
+    """Its 1-based line for JSON Lines input, else `None`."""
     fall: str | None
+    """The case id when it is known and valid, else `None`."""
     wert: Entscheidung | KooplanError
+    """The decision, or the error of this case."""
 
     @property
     def ok(self) -> bool:
@@ -156,14 +165,16 @@ class Ergebnis:
 
     @property
     def entscheidung(self) -> Entscheidung | None:
+        """The decision, or `None` for an error."""
         return self.wert if isinstance(self.wert, Entscheidung) else None
 
     @property
     def fehler(self) -> KooplanError | None:
+        """The error, or `None` for a decision."""
         return self.wert if isinstance(self.wert, KooplanError) else None
 
     def als_dict(self) -> dict[str, Any]:
-        """The contract's JSON object (``kooplan/entscheidung/1`` or ``kooplan/fehler/1``)."""
+        """The contract's JSON object (`kooplan/entscheidung/1` or `kooplan/fehler/1`)."""
         if isinstance(self.wert, Entscheidung):
             return entscheidung_als_dict(self.wert, self.zeile)
         return fehler_als_dict(self.wert, self.zeile)
@@ -191,7 +202,7 @@ def _fall(eingabe: Eingabe) -> Fall:
 
 
 def _entscheide_eins(eingabe: Eingabe, auftrag: Auftrag) -> Entscheidung | KooplanError:
-    """Decide one case; every :class:`KooplanError` becomes a value (other exceptions are bugs
+    """Decide one case; every `KooplanError` becomes a value (other exceptions are bugs
     and propagate, as in the command line)."""
     if isinstance(eingabe, KooplanError):
         return eingabe
@@ -209,9 +220,9 @@ def _ergebnis(index: int, eingabe: Eingabe, auftrag: Auftrag, erste_zeile: int |
 
 
 def _ohne_zeilenende(z: bytes | bytearray | str) -> bytes:
-    """A JSON Lines line as ``kooplan entscheide`` sees it: without ``\\n`` and one ``\\r``.
+    """A JSON Lines line as `kooplan entscheide` sees it: without `\\n` and one `\\r`.
 
-    Text lines are encoded back to UTF-8 first (``surrogateescape`` restores bytes a text file
+    Text lines are encoded back to UTF-8 first (`surrogateescape` restores bytes a text file
     could not decode), so the loader's limits and messages are those of the byte input.
     """
     if isinstance(z, str):
@@ -228,7 +239,7 @@ def _ohne_zeilenende(z: bytes | bytearray | str) -> bytes:
 
 
 def _jsonl_zeile(nr: int, roh: bytes | bytearray | str, auftrag: Auftrag) -> tuple[str, str | None]:
-    """One output line for one input line, and its error code (``None`` for a decision)."""
+    """One output line for one input line, and its error code (`None` for a decision)."""
     return _jsonl_zeile_ohne_ende(nr, _ohne_zeilenende(roh), auftrag)
 
 
@@ -242,11 +253,11 @@ def _jsonl_zeile_ohne_ende(nr: int, roh: bytes, auftrag: Auftrag) -> tuple[str, 
 # -- chunks (what a worker process runs) --------------------------------------------------------------
 
 _ObjektChunk = tuple[Auftrag, int | None, list[tuple[int, Eingabe]]]
-#: JSON Lines travel to a worker as one bytes object and the length of each line, and come back as
-#: one text (the output lines joined by ``\n``) and the error codes: one large object pickles in a
-#: fraction of the time of hundreds of small ones, and the calling process does that work for
-#: every line. An output line never holds a ``\n`` (JSON escapes it); an input line may.
 _JsonlChunk = tuple[Auftrag, int, bytes, list[int]]
+r"""JSON Lines travel to a worker as one bytes object and the length of each line, and come back as
+one text (the output lines joined by `\n`) and the error codes: one large object pickles in a
+fraction of the time of hundreds of small ones, and the calling process does that work for every
+line. An output line never holds a `\n` (JSON escapes it); an input line may."""
 _JsonlErgebnis = tuple[str, list[str | None]]
 
 
@@ -296,7 +307,7 @@ def _zeilen_chunks(
     nummeriert: Iterable[tuple[int, bytes | bytearray | str]], groesse: int
 ) -> Iterator[list[tuple[int, bytes]]]:
     """Lines without their line end, in chunks of at most ``groesse`` lines and about
-    :data:`CHUNK_BYTES` bytes (a chunk is closed once it reaches either; a longer line travels
+    `CHUNK_BYTES` bytes (a chunk is closed once it reaches either; a longer line travels
     alone). No line is read before the chunk it belongs to is needed."""
     teil: list[tuple[int, bytes]] = []
     n = 0
@@ -368,7 +379,7 @@ def _wache(eltern: int) -> None:  # pragma: no cover - runs in the worker proces
 def _arbeiter(verbindung: Connection, eltern: int | None, schliessen: list[int]) -> None:
     """The loop of a worker process: receive ``(fn, arbeit)``, answer ``(True, fn(arbeit))``.
 
-    An exception of ``fn`` (a bug: a :class:`KooplanError` is a case's value, never raised here)
+    An exception of ``fn`` (a bug: a `KooplanError` is a case's value, never raised here)
     is answered ``(False, None)``: the calling process then runs the chunk itself, so that the
     bug is raised there as it would be with one process."""
     for fd in schliessen:  # the other workers' pipes, inherited by fork
@@ -615,7 +626,7 @@ def _selbst(teil: list[Ergebnis]) -> list[Ergebnis]:
 
 
 def _flach(teile: Iterator[T], auspacken: Callable[[T], Iterable[R]]) -> Iterator[R]:
-    """The items of every chunk result, in order; closing this closes ``teile`` (the pool)."""
+    """The items of every chunk result, in order; closing this closes `teile` (the pool)."""
     try:
         for teil in teile:
             yield from auspacken(teil)
@@ -623,12 +634,6 @@ def _flach(teile: Iterator[T], auspacken: Callable[[T], Iterable[R]]) -> Iterato
         close = getattr(teile, "close", None)
         if close is not None:
             close()
-
-
-_ABGEBROCHEN: Final = (
-    "Der Fall wurde nicht entschieden: Zwei Arbeitsprozesse, die ihn allein bearbeiteten, "
-    "endeten vorzeitig (etwa durch Speichermangel)."
-)
 
 
 def _objekt_art() -> _Art[_ObjektChunk, list[Ergebnis]]:
@@ -639,7 +644,7 @@ def _objekt_art() -> _Art[_ObjektChunk, list[Ergebnis]]:
     def abgebrochen(arbeit: _ObjektChunk) -> list[Ergebnis]:
         _, erste_zeile, [(i, _)] = arbeit
         nr = None if erste_zeile is None else erste_zeile + i
-        return [Ergebnis(i, nr, None, VerarbeitungAbgebrochen(_ABGEBROCHEN))]
+        return [Ergebnis(i, nr, None, VerarbeitungAbgebrochen())]
 
     return _Art(_objekt_chunk, teilen, lambda a: len(a[2]), abgebrochen)
 
@@ -656,7 +661,7 @@ def _zeilen_art(fn: Callable[[Any], _JsonlErgebnis]) -> _Art[Any, _JsonlErgebnis
         return teile
 
     def abgebrochen(arbeit: Any) -> _JsonlErgebnis:
-        err = VerarbeitungAbgebrochen(_ABGEBROCHEN)
+        err = VerarbeitungAbgebrochen()
         return zeile(fehler_als_dict(err, arbeit[1])), [err.code]
 
     return _Art(fn, teilen, lambda a: len(a[3]), abgebrochen)
@@ -677,19 +682,19 @@ def entscheide_alle(
     erste_zeile: int | None = None,
     mp_kontext: str | None = None,
 ) -> Iterator[Ergebnis]:
-    """Decide every case of ``faelle`` for ``anliegen`` on ``stichtag``; one :class:`Ergebnis`
+    """Decide every case of `faelle` for `anliegen` on `stichtag`; one `Ergebnis`
     per case, in input order, as a generator (the input is read as the results are consumed).
 
-    A case may be a :class:`~kooplan.Fall`, a contract JSON object (``dict``), a JSON text
-    (``str``/``bytes``), or a :class:`~kooplan.KooplanError` (passed through as that case's
-    error, e.g. from :func:`kooplan.vertrag.laden.faelle_lesen`). Each result equals what
-    :func:`kooplan.entscheide` returns or raises for that case; a case whose worker process died
-    twice gets :class:`~kooplan.fehler.VerarbeitungAbgebrochen`.
+    A case may be a `Fall`, a contract JSON object (``dict``), a JSON text
+    (``str``/``bytes``), or a `KooplanError` (passed through as that case's
+    error, e.g. from `kooplan.vertrag.laden.faelle_lesen`). Each result equals what
+    `kooplan.entscheide` returns or raises for that case; a case whose worker process died
+    twice gets `VerarbeitungAbgebrochen`.
 
     ``jobs``: worker processes (1: in this process; 0: one per available CPU); they are started
     only when there is work for them. ``chunk``: cases per chunk sent to a worker.
     ``erste_zeile``: when given, case ``i`` gets ``zeile = erste_zeile + i``. ``mp_kontext``: the
-    :mod:`multiprocessing` start method (``"fork"``, ``"spawn"``, ``"forkserver"``; default: the
+    `multiprocessing` start method (``"fork"``, ``"spawn"``, ``"forkserver"``; default: the
     platform's).
     """
     auftrag = Auftrag.neu(anliegen, stichtag, faellig, policy)
@@ -714,14 +719,14 @@ def entscheide_jsonl(
     fehler: collections.Counter[str] | None = None,
     mp_kontext: str | None = None,
 ) -> Iterator[str]:
-    """Decide JSON Lines: for every input line exactly the line ``kooplan entscheide`` writes
-    (without the newline), ``zeile`` included, in input order, as a generator.
+    """Decide JSON Lines: for every input line exactly the line `kooplan entscheide` writes
+    (without the newline), `zeile` included, in input order, as a generator.
 
-    ``zeilen``: lines as a file opened in binary mode yields them (``\\n`` and one ``\\r`` at the
+    `zeilen`: lines as a file opened in binary mode yields them (`\\n` and one `\\r` at the
     end are removed); text lines are taken as UTF-8. A blank or non-JSON line gives an error line.
-    ``erste_zeile``: the number of the first line (for a part of a file). ``fehler``: a counter
+    `erste_zeile`: the number of the first line (for a part of a file). `fehler`: a counter
     that gets one count per error line, by error code (for a summary such as the command line's).
-    ``jobs``, ``chunk``, ``mp_kontext``: as in :func:`entscheide_alle`.
+    `jobs`, `chunk`, `mp_kontext`: as in `entscheide_alle`.
     """
     auftrag = Auftrag.neu(anliegen, stichtag, faellig, policy)
     n_jobs = _jobs(jobs)
@@ -761,7 +766,9 @@ class Policies:
     and the named ones (``kooplan entscheide --anfragen --policy NAME=FILE``)."""
 
     standard: Policy = attrs.field(default=STANDARD)
+    """The policy of a request that names none."""
     benannt: Mapping[str, Policy] = attrs.field(factory=dict, converter=_als_dict)
+    """The policies by name."""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.standard, Policy) or not all(
@@ -831,19 +838,20 @@ def entscheide_anfragen(
     case has its ``ort`` under ``fall`` (``fall.ereignisse[2].am``). With ``jobs=1`` each answer
     is yielded before the next line is read, so a caller on a pipe can send one request, read its
     answer and then send the next. ``jobs``, ``chunk``, ``erste_zeile``, ``fehler``,
-    ``mp_kontext``: as in :func:`entscheide_jsonl`.
+    ``mp_kontext``: as in `entscheide_jsonl`.
 
-    >>> fall = '{"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": []}'
-    >>> zeilen = [
-    ...     '{"schema": "kooplan/anfrage/1", "anliegen": "einladung", "stichtag": "2025-05-06", '
-    ...     f'"fall": {fall}}}',
-    ...     '{"schema": "kooplan/anfrage/1", "anliegen": "einladung", "stichtag": "2025-05-06", '
-    ...     f'"policy": "streng", "fall": {fall}}}',
-    ... ]
-    >>> for z in entscheide_anfragen(zeilen):
-    ...     print(z[:70])
-    {"schema": "kooplan/entscheidung/1", "fall": "JC-1", "zeile": 1, "stic
-    {"schema": "kooplan/fehler/1", "fall": "JC-1", "zeile": 2, "fehler": "
+    Examples:
+        >>> fall = '{"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": []}'
+        >>> zeilen = [
+        ...     '{"schema": "kooplan/anfrage/1", "anliegen": "einladung", "stichtag": "2025-05-06", '
+        ...     f'"fall": {fall}}}',
+        ...     '{"schema": "kooplan/anfrage/1", "anliegen": "einladung", "stichtag": "2025-05-06", '
+        ...     f'"policy": "streng", "fall": {fall}}}',
+        ... ]
+        >>> for z in entscheide_anfragen(zeilen):
+        ...     print(z[:70])
+        {"schema": "kooplan/entscheidung/1", "fall": "JC-1", "zeile": 1, "stic
+        {"schema": "kooplan/fehler/1", "fall": "JC-1", "zeile": 2, "fehler": "
     """
     if policies is None:
         policies = Policies()

@@ -1,7 +1,7 @@
-"""Reasons (``Grund``) and notes (``Hinweis``) and the catalogue of every note kooplan gives.
+"""Reasons (`Grund`) and notes (`Hinweis`) and the catalogue of every note kooplan gives.
 
 A reason explains why a decision came out as it did: the stable id of the rule (one per table row),
-its norm, the kind of source, one German sentence. A note (``Hinweis``) tells the caseworker
+its norm, the kind of source, one German sentence. A note (`Hinweis`) tells the caseworker
 something the decision alone does not: an open legal question, a formal requirement, a deviation
 of practice from the statute.
 """
@@ -30,31 +30,42 @@ class Grund:
     """One reason of a decision: rule id, norm, kind of source, one German sentence."""
 
     regel: str = attrs.field(validator=p.ist_text)
+    """The stable id of the rule (a row of the rule tables)."""
     norm: str = attrs.field(validator=p.ist_text)
+    """The norm the rule rests on, as cited on the Stichtag."""
     quelle: Quelle = attrs.field(validator=p.ist_enum(Quelle))
+    """The kind of source: statute, guidance or practice, or an open question."""
     text: str = attrs.field(validator=p.ist_text)
+    """One German sentence that says the rule."""
 
 
 @attrs.frozen
 class Hinweis:
-    """A note: ``{code, quelle, norm or null, text}`` in the contract.
+    """A note: `{code, quelle, norm or null, text}` in the contract.
 
-    ``gilt_ab`` and ``gilt_bis`` (not part of the contract) bound the days on which a note
+    `gilt_ab` and `gilt_bis` (not part of the contract) bound the days on which a note
     applies: notes on the Bürgergeld law end on 30.6.2026, notes on the new law begin on
     1.7.2026. A transition raises a note only if it applies on the event's day, and a decision
     shows it only if it applies on the Stichtag.
     """
 
     code: str = attrs.field(validator=p.ist_text)
+    """The stable code of the note."""
     quelle: Quelle = attrs.field(validator=p.ist_enum(Quelle))
+    """The kind of source of the note."""
     norm: str | None = attrs.field(validator=_norm_oder_none)
+    """The norm the note rests on, or `None`."""
     text: str = attrs.field(validator=p.ist_text)
+    """One German sentence for the caseworker."""
     gilt_bis: dt.date | None = attrs.field(
         default=None, eq=False, validator=p.optional(p.ist_tag())
     )
+    """The last day the note applies (`None`: no end); not part of the contract."""
     gilt_ab: dt.date | None = attrs.field(default=None, eq=False, validator=p.optional(p.ist_tag()))
+    """The first day the note applies (`None`: no start); not part of the contract."""
 
     def gilt_am(self, tag: dt.date) -> bool:
+        """Whether the note applies on `tag`."""
         return (self.gilt_bis is None or tag <= self.gilt_bis) and (
             self.gilt_ab is None or tag >= self.gilt_ab
         )
@@ -84,7 +95,6 @@ def _h(
 
 G, W, O = Quelle.GESETZ, Quelle.WEISUNG, Quelle.OFFEN
 
-#: Every note kooplan can give, by code. Generated docs list them from here.
 HINWEISE: Mapping[str, Hinweis] = {
     h.code: h
     for h in (
@@ -300,7 +310,7 @@ HINWEISE: Mapping[str, Hinweis] = {
             "früheren Annahme galt der Rechtsstand schon ab 17.4.2026. Liegt die Fälligkeit "
             "vom 17. bis 22.4.2026, nennen die Rechtsfolgen die andere Lesart in alternativen.",
         ),
-        # -- raised with the Rechtsfolgen (FACHKONZEPT § 6) --------------------------------------
+        # -- raised with the Rechtsfolgen (docs/fachliches.md section 6) --------------------------------------
         _h(
             "rf.deckel",
             G,
@@ -567,8 +577,9 @@ HINWEISE: Mapping[str, Hinweis] = {
         ),
     )
 }
+"""Every note kooplan can give, by code. Generated docs list them from here."""
 
 
 def hinweis(code: str) -> Hinweis:
-    """The catalogue's note for ``code`` (a programming error if it is not there)."""
+    """The catalogue's note for `code` (a programming error if it is not there)."""
     return HINWEISE[code]

@@ -2,17 +2,17 @@
 law it renders.
 
 A Rechtsfolgenbelehrung must be "konkret, richtig und vollständig" (BSG, 17.12.2009,
-B 4 AS 30/09 R). kooplan builds it from building blocks (:class:`~kooplan.rechtsfolgen.Baustein`):
-what the person must not do and what follows (``folge``), for how long and from when
-(``dauer``), the wichtiger Grund, the early end, what a repetition brings, the costs of housing,
+B 4 AS 30/09 R). kooplan builds it from building blocks (`Baustein`):
+what the person must not do and what follows (`folge`), for how long and from when
+(`dauer`), the wichtiger Grund, the early end, what a repetition brings, the costs of housing,
 and the special consequences of § 31a Abs. 7 and § 7b Abs. 4 SGB II n.F. Which blocks a kind of
-Belehrung needs is the checklist in ``docs/rechtsfolgen.md``.
+Belehrung needs is the checklist in `docs/rechtsfolgen.md`.
 
-Each :class:`Vorlage` is data: the block's ``art``, the norm it renders, and its text with named
-placeholders (``{verhalten}``, ``{leistung}``, ``{prozent}``, ``{euro}``, ``{monate}`` …) that
-:meth:`Vorlage.baustein` fills. Placeholders hold only amounts, rates, durations and days, never
+Each `Vorlage` is data: the block's `art`, the norm it renders, and its text with named
+placeholders (`{verhalten}`, `{leistung}`, `{prozent}`, `{euro}`, `{monate}` …) that
+`Vorlage.baustein` fills. Placeholders hold only amounts, rates, durations and days, never
 personal data. The statute sentence each template renders stands in the comment right before it
-(the wording is checked against the statute texts by the tests of :mod:`kooplan.normen`).
+(the wording is checked against the statute texts by the tests of `kooplan.normen`).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ __all__ = [
 
 @attrs.frozen
 class Vorlage:
-    """One building block of a Belehrung: its ``art``, the norm it renders, its template."""
+    """One building block of a Belehrung: its `art`, the norm it renders, its template."""
 
     art: str
     norm: str
@@ -60,20 +60,22 @@ _ZAHLWORTE: Final = {1: "einen Monat", 2: "zwei Monate", 3: "drei Monate"}
 
 
 def monate_text(n: int) -> str:
-    """``1`` → ``"einen Monat"``, ``2`` → ``"zwei Monate"`` …
+    """`1` → `"einen Monat"`, `2` → `"zwei Monate"` …
 
-    >>> monate_text(1), monate_text(3), monate_text(6)
-    ('einen Monat', 'drei Monate', '6 Monate')
+    Examples:
+        >>> monate_text(1), monate_text(3), monate_text(6)
+        ('einen Monat', 'drei Monate', '6 Monate')
     """
     return _ZAHLWORTE.get(n, f"{n} Monate")
 
 
 def euro_text(betrag: Decimal | None, *, monatlich: bool = True) -> str:
-    """An amount as it follows a rate in a Belehrung: ``" (56,30 Euro monatlich)"``, or ``""``
+    """An amount as it follows a rate in a Belehrung: `" (56,30 Euro monatlich)"`, or `""`
     when the amount is not known.
 
-    >>> euro_text(Decimal("56.30")), euro_text(None), euro_text(Decimal("563"), monatlich=False)
-    (' (56,30 Euro monatlich)', '', ' (563,00 Euro)')
+    Examples:
+        >>> euro_text(Decimal("56.30")), euro_text(None), euro_text(Decimal("563"), monatlich=False)
+        (' (56,30 Euro monatlich)', '', ' (563,00 Euro)')
     """
     if betrag is None:
         return ""
@@ -82,12 +84,12 @@ def euro_text(betrag: Decimal | None, *, monatlich: bool = True) -> str:
 
 
 def euro_zahl(betrag: Decimal) -> str:
-    """An amount in German notation: ``"168,90"``."""
+    """An amount in German notation: `"168,90"`."""
     return f"{betrag:.2f}".replace(".", ",")
 
 
 def tag_text(tag: dt.date) -> str:
-    """A day as a Belehrung writes it: ``"31.12.2026"``."""
+    """A day as a Belehrung writes it: `"31.12.2026"`."""
     return f"{tag.day}.{tag.month}.{tag.year}"
 
 
@@ -279,7 +281,7 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
     # zum Lebensunterhalt nach den Vorschriften des Zwölften Buches." (§ 31b Abs. 3 in the text of
     # 1.7.2023, Abs. 4 from 28.3.2024; § 32 Abs. 2 Satz 1 applies it to Meldeversäumnisse; § 7b
     # Abs. 4 Satz 2 n.F.: "§ 31b Absatz 4 gilt entsprechend"). The norm of the first two comes
-    # from the Rechtsstand's row (``Sanktionsrecht.sgb12_norm``).
+    # from the Rechtsstand's row (`Sanktionsrecht.sgb12_norm`).
     (
         "sgb12.minderung",
         Vorlage(
@@ -729,6 +731,6 @@ _VORLAGEN: tuple[tuple[str, Vorlage], ...] = (
     ),
 )
 
-#: Every template, by its key (kind of consequence, block, variant).
 VORLAGEN: Final[Mapping[str, Vorlage]] = dict(_VORLAGEN)
+"""Every template, by its key (kind of consequence, block, variant)."""
 assert len(VORLAGEN) == len(_VORLAGEN), "a template key is used twice"

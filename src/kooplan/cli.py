@@ -2,7 +2,7 @@
 
 It speaks German throughout, argparse's own messages included. Every failure of the process
 itself is one German line on standard error and an exit status of its own, never a traceback
-(:class:`Ausgang`):
+(`Ausgang`):
 
 * 0 every case (or request) was decided;
 * 1 all input was read and answered, and some case had an error line (a summary by error code
@@ -188,7 +188,7 @@ def _jobs(text: str) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but its messages go to the stream ``main`` was given."""
+    """argparse, but its messages go to the stream `main` was given."""
 
     fehlerstrom: IO[str] | None = None
 
@@ -326,7 +326,7 @@ class _Signale:
 
     A signal that arrives while a line is being written only marks the end; the line is
     finished first. Anywhere else (reading the input, deciding, waiting for workers) it ends the
-    command at once by :class:`_Abbruch`."""
+    command at once by `_Abbruch`."""
 
     def __init__(self) -> None:
         self.schreibt = False
@@ -503,7 +503,7 @@ def _format(datei: str, format: str | None) -> str:
 
 
 def _policy_datei(datei: str) -> Policy:
-    """A policy file: a regular file of at most :data:`MAX_BYTES_JE_POLICY` bytes, TOML when
+    """A policy file: a regular file of at most `MAX_BYTES_JE_POLICY` bytes, TOML when
     its name ends in ``.toml`` (in any case), else JSON."""
     try:
         modus = os.stat(datei).st_mode
@@ -882,7 +882,7 @@ def _ort(err: BaseException) -> str:
 def main(
     argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None
 ) -> int:
-    """Run the command line; returns the exit status (:class:`Ausgang`)."""
+    """Run the command line; returns the exit status (`Ausgang`)."""
     echt = out is None
     if echt:
         _fds_belegen()

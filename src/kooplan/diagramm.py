@@ -1,4 +1,4 @@
-"""The state machine as a Mermaid ``stateDiagram-v2``, generated from the transition table.
+"""The state machine as a Mermaid `stateDiagram-v2`, generated from the transition table.
 
 Only transitions that change the phase are drawn (with the conditions that decide them); rows
 that leave the phase unchanged are listed in the docs' table instead, to keep the picture legible.
@@ -22,12 +22,12 @@ class Diagramm(str):
 
 
 def diagramm() -> Diagramm:
-    """The state machine as a displayable object (``kooplan.diagramm.diagramm()`` in a notebook)."""
+    """The state machine as a displayable object (`kooplan.diagramm.diagramm()` in a notebook)."""
     return Diagramm(mermaid())
 
 
 def _label(ausloeser: str, bedingung: str | None) -> str:
-    text = ausloeser.replace("zeit:", "⏱ ")
+    text = ausloeser.replace("zeit:", "Zeit ")
     if bedingung:
         text += f" [{bedingung}]"
     return text.replace(":", " ")
@@ -36,8 +36,9 @@ def _label(ausloeser: str, bedingung: str | None) -> str:
 def mermaid() -> str:
     """The diagram as Mermaid text.
 
-    >>> print(mermaid().splitlines()[0])
-    stateDiagram-v2
+    Examples:
+        >>> print(mermaid().splitlines()[0])
+        stateDiagram-v2
     """
     zeilen = ["stateDiagram-v2", "    [*] --> erstkontakt"]
     for ph in Phase:
@@ -65,13 +66,18 @@ def mermaid() -> str:
 
 
 def seite() -> str:
-    """The docs page ``docs/diagramm.md`` (generated: ``python -m kooplan.diagramm``)."""
+    """The docs page `docs/diagramm.md` (generated: `python -m kooplan.diagramm`)."""
     return (
-        "# Zustandsdiagramm\n\n"
+        "# State diagram\n\n"
         "Generated from the transition table by `python -m kooplan.diagramm`; do not edit by "
-        "hand. Only transitions that change the phase are drawn; rows that leave it unchanged are "
-        "in the [rule catalogue](regeln.md). Schlichtung exists only in regime B (until "
-        "30.6.2026). `kooplan diagramm` prints the same Mermaid text.\n\n"
+        "hand. The phases of a case and the events that move it from one to another; "
+        "[the domain rules](fachliches.md#3-phases-and-transitions) explain them. Only "
+        "transitions that change the phase are drawn; rows that leave it unchanged are in the "
+        "[rule catalogue](regeln.md#transitions). A label names the event art, with its "
+        "condition in brackets (kooplan's German wording); `Zeit …` marks a time-driven step "
+        "(`vier_wochen`: the Schlichtung's four weeks have run; `aufhebung_15a`: the Schlichtung "
+        "was repealed on 1.7.2026). Schlichtung exists only in regime B (until 30.6.2026). "
+        "`kooplan diagramm` prints the same Mermaid text.\n\n"
         f"```mermaid\n{mermaid()}\n```\n"
     )
 

@@ -1,25 +1,26 @@
 """The decision: which communication mode a request (Anliegen) needs on a Stichtag.
 
-FACHKONZEPT § 4.
+docs/fachliches.md section 4.
 
-The rules are data: :data:`REGELN` is the ordered table of mode rules (the first that matches
-decides, one stable id per row), :data:`HINWEIS_REGELN` the notes that are added whenever their
-condition holds. :func:`entscheide` folds a case and decides; :func:`entscheide_zustand` decides
+The rules are data: `REGELN` is the ordered table of mode rules (the first that matches
+decides, one stable id per row), `HINWEIS_REGELN` the notes that are added whenever their
+condition holds. `entscheide` folds a case and decides; `entscheide_zustand` decides
 on an already folded state.
 
->>> import datetime as dt
->>> from kooplan import Fall, PlanErstellt
->>> fall = Fall("JC-1", [PlanErstellt(am=dt.date(2023, 10, 2))])
->>> e = entscheide(fall, Anliegen.EIGENBEMUEHUNGEN, dt.date(2023, 11, 1))
->>> e.phase.value, e.modus.value, e.naechste_ueberpruefung
-('kooperation', 'ohne_rfb', datetime.date(2024, 4, 2))
+Examples:
+    >>> import datetime as dt
+    >>> from kooplan import Fall, PlanErstellt
+    >>> fall = Fall("JC-1", [PlanErstellt(am=dt.date(2023, 10, 2))])
+    >>> e = entscheide(fall, Anliegen.EIGENBEMUEHUNGEN, dt.date(2023, 11, 1))
+    >>> e.phase.value, e.modus.value, e.naechste_ueberpruefung
+    ('kooperation', 'ohne_rfb', datetime.date(2024, 4, 2))
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -65,16 +66,16 @@ __all__ = [
 
 
 class Anliegen(Aufzaehlung):
-    """What the jobcenter wants to send (FACHKONZEPT § 4)."""
+    """What the jobcenter wants to send (docs/fachliches.md section 4)."""
 
-    #: Einladung / Meldeaufforderung (§ 59 SGB II with § 309 SGB III).
     EINLADUNG = "einladung"
-    #: Zuweisung in eine Maßnahme.
+    """An invitation to report (Einladung, Meldeaufforderung; § 59 SGB II with § 309 SGB III)."""
     MASSNAHME = "massnahme"
-    #: Vermittlungsvorschlag (job offer).
+    """An assignment to a measure (Zuweisung in eine Maßnahme)."""
     VERMITTLUNGSVORSCHLAG = "vermittlungsvorschlag"
-    #: Aufforderung, Eigenbemühungen zu unternehmen und nachzuweisen.
+    """A job offer the person is to apply for (Vermittlungsvorschlag)."""
     EIGENBEMUEHUNGEN = "eigenbemuehungen"
+    """A request to make and prove Eigenbemühungen."""
 
     @property
     def mitwirkung(self) -> Mitwirkung | None:
@@ -92,12 +93,12 @@ _MITWIRKUNG: Final[Mapping[Anliegen, Mitwirkung]] = {
 class Modus(Aufzaehlung):
     """How the request is communicated."""
 
-    #: Without Rechtsfolgenbelehrung.
     OHNE_RFB = "ohne_rfb"
-    #: Written Aufforderung with Rechtsfolgenbelehrung.
+    """Without Rechtsfolgenbelehrung."""
     MIT_RFB = "mit_rfb"
-    #: C only: Verpflichtung by written Verwaltungsakt (§ 15a SGB II n.F.), with RFB.
+    """A written request (Aufforderung) with Rechtsfolgenbelehrung."""
     VERPFLICHTUNG_VA = "verpflichtung_va"
+    """C only: Verpflichtung by written Verwaltungsakt (§ 15a SGB II n.F.), with RFB."""
 
 
 class Lage(Aufzaehlung):
@@ -149,8 +150,8 @@ class Regel:
     quelle: Quelle
     text: str
     lage: Lage | None = None
-    #: Notes this rule always adds.
     hinweise: tuple[str, ...] = ()
+    """Notes this rule always adds."""
 
     def norm(self, regime: Regime) -> str:
         n = self.norm_c if regime is Regime.C else self.norm_b
@@ -209,7 +210,6 @@ def _r(
     return Regel(id, regime, phasen, anliegen, modus, nb, nc, quelle, text, lage, hinweise)
 
 
-#: The mode rules of FACHKONZEPT § 4 in the order they are tried; the first match decides.
 REGELN: tuple[Regel, ...] = (
     # -- for every phase and both regimes, checked first --------------------------------------
     _r(
@@ -472,8 +472,8 @@ REGELN: tuple[Regel, ...] = (
         "Meldeversäumnis setzt eine schriftliche Belehrung voraus.",
     ),
 )
+"""The mode rules of docs/fachliches.md section 4 in the order they are tried; the first match decides."""
 
-#: Notes added whenever all their conditions hold, in this order.
 HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
     HinweisRegel(
         "offen.erste_einladung_neuer_zeitraum", _B, _AKTIV, _EINLADUNG, (Lage.NEUER_ZEITRAUM,)
@@ -524,6 +524,7 @@ HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
         (Lage.MODUS_VA,),
     ),
 )
+"""Notes added whenever all their conditions hold, in this order."""
 
 
 @attrs.frozen
@@ -579,13 +580,13 @@ def _passt(regime: Regime, phase: Phase, anliegen: Anliegen, regel: Regel | Hinw
 
 
 _Schluessel = tuple[Regime, Phase, Anliegen]
-#: The rows that can apply to each (regime, phase, Anliegen), in table order (a lookup index).
 _REGELN_FUER: Mapping[_Schluessel, tuple[Regel, ...]] = {
     (g, ph, a): tuple(r for r in REGELN if _passt(g, ph, a, r))
     for g in Regime
     for ph in Phase
     for a in Anliegen
 }
+"""The rows that can apply to each (regime, phase, Anliegen), in table order (a lookup index)."""
 _HINWEISE_FUER: Mapping[_Schluessel, tuple[HinweisRegel, ...]] = {
     (g, ph, a): tuple(r for r in HINWEIS_REGELN if _passt(g, ph, a, r))
     for g in Regime
@@ -596,32 +597,47 @@ _HINWEISE_FUER: Mapping[_Schluessel, tuple[HinweisRegel, ...]] = {
 
 @attrs.frozen
 class Entscheidung:
-    """A decision (CONTRACT.md, ``kooplan/entscheidung/1``)."""
+    """A decision (docs/vertrag.md, `kooplan/entscheidung/1`)."""
 
     fall: str = attrs.field(validator=p.ist_fall_id)
+    """The case id (the only personal reference the decision holds)."""
     stichtag: dt.date = attrs.field(validator=p.ist_tag())
+    """The day the letter is sent: it chooses the rules of communication."""
     faellig: dt.date = attrs.field(validator=p.ist_tag())
+    """The day the action or meeting is due (the Stichtag, unless given): it chooses the law of the
+    Rechtsfolgen."""
     rechtsstand: Rechtsstand = attrs.field(validator=p.ist_instanz(Rechtsstand, "ein Rechtsstand"))
+    """The Rechtsstand in force on the Stichtag."""
     anliegen: Anliegen = attrs.field(validator=p.ist_enum(Anliegen))
+    """What is to be sent."""
     phase: Phase = attrs.field(validator=p.ist_enum(Phase))
+    """The case's phase on the Stichtag (after the fold of its events up to it)."""
     modus: Modus = attrs.field(validator=p.ist_enum(Modus))
+    """The answer: without RFB, with RFB, or (from 1.7.2026) as a Verpflichtung by Verwaltungsakt.
+    """
     gruende: tuple[Grund, ...] = attrs.field(
         validator=p.ist_tupel_von(Grund, "eine Liste von Gründen", mindestens=1)
     )
+    """The reasons, at least one; the first is the rule that decided the mode, with its norm and
+    kind of source."""
     hinweise: tuple[Hinweis, ...] = attrs.field(
         validator=p.ist_tupel_von(Hinweis, "eine Liste von Hinweisen")
     )
+    """Notes: open legal questions, formal requirements, departures of practice from the statute
+    (possibly none)."""
     naechste_ueberpruefung: dt.date | None = attrs.field(
         validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
     )
-    #: What the RFB must announce (present exactly when ``rfb`` is true).
+    """The day by which the plan is to be reviewed (§ 15 Abs. 3 Satz 2 SGB II); `None` in
+    `erstkontakt` and `ohne_plan`."""
     rechtsfolgen: Rechtsfolge | None = attrs.field(
         default=None, validator=p.optional(p.ist_instanz(Rechtsfolge, "eine Rechtsfolge"))
     )
+    """What the RFB must announce (present exactly when `rfb` is true)."""
 
     @property
     def rfb(self) -> bool:
-        """True exactly when the mode is not ``ohne_rfb``."""
+        """True exactly when the mode is not `ohne_rfb`."""
         return self.modus is not Modus.OHNE_RFB
 
     @property
@@ -635,6 +651,31 @@ class Entscheidung:
     def regel(self) -> str:
         """The id of the rule that decided the mode."""
         return self.gruende[0].regel
+
+    def __str__(self) -> str:
+        """One line: case, request, mode, phase, and the deciding rule with its norm."""
+        from kooplan.anzeige import entscheidung_kurz
+
+        return entscheidung_kurz(self)
+
+    def als_text(self) -> str:
+        """The decision explained as plain text (German, as its reasons and notes)."""
+        from kooplan.anzeige import entscheidung_text
+
+        return entscheidung_text(self)
+
+    def als_markdown(self) -> str:
+        """The decision explained as Markdown."""
+        from kooplan.anzeige import entscheidung_markdown
+
+        return entscheidung_markdown(self)
+
+    def als_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (`kooplan/entscheidung/1`), as
+        `kooplan.vertrag.entscheidung_als_dict` gives it."""
+        from kooplan.vertrag.ausgabe import entscheidung_als_dict
+
+        return entscheidung_als_dict(self)
 
     def _repr_html_(self) -> str:  # Jupyter
         from kooplan.anzeige import entscheidung_html
@@ -676,15 +717,29 @@ def entscheide(
     faellig: dt.date | None = None,
     policy: Policy = STANDARD,
 ) -> Entscheidung:
-    """Decide how ``anliegen`` is to be communicated in ``fall`` on ``stichtag``.
+    """Decide how `anliegen` is to be communicated in `fall` on `stichtag`.
 
-    ``faellig`` is the day the action or meeting is due (default: the Stichtag); it may not lie
-    before the Stichtag. Events dated on the Stichtag are applied; later ones are not.
+    Events dated on the Stichtag are applied; later ones are not.
 
-    Raises a :class:`~kooplan.fehler.KooplanError` subclass: ``RechtsstandNichtAbgedeckt`` for a
-    Stichtag before 1.7.2023 (or while an old Eingliederungsvereinbarung governs),
-    ``UnzulaessigerUebergang`` for an inconsistent history, ``KeinLeistungsbezug`` after
-    the benefit receipt ended, ``UngueltigeEingabe`` for bad arguments. Every error names the case.
+    Args:
+        fall: the case.
+        anliegen: what is to be sent, as member or as its contract value (`"massnahme"`).
+        stichtag: the day the letter is sent; it chooses the rules of communication.
+        faellig: the day the action or meeting is due (default: the Stichtag; not before it);
+            it chooses the law of the Rechtsfolgen.
+        policy: the defaults of guidance and practice (docs/fachliches.md section 4).
+
+    Returns:
+        The decision, with its reasons, notes and, when the mode is not `ohne_rfb`, what the RFB
+        must announce.
+
+    Raises:
+        RechtsstandNichtAbgedeckt: a Stichtag before 1.7.2023, or an old
+            Eingliederungsvereinbarung still governs.
+        UnzulaessigerUebergang: an event the case's phase does not allow (an inconsistent
+            history).
+        KeinLeistungsbezug: the benefit receipt has ended.
+        UngueltigeEingabe: a bad argument. Every error names the case.
     """
     if not isinstance(fall, Fall):
         raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
@@ -730,11 +785,11 @@ def entscheide_zustand(
     bewilligungszeitraum_ende: dt.date | None = None,
     bekanntgabe: Bekanntgabeart | None = None,
 ) -> Entscheidung:
-    """Decide on an already folded state (the state must be folded up to ``stichtag``).
+    """Decide on an already folded state (the state must be folded up to `stichtag`).
 
-    The case data (``regelbedarfsstufe`` … ``bekanntgabe``) are those of :class:`kooplan.Fall`.
-    Every argument is checked as in :func:`entscheide`; a wrong one is an
-    :class:`~kooplan.fehler.UngueltigeEingabe` naming it (``ort``)."""
+    The case data (`regelbedarfsstufe` … `bekanntgabe`) are those of `kooplan.Fall`.
+    Every argument is checked as in `entscheide`; a wrong one is an
+    `UngueltigeEingabe` naming it (`ort`)."""
     if not isinstance(zustand, Zustand):
         raise UngueltigeEingabe(
             "'zustand' muss ein kooplan.Zustand sein (aus kooplan.falte).", ort="zustand"
@@ -790,7 +845,7 @@ def _entscheide_zustand(
     faellig_gegeben: bool,
     daten: _Falldaten,
 ) -> Entscheidung:
-    """:func:`entscheide_zustand` on checked arguments (``faellig`` given or the Stichtag)."""
+    """`entscheide_zustand` on checked arguments (`faellig` given or the Stichtag)."""
     rs = rechtsstand_am(stichtag)
     regime = rs.regime
     z = zustand
@@ -877,8 +932,8 @@ def _entscheide_zustand(
     )
 
 
-#: The reason of each rule under each regime, built once (a rule and its norms are constants).
 _GRUENDE: dict[tuple[str, Regime], tuple[Grund]] = {}
+"""The reason of each rule under each regime, built once (a rule and its norms are constants)."""
 anmelden(_GRUENDE.clear)
 _MIT_PLAN: Final = frozenset({Phase.KOOPERATION, Phase.MITWIRKUNG_EINGEFORDERT, Phase.SCHLICHTUNG})
 _OFFEN_2026_04 = (dt.date(2026, 3, 28), dt.date(2026, 4, 30))

@@ -1,10 +1,10 @@
-"""A case (``Fall``): the pseudonymous id, optional person data, and its events.
+"""A case (`Fall`): the pseudonymous id, optional person data, and its events.
 
-A ``Fall`` cannot be built invalid: event ids are unique, every ``bezug`` names an earlier event
+A `Fall` cannot be built invalid: event ids are unique, every `bezug` names an earlier event
 (in fold order) of an art it can refer to. Validation errors carry the contract path
-(``ereignisse[3].bezug``).
+(`ereignisse[3].bezug`).
 
-The birth date is personal data: it never appears in ``repr``.
+The birth date is personal data: it never appears in `repr`.
 """
 
 from __future__ import annotations
@@ -22,10 +22,8 @@ from kooplan.kalender import LAENDER, Bekanntgabeart
 __all__ = ["Fall"]
 
 _VERSTOESSE = ("termin_versaeumt", "mitwirkung_unterblieben")
-#: The arts a ``wichtiger_grund_nachgewiesen`` may refer to.
 BEZUG_ARTEN = _VERSTOESSE
-#: For each (art, field) that names another event by its ``id``: the arts it may name. The named
-#: event must come earlier in fold order.
+"""The arts a `wichtiger_grund_nachgewiesen` may refer to."""
 BEZUEGE: dict[tuple[str, str], tuple[str, ...]] = {
     ("wichtiger_grund_nachgewiesen", "bezug"): _VERSTOESSE,
     ("minderung_festgestellt", "bezug"): _VERSTOESSE,
@@ -33,6 +31,8 @@ BEZUEGE: dict[tuple[str, str], tuple[str, ...]] = {
     ("haerte_festgestellt", "bezug"): ("minderung_festgestellt",),
     ("termin_versaeumt", "einladung"): ("einladung_versandt",),
 }
+"""For each (art, field) that names another event by its `id`: the arts it may name. The named event
+must come earlier in fold order."""
 _WORTE = {
     "termin_versaeumt": "ein 'termin_versaeumt'",
     "mitwirkung_unterblieben": "ein 'mitwirkung_unterblieben'",
@@ -40,11 +40,11 @@ _WORTE = {
     "einladung_versandt": "ein 'einladung_versandt'",
 }
 
-#: Every event class (for ``isinstance``).
 EREIGNIS_KLASSEN = tuple(ARTEN.values())
+"""Every event class (for `isinstance`)."""
 _EREIGNIS_TYPEN = frozenset(EREIGNIS_KLASSEN)  # the exact classes: one lookup, not 18 checks
-#: :data:`BEZUEGE` by art: the fields of an event of that art that name another event.
 _BEZUG_FELDER: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+"""`BEZUEGE` by art: the fields of an event of that art that name another event."""
 for (_art, _feld), _erlaubt in BEZUEGE.items():
     _BEZUG_FELDER[_art] = (*_BEZUG_FELDER.get(_art, ()), (_feld, _erlaubt))
 
@@ -64,7 +64,7 @@ def _pruefe_ereignisse(inst: Fall, attribute: attrs.Attribute[Any], wert: Any) -
                 f"Eintrag {i + 1} von 'ereignisse' ist kein Ereignis.", ort=f"ereignisse[{i}]"
             )
     gesehen: dict[str, int] = {}
-    #: the events that may name another, checked once every id is known
+    # the events that may name another, checked once every id is known
     nennen: list[tuple[int, Ereignis, tuple[tuple[str, tuple[str, ...]], ...]]] = []
     for i, e in enumerate(wert):
         eid = e.id
@@ -122,45 +122,50 @@ def _faltordnung(ereignisse: tuple[Ereignis, ...]) -> list[tuple[int, Ereignis]]
 
 @attrs.frozen(repr=False)
 class Fall:
-    """A case as in the contract: ``fall`` id, optional ``geburtsdatum`` and
-    ``regelbedarfsstufe``, and ``ereignisse``.
+    """A case as in the contract: `fall` id, optional `geburtsdatum` and
+    `regelbedarfsstufe`, and `ereignisse`.
 
-    >>> import datetime as dt
-    >>> from kooplan.ereignisse import PlanErstellt
-    >>> Fall("JC-1", [PlanErstellt(am=dt.date(2024, 1, 15))], geburtsdatum=dt.date(1999, 4, 1))
-    Fall(fall='JC-1', ereignisse=1)
+    Examples:
+        >>> import datetime as dt
+        >>> from kooplan.ereignisse import PlanErstellt
+        >>> Fall("JC-1", [PlanErstellt(am=dt.date(2024, 1, 15))], geburtsdatum=dt.date(1999, 4, 1))
+        Fall(fall='JC-1', ereignisse=1)
     """
 
     fall: str = attrs.field(validator=p.ist_fall_id)
+    """The caller's pseudonymous case id (1–64 letters, digits, `-`, `_`, `.`)."""
     ereignisse: tuple[Ereignis, ...] = attrs.field(
         default=(), converter=_als_tuple, validator=_pruefe_ereignisse
     )
+    """The events, in the caller's order (folded in date order)."""
     geburtsdatum: dt.date | None = attrs.field(
         default=None,
         kw_only=True,
         validator=p.optional(p.ist_tag(p.FRUEHESTES_GEBURTSDATUM, p.SPAETESTER_TAG)),
     )
+    """The birth date, read only for § 31a Abs. 6 SGB II (under 25); never shown."""
     regelbedarfsstufe: int | None = attrs.field(
         default=None, kw_only=True, validator=p.optional(p.ist_int(1, 4))
     )
-    #: The Bundesland (ISO 3166-2, ``"DE-BE"`` …), for public holidays (§ 26 Abs. 3 SGB X).
+    """The Regelbedarfsstufe (1–4), for amounts in euros."""
     land: str | None = attrs.field(default=None, kw_only=True, validator=p.optional(_ist_land))
-    #: The last day of the current Bewilligungszeitraum (§ 7b Abs. 4 Satz 3 SGB II n.F.).
+    """The Bundesland (ISO 3166-2, `"DE-BE"` …), for public holidays (§ 26 Abs. 3 SGB X)."""
     bewilligungszeitraum_ende: dt.date | None = attrs.field(
         default=None, kw_only=True, validator=p.optional(p.ist_tag())
     )
-    #: How the jobcenter's decisions reach the person (§ 37 SGB X); ``None``: by post. It decides
-    #: the earliest first month of a Minderung (§ 31b Abs. 1 Satz 1 SGB II).
+    """The last day of the current Bewilligungszeitraum (§ 7b Abs. 4 Satz 3 SGB II n.F.)."""
     bekanntgabe: Bekanntgabeart | None = attrs.field(
         default=None, kw_only=True, validator=p.optional(p.ist_enum(Bekanntgabeart))
     )
+    """How the jobcenter's decisions reach the person (§ 37 SGB X); `None`: by post. It decides the
+    earliest first month of a Minderung (§ 31b Abs. 1 Satz 1 SGB II)."""
 
     def in_faltordnung(self) -> list[tuple[int, Ereignis]]:
         """The events with their input positions, in the order they are folded."""
         return _faltordnung(self.ereignisse)
 
     def mit(self, *neue: Ereignis) -> Fall:
-        """A new case with ``neue`` events appended (the case itself is unchanged)."""
+        """A new case with `neue` events appended (the case itself is unchanged)."""
         return attrs.evolve(self, ereignisse=(*self.ereignisse, *neue))
 
     def __repr__(self) -> str:

@@ -11,7 +11,7 @@ Every error carries
 * ``norm``: the legal norm the refusal rests on, where there is one.
 
 Messages never contain personal data: no Geburtsdatum, no free text of a plan, no input value
-of a field that may carry such data. Only the case id (``fall``) identifies a case.
+of a field that may carry such data. Only the case id (`fall`) identifies a case.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class KooplanError(Exception):
     """Base class of every error kooplan raises on purpose."""
 
     code: str = "kooplan_fehler"
+    """The contract's error code of this class."""
 
     def __init__(
         self,
@@ -42,9 +43,13 @@ class KooplanError(Exception):
     ) -> None:
         super().__init__(meldung)
         self.meldung = meldung
+        """One German sentence that says what was wrong (never an input value)."""
         self.ort = ort
+        """The JSON path of the offending value (`ereignisse[2].am`), or `None`."""
         self.fall = fall
+        """The case id, when it is known and valid, else `None`."""
         self.norm = norm
+        """The norm the refusal rests on, where there is one."""
 
     def mit_fall(self, fall: str | None) -> KooplanError:
         """Return this error, now naming the case (used when an error leaves a case's scope)."""
@@ -53,7 +58,7 @@ class KooplanError(Exception):
         return self
 
     def unter(self, praefix: str) -> KooplanError:
-        """Return this error with its location moved under ``praefix`` (a JSON path)."""
+        """Return this error with its location moved under `praefix` (a JSON path)."""
         if self.ort is None:
             self.ort = praefix or None
         elif praefix:
@@ -91,6 +96,7 @@ class UngueltigeEingabe(KooplanError, ValueError):
     """The input breaks the contract or builds an invalid value object."""
 
     code = "ungueltige_eingabe"
+    """`ungueltige_eingabe`."""
 
 
 class UnzulaessigerUebergang(KooplanError):
@@ -100,6 +106,7 @@ class UnzulaessigerUebergang(KooplanError):
     """
 
     code = "unzulaessiger_uebergang"
+    """`unzulaessiger_uebergang`."""
 
 
 class RechtsstandNichtAbgedeckt(KooplanError):
@@ -107,12 +114,14 @@ class RechtsstandNichtAbgedeckt(KooplanError):
     Eingliederungsvereinbarung still governs under § 65 Abs. 4 SGB II a.F.)."""
 
     code = "rechtsstand_nicht_abgedeckt"
+    """`rechtsstand_nicht_abgedeckt`."""
 
 
 class KeinLeistungsbezug(KooplanError):
     """A decision was asked for a case whose benefit receipt has ended."""
 
     code = "leistungsbezug_beendet"
+    """`leistungsbezug_beendet`."""
 
 
 class VerarbeitungAbgebrochen(KooplanError):
@@ -121,6 +130,23 @@ class VerarbeitungAbgebrochen(KooplanError):
     valid; it is reported in its place so that every other case still gets its answer."""
 
     code = "verarbeitung_abgebrochen"
+    """`verarbeitung_abgebrochen`."""
+
+    STANDARD_MELDUNG: str = (
+        "Der Fall wurde nicht entschieden: Zwei Arbeitsprozesse, die ihn allein bearbeiteten, "
+        "endeten vorzeitig (etwa durch Speichermangel)."
+    )
+    """The message of the error (it says nothing of the case)."""
+
+    def __init__(
+        self,
+        meldung: str = STANDARD_MELDUNG,
+        *,
+        ort: str | None = None,
+        fall: str | None = None,
+        norm: str | None = None,
+    ) -> None:
+        super().__init__(meldung, ort=ort, fall=fall, norm=norm)
 
 
 #: All contract error codes: the four of the first release, then the later ones.
@@ -131,3 +157,4 @@ FEHLERCODES: tuple[str, ...] = (
     KeinLeistungsbezug.code,
     VerarbeitungAbgebrochen.code,
 )
+"""All contract error codes, in the order of docs/vertrag.md."""

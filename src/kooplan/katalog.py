@@ -1,19 +1,19 @@
 """The rule catalogue and the coverage per provision, generated from the rule tables (never by hand).
 
-``python -m kooplan.katalog > docs/regeln.md`` writes the catalogue: every rule of every table
+`python -m kooplan.katalog > docs/regeln.md` writes the catalogue: every rule of every table
 (transitions, mode rules, notes, Rechtsfolgen) with its id, norm, kind of source, the statute
-sentences the norm cites (verbatim, from :mod:`kooplan.normen`) and the test questions that cover
-it. ``python -m kooplan.katalog --abdeckung > docs/abdeckung.md`` writes the coverage per
+sentences the norm cites (verbatim, from `kooplan.normen`) and the test questions that cover
+it. `python -m kooplan.katalog --abdeckung > docs/abdeckung.md` writes the coverage per
 provision: for every Absatz cited anywhere in the tables the rules that encode it and how many
 questions exercise them, and every Absatz of §§ 15, 15a, 31, 31a, 31b, 32 SGB II that no rule
-cites, marked as a gap. Tests fail when a file in ``docs/`` no longer matches.
+cites, marked as a gap. Tests fail when a file in `docs/` no longer matches.
 
-Coverage is read from a tests folder, given as the first argument (default: ``./tests`` when it
+Coverage is read from a tests folder, given as the first argument (default: `./tests` when it
 exists, so the output is the same whenever it is run from the repository root): its scenario
-files ``szenarien/*.yaml`` and ``rechtsfolgen/*.yaml`` (read with PyYAML, a test dependency) and
-the bundled examples of :mod:`kooplan.beispiele`. Each question is replayed. A question
-**geprüft** (checks) a rule when its expectation names it: ``regel``, ``uebergaenge``,
-``hinweise``, and the Rechtsfolgen rows behind the asserted ``rechtsfolgen``; the decided rule of a
+files `szenarien/*.yaml` and `rechtsfolgen/*.yaml` (read with PyYAML, a test dependency) and
+the bundled examples of `kooplan.beispiele`. Each question is replayed. A question
+**geprüft** (checks) a rule when its expectation names it: `regel`, `uebergaenge`,
+`hinweise`, and the Rechtsfolgen rows behind the asserted `rechtsfolgen`; the decided rule of a
 bundled example counts as checked. It **durchläuft** (runs through) a rule when the replay takes
 it. Without a tests folder or PyYAML only the bundled examples count, and the documents say so.
 """
@@ -64,13 +64,21 @@ __all__ = [
     "regeln_ohne_norm",
 ]
 
-#: The rule tables, by the key used in :attr:`Eintrag.tabelle`, with their titles.
 TABELLEN: Final[Mapping[str, str]] = {
+    "uebergang": "Transitions",
+    "regel": "Mode rules",
+    "hinweis": "Notes",
+    "rechtsfolge": "Rechtsfolgen",
+}
+"""The rule tables, by the key used in `Eintrag.tabelle`, with their titles."""
+
+_TABELLEN_DEUTSCH: Final[Mapping[str, str]] = {
     "uebergang": "Übergänge",
     "regel": "Entscheidungsregeln",
     "hinweis": "Hinweise",
     "rechtsfolge": "Rechtsfolgen",
 }
+"""The same tables as the command line's German messages name them."""
 
 Testordner = str | os.PathLike[str] | Literal[False] | None
 
@@ -84,9 +92,9 @@ class Eintrag:
 
     tabelle: str
     id: str
-    #: The norm as cited, by regime where the regimes cite differently: ``(("", norm),)`` or
-    #: ``(("B", norm_b), ("C", norm_c))``; a norm may be None (none given).
     normen: tuple[tuple[str, str | None], ...]
+    """The norm as cited, by regime where the regimes cite differently: `(("", norm),)` or `(("B",
+    norm_b), ("C", norm_c))`; a norm may be None (none given)."""
     quelle: str
     text: str
 
@@ -104,7 +112,7 @@ class Eintrag:
         return not self.zitate
 
     def fundstellen(self) -> tuple[Fundstelle, ...]:
-        """The parts of every norm cited (raises :class:`ZitatFehler` for an unreadable one)."""
+        """The parts of every norm cited (raises `ZitatFehler` for an unreadable one)."""
         return tuple(dict.fromkeys(f for n in self.zitate for f in zerlege(n)))
 
     def ohne_text(self) -> tuple[str, ...]:
@@ -187,7 +195,7 @@ def eintraege() -> tuple[Eintrag, ...]:
 
 
 def regeln_ohne_norm() -> tuple[Eintrag, ...]:
-    """The rules of every table that name no norm at all (none may: ``main`` fails on them)."""
+    """The rules of every table that name no norm at all (none may: `main` fails on them)."""
     return tuple(e for e in eintraege() if e.ohne_norm)
 
 
@@ -240,7 +248,7 @@ def _rf_geprueft(rf: Rechtsfolge, soll: Mapping[str, Any]) -> set[str]:
 
 @attrs.frozen
 class Frage:
-    """One test question: its file (``szenarien/regime_b``, ``beispiele``), scenario, title."""
+    """One test question: its file (`szenarien/regime_b`, `beispiele`), scenario, title."""
 
     datei: str
     szenario: str
@@ -254,11 +262,11 @@ class Frage:
 
 @attrs.frozen
 class Abdeckung:
-    """Which questions check (``geprueft``) and run through (``durchlaufen``) each rule, by
-    :attr:`Eintrag.schluessel`."""
+    """Which questions check (`geprueft`) and run through (`durchlaufen`) each rule, by
+    `Eintrag.schluessel`."""
 
-    #: Where the questions come from, one line each (no paths: the text is the same anywhere).
     quellen: tuple[str, ...]
+    """Where the questions come from, one line each (no paths: the text is the same anywhere)."""
     fragen: tuple[Frage, ...]
     geprueft: Mapping[tuple[str, str], tuple[Frage, ...]]
     durchlaufen: Mapping[tuple[str, str], tuple[Frage, ...]]
@@ -388,7 +396,7 @@ def _ordner(tests: Testordner) -> Path | None:
 def abdeckung(tests: Testordner = None) -> Abdeckung:
     """Replay every question of the tests folder and of the bundled examples (see the module).
 
-    ``tests``: the tests folder (default: ``./tests`` if it exists; ``False``: none).
+    `tests`: the tests folder (default: `./tests` if it exists; `False`: none).
     """
     ordner = _ordner(tests)
     return _abdeckung(str(ordner.resolve()) if ordner is not None else None)
@@ -451,29 +459,33 @@ def _tabelle(kopf: Sequence[str], zeilen: Iterable[Sequence[object]]) -> list[st
 
 def _phasen(phasen: frozenset[Phase]) -> str:
     if phasen == frozenset(Phase):
-        return "alle"
+        return "every phase"
     if phasen == frozenset(Phase) - {Phase.BEENDET}:
-        return "alle außer `beendet`"
+        return "every phase but `beendet`"
     return ", ".join(f"`{p.value}`" for p in Phase if p in phasen)
 
 
 def _ziel(row: Uebergang) -> str:
     if isinstance(row.nach, Phase):
         return f"`{row.nach.value}`"
-    return "unverändert" if row.nach is Ziel.UNVERAENDERT else "`kooperation`, sobald nichts offen"
+    return (
+        "unchanged"
+        if row.nach is Ziel.UNVERAENDERT
+        else "`kooperation` once nothing is outstanding"
+    )
 
 
 def _modus(r: Regel) -> str:
     if isinstance(r.modus, PolicyWahl):
         return " / ".join(f"`{m.value}` ({k.value})" for k, m in r.modus.werte.items()) + (
-            f" nach Policy `{r.modus.schluessel}`"
+            f" by the policy `{r.modus.schluessel}`"
         )
     return f"`{r.modus.value}`"
 
 
 def _norm_text(e: Eintrag) -> str:
     if e.ohne_norm:
-        return "**keine Norm**"
+        return "**no norm**"
     if len(e.normen) == 1:
         return str(e.normen[0][1])
     return "; ".join(f"{label}: {n or '–'}" for label, n in e.normen)
@@ -500,14 +512,14 @@ def _szenarien(fragen: Sequence[Frage], hoechstens: int = 3) -> str:
     ]
     rest = len(erste) - hoechstens
     if rest > 0:
-        teile.append(f"und {rest} weitere")
+        teile.append(f"and {rest} more")
     return "; ".join(teile)
 
 
 def _datei(s: Stelle) -> str:
     text = f"`{s.datei}`"
     if s.auch_in:
-        text += "; gleichlautend " + ", ".join(
+        text += "; same words in " + ", ".join(
             d.removeprefix("SGB_II_").removesuffix(".md") for d in s.auch_in
         )
     return text
@@ -516,13 +528,13 @@ def _datei(s: Stelle) -> str:
 def _zitat(f: Fundstelle, vorsatz: str = "") -> list[str]:
     gefunden = stellen(f)
     if not gefunden:
-        return [f"- {vorsatz}**{f}**: *kein Gesetzestext in `recht/`*"]
+        return [f"- {vorsatz}**{f}**: *no statute text in `kooplan/gesetzestexte`*"]
     if len(gefunden) == 1:
         s = gefunden[0]
         return [f"- {vorsatz}**{f}** ({_datei(s)}): „{s.text}“"]
     kopf = f"- {vorsatz}**{f}**"
     if fassungen_weichen_ab(f):
-        kopf += " (Wortlaut a.F. und n.F. verschieden, das Zitat nennt keine Fassung)"
+        kopf += " (the a.F. and the n.F. differ in their words; the citation names no Fassung)"
     out = [kopf]
     out += [f"  - {s.ort} ({_datei(s)}): „{s.text}“" for s in gefunden]
     return out
@@ -537,19 +549,19 @@ def _uebersicht(alle: Sequence[Eintrag], ab: Abdeckung) -> list[str]:
     ohne_test = [e for e in alle if not ab.geprueft.get(e.schluessel)]
     nie = [e for e in alle if not ab.durchlaufen.get(e.schluessel)]
     z = [
-        "## Übersicht",
+        "## Overview",
         "",
         "Coverage read from: " + "; ".join(ab.quellen) + ".",
         "",
     ]
     z += _tabelle(
         (
-            "Tabelle",
-            "Regeln",
-            "ohne Norm",
-            "ohne Gesetzestext",
-            "ohne prüfende Frage",
-            "nie durchlaufen",
+            "table",
+            "rules",
+            "without norm",
+            "without statute text",
+            "without a checking question",
+            "never run through",
         ),
         (
             (
@@ -565,12 +577,12 @@ def _uebersicht(alle: Sequence[Eintrag], ab: Abdeckung) -> list[str]:
     )
     z.append("")
     for titel, liste, wie in (
-        ("Regeln ohne Norm", ohne_norm, None),
-        ("Regeln, deren Norm kooplan nicht im Wortlaut hat", ohne_text, "text"),
-        ("Regeln ohne prüfende Frage", ohne_test, None),
+        ("Rules without a norm", ohne_norm, None),
+        ("Rules whose norm kooplan does not hold in its words", ohne_text, "text"),
+        ("Rules without a checking question", ohne_test, None),
     ):
         if not liste:
-            z += [f"- {titel}: keine", ""]
+            z += [f"- {titel}: none", ""]
             continue
         z.append(f"- {titel} ({len(liste)}):")
         for e in liste:
@@ -581,7 +593,7 @@ def _uebersicht(alle: Sequence[Eintrag], ab: Abdeckung) -> list[str]:
 
 
 def _fragen_text(n: int) -> str:
-    return "1 Frage" if n == 1 else f"{n} Fragen"
+    return "1 question" if n == 1 else f"{n} questions"
 
 
 def _einzeln(e: Eintrag, ab: Abdeckung) -> list[str]:
@@ -590,14 +602,14 @@ def _einzeln(e: Eintrag, ab: Abdeckung) -> list[str]:
     z = [
         f"#### `{e.id}`",
         "",
-        f"Norm: {_norm_text(e)} · Quelle: {e.quelle} · geprüft von {_fragen_text(len(g))}, "
-        f"durchlaufen von {_fragen_text(len(d))}",
+        f"Norm: {_norm_text(e)} · Quelle: {e.quelle} · checked by {_fragen_text(len(g))}, "
+        f"run through by {_fragen_text(len(d))}",
         "",
         f"> {e.text}",
         "",
     ]
     if e.ohne_norm:
-        z.append("- **Die Regel nennt keine Norm.**")
+        z.append("- **The rule names no norm.**")
     schon: set[Fundstelle] = set()
     for label, norm in e.normen:
         if norm is None:
@@ -606,46 +618,48 @@ def _einzeln(e: Eintrag, ab: Abdeckung) -> list[str]:
         try:
             teile = zerlege(norm)
         except ZitatFehler as err:
-            z.append(f"- {vorsatz}**Zitat unlesbar**: {err}")
+            z.append(f"- {vorsatz}**citation unreadable**: {err}")
             continue
         for f in teile:
             if f in schon:
-                z.append(f"- {vorsatz}**{f}**: wie oben")
+                z.append(f"- {vorsatz}**{f}**: as above")
             else:
                 z += _zitat(f, vorsatz)
             schon.add(f)
-    z.append(f"- Geprüft: {_szenarien(g) if g else '**keine Frage**'}")
+    z.append(f"- Checked by: {_szenarien(g) if g else '**no question**'}")
     z.append("")
     return z
 
 
 def katalog(tests: Testordner = None) -> str:
-    """The whole catalogue as Markdown text (``docs/regeln.md``).
+    """The whole catalogue as Markdown text (`docs/regeln.md`).
 
-    ``tests``: the tests folder the coverage is read from (default: ``./tests`` if it exists;
-    ``False``: none, only the bundled examples).
+    `tests`: the tests folder the coverage is read from (default: `./tests` if it exists;
+    `False`: none, only the bundled examples).
     """
     ab = abdeckung(tests)
     alle = eintraege()
     z: list[str] = [
-        "# Regelkatalog",
+        "# Rule catalogue",
         "",
         "Generated from the rule tables by `python -m kooplan.katalog`; do not edit by hand.",
         "Every rule names its norm and the kind of source: **gesetz** (statute, fixed),",
         "**weisung** (guidance or practice, a policy default), **offen** (an open legal question,",
         "decided by a documented default and flagged in the result). Each rule below quotes the",
         "statute sentences its norm cites and names the test questions that cover it;",
-        "[abdeckung.md](abdeckung.md) shows the coverage per provision, gaps included.",
+        "[coverage by provision](abdeckung.md) shows the coverage per provision, gaps included;",
+        "[the domain rules](fachliches.md) explain the tables in words. The rules' texts, the",
+        "phases' meanings and the conditions are kooplan's German sentences, as in its output.",
         "",
-        "**geprüft**: questions whose expectation names the rule (scenario `regel`, `uebergaenge`,",
+        "**checked**: questions whose expectation names the rule (scenario `regel`, `uebergaenge`,",
         "`hinweise`, the Rechtsfolgen rows behind an asserted `rechtsfolgen`; the decided rule of a",
-        "bundled example). **durchlaufen**: questions whose replay takes the rule.",
+        "bundled example). **run through**: questions whose replay takes the rule.",
         "",
     ]
     z += _uebersicht(alle, ab)
     z += ["## Rechtsstände", ""]
     z += _tabelle(
-        ("id", "von", "bis", "Regime", "Name", "Quelle", "geprüft"),
+        ("id", "from", "to", "regime", "name", "source", "verified"),
         (
             (
                 f"`{r.id}`",
@@ -654,16 +668,16 @@ def katalog(tests: Testordner = None) -> str:
                 r.regime.value,
                 r.name,
                 r.quelle,
-                "ja" if r.verifiziert else "**nein**",
+                "yes" if r.verifiziert else "**no**",
             )
             for r in RECHTSSTAENDE
         ),
     )
-    z += ["", "## Phasen", ""]
-    z += _tabelle(("Phase", "Bedeutung"), ((f"`{p.value}`", PHASEN_TEXT[p]) for p in Phase))
+    z += ["", "## Phases", ""]
+    z += _tabelle(("phase", "meaning"), ((f"`{p.value}`", PHASEN_TEXT[p]) for p in Phase))
     z += [
         "",
-        "## Übergänge (FACHKONZEPT § 3)",
+        "## Transitions",
         "",
         "Rows are tried in this order for a phase and a trigger; the first whose condition holds",
         "applies. A pair of phase and event not listed is an `unzulaessiger_uebergang`.",
@@ -672,16 +686,16 @@ def katalog(tests: Testordner = None) -> str:
     ]
     z += _tabelle(
         (
-            "Regel",
-            "von",
-            "Auslöser",
-            "Bedingung",
-            "nach",
-            "Norm",
-            "Quelle",
-            "Hinweise",
-            "geprüft",
-            "durchlaufen",
+            "rule",
+            "from",
+            "trigger",
+            "condition",
+            "to",
+            "norm",
+            "source",
+            "notes",
+            "checked",
+            "run through",
         ),
         (
             (
@@ -701,23 +715,23 @@ def katalog(tests: Testordner = None) -> str:
     )
     z += [
         "",
-        "## Entscheidungsregeln (FACHKONZEPT § 4)",
+        "## Mode rules",
         "",
         "Tried in this order; the first that matches decides the mode and gives the first reason.",
         "",
     ]
     z += _tabelle(
         (
-            "Regel",
-            "Regime",
-            "Phasen",
+            "rule",
+            "regime",
+            "phases",
             "Anliegen",
-            "Lage",
-            "Modus",
-            "Norm",
-            "Quelle",
-            "geprüft",
-            "durchlaufen",
+            "condition",
+            "mode",
+            "norm",
+            "source",
+            "checked",
+            "run through",
         ),
         (
             (
@@ -737,7 +751,7 @@ def katalog(tests: Testordner = None) -> str:
     )
     z += [
         "",
-        "## Rechtsfolgen (FACHKONZEPT § 6)",
+        "## Rechtsfolgen",
         "",
         "What an RFB announces, by the Rechtsstand of the day the violation would happen",
         "(`faellig`). § 31: Pflichtverletzung (Maßnahme, Vermittlungsvorschlag, Eigenbemühungen);",
@@ -747,23 +761,23 @@ def katalog(tests: Testordner = None) -> str:
     z += _tabelle(
         (
             "Rechtsstand",
-            "§ 31 Stufen",
+            "§ 31 steps",
             "§ 32",
-            "erstes Versäumnis frei",
+            "first miss free",
             "§ 7b Abs. 4",
             "§ 31a Abs. 7",
-            "Leistung",
+            "benefit",
         ),
         (
             (
                 f"`{r.rechtsstand}`",
                 "; ".join(
-                    f"{s.prozent} % / {s.monate} Mon. ({s.norm})" for s in r.pflichtverletzung
+                    f"{s.prozent} % / {s.monate} mo. ({s.norm})" for s in r.pflichtverletzung
                 ),
-                f"{r.meldeversaeumnis.prozent} % / {r.meldeversaeumnis.monate} Mon. "
+                f"{r.meldeversaeumnis.prozent} % / {r.meldeversaeumnis.monate} mo. "
                 f"({r.meldeversaeumnis.norm})",
-                "ja" if r.erstes_meldeversaeumnis_frei else "nein",
-                "ja" if r.nichterreichbarkeit else "nein",
+                "yes" if r.erstes_meldeversaeumnis_frei else "no",
+                "yes" if r.nichterreichbarkeit else "no",
                 f"{r.abs7.value}" + (f" ({r.abs7_norm})" if r.abs7_norm else ""),
                 r.leistung,
             )
@@ -776,7 +790,7 @@ def katalog(tests: Testordner = None) -> str:
         "",
     ]
     z += _tabelle(
-        ("Regel", "Norm", "Inhalt", "geprüft", "durchlaufen"),
+        ("rule", "norm", "content", "checked", "run through"),
         (
             (
                 f"`{z_.eintrag.id}`",
@@ -790,7 +804,7 @@ def katalog(tests: Testordner = None) -> str:
     )
     z += [
         "",
-        "## Hinweise",
+        "## Notes (Hinweise)",
         "",
         "Notes added to a decision. Those raised by a transition last while the phase lasts;",
         "notes on the Bürgergeld law end on 30.6.2026.",
@@ -798,12 +812,12 @@ def katalog(tests: Testordner = None) -> str:
     ]
     bedingt = {h.code: "; ".join(lage.value for lage in h.lagen) for h in HINWEIS_REGELN}
     z += _tabelle(
-        ("Code", "Quelle", "Norm", "gilt bis", "Bedingung", "geprüft", "durchlaufen", "Text"),
+        ("code", "source", "norm", "until", "condition", "checked", "run through", "text"),
         (
             (
                 f"`{h.code}`",
                 h.quelle.value,
-                h.norm or "**keine Norm**",
+                h.norm or "**no norm**",
                 h.gilt_bis.isoformat() if h.gilt_bis else "–",
                 bedingt.get(h.code) or "–",
                 _anzahl(ab, ("hinweis", h.code), "g"),
@@ -815,11 +829,12 @@ def katalog(tests: Testordner = None) -> str:
     )
     z += [
         "",
-        "## Regeln im Einzelnen",
+        "## Every rule",
         "",
         "Per rule: its norm, the kind of source, the rule's sentence, the statute sentences the",
-        "norm cites (verbatim from the statute excerpts in `recht/`, with the file; *gleichlautend*",
-        "names the other versions with the same words at the same place) and the scenarios of",
+        "norm cites (verbatim from the statute texts bundled in `kooplan/gesetzestexte`, with the",
+        "file; *same words in* names the other versions with the same words at the same place)",
+        "and the scenarios of",
         "the questions that check it (abbreviated).",
         "",
     ]
@@ -855,7 +870,7 @@ def _satzliste(stellen_: Sequence[Stelle], zitiert: set[Stelle]) -> tuple[list[s
     for s in stellen_:
         saetze.setdefault(s.satz, []).append(s)
     for satz, teile in saetze.items():
-        name = f"Satz {satz}" if satz is not None else "ganz"
+        name = f"Satz {satz}" if satz is not None else "whole"
         drin = [s for s in teile if s in zitiert]
         if len(drin) == len(teile):
             ja.append(name)
@@ -871,7 +886,7 @@ def _satzliste(stellen_: Sequence[Stelle], zitiert: set[Stelle]) -> tuple[list[s
 
 
 def abdeckungsbericht(tests: Testordner = None) -> str:
-    """The coverage per provision as Markdown text (``docs/abdeckung.md``)."""
+    """The coverage per provision as Markdown text (`docs/abdeckung.md`)."""
     ab = abdeckung(tests)
     alle = eintraege()
     # which rules cite each sentence; cited parts without text
@@ -911,14 +926,14 @@ def abdeckungsbericht(tests: Testordner = None) -> str:
         ja, nein = _satzliste(teile, zitiert)
         g, d = fragen(regeln, "g"), fragen(regeln, "d")
         if not regeln:
-            status = "**Lücke**"
+            status = "**gap**"
             luecken += 1
         elif not g:
-            status = "**ohne prüfende Frage**"
+            status = "**no checking question**"
             zitiert_n += 1
             ohne_test_n += 1
         else:
-            status = "teilweise zitiert" if nein else "abgedeckt"
+            status = "partly cited" if nein else "covered"
             zitiert_n += 1
         ort = f"§ {paragraph}" + (f" Abs. {absatz}" if absatz is not None else "")
         zeilen[datei].append(
@@ -934,59 +949,59 @@ def abdeckungsbericht(tests: Testordner = None) -> str:
         )
 
     z = [
-        "# Abdeckung nach Vorschriften",
+        "# Coverage by provision",
         "",
         "Generated from the rule tables and the tests by `python -m kooplan.katalog --abdeckung`;",
         "do not edit by hand. For every Absatz kooplan holds the statute text of (those the",
         "tables cite, and §§ " + ", ".join(KERN) + " SGB II completely in the a.F. and the n.F.):",
         "which of its sentences the rule tables cite, the rules that cite it, and how many test",
-        "questions check (**geprüft**) or run through (**durchlaufen**) those rules",
-        "(see [regeln.md](regeln.md)). An Absatz no rule cites is a **Lücke**; one whose rules no",
+        "questions check (**checked**) or run through (**run through**) those rules",
+        "(see the [rule catalogue](regeln.md)). An Absatz no rule cites is a **gap**; one whose rules no",
         "question checks is marked too. A citation without Fassung counts for the a.F. and the n.F.",
         "",
         "Coverage read from: " + "; ".join(ab.quellen) + ".",
         "",
-        "## Übersicht",
+        "## Overview",
         "",
-        f"- Absätze: {zitiert_n + luecken}; von Regeln zitiert: {zitiert_n}, davon ohne prüfende "
-        f"Frage: {ohne_test_n}; **Lücken** (von keiner Regel zitiert): {luecken}.",
+        f"- Absätze: {zitiert_n + luecken}; cited by rules: {zitiert_n}, of them without a "
+        f"checking question: {ohne_test_n}; **gaps** (cited by no rule): {luecken}.",
     ]
     ohne_norm = [e for e in alle if e.ohne_norm]
     z.append(
-        f"- Regeln ohne Norm ({len(ohne_norm)}): "
-        + (", ".join(f"`{e.id}`" for e in ohne_norm) if ohne_norm else "keine")
+        f"- Rules without a norm ({len(ohne_norm)}): "
+        + (", ".join(f"`{e.id}`" for e in ohne_norm) if ohne_norm else "none")
         + "."
     )
     z.append(
-        f"- Zitiert, aber ohne Gesetzestext in `recht/` ({len(ohne_text)}): "
+        f"- Cited, but without statute text in `kooplan/gesetzestexte` ({len(ohne_text)}): "
         + (
             "; ".join(
                 f"{f} ({', '.join(f'`{e.id}`' for e in es)})" for f, es in sorted(ohne_text.items())
             )
             if ohne_text
-            else "keine"
+            else "none"
         )
         + "."
     )
     ohne_test = [e for e in alle if not ab.geprueft.get(e.schluessel)]
     z.append(
-        f"- Regeln ohne prüfende Frage ({len(ohne_test)}): "
-        + (", ".join(f"`{e.id}`" for e in ohne_test) if ohne_test else "keine")
+        f"- Rules without a checking question ({len(ohne_test)}): "
+        + (", ".join(f"`{e.id}`" for e in ohne_test) if ohne_test else "none")
         + "."
     )
     for datei, reihen in zeilen.items():
         info = DATEIEN[datei]
-        titel = info.titel + (f", zitiert als {info.fassung}" if info.fassung else "")
+        titel = info.titel + (f", cited as {info.fassung}" if info.fassung else "")
         z += ["", f"## {titel}", "", f"`{datei}`", ""]
         z += _tabelle(
             (
-                "Vorschrift",
-                "zitiert",
-                "nicht zitiert",
-                "Regeln",
-                "geprüft",
-                "durchlaufen",
-                "Status",
+                "provision",
+                "cited",
+                "not cited",
+                "rules",
+                "checked",
+                "run through",
+                "status",
             ),
             reihen,
         )
@@ -997,7 +1012,7 @@ def abdeckungsbericht(tests: Testordner = None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m kooplan.katalog [TESTS] [--abdeckung]``: print the catalogue or the coverage.
+    """`python -m kooplan.katalog [TESTS] [--abdeckung]`: print the catalogue or the coverage.
 
     Exit status 1, with a message on standard error naming each rule and nothing on standard
     output, when a rule of the tables names no norm (every rule must; the docs are generated by
@@ -1028,7 +1043,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         for e in ohne:
-            print(f"  - {TABELLEN[e.tabelle]}: {e.id}", file=sys.stderr)
+            print(f"  - {_TABELLEN_DEUTSCH[e.tabelle]}: {e.id}", file=sys.stderr)
         return 1
     text = abdeckungsbericht(tests) if args.abdeckung else katalog(tests)
     puffer = getattr(sys.stdout, "buffer", None)

@@ -1,38 +1,44 @@
 """The norms the rule tables cite, parsed, and the statute sentences they cite, quoted verbatim.
 
-Every rule of kooplan names its norm as a citation string, e.g. ``"§ 15 Abs. 5 Satz 2 SGB II a.F."``
-or ``"§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III"``. :func:`zerlege` parses such a
-string into its :class:`Fundstelle` parts (paragraph, Absatz, Satz, Nummer, law, Fassung);
-:func:`stellen` returns the statute sentences a part cites.
+Every rule of kooplan names its norm as a citation string, e.g. `"§ 15 Abs. 5 Satz 2 SGB II a.F."`
+or `"§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III"`. [`zerlege`][kooplan.normen.zerlege]
+parses such a string into its [`Fundstelle`][kooplan.normen.Fundstelle] parts (paragraph, Absatz,
+Satz, Nummer, law, Fassung); [`stellen`][kooplan.normen.stellen] returns the statute sentences a
+part cites.
 
-The sentences are data: :data:`TEXTE` holds them verbatim from the statute excerpts of the
-project's ``recht/`` folder (one :class:`Stelle` per sentence, numbered item, or the words after a
-list), each with the file it comes from and the other versions that have the same words at the
-same place. The package never reads those files; a test checks every quote against them.
-§§ 15, 15a, 31, 31a, 31b and 32 SGB II are held completely in the a.F. (1.7.2023) and n.F.
-(1.7.2026), so that provisions no rule cites can be listed as gaps (``docs/abdeckung.md``); of
-other norms the cited parts only.
+The sentences are data: [`TEXTE`][kooplan.normen.TEXTE] holds them verbatim from the statute texts
+bundled in the package (`kooplan/gesetzestexte`, one file per law and Fassung, listed in
+[`DATEIEN`][kooplan.normen.DATEIEN]): one [`Stelle`][kooplan.normen.Stelle] per sentence, numbered
+item, or the words after a list, each with the file it comes from and the other versions that have
+the same words at the same place. Deciding never reads the files;
+[`gesetzestext`][kooplan.normen.gesetzestext] returns one, and the tests check every quote
+against them. §§ 15, 15a, 31, 31a, 31b and 32 SGB II are held completely in the a.F. (1.7.2023)
+and the n.F. (1.7.2026), so that provisions no rule cites can be listed as gaps
+(`docs/abdeckung.md`); of other norms the cited parts only.
 
-Which text a citation means (FACHKONZEPT § 4, :class:`kooplan.recht.Fassung`):
+Which text a citation means (see `kooplan.recht.Fassung`):
 
-* ``a.F.``: the Bürgergeld text, ``SGB_II_2023-07-01.md``; for § 31a Abs. 7 and § 31b Abs. 3
-  the text added on 28.3.2024 (``SGB_II_2024-03-28.md``), which § 31b Abs. 3 of 2023 does not have;
-* ``n.F.``: the text of the 13. SGB II-ÄndG, ``SGB_II_2026-07-01.md`` (§ 31a Abs. 7 and § 31b
-  Abs. 3 n.F. are in force in the same words from 23.4.2026 by the best evidence, in the file
-  ``SGB_II_2026-04-17.md``, whose name follows an earlier assumption about that day);
+* `a.F.`: the Bürgergeld text, `SGB_II_2023-07-01.md`; for § 31a Abs. 7 and § 31b Abs. 3
+  the text added on 28.3.2024 (`SGB_II_2024-03-28.md`), which § 31b Abs. 3 of 2023 does not have;
+* `n.F.`: the text of the 13. SGB II-ÄndG, `SGB_II_2026-07-01.md` (§ 31a Abs. 7 and § 31b
+  Abs. 3 n.F. are in force in the same words from the day after the promulgation of that law,
+  `SGB_II_2026-04_vorgezogen.md`; the day is in the Rechtsstand table);
 * no suffix: a norm the 13. SGB II-ÄndG left unchanged; both texts are looked up, and where
-  their words differ both are returned (:func:`fassungen_weichen_ab` says so).
+  their words differ both are returned ([`fassungen_weichen_ab`][kooplan.normen.fassungen_weichen_ab]
+  says so).
 
->>> [str(f) for f in zerlege("§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.")]
-['§ 31 Abs. 1 Satz 1 Nr. 2 SGB II a.F.', '§ 31 Abs. 1 Satz 1 Nr. 3 SGB II a.F.']
->>> [s.text for s in stellen(zerlege("§ 15 Abs. 4 SGB II a.F.")[0])]
-['Die erste Einladung zum Gespräch zur Erstellung der Potenzialanalyse und des Kooperationsplans erfolgt ohne Belehrung über die Rechtsfolgen bei Nichtteilnahme.']
+Examples:
+    >>> [str(f) for f in zerlege("§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.")]
+    ['§ 31 Abs. 1 Satz 1 Nr. 2 SGB II a.F.', '§ 31 Abs. 1 Satz 1 Nr. 3 SGB II a.F.']
+    >>> [s.text for s in stellen(zerlege("§ 15 Abs. 4 SGB II a.F.")[0])]
+    ['Die erste Einladung zum Gespräch zur Erstellung der Potenzialanalyse und des Kooperationsplans erfolgt ohne Belehrung über die Rechtsfolgen bei Nichtteilnahme.']
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from importlib import resources
 from typing import Final
 
 import attrs
@@ -46,6 +52,7 @@ __all__ = [
     "Stelle",
     "ZitatFehler",
     "fassungen_weichen_ab",
+    "gesetzestext",
     "stellen",
     "zerlege",
 ]
@@ -53,25 +60,27 @@ __all__ = [
 
 @attrs.frozen
 class Datei:
-    """A statute excerpt of ``recht/``: its file name, the law, how kooplan cites it, its title."""
+    """A bundled statute text: its file name, the law, how kooplan cites it, its title."""
 
     name: str
+    """The file name in `kooplan/gesetzestexte`."""
     gesetz: str
-    #: ``a.F.`` or ``n.F.`` for SGB II (FACHKONZEPT § 4), ``""`` for other laws.
+    """The law: `SGB II`, `SGB III`, `SGB X`, `BGB`."""
     fassung: str
+    """`a.F.` or `n.F.` for SGB II (how kooplan cites the file), `""` for other laws."""
     titel: str
+    """What the file is, in German."""
 
 
 _AF: Final = "SGB_II_2023-07-01.md"
 _AF_2024: Final = "SGB_II_2024-03-28.md"
 _AF_2026_03: Final = "SGB_II_2026-03-28.md"
-_AF_2026_04: Final = "SGB_II_2026-04-17.md"
+_AF_2026_04: Final = "SGB_II_2026-04_vorgezogen.md"
 _NF: Final = "SGB_II_2026-07-01.md"
-_SGB_III: Final = "SGB_III_309.md"
+_SGB_III: Final = "SGB_III_159_309.md"
 _SGB_X: Final = "SGB_X_24_26_37.md"
 _BGB: Final = "BGB_187_188_193.md"
 
-#: The statute excerpts, by file name.
 DATEIEN: Final[Mapping[str, Datei]] = {
     d.name: d
     for d in (
@@ -84,8 +93,7 @@ DATEIEN: Final[Mapping[str, Datei]] = {
             _AF_2026_04,
             "SGB II",
             "a.F.",
-            "SGB II, Fassung ab 23.4.2026 (vorgezogener Teil des 13. SGB II-ÄndG; Tag nicht im "
-            "Bundesgesetzblatt selbst gelesen)",
+            "SGB II, Fassung ab dem Tag nach der Verkündung (vorgezogener Teil des 13. SGB II-ÄndG)",
         ),
         Datei(_NF, "SGB II", "n.F.", "SGB II, Fassung ab 1.7.2026 (13. SGB II-ÄndG)"),
         Datei(_SGB_III, "SGB III", "", "SGB III, Auszug (§§ 159, 309)"),
@@ -93,35 +101,59 @@ DATEIEN: Final[Mapping[str, Datei]] = {
         Datei(_BGB, "BGB", "", "BGB, Auszug (§§ 187, 188, 193)"),
     )
 }
+"""The statute excerpts, by file name."""
 
-#: The paragraphs of SGB II held completely, in the a.F. and the n.F. (gaps are reported for them).
+
+def gesetzestext(name: str) -> str:
+    """The text of a bundled statute file (a key of [`DATEIEN`][kooplan.normen.DATEIEN]).
+
+    Raises:
+        KeyError: `name` is not a bundled file.
+
+    Examples:
+        >>> gesetzestext("SGB_II_2023-07-01.md").splitlines()[0]
+        '# SGB II, Auszug: Fassung ab 1. Juli 2023 (Bürgergeld-Gesetz), Stand des Abrufs 2023-07-01'
+    """
+    if name not in DATEIEN:
+        raise KeyError(name)
+    datei = resources.files("kooplan.gesetzestexte").joinpath(name)
+    return datei.read_text(encoding="utf-8")
+
+
 KERN: Final[tuple[str, ...]] = ("15", "15a", "31", "31a", "31b", "32")
+"""The paragraphs of SGB II held completely, in the a.F. and the n.F. (gaps are reported for them).
+"""
 
 
 @attrs.frozen
 class Stelle:
     """One sentence of a statute text, verbatim: a whole sentence, or of a sentence with a
-    numbered list its opening words (``nummer`` None), one item (``nummer``) or the words after
-    the list (``nummer`` None, after the items)."""
+    numbered list its opening words (`nummer` None), one item (`nummer`) or the words after
+    the list (`nummer` None, after the items)."""
 
     datei: str
+    """The file the sentence is quoted from."""
     paragraph: str
-    #: None for a paragraph without Absätze (§ 59 SGB II).
+    """Its paragraph."""
     absatz: str | None
-    #: None only for an Absatz that reads "(weggefallen)".
+    """None for a paragraph without Absätze (§ 59 SGB II)."""
     satz: int | None
+    """None only for an Absatz that reads "(weggefallen)"."""
     nummer: int | None
+    """Its Nummer, for an item of a numbered list."""
     text: str
-    #: Other versions (files) that have the same words at the same place.
+    """The words, verbatim."""
     auch_in: tuple[str, ...] = ()
+    """Other versions (files) that have the same words at the same place."""
 
     @property
     def gesetz(self) -> str:
+        """The law of the file."""
         return DATEIEN[self.datei].gesetz
 
     @property
     def ort(self) -> str:
-        """Where the sentence stands, without the law: ``§ 31 Abs. 1 Satz 1 Nr. 2``."""
+        """Where the sentence stands, without the law: `§ 31 Abs. 1 Satz 1 Nr. 2`."""
         return _ort(self.paragraph, self.absatz, self.satz, self.nummer)
 
 
@@ -136,8 +168,6 @@ def _ort(paragraph: str, absatz: str | None, satz: int | None, nummer: int | Non
     return " ".join(teile)
 
 
-#: The statute sentences, verbatim, in statute order per file (written from recht/ and checked
-#: against it by tests/test_katalog.py). One line per sentence.
 # fmt: off
 TEXTE: Final[tuple[Stelle, ...]] = (
     Stelle(_AF, "15", "1", 1, None, "Die Agentur für Arbeit soll unverzüglich zusammen mit jeder erwerbsfähigen leistungsberechtigten Person die für die Eingliederung in Ausbildung oder Arbeit erforderlichen persönlichen Merkmale, die beruflichen Fähigkeiten und die Eignung feststellen; diese Feststellungen erstrecken sich auch auf die individuellen Stärken sowie darauf, ob und durch welche Umstände die berufliche Eingliederung voraussichtlich erschwert sein wird (Potenzialanalyse).", (_AF_2024, _AF_2026_03, _AF_2026_04, _NF)),
@@ -307,6 +337,8 @@ TEXTE: Final[tuple[Stelle, ...]] = (
     Stelle(_SGB_X, "26", "3", 1, None, "Fällt das Ende einer Frist auf einen Sonntag, einen gesetzlichen Feiertag oder einen Sonnabend, endet die Frist mit dem Ablauf des nächstfolgenden Werktages."),
 )
 # fmt: on
+"""The statute sentences, verbatim, in statute order per file (written from the bundled texts and
+checked against them by tests/test_katalog.py). One line per sentence."""
 
 
 # -- citations ----------------------------------------------------------------------------------
@@ -321,17 +353,23 @@ class Fundstelle:
     """One part of a citation: a paragraph, optionally down to Absatz, Satz and Nummer."""
 
     paragraph: str
+    """The paragraph (`31a`)."""
     absatz: str | None = None
+    """The Absatz, if cited."""
     satz: int | None = None
+    """The Satz, if cited."""
     nummer: int | None = None
+    """The Nummer, if cited."""
     gesetz: str = "SGB II"
-    #: ``a.F.``, ``n.F.`` or ``""`` (an unchanged norm, or a law other than SGB II).
+    """The law."""
     fassung: str = ""
-    #: Cited as applying "entsprechend" (by analogy).
+    """`a.F.`, `n.F.` or `""` (an unchanged norm, or a law other than SGB II)."""
     entsprechend: bool = False
+    """Cited as applying "entsprechend" (by analogy)."""
 
     @property
     def ort(self) -> str:
+        """Where the part stands, without the law: `§ 31 Abs. 1 Satz 1 Nr. 2`."""
         return _ort(self.paragraph, self.absatz, self.satz, self.nummer)
 
     def __str__(self) -> str:
@@ -360,7 +398,7 @@ def _tokens(zitat: str) -> Iterator[tuple[str, str]]:
 
 
 def _zahlen(wert: str, ebene: int, zitat: str) -> list[str]:
-    """A number or a range ``1–5`` (Sätze, Nummern, numeric Absätze)."""
+    """A number or a range `1–5` (Sätze, Nummern, numeric Absätze)."""
     if not re.search(r"[–-]", wert):
         return [wert]
     von, bis = (int(t) for t in re.split(r"\s*[–-]\s*", wert))
@@ -373,17 +411,18 @@ def zerlege(zitat: str) -> tuple[Fundstelle, ...]:
     """The parts of a citation string, each with its law and Fassung.
 
     A law (and the Fassung after it) applies to every part since the previous law:
-    ``"§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 Nr. 1 SGB II a.F."`` has two parts of SGB II a.F.
-    Lists (``Abs. 2, 4``) and ranges (``Satz 1–5``) give one part each.
+    `"§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 Nr. 1 SGB II a.F."` has two parts of SGB II a.F.
+    Lists (`Abs. 2, 4`) and ranges (`Satz 1–5`) give one part each.
 
-    >>> [str(f) for f in zerlege("§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III")]
-    ['§ 32 Abs. 1 SGB II a.F.', '§ 59 SGB II', '§ 309 SGB III']
-    >>> [str(f) for f in zerlege("§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II n.F.")]
-    ['§ 32 Abs. 1 Satz 1 SGB II n.F.', '§ 32 Abs. 2 Satz 2 SGB II n.F.']
+    Examples:
+        >>> [str(f) for f in zerlege("§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III")]
+        ['§ 32 Abs. 1 SGB II a.F.', '§ 59 SGB II', '§ 309 SGB III']
+        >>> [str(f) for f in zerlege("§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II n.F.")]
+        ['§ 32 Abs. 1 Satz 1 SGB II n.F.', '§ 32 Abs. 2 Satz 2 SGB II n.F.']
     """
     fertig: list[Fundstelle] = []
     offen: list[tuple[str | None, ...]] = []
-    gruppe: list[int] = []  # indexes (in ``fertig``) of the parts of the last law
+    gruppe: list[int] = []  # indexes (in `fertig`) of the parts of the last law
     pfad: list[str | None] = [None, None, None, None]
     ebene = -1  # the level a number fills
     vorher: str | None = None
@@ -461,8 +500,8 @@ def zerlege(zitat: str) -> tuple[Fundstelle, ...]:
 # -- the sentences a part cites -----------------------------------------------------------------
 
 _GESETZ_DATEI: Final[Mapping[str, str]] = {"SGB III": _SGB_III, "SGB X": _SGB_X, "BGB": _BGB}
-#: Provisions whose a.F. text is that added on 28.3.2024 (§ 31b Abs. 3 of 2023 is another text).
 _AF_AB_2024: Final = frozenset({("31a", "7"), ("31b", "3")})
+"""Provisions whose a.F. text is that added on 28.3.2024 (§ 31b Abs. 3 of 2023 is another text)."""
 
 
 def _dateien(f: Fundstelle) -> tuple[str, ...]:
@@ -487,11 +526,11 @@ def _trifft(s: Stelle, f: Fundstelle, datei: str) -> bool:
 
 
 def stellen(f: Fundstelle, *, gleichlautende: bool = False) -> tuple[Stelle, ...]:
-    """The sentences ``f`` cites, in statute order (empty: kooplan holds no text for it).
+    """The sentences `f` cites, in statute order (empty: kooplan holds no text for it).
 
     A Nummer comes with the opening words of its sentence. A citation without Fassung cites the
     a.F. and the n.F.: n.F. sentences in the same words as the a.F. are left out, unless
-    ``gleichlautende`` (for coverage, where each version counts).
+    `gleichlautende` (for coverage, where each version counts).
     """
     gefunden: list[Stelle] = []
     for datei in _dateien(f):

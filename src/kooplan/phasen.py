@@ -1,13 +1,13 @@
-"""The state machine of a case (FACHKONZEPT § 3): phases, the transition table as data, the fold.
+"""The state machine of a case (docs/fachliches.md section 3): phases, the transition table as data, the fold.
 
-The transition table :data:`UEBERGAENGE` is plain data: each row names the phases it starts from,
-what triggers it (an event ``art`` or a time-driven step), an optional condition, the target, the
+The transition table `UEBERGAENGE` is plain data: each row names the phases it starts from,
+what triggers it (an event `art` or a time-driven step), an optional condition, the target, the
 norm (by regime of the day it happens) and the kind of source. The diagram, the docs and the
 exhaustive tests are generated from this one table.
 
-:func:`schritt` is the pure function ``(state, event) -> state``; :func:`zeitschritte` applies the
-time-driven transitions up to a day; :func:`falte` folds a case's events up to a Stichtag and
-:func:`verlauf` returns every step with the row that justified it.
+`schritt` is the pure function `(state, event) -> state`; `zeitschritte` applies the
+time-driven transitions up to a day; `falte` folds a case's events up to a Stichtag and
+`verlauf` returns every step with the row that justified it.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ __all__ = [
 
 
 class Phase(Aufzaehlung):
-    """The phases of a case (FACHKONZEPT § 3)."""
+    """The phases of a case (docs/fachliches.md section 3)."""
 
     ERSTKONTAKT = "erstkontakt"
     KOOPERATION = "kooperation"
@@ -73,7 +73,6 @@ class Phase(Aufzaehlung):
     BEENDET = "beendet"
 
 
-#: One German sentence per phase, for tables and diagrams.
 PHASEN_TEXT: Mapping[Phase, str] = {
     Phase.ERSTKONTAKT: "Leistungsbezug, noch kein Kooperationsplan",
     Phase.KOOPERATION: "Kooperationsplan besteht, Zusammenarbeit funktioniert",
@@ -84,6 +83,7 @@ PHASEN_TEXT: Mapping[Phase, str] = {
     Phase.OHNE_PLAN: "Kooperationsplan nicht zustande gekommen oder nicht fortschreibbar",
     Phase.BEENDET: "Leistungsbezug beendet",
 }
+"""One German sentence per phase, for tables and diagrams."""
 
 E, K, M, S, O, B = (
     Phase.ERSTKONTAKT,
@@ -96,18 +96,18 @@ E, K, M, S, O, B = (
 _NICHT_BEENDET: Final = frozenset({E, K, M, S, O})
 _ALLE: Final = frozenset(Phase)
 
-#: Time-driven triggers (no event needed).
 ZEIT_VIER_WOCHEN: Final = "zeit:vier_wochen"
+"""Time-driven triggers (no event needed)."""
 ZEIT_AUFHEBUNG_15A: Final = "zeit:aufhebung_15a"
 
 
 class Ziel(Aufzaehlung):
     """Targets that depend on the state after the event's bookkeeping."""
 
-    #: The phase stays (the event is recorded).
     UNVERAENDERT = "unverändert"
-    #: ``kooperation`` once nothing is outstanding, else unchanged.
+    """The phase stays (the event is recorded)."""
     KOOPERATION_WENN_NICHTS_OFFEN = "kooperation, sobald nichts mehr offen ist"
+    """`kooperation` once nothing is outstanding, else unchanged."""
 
 
 class Bedingung(Aufzaehlung):
@@ -130,19 +130,28 @@ class Uebergang:
     """One row of the transition table."""
 
     id: str
+    """The stable id of the row."""
     von: frozenset[Phase]
+    """The phases the row applies in."""
     ausloeser: tuple[str, ...]
+    """The event arts (or time-driven triggers) the row is for."""
     nach: Phase | Ziel
+    """The phase after the step, or a target decided after the bookkeeping."""
     norm_b: str | None
+    """The row's norm under the Bürgergeld law."""
     norm_c: str | None
+    """The row's norm under the Neue Grundsicherung."""
     quelle: Quelle
+    """The kind of source of the row."""
     text: str
+    """The row's German sentence."""
     bedingung: Bedingung | None = None
-    #: Codes of notes raised when this row is taken (they last while the phase lasts).
+    """The condition the row needs, if any."""
     hinweise: tuple[str, ...] = ()
+    """Codes of notes raised when this row is taken (they last while the phase lasts)."""
 
     def norm(self, regime: Regime | None) -> str | None:
-        """The row's norm as cited on a day of ``regime`` (``None``: before 1.7.2023)."""
+        """The row's norm as cited on a day of `regime` (`None`: before 1.7.2023)."""
         return self.norm_c if regime is Regime.C else self.norm_b
 
 
@@ -167,7 +176,6 @@ _G, _W = Quelle.GESETZ, Quelle.WEISUNG
 _UNV = Ziel.UNVERAENDERT
 _PLAN = ("plan_erstellt", "plan_fortgeschrieben")
 
-#: The transition table of FACHKONZEPT § 3, in the order rows are tried for a (phase, trigger).
 UEBERGAENGE: tuple[Uebergang, ...] = (
     _u(
         "erstkontakt.plan_erstellt",
@@ -231,8 +239,8 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         ("§ 15a Abs. 4, § 15 Abs. 6 SGB II a.F.", None),
         _G,
         "Die Schlichtung endet ohne Einigung; ein Plan kommt nicht zustande.",
-        # FACHKONZEPT § 4: plan_gescheitert in B adds the note; a new Schlichtung may be asked
-        # for (repeated requests are not limited by default, § 3)
+        # docs/fachliches.md section 4: plan_gescheitert in B adds the note; a new Schlichtung may be asked
+        # for (repeated requests are not limited by default, docs/fachliches.md section 3)
         hinweise=("b.plan_gescheitert.schlichtung",),
     ),
     _u(
@@ -545,127 +553,141 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         "ist aufzuheben (als 'minderung_aufgehoben' zu erfassen).",
     ),
 )
+"""The transition table of docs/fachliches.md section 3, in the order rows are tried for a (phase, trigger)."""
 
 
 @attrs.frozen
 class OffeneMitwirkung:
-    """An outstanding Mitwirkung, caused by the event with ``id`` (if any) on day ``am``."""
+    """An outstanding Mitwirkung, caused by the event with `id` (if any) on day `am`."""
 
     mitwirkung: Mitwirkung = attrs.field(validator=p.ist_enum(Mitwirkung))
+    """The kind that is outstanding."""
     am: dt.date = attrs.field(validator=p.ist_tag())
+    """The day it was missed."""
     id: str | None = attrs.field(validator=p.ist_ereignis_id)
+    """The `id` of the event that made it outstanding, if it had one."""
 
 
 @attrs.frozen
 class Terminversaeumnis:
     """A missed meeting in the current benefit period.
 
-    ``folge`` is its place in fold order, ``rfb`` whether its invitation carried an RFB.
+    `folge` is its place in fold order, `rfb` whether its invitation carried an RFB.
     """
 
     folge: int = attrs.field(validator=p.ist_int(0))
+    """Its place in fold order."""
     am: dt.date = attrs.field(validator=p.ist_tag())
+    """The day of the missed meeting."""
     id: str | None = attrs.field(validator=p.ist_ereignis_id)
+    """The `id` of the `termin_versaeumt`, if it had one."""
     rfb: bool = attrs.field(validator=p.ist_bool)
+    """Whether its invitation carried an RFB."""
     entschuldigt: bool = attrs.field(validator=p.ist_bool)
-    #: The day of the meeting, where its invitation names one (``einladung_versandt.termin``);
-    #: ``None``: the meeting counts as on ``am``.
+    """Whether a wichtiger Grund excuses it (also one shown later)."""
     termin: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    """The day of the meeting, where its invitation names one (`einladung_versandt.termin`); `None`:
+    the meeting counts as on `am`."""
 
     @property
     def termin_am(self) -> dt.date:
-        """The day of the missed meeting: its invitation's ``termin``, else ``am``."""
+        """The day of the missed meeting: its invitation's `termin`, else `am`."""
         return self.am if self.termin is None else self.termin
 
 
 @attrs.frozen(repr=False)
 class Zustand:
-    """The state of a case after a fold: the phase and what the rules of §§ 4 and 6 need."""
+    """The state of a case after a fold: the phase and what the rules of the decision and the Rechtsfolgen need."""
 
     phase: Phase = attrs.field(default=Phase.ERSTKONTAKT, validator=p.ist_enum(Phase))
-    #: Outstanding Mitwirkungen (empty in ``kooperation``).
+    """The phase."""
     offen: tuple[OffeneMitwirkung, ...] = attrs.field(
         default=(), validator=p.ist_tupel_von(OffeneMitwirkung, "eine Liste offener Mitwirkungen")
     )
-    #: An einladung_versandt, termin_versaeumt or termin_wahrgenommen is recorded in this period.
+    """Outstanding Mitwirkungen (empty in `kooperation`)."""
     kontakt_im_zeitraum: bool = attrs.field(default=False, validator=p.ist_bool)
-    #: A plan was made (or agreed in a Schlichtung) in this period.
+    """An einladung_versandt, termin_versaeumt or termin_wahrgenommen is recorded in this period."""
     plan_im_zeitraum: bool = attrs.field(default=False, validator=p.ist_bool)
-    #: Some event of this period has been applied (``leistungsbezug_aufgenommen`` is then illegal
-    #: in ``erstkontakt``).
+    """A plan was made (or agreed in a Schlichtung) in this period."""
     zeitraum_begonnen: bool = attrs.field(default=False, validator=p.ist_bool)
-    #: How many benefit periods began after the first (``leistungsbezug_aufgenommen`` from
-    #: ``beendet``).
+    """Some event of this period has been applied (`leistungsbezug_aufgenommen` is then illegal in
+    `erstkontakt`)."""
     zeitraum_nr: int = attrs.field(default=0, validator=p.ist_int(0))
-    #: Whether the last invitation sent carried an RFB.
+    """How many benefit periods began after the first (`leistungsbezug_aufgenommen` from `beendet`).
+    """
     letzte_einladung_rfb: bool = attrs.field(default=False, validator=p.ist_bool)
-    #: Every missed meeting of this period, in fold order.
+    """Whether the last invitation sent carried an RFB."""
     versaeumnisse: tuple[Terminversaeumnis, ...] = attrs.field(
         default=(),
         validator=p.ist_tupel_von(Terminversaeumnis, "eine Liste von Terminversäumnissen"),
     )
-    #: Misses with ``folge`` up to this number do not count towards the current run.
+    """Every missed meeting of this period, in fold order."""
     lauf_ab: int = attrs.field(default=-1, validator=p.ist_int(-1))
+    """Misses with `folge` up to this number do not count towards the current run."""
     plan: Kooperationsplan | None = attrs.field(
         default=None, validator=p.optional(p.ist_instanz(Kooperationsplan, "ein Kooperationsplan"))
     )
-    #: The day of the last plan_erstellt / plan_fortgeschrieben / Einigung (review clock).
+    """The current plan, when its content was given."""
     plan_am: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    """The day of the last plan_erstellt / plan_fortgeschrieben / Einigung (review clock)."""
     schlichtung_beginn: dt.date | None = attrs.field(
         default=None, validator=p.optional(p.ist_tag())
     )
-    #: The day a Schlichtung ended automatically (four weeks or 1.7.2026), while in ohne_plan.
+    """The day the running Schlichtung began, if one runs."""
     schlichtung_auto_ende: dt.date | None = attrs.field(
         default=None, validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
     )
-    #: The day of an old Eingliederungsvereinbarung that still governs (§ 65 Abs. 4 a.F.).
+    """The day a Schlichtung ended automatically (four weeks or 1.7.2026), while in ohne_plan."""
     alte_ev_am: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
-    #: Every festgestellte Minderung, across benefit periods.
+    """The day of an old Eingliederungsvereinbarung that still governs (§ 65 Abs. 4 a.F.)."""
     minderungen: tuple[MinderungFestgestellt, ...] = attrs.field(
         default=(),
         validator=p.ist_tupel_von(MinderungFestgestellt, "eine Liste festgestellter Minderungen"),
     )
-    #: Notes raised by the transition into the current phase.
+    """Every festgestellte Minderung, across benefit periods."""
     hinweise: tuple[Hinweis, ...] = attrs.field(
         default=(), validator=p.ist_tupel_von(Hinweis, "eine Liste von Hinweisen")
     )
-    #: Invitations with an ``id`` and whether they carried an RFB (for ``termin_versaeumt``).
+    """Notes raised by the transition into the current phase."""
     einladungen_rfb: tuple[tuple[str, bool], ...] = attrs.field(
         default=(), validator=p.ist_tupel_von_paaren(str, bool, "eine Liste von Paaren (id, rfb)")
     )
-    #: Lifted Minderungen: (``id`` of the ``minderung_festgestellt``, first day without it).
+    """Invitations with an `id` and whether they carried an RFB (for `termin_versaeumt`)."""
     aufhebungen: tuple[tuple[str, dt.date], ...] = attrs.field(
         default=(),
         validator=p.ist_tupel_von_paaren(str, dt.date, "eine Liste von Paaren (id, Tag)"),
     )
-    #: Findings of außergewöhnliche Härte (§ 31a Abs. 3), with the benefit period they were made in.
+    """Lifted Minderungen: (`id` of the `minderung_festgestellt`, first day without it)."""
     haerten: tuple[tuple[HaerteFestgestellt, int], ...] = attrs.field(
         default=(),
         validator=p.ist_tupel_von_paaren(
             HaerteFestgestellt, int, "eine Liste von Paaren (Härtefeststellung, Zeitraum)"
         ),
     )
-    #: How many events have been applied (the next event's place in fold order).
+    """Findings of außergewöhnliche Härte (§ 31a Abs. 3), with the benefit period they were made in.
+    """
     angewandt: int = attrs.field(default=0, validator=p.ist_int(0))
-    #: Invitations with an ``id`` and a ``termin``: (id, day of the meeting).
+    """How many events have been applied (the next event's place in fold order)."""
     einladungen_termin: tuple[tuple[str, dt.date], ...] = attrs.field(
         default=(),
         validator=p.ist_tupel_von_paaren(str, dt.date, "eine Liste von Paaren (id, Termin)"),
     )
-    #: How many Schlichtungen began in this benefit period (§ 15a Abs. 1 SGB II a.F.).
+    """Invitations with an `id` and a `termin`: (id, day of the meeting)."""
     schlichtungen: int = attrs.field(default=0, validator=p.ist_int(0))
-    #: The day of the last break of the run of missed meetings (a kept meeting, a personal
-    #: report, an excused miss), with ``lauf_ab`` its place in fold order; ``None``: none yet.
+    """How many Schlichtungen began in this benefit period (§ 15a Abs. 1 SGB II a.F.)."""
     lauf_ab_tag: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    """The day of the last break of the run of missed meetings (a kept meeting, a personal report,
+    an excused miss), with `lauf_ab` its place in fold order; `None`: none yet."""
 
     @property
     def offene_arten(self) -> frozenset[Mitwirkung]:
+        """The kinds of Mitwirkung outstanding."""
         return frozenset(o.mitwirkung for o in self.offen)
 
     @property
     def terminlauf(self) -> tuple[Terminversaeumnis, ...]:
         """The current run of unexcused missed meetings (since the last kept meeting, personal
-        report or excused miss), in the order of their meetings (:attr:`Terminversaeumnis.termin_am`;
+        report or excused miss), in the order of their meetings (`Terminversaeumnis.termin_am`;
         misses of the same day in fold order)."""
         if self.lauf_ab_tag is None:
             lauf = [v for v in self.versaeumnisse if v.folge > self.lauf_ab and not v.entschuldigt]
@@ -683,7 +705,7 @@ class Zustand:
         return tuple(lauf)
 
     def mit_rfb_in_folge(self, ab: dt.date) -> int:
-        """How many of the last missed meetings of the current run, with meetings from ``ab`` on,
+        """How many of the last missed meetings of the current run, with meetings from `ab` on,
         followed invitations with a written RFB, one after another (§ 7b Abs. 4 Satz 1 SGB II
         n.F.: "trotz schriftlicher Belehrung … drei aufeinanderfolgenden Meldeaufforderungen")."""
         n = 0
@@ -707,19 +729,25 @@ class Schritt:
     """One applied step of a fold: from which phase to which, by which row, on which day."""
 
     tag: dt.date = attrs.field(validator=p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    """The day of the step."""
     ausloeser: str = attrs.field(validator=p.ist_text)
+    """The event's art, or a time-driven trigger (`zeit:vier_wochen` …)."""
     von: Phase = attrs.field(validator=p.ist_enum(Phase))
+    """The phase before the step."""
     nach: Phase = attrs.field(validator=p.ist_enum(Phase))
+    """The phase after the step."""
     regel: Uebergang = attrs.field(
         validator=p.ist_instanz(Uebergang, "eine Zeile der Übergangstabelle")
     )
-    #: The event (None for a time-driven step) and its position in the case's input.
+    """The row of the transition table that was taken."""
     ereignis: Ereignis | None = attrs.field(
         default=None, validator=p.optional(p.ist_instanz(EREIGNIS_KLASSEN, "ein Ereignis"))
     )
+    """The event (None for a time-driven step) and its position in the case's input."""
     position: int | None = attrs.field(default=None, validator=p.optional(p.ist_int(0)))
-    #: The row's norm as cited on ``tag``.
+    """The event's index in the case's `ereignisse` (`None` for a time step)."""
     norm: str | None = attrs.field(default=None, validator=p.optional(p.ist_text))
+    """The row's norm as cited on `tag`."""
 
 
 # -- the working state of one fold -----------------------------------------------------------------
@@ -777,15 +805,15 @@ class _Offen:
 
 
 class _Arbeit:
-    """The mutable working copy of a :class:`Zustand` inside one step or fold.
+    """The mutable working copy of a `Zustand` inside one step or fold.
 
-    The fold changes a few fields per event; building a new frozen (validated) :class:`Zustand`
+    The fold changes a few fields per event; building a new frozen (validated) `Zustand`
     for each change cost most of its time. So a step works on this copy, and the frozen state is
-    built once, when the step or fold is done (:meth:`einfrieren`). What grows with the events is
+    built once, when the step or fold is done (`einfrieren`). What grows with the events is
     kept in lists and indexed (the outstanding Mitwirkungen by kind and id, the missed meetings by
     id, the invitations' RFB by id), so that each event costs the same whatever came before. It
-    never leaves this module; its fields are those of :class:`Zustand` and the indexes in
-    :data:`_INDIZES` (a test checks that).
+    never leaves this module; its fields are those of `Zustand` and the indexes in
+    `_INDIZES` (a test checks that).
     """
 
     __slots__ = (
@@ -905,7 +933,7 @@ class _Arbeit:
         )
 
 
-#: The slots of :class:`_Arbeit` that are indexes, not fields of :class:`Zustand`.
+#: The slots of `_Arbeit` that are indexes, not fields of `Zustand`.
 _INDIZES: Final = frozenset({"versaeumnisse_je_id", "rfb_je_einladung", "termin_je_einladung"})
 
 
@@ -931,7 +959,7 @@ _Pruefung = Callable[[_Vorher, _Arbeit, Ereignis | None, dt.date], bool]
 
 
 def _art_offen(vor: _Vorher, _nach: _Arbeit, e: Ereignis | None, _t: dt.date) -> bool:
-    """``mitwirkung_erbracht`` names an outstanding kind (without a kind: something is open)."""
+    """`mitwirkung_erbracht` names an outstanding kind (without a kind: something is open)."""
     assert isinstance(e, MitwirkungErbracht)  # the only rows with this condition
     if e.mitwirkung is None:
         return bool(vor.offen)
@@ -977,9 +1005,9 @@ class _Zeile:
         self.hinweise = tuple(hinweis(c) for c in row.hinweise)
 
 
-#: The rows for (phase, trigger), in table order, and whether any of them has a condition (only
-#: then does a step need what the state was before the event was booked).
 _ZEILEN: Mapping[tuple[Phase, str], tuple[tuple[_Zeile, ...], bool]] = {}
+"""The rows for (phase, trigger), in table order, and whether any of them has a condition (only then
+does a step need what the state was before the event was booked)."""
 
 
 def _index() -> dict[tuple[Phase, str], tuple[tuple[_Zeile, ...], bool]]:
@@ -999,7 +1027,7 @@ _KEINE: Final[tuple[tuple[_Zeile, ...], bool]] = ((), False)
 def _zeile(
     zeilen: tuple[_Zeile, ...], vor: _Vorher | None, nach: _Arbeit, e: Ereignis | None, tag: dt.date
 ) -> _Zeile | None:
-    """The first of ``zeilen`` whose condition holds (``vor`` is given when one has a condition)."""
+    """The first of `zeilen` whose condition holds (`vor` is given when one has a condition)."""
     for zeile in zeilen:
         pruefung = zeile.pruefung
         if pruefung is None:
@@ -1013,7 +1041,6 @@ def _zeile(
 # -- bookkeeping by event art (independent of the phase) -----------------------------------------
 
 
-#: Records that do not count as events of a benefit period (history and later findings).
 _KEIN_EREIGNIS_DES_ZEITRAUMS = frozenset(
     {
         "minderung_festgestellt",
@@ -1023,10 +1050,9 @@ _KEIN_EREIGNIS_DES_ZEITRAUMS = frozenset(
         "eingliederungsvereinbarung",
     }
 )
-#: Events accepted before 1.7.2023 (history only, FACHKONZEPT § 2).
+"""Records that do not count as events of a benefit period (history and later findings)."""
 _VORGESCHICHTE = frozenset({"minderung_festgestellt", "eingliederungsvereinbarung"})
-#: What a new benefit period keeps of the last one (``leistungsbezug_aufgenommen`` after
-#: ``beendet``): the Minderungen with their lifts and Härte findings, the invitations.
+"""Events accepted before 1.7.2023 (history only, docs/fachliches.md section 2)."""
 _UEBER_ZEITRAEUME = (
     "minderungen",
     "aufhebungen",
@@ -1037,10 +1063,12 @@ _UEBER_ZEITRAEUME = (
     "termin_je_einladung",
     "angewandt",
 )
+"""What a new benefit period keeps of the last one (`leistungsbezug_aufgenommen` after `beendet`):
+the Minderungen with their lifts and Härte findings, the invitations."""
 
 
 def _buchen(z: _Arbeit, e: Ereignis) -> None:
-    """Apply what an event changes besides the phase (to the working state ``z``)."""
+    """Apply what an event changes besides the phase (to the working state `z`)."""
     folge = z.angewandt
     z.angewandt = folge + 1
     art = e.art
@@ -1088,7 +1116,7 @@ def _b_persoenlich_gemeldet(z: _Arbeit, e: Ereignis, folge: int) -> None:
 
 
 def _lauf_brechen(z: _Arbeit, tag: dt.date, folge: int) -> None:
-    """The run of missed meetings ends at (``tag``, ``folge``), unless a later break stands."""
+    """The run of missed meetings ends at (`tag`, `folge`), unless a later break stands."""
     if z.lauf_ab_tag is None or (tag, folge) > (z.lauf_ab_tag, z.lauf_ab):
         z.lauf_ab_tag, z.lauf_ab = tag, folge
 
@@ -1176,7 +1204,6 @@ def _b_neuer_zeitraum(z: _Arbeit, _e: Ereignis, _folge: int) -> None:
     z.zeitraum_begonnen = True
 
 
-#: What each event art books (arts not listed book only their place and the benefit period).
 _BUCHUNG: Final[Mapping[str, Callable[[_Arbeit, Ereignis, int], None]]] = {
     "einladung_versandt": _b_einladung,
     "termin_versaeumt": _b_termin_versaeumt,
@@ -1196,6 +1223,7 @@ _BUCHUNG: Final[Mapping[str, Callable[[_Arbeit, Ereignis, int], None]]] = {
     "eingliederungsvereinbarung": _b_alte_ev,
     "leistungsbezug_aufgenommen": _b_neuer_zeitraum,
 }
+"""What each event art books (arts not listed book only their place and the benefit period)."""
 
 
 def _entschuldigen(z: _Arbeit, bezug: str) -> None:
@@ -1210,7 +1238,7 @@ def _entschuldigen(z: _Arbeit, bezug: str) -> None:
 
 
 def _betreten(phase_vor: Phase, z: _Arbeit, zeile: _Zeile, neu: Phase, tag: dt.date) -> None:
-    """Set the new phase and the notes that come with it (those that apply on ``tag``)."""
+    """Set the new phase and the notes that come with it (those that apply on `tag`)."""
     raised = tuple(h for h in zeile.hinweise if h.gilt_am(tag)) if zeile.hinweise else ()
     if neu is phase_vor:
         if raised:
@@ -1258,7 +1286,7 @@ def _unzulaessig(phase: Phase, e: Ereignis, position: int | None) -> Unzulaessig
 def _schritt(
     z: _Arbeit, e: Ereignis, position: int | None, protokoll: list[Schritt] | None
 ) -> None:
-    """Apply the event ``e`` to the working state ``z`` (and record the step in ``protokoll``)."""
+    """Apply the event `e` to the working state `z` (and record the step in `protokoll`)."""
     art = e.art
     am = e.am
     if am < ABGEDECKT_AB and art not in _VORGESCHICHTE:
@@ -1289,16 +1317,17 @@ def _schritt(
 
 
 def schritt(zustand: Zustand, ereignis: Ereignis, position: int | None = None) -> Zustand:
-    """The pure transition function ``(state, event) -> state``.
+    """The pure transition function `(state, event) -> state`.
 
-    It does not apply time-driven steps: call :func:`zeitschritte` up to the event's day first
-    (:func:`falte` does). ``position`` is the event's index in the case's input, used in errors.
-    Raises :class:`~kooplan.fehler.UnzulaessigerUebergang` for an event the table does not allow.
+    It does not apply time-driven steps: call `zeitschritte` up to the event's day first
+    (`falte` does). `position` is the event's index in the case's input, used in errors.
+    Raises `UnzulaessigerUebergang` for an event the table does not allow.
 
-    >>> import datetime as dt
-    >>> from kooplan.ereignisse import PlanErstellt
-    >>> schritt(Zustand(), PlanErstellt(am=dt.date(2024, 1, 15))).phase
-    <Phase.KOOPERATION: 'kooperation'>
+    Examples:
+        >>> import datetime as dt
+        >>> from kooplan.ereignisse import PlanErstellt
+        >>> schritt(Zustand(), PlanErstellt(am=dt.date(2024, 1, 15))).phase
+        <Phase.KOOPERATION: 'kooperation'>
     """
     z = _Arbeit(zustand)
     _schritt(z, ereignis, position, None)
@@ -1330,7 +1359,7 @@ def _zeitschritte(z: _Arbeit, bis: dt.date, protokoll: list[Schritt] | None) -> 
 
 
 def zeitschritte(zustand: Zustand, bis: dt.date) -> Zustand:
-    """Apply every time-driven transition whose effective day is on or before ``bis``.
+    """Apply every time-driven transition whose effective day is on or before `bis`.
 
     The four-week end of a Schlichtung takes effect on the day after its last day; the repeal of
     § 15a a.F. on 1.7.2026; the earlier of the two applies.
@@ -1362,7 +1391,7 @@ def _falte(fall: Fall, stichtag: dt.date, protokoll: list[Schritt] | None) -> _A
 
 
 def falte(fall: Fall, stichtag: dt.date) -> Zustand:
-    """Fold the case's events up to and including ``stichtag`` into its state.
+    """Fold the case's events up to and including `stichtag` into its state.
 
     Events are applied in date order, same-day events in input order; events dated after the
     Stichtag are not applied. Time-driven steps whose effective day is on or before an event's
@@ -1376,6 +1405,24 @@ class Verlauf(tuple[Schritt, ...]):
 
     __slots__ = ()
 
+    def __str__(self) -> str:
+        """One line: the number of steps and the phases the case went through."""
+        from kooplan.anzeige import verlauf_kurz
+
+        return verlauf_kurz(self)
+
+    def als_text(self) -> str:
+        """The steps explained as plain text: day, trigger, phases, rule, norm, notes."""
+        from kooplan.anzeige import verlauf_text
+
+        return verlauf_text(self)
+
+    def als_markdown(self) -> str:
+        """The steps as a Markdown table."""
+        from kooplan.anzeige import verlauf_markdown
+
+        return verlauf_markdown(self)
+
     def _repr_html_(self) -> str:  # Jupyter
         from kooplan.anzeige import verlauf_html
 
@@ -1383,7 +1430,7 @@ class Verlauf(tuple[Schritt, ...]):
 
 
 def verlauf(fall: Fall, stichtag: dt.date) -> Verlauf:
-    """Every step of the fold up to ``stichtag``, each with its table row and norm."""
+    """Every step of the fold up to `stichtag`, each with its table row and norm."""
     protokoll: list[Schritt] = []
     _falte(fall, stichtag, protokoll)
     return Verlauf(protokoll)

@@ -1,16 +1,16 @@
 """The Kooperationsplan and its parts (§ 15 Abs. 2, 3 SGB II).
 
-    "In diesem werden das Eingliederungsziel und die wesentlichen Schritte zur Eingliederung
-    festgehalten […]" (§ 15 Abs. 2 Satz 2 SGB II)
+> "In diesem werden das Eingliederungsziel und die wesentlichen Schritte zur Eingliederung
+> festgehalten […]" (§ 15 Abs. 2 Satz 2 SGB II)
 
-    "Die erwerbsfähige leistungsberechtigte Person erhält den Kooperationsplan in Textform."
-    (§ 15 Abs. 3 Satz 1 SGB II)
+> "Die erwerbsfähige leistungsberechtigte Person erhält den Kooperationsplan in Textform."
+> (§ 15 Abs. 3 Satz 1 SGB II)
 
 The plan is not legally binding, carries no Rechtsfolgenbelehrung and is not signed (Praxis, see
-FACHKONZEPT § 1). The value object therefore has no field for a signature or an RFB: a plan that
+docs/fachliches.md section 1). The value object therefore has no field for a signature or an RFB: a plan that
 claims either cannot be built. A plan without Eingliederungsziel or without any Schritt is invalid.
 
-The plan's texts are personal data (Sozialdaten): ``repr`` shows only their shape, never their
+The plan's texts are personal data (Sozialdaten): `repr` shows only their shape, never their
 content.
 """
 
@@ -37,9 +37,13 @@ class Eigenbemuehungen:
     what, how many, in which period, how proved."""
 
     art: str = attrs.field(validator=p.ist_text)
+    """What the person does (e.g. written applications)."""
     anzahl: int = attrs.field(validator=p.ist_int(1, 1000))
+    """How many, in each `zeitraum` (1–1000)."""
     zeitraum: Zeitraum = attrs.field(validator=p.ist_enum(Zeitraum))
+    """The period the number refers to: a week or a month."""
     nachweis: str = attrs.field(validator=p.ist_text)
+    """How the person proves them (e.g. a list of applications)."""
 
     def __repr__(self) -> str:
         return f"Eigenbemuehungen(anzahl={self.anzahl}, zeitraum={self.zeitraum.value!r})"
@@ -54,48 +58,49 @@ def _texte(wert: object) -> object:
 class Kooperationsplan:
     """A Kooperationsplan (§ 15 Abs. 2 SGB II), given in Textform, unsigned, without RFB.
 
-    >>> plan = Kooperationsplan("Fachkraft Lagerlogistik", ["Unterlagen", "Staplerschein"])
-    >>> plan
-    Kooperationsplan(schritte=2, eigenbemuehungen=False)
-    >>> Kooperationsplan("Ziel", [])
-    Traceback (most recent call last):
-    ...
-    kooplan.fehler.UngueltigeEingabe: [ungueltige_eingabe] 'schritte' muss mindestens 1 ...
+    Examples:
+        >>> plan = Kooperationsplan("Fachkraft Lagerlogistik", ["Unterlagen", "Staplerschein"])
+        >>> plan
+        Kooperationsplan(schritte=2, eigenbemuehungen=False)
+        >>> Kooperationsplan("Ziel", [])
+        Traceback (most recent call last):
+        ...
+        kooplan.fehler.UngueltigeEingabe: [ungueltige_eingabe] 'schritte' muss mindestens 1 ...
     """
 
-    #: Das Eingliederungsziel (§ 15 Abs. 2 Satz 2).
     eingliederungsziel: str = attrs.field(validator=p.ist_text)
-    #: Die wesentlichen Schritte zur Eingliederung (§ 15 Abs. 2 Satz 2): at least one.
+    """The Eingliederungsziel, the goal of the integration (§ 15 Abs. 2 Satz 2 SGB II a.F.)."""
     schritte: tuple[str, ...] = attrs.field(converter=_texte, validator=p.ist_textliste(1))
-    #: Nr. 2: Eigenbemühungen.
+    """The wesentliche Schritte towards the goal (§ 15 Abs. 2 Satz 2 SGB II a.F.): at least one."""
     eigenbemuehungen: Eigenbemuehungen | None = attrs.field(
         default=None,
         validator=p.optional(p.ist_instanz(Eigenbemuehungen, "ein Eigenbemuehungen-Objekt")),
     )
-    #: Nr. 1: Leistungen zur Eingliederung, die in Betracht kommen.
+    """The Eigenbemühungen the person undertakes and proves (Satz 2 Nr. 2)."""
     leistungen: tuple[str, ...] = attrs.field(
         default=(), converter=_texte, validator=p.ist_textliste()
     )
-    #: Nr. 5: Ausbildung, Tätigkeiten oder Tätigkeitsbereiche, in die vermittelt werden soll.
+    """The Leistungen zur Eingliederung that come into consideration (Satz 2 Nr. 1)."""
     vermittlungsziele: tuple[str, ...] = attrs.field(
         default=(), converter=_texte, validator=p.ist_textliste()
     )
-    #: Nr. 4: Einbeziehung der Leistungen anderer Leistungsträger.
+    """The training, jobs or fields of work the person is to be placed in (Satz 2 Nr. 5)."""
     andere_leistungstraeger: tuple[str, ...] = attrs.field(
         default=(), converter=_texte, validator=p.ist_textliste()
     )
-    #: Satz 3 Nr. 1 (optional): Maßnahmen im Hinblick auf gesundheitliche Beeinträchtigungen.
+    """How benefits of other Leistungsträger are brought in (Satz 2 Nr. 4)."""
     gesundheit: tuple[str, ...] = attrs.field(
         default=(), converter=_texte, validator=p.ist_textliste()
     )
-    #: Satz 3 Nr. 2 (optional): Leistungen für Mitglieder der Bedarfsgemeinschaft.
+    """Measures with a view to health impairments (optional content, Satz 3 Nr. 1)."""
     bedarfsgemeinschaft: tuple[str, ...] = attrs.field(
         default=(), converter=_texte, validator=p.ist_textliste()
     )
-    #: Nr. 3: vorgesehene Teilnahme an einem Integrationskurs / Deutschsprachförderung.
+    """Benefits for members of the Bedarfsgemeinschaft (optional content, Satz 3 Nr. 2)."""
     integrationskurs: bool | None = attrs.field(default=None, validator=p.optional(p.ist_bool))
-    #: Nr. 6: möglicher Bedarf an Leistungen zur Rehabilitation.
+    """Whether an Integrationskurs or Deutschsprachförderung is planned (Satz 2 Nr. 3)."""
     reha_bedarf: bool | None = attrs.field(default=None, validator=p.optional(p.ist_bool))
+    """Whether a need for rehabilitation benefits may exist (Satz 2 Nr. 6)."""
 
     def _repr_html_(self) -> str:  # Jupyter
         from kooplan.anzeige import plan_html

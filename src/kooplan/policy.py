@@ -1,8 +1,8 @@
 """Weisung/Praxis defaults: the part of kooplan a caller may replace.
 
 Statutory rules (Gesetz) are fixed; only what rests on guidance or practice is a policy. A
-caller passes a :class:`Policy` to :func:`kooplan.entscheide`; the CLI reads one from a TOML or
-JSON file (``--policy``) with :func:`Policy.aus_mapping`, where an unknown key is an error.
+caller passes a `Policy` to `kooplan.entscheide`; the CLI reads one from a TOML or
+JSON file (`--policy`) with `Policy.aus_mapping`, where an unknown key is an error.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ __all__ = ["STANDARD", "Policy", "RfbUmfang"]
 
 
 class RfbUmfang(Aufzaehlung):
-    """How far an RFB reaches once a Mitwirkung is demanded (FACHKONZEPT § 4)."""
+    """How far an RFB reaches once a Mitwirkung is demanded (docs/fachliches.md section 4)."""
 
-    #: Every request in the case carries RFB (the state machine of the practice text, § 1).
     FALL = "fall"
-    #: Only requests of the outstanding kind carry RFB.
+    """Every request in the case carries RFB (the practice of cooperation, docs/fachliches.md section 1)."""
     EINZELFALL = "einzelfall"
+    """Only requests of the outstanding kind carry RFB."""
 
 
 def _als_tuple(wert: Any) -> Any:
@@ -37,36 +37,37 @@ def _als_tuple(wert: Any) -> Any:
 
 @attrs.frozen
 class Policy:
-    """The Weisung/Praxis defaults (FACHKONZEPT § 4).
+    """The Weisung/Praxis defaults (docs/fachliches.md section 4).
 
-    >>> Policy().rfb_umfang
-    <RfbUmfang.FALL: 'fall'>
-    >>> Policy.aus_mapping({"rfb_umfang": "einzelfall"}).rfb_umfang
-    <RfbUmfang.EINZELFALL: 'einzelfall'>
+    Examples:
+        >>> Policy().rfb_umfang
+        <RfbUmfang.FALL: 'fall'>
+        >>> Policy.aus_mapping({"rfb_umfang": "einzelfall"}).rfb_umfang
+        <RfbUmfang.EINZELFALL: 'einzelfall'>
     """
 
-    #: ``fall``: in ``mitwirkung_eingefordert`` every request carries RFB (C: VA); ``einzelfall``:
-    #: only those of the outstanding kind.
     rfb_umfang: RfbUmfang = attrs.field(default=RfbUmfang.FALL, validator=p.ist_enum(RfbUmfang))
-    #: B only: a Zuweisung in eine Maßnahme carries RFB also while cooperation works
-    #: (§ 15 Abs. 5 Satz 2 SGB II a.F. read literally).
+    """`fall`: in `mitwirkung_eingefordert` every request carries RFB (C: VA); `einzelfall`: only
+    those of the outstanding kind."""
     massnahme_mit_rfb_in_kooperation: bool = attrs.field(default=False, validator=p.ist_bool)
-    #: A plan with more Schritte than this gets a note ("konkret, kurz und übersichtlich").
+    """B only: a Zuweisung in eine Maßnahme carries RFB also while cooperation works (§ 15 Abs. 5
+    Satz 2 SGB II a.F. read literally)."""
     plan_max_schritte: int = attrs.field(default=10, validator=p.ist_int(1, 1000))
-    #: § 32 Abs. 1 Satz 1 SGB II n.F. ("trotz schriftlicher Belehrung über die Rechtsfolgen oder
-    #: deren Kenntnis … wiederholt nicht nach"): ``False`` (default, the reading that burdens
-    #: less): an earlier miss makes the next one "wiederholt" only if its invitation, too,
-    #: carried a written RFB; ``True``: every earlier unexcused miss counts.
+    """A plan with more Schritte than this gets a note ("konkret, kurz und übersichtlich")."""
     wiederholt_auch_ohne_belehrung: bool = attrs.field(default=False, validator=p.ist_bool)
-    #: B only: how many Schlichtungen a benefit period may have (§ 15a Abs. 1 SGB II a.F. sets no
-    #: limit); ``None`` (default): no limit. Once reached, decisions no longer point to a
-    #: Schlichtung on request but say that the policy allows no further one.
+    """§ 32 Abs. 1 Satz 1 SGB II n.F. ("trotz schriftlicher Belehrung über die Rechtsfolgen oder
+    deren Kenntnis … wiederholt nicht nach"): `False` (default, the reading that burdens less): an
+    earlier miss makes the next one "wiederholt" only if its invitation, too, carried a written RFB;
+    `True`: every earlier unexcused miss counts."""
     schlichtung_hoechstzahl: int | None = attrs.field(
         default=None, validator=p.optional(p.ist_int(1, 100))
     )
-    #: Regelbedarf rows for years kooplan's own table does not have yet (one per year); the
-    #: table wins for the years it has. Every decision that uses such a row says so.
+    """B only: how many Schlichtungen a benefit period may have (§ 15a Abs. 1 SGB II a.F. sets no
+    limit); `None` (default): no limit. Once reached, decisions no longer point to a Schlichtung on
+    request but say that the policy allows no further one."""
     regelbedarfe: tuple[Regelbedarfsjahr, ...] = attrs.field(default=(), converter=_als_tuple)
+    """Regelbedarf rows for years kooplan's own table does not have yet (one per year); the table
+    wins for the years it has. Every decision that uses such a row says so."""
 
     @regelbedarfe.validator
     def _pruefe_regelbedarfe(self, attribute: attrs.Attribute[Any], wert: Any) -> None:
@@ -83,7 +84,7 @@ class Policy:
                 )
 
     def regelbedarf(self, jahr: int) -> Regelbedarfsjahr | None:
-        """The caller's Regelbedarf row for ``jahr``, if the policy has one."""
+        """The caller's Regelbedarf row for `jahr`, if the policy has one."""
         for zeile in self.regelbedarfe:
             if zeile.jahr == jahr:
                 return zeile
@@ -92,7 +93,7 @@ class Policy:
     @classmethod
     def aus_mapping(cls, daten: Mapping[str, Any]) -> Policy:
         """Build a policy from a mapping (a parsed TOML or JSON file). Unknown keys and values
-        of the wrong type are :class:`~kooplan.fehler.UngueltigeEingabe`."""
+        of the wrong type are `UngueltigeEingabe`."""
         if not isinstance(daten, Mapping):
             raise UngueltigeEingabe("Die Policy muss ein Objekt (Schlüssel und Werte) sein.")
         bekannt = {a.name for a in attrs.fields(cls)}
@@ -119,7 +120,7 @@ class Policy:
         return cls(**kwargs)
 
     def als_mapping(self) -> dict[str, Any]:
-        """The policy as a mapping that :meth:`aus_mapping` reads back (amounts as text)."""
+        """The policy as a mapping that `aus_mapping` reads back (amounts as text)."""
         out: dict[str, Any] = {
             "rfb_umfang": self.rfb_umfang.value,
             "massnahme_mit_rfb_in_kooperation": self.massnahme_mit_rfb_in_kooperation,
@@ -144,7 +145,7 @@ _REGELBEDARF_SCHLUESSEL = ("jahr", "stufe_1", "stufe_2", "stufe_3", "stufe_4", "
 
 
 def _betrag_aus(wert: object, ort: str) -> Decimal:
-    """An amount from a policy file: a whole number of euros, or a text like ``"563.50"``."""
+    """An amount from a policy file: a whole number of euros, or a text like `"563.50"`."""
     if isinstance(wert, int) and not isinstance(wert, bool):
         return Decimal(wert)
     if isinstance(wert, str):
@@ -163,8 +164,8 @@ def _betrag_aus(wert: object, ort: str) -> Decimal:
 
 
 def _regelbedarfe_aus(wert: object) -> tuple[Regelbedarfsjahr, ...]:
-    """The ``regelbedarfe`` of a policy file: a list of objects with ``jahr``, ``stufe_1`` to
-    ``stufe_4`` and ``quelle`` (the legal act that set the amounts)."""
+    """The `regelbedarfe` of a policy file: a list of objects with `jahr`, `stufe_1` to
+    `stufe_4` and `quelle` (the legal act that set the amounts)."""
     if not isinstance(wert, list):
         raise UngueltigeEingabe(
             "'regelbedarfe' muss eine Liste von Objekten sein (jahr, stufe_1 bis stufe_4, quelle).",
@@ -201,5 +202,5 @@ def _regelbedarfe_aus(wert: object) -> tuple[Regelbedarfsjahr, ...]:
     return tuple(zeilen)
 
 
-#: The defaults.
 STANDARD = Policy()
+"""The defaults."""

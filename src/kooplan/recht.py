@@ -1,8 +1,8 @@
 """Law by date: the Rechtsstand table and how norms are cited.
 
 Every rule of kooplan is chosen by a day the caller passes (the Stichtag, or the due day
-``faellig``); nothing reads the wall clock. The boundaries between Rechtsstände are one table of
-data, each row with its source (FACHKONZEPT § 2).
+`faellig`); nothing reads the wall clock. The boundaries between Rechtsstände are one table of
+data, each row with its source (docs/fachliches.md section 2).
 """
 
 from __future__ import annotations
@@ -34,78 +34,86 @@ __all__ = [
     "sgb2",
 ]
 
-#: The first day kooplan covers: the Bürgergeld law (12. SGB II-ÄndG) took effect.
 ABGEDECKT_AB = dt.date(2023, 7, 1)
-#: The first day of the Neue Grundsicherung (13. SGB II-ÄndG).
+"""The first day kooplan covers: the Bürgergeld law (12. SGB II-ÄndG) took effect."""
 NEUE_GRUNDSICHERUNG_AB = dt.date(2026, 7, 1)
+"""The first day of the Neue Grundsicherung (13. SGB II-ÄndG)."""
 
 
 class Regime(Aufzaehlung):
-    """The two regimes that differ in how a request is communicated (FACHKONZEPT § 2)."""
+    """The two regimes that differ in how a request is communicated (docs/fachliches.md section 2)."""
 
-    #: Bürgergeld, 1.7.2023 – 30.6.2026: Aufforderung mit Rechtsfolgenbelehrung, Schlichtung.
     B = "B"
-    #: Neue Grundsicherung, from 1.7.2026: Verpflichtung durch Verwaltungsakt, no Schlichtung.
+    """Bürgergeld, 1.7.2023 – 30.6.2026: Aufforderung mit Rechtsfolgenbelehrung, Schlichtung."""
     C = "C"
+    """Neue Grundsicherung, from 1.7.2026: Verpflichtung durch Verwaltungsakt, no Schlichtung."""
 
 
 class Quelle(Aufzaehlung):
-    """The kind of source a rule or note rests on (FACHKONZEPT, preamble)."""
+    """The kind of source a rule or note rests on (docs/fachliches.md section 1)."""
 
-    #: A statutory rule: fixed, not configurable.
     GESETZ = "gesetz"
-    #: Guidance of the Bundesagentur or established practice: a policy default.
+    """A statutory rule: fixed, not configurable."""
     WEISUNG = "weisung"
-    #: A legal question the law leaves open: decided by a documented default, flagged.
+    """Guidance of the Bundesagentur or established practice: a policy default."""
     OFFEN = "offen"
+    """A legal question the law leaves open: decided by a documented default, flagged."""
 
 
 class Fassung(Aufzaehlung):
-    """How a norm of SGB II is cited relative to the 13. SGB II-ÄndG (FACHKONZEPT § 4)."""
+    """How a norm of SGB II is cited relative to the 13. SGB II-ÄndG (docs/fachliches.md section 9)."""
 
-    #: Text replaced or repealed by the 13. SGB II-ÄndG ("alte Fassung").
     AF = "a.F."
-    #: The new text of the 13. SGB II-ÄndG ("neue Fassung").
+    """Text replaced or repealed by the 13. SGB II-ÄndG ("alte Fassung")."""
     NF = "n.F."
-    #: An unchanged norm: no suffix.
+    """The new text of the 13. SGB II-ÄndG ("neue Fassung")."""
     KEINE = ""
+    """An unchanged norm: no suffix."""
 
 
 @attrs.frozen
 class Rechtsstand:
     """One row of the Rechtsstand table.
 
-    ``bis`` is the last day the row applies (inclusive), ``None`` for the current law.
-    ``verifiziert`` is False where a boundary rests on the best evidence found but was not read
-    in the Bundesgesetzblatt itself (the start of ``2026-04`` and so the end of ``2026-03``).
-    ``von_andere_lesart`` is, for such a boundary, the first day under the other reading: the
+    `bis` is the last day the row applies (inclusive), `None` for the current law.
+    `verifiziert` is False where a boundary rests on the best evidence found but was not read
+    in the Bundesgesetzblatt itself (the start of `2026-04` and so the end of `2026-03`).
+    `von_andere_lesart` is, for such a boundary, the first day under the other reading: the
     days between the two belong to this row or to the one before, depending on the reading
-    (:func:`rechtsstand_andere_lesart`).
+    (`rechtsstand_andere_lesart`).
     """
 
     id: str = attrs.field(validator=p.ist_text)
+    """The id: `2023-07`, `2024-03`, `2026-03`, `2026-04`, `2026-07`."""
     von: dt.date = attrs.field(validator=p.ist_tag())
+    """The first day of the row."""
     bis: dt.date | None = attrs.field(validator=p.optional(p.ist_tag()))
+    """The last day of the row (inclusive), `None` for the current law."""
     name: str = attrs.field(validator=p.ist_text)
+    """What the row is, in German."""
     quelle: str = attrs.field(validator=p.ist_text)
+    """The source of the row's boundaries (the amending act)."""
     regime: Regime = attrs.field(validator=p.ist_enum(Regime))
+    """The regime of communication: B (Bürgergeld) or C (Neue Grundsicherung)."""
     verifiziert: bool = attrs.field(default=True, validator=p.ist_bool)
+    """False where a boundary is an assumption still to be checked against the Bundesgesetzblatt."""
     von_andere_lesart: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    """For an unverified first day: the first day under the other reading, else `None`."""
 
     def gilt_am(self, tag: dt.date) -> bool:
+        """Whether the row is in force on `tag`."""
         return self.von <= tag and (self.bis is None or tag <= self.bis)
 
     @property
     def zweifelstage(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day whose Rechtsstand depends on the reading of this row's
-        unverified first day (``None`` where there is no other reading)."""
+        unverified first day (`None` where there is no other reading)."""
         if self.von_andere_lesart is None:
             return None
         frueh, spaet = sorted((self.von, self.von_andere_lesart))
         return frueh, spaet - dt.timedelta(days=1)
 
 
-#: The Rechtsstand table of FACHKONZEPT § 2, in order. Boundaries are data, with their sources.
 RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
     Rechtsstand(
         id="2023-07",
@@ -174,24 +182,26 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         regime=Regime.C,
     ),
 )
+"""The Rechtsstand table of docs/fachliches.md section 2, in order. Boundaries are data, with their sources."""
 
 _BY_ID: Mapping[str, Rechtsstand] = {r.id: r for r in RECHTSSTAENDE}
 
 
 def rechtsstand_am(tag: dt.date) -> Rechtsstand:
-    """Return the Rechtsstand in force on ``tag``.
+    """Return the Rechtsstand in force on `tag`.
 
-    >>> rechtsstand_am(dt.date(2024, 3, 28)).id
-    '2024-03'
-    >>> rechtsstand_am(dt.date(2026, 7, 1)).regime
-    <Regime.C: 'C'>
+    Examples:
+        >>> rechtsstand_am(dt.date(2024, 3, 28)).id
+        '2024-03'
+        >>> rechtsstand_am(dt.date(2026, 7, 1)).regime
+        <Regime.C: 'C'>
 
-    A day before 1.7.2023 is refused:
+        A day before 1.7.2023 is refused:
 
-    >>> rechtsstand_am(dt.date(2023, 6, 30))
-    Traceback (most recent call last):
-    ...
-    kooplan.fehler.RechtsstandNichtAbgedeckt: [rechtsstand_nicht_abgedeckt] ...
+        >>> rechtsstand_am(dt.date(2023, 6, 30))
+        Traceback (most recent call last):
+        ...
+        kooplan.fehler.RechtsstandNichtAbgedeckt: [rechtsstand_nicht_abgedeckt] ...
     """
     pruefe_tag(tag)
     for r in RECHTSSTAENDE:
@@ -203,16 +213,17 @@ def rechtsstand_am(tag: dt.date) -> Rechtsstand:
 
 
 def rechtsstand_andere_lesart(tag: dt.date) -> Rechtsstand | None:
-    """The Rechtsstand ``tag`` would have under the other reading of an unverified boundary, or
-    ``None`` where ``tag`` lies in no such doubtful days.
+    """The Rechtsstand `tag` would have under the other reading of an unverified boundary, or
+    `None` where `tag` lies in no such doubtful days.
 
     The early part of the 13. SGB II-ÄndG took effect "am Tag nach der Verkündung"; the best
     evidence puts that on 23.4.2026, the earlier assumption on 17.4.2026:
 
-    >>> rechtsstand_am(dt.date(2026, 4, 20)).id, rechtsstand_andere_lesart(dt.date(2026, 4, 20)).id
-    ('2026-03', '2026-04')
-    >>> rechtsstand_andere_lesart(dt.date(2026, 4, 23)) is None
-    True
+    Examples:
+        >>> rechtsstand_am(dt.date(2026, 4, 20)).id, rechtsstand_andere_lesart(dt.date(2026, 4, 20)).id
+        ('2026-03', '2026-04')
+        >>> rechtsstand_andere_lesart(dt.date(2026, 4, 23)) is None
+        True
     """
     pruefe_tag(tag)
     for i, r in enumerate(RECHTSSTAENDE):
@@ -230,7 +241,7 @@ def regime_am(tag: dt.date) -> Regime:
 
 
 def rechtsstand_nach_id(rid: str) -> Rechtsstand:
-    """Look a Rechtsstand up by its id (``"2023-07"`` …)."""
+    """Look a Rechtsstand up by its id (`"2023-07"` …)."""
     return _BY_ID[rid]
 
 
@@ -240,19 +251,20 @@ def alle_grenzen() -> tuple[dt.date, ...]:
 
 
 def fassung_am(tag: dt.date) -> Fassung:
-    """The citation suffix for a norm changed by the 13. SGB II-ÄndG, as it stood on ``tag``."""
+    """The citation suffix for a norm changed by the 13. SGB II-ÄndG, as it stood on `tag`."""
     return Fassung.NF if tag >= NEUE_GRUNDSICHERUNG_AB else Fassung.AF
 
 
 def sgb2(paragraph: str, fassung: Fassung | Regime = Fassung.KEINE) -> str:
     """Cite a norm of SGB II as German practice does.
 
-    >>> sgb2("§ 15 Abs. 4", Fassung.AF)
-    '§ 15 Abs. 4 SGB II a.F.'
-    >>> sgb2("§ 15a Abs. 2", Regime.C)
-    '§ 15a Abs. 2 SGB II n.F.'
-    >>> sgb2("§ 59")
-    '§ 59 SGB II'
+    Examples:
+        >>> sgb2("§ 15 Abs. 4", Fassung.AF)
+        '§ 15 Abs. 4 SGB II a.F.'
+        >>> sgb2("§ 15a Abs. 2", Regime.C)
+        '§ 15a Abs. 2 SGB II n.F.'
+        >>> sgb2("§ 59")
+        '§ 59 SGB II'
     """
     if isinstance(fassung, Regime):
         fassung = Fassung.AF if fassung is Regime.B else Fassung.NF
@@ -261,7 +273,7 @@ def sgb2(paragraph: str, fassung: Fassung | Regime = Fassung.KEINE) -> str:
 
 
 def pruefe_tag(tag: dt.date) -> None:
-    """Refuse anything but a plain date on or after 1.7.2023 (a ``datetime`` is refused too)."""
+    """Refuse anything but a plain date on or after 1.7.2023 (a `datetime` is refused too)."""
     if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
         raise UngueltigeEingabe(
             f"Ein Tag muss ein datetime.date sein (ohne Uhrzeit), nicht {type(tag).__name__}."

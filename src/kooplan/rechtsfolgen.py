@@ -1,9 +1,9 @@
-"""Rechtsfolgen: what a Rechtsfolgenbelehrung must announce (FACHKONZEPT § 6).
+"""Rechtsfolgen: what a Rechtsfolgenbelehrung must announce (docs/fachliches.md section 6).
 
 An RFB must be "konkret, richtig und vollständig" (BSG, 17.12.2009, B 4 AS 30/09 R): it names
 the Minderung that would follow a violation, under the law of the day the violation would happen
-(``faellig``). The rules differ by Rechtsstand; each version is one :class:`Sanktionsrecht` row
-of :data:`SANKTIONSRECHT`, with its norms.
+(`faellig`). The rules differ by Rechtsstand; each version is one `Sanktionsrecht` row
+of `SANKTIONSRECHT`, with its norms.
 
 * § 31 Pflichtverletzung (Maßnahme, Vermittlungsvorschlag, Eigenbemühungen):
   B: 10 / 20 / 30 % for 1 / 2 / 3 months, one step up when an earlier § 31 Minderung began at
@@ -13,8 +13,8 @@ of :data:`SANKTIONSRECHT`, with its norms.
   Satz 2 a.F.); C: nothing for the first, 30 % for one month when "wiederholt" (§ 32 Abs. 1, 2
   n.F.), and for the third consecutive missed Meldeaufforderung with written RFB the person counts
   as nicht erreichbar (§ 7b Abs. 4 n.F.; no § 32 Minderung for it, § 32 Abs. 3 Satz 1 n.F.).
-* § 31a Abs. 7 (Arbeitsverweigerung): ``2024-03`` with a qualifying earlier Minderung, none in
-  ``2026-03``, without prior Minderung from ``2026-04``.
+* § 31a Abs. 7 (Arbeitsverweigerung): `2024-03` with a qualifying earlier Minderung, none in
+  `2026-03`, without prior Minderung from `2026-04`.
 * The cap of 30 % of the Regelbedarf for Minderungen in force together (§ 31a Abs. 4).
 """
 
@@ -74,8 +74,9 @@ __all__ = [
     "stufe_31",
 ]
 
-#: "auf insgesamt 30 Prozent des nach § 20 maßgebenden Regelbedarfs begrenzt" (§ 31a Abs. 4 Satz 1).
 DECKEL_PROZENT: Final = 30
+""""auf insgesamt 30 Prozent des nach § 20 maßgebenden Regelbedarfs begrenzt" (§ 31a Abs. 4 Satz 1).
+"""
 
 
 @attrs.frozen
@@ -83,20 +84,23 @@ class Stufe:
     """A Minderung: rate, months and the norm that sets them."""
 
     prozent: int
+    """The rate in percent of the Regelbedarf."""
     monate: int
+    """The length in months."""
     norm: str
+    """The norm of the step."""
 
 
 class Abs7(Aufzaehlung):
     """The states of § 31a Abs. 7 SGB II (Entzug des Regelbedarfs bei Arbeitsverweigerung)."""
 
-    #: Not in force (2023-07; expired 27.3.2026 under § 86, so also 2026-03).
     KEINE = "keine"
-    #: 2024-03: only after a Minderung for § 31 Abs. 1 Satz 1 Nr. 2, Abs. 2 Nr. 3 or 4 within
-    #: the last year.
+    """Not in force (2023-07; expired 27.3.2026 under § 86, so also 2026-03)."""
     MIT_VORMINDERUNG = "mit_vorminderung"
-    #: From 2026-04: without a prior Minderung.
+    """2024-03: only after a Minderung for § 31 Abs. 1 Satz 1 Nr. 2, Abs. 2 Nr. 3 or 4 within the
+    last year."""
     OHNE_VORMINDERUNG = "ohne_vorminderung"
+    """From 2026-04: without a prior Minderung."""
 
 
 @attrs.frozen
@@ -104,21 +108,27 @@ class Sanktionsrecht:
     """The consequences of violations under one Rechtsstand."""
 
     rechtsstand: str
+    """The Rechtsstand of the row."""
     regime: Regime
-    #: § 31: the steps (B) or the single flat rate (C).
+    """Its regime."""
     pflichtverletzung: tuple[Stufe, ...]
-    #: § 32: the Minderung per (repeated) Meldeversäumnis.
+    """§ 31: the steps (B) or the single flat rate (C)."""
     meldeversaeumnis: Stufe
-    #: C only: the first unexcused miss brings no Minderung.
+    """§ 32: the Minderung per (repeated) Meldeversäumnis."""
     erstes_meldeversaeumnis_frei: bool
-    #: C only: the third consecutive miss with RFB makes the person nicht erreichbar (§ 7b Abs. 4).
+    """C only: the first unexcused miss brings no Minderung."""
     nichterreichbarkeit: bool
+    """C only: the third consecutive miss with RFB makes the person nicht erreichbar (§ 7b Abs. 4).
+    """
     abs7: Abs7
+    """Whether and how § 31a Abs. 7 applies."""
     abs7_norm: str | None
+    """The norm of § 31a Abs. 7 in this Rechtsstand, if it applies."""
     leistung: str
-    #: Where the exclusion of ergänzende Hilfe nach dem SGB XII stands (§ 31b Abs. 3 in the text
-    #: of 1.7.2023, Abs. 4 from 28.3.2024).
+    """The name of the benefit (Bürgergeld, Grundsicherungsgeld)."""
     sgb12_norm: str = "§ 31b Abs. 4 SGB II a.F."
+    """Where the exclusion of ergänzende Hilfe nach dem SGB XII stands (§ 31b Abs. 3 in the text of
+    1.7.2023, Abs. 4 from 28.3.2024)."""
 
 
 _B_31 = (
@@ -139,7 +149,6 @@ def _b(
     )
 
 
-#: One row per Rechtsstand: the consequences in force (FACHKONZEPT § 6).
 SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
     "2023-07": _b("2023-07", Abs7.KEINE, None, "§ 31b Abs. 3 SGB II a.F."),
     "2024-03": _b("2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II a.F."),
@@ -158,16 +167,19 @@ SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
         "§ 31b Abs. 4 SGB II n.F.",
     ),
 }
+"""One row per Rechtsstand: the consequences in force (docs/fachliches.md section 6)."""
 
 
 @attrs.frozen
 class Baustein:
     """One building block of the Belehrung text (what, how long, wichtiger Grund, early end …),
-    with the norm it renders (:mod:`kooplan.belehrung`)."""
+    with the norm it renders (`kooplan.belehrung`)."""
 
     art: str = attrs.field(validator=p.ist_text)
     text: str = attrs.field(validator=p.ist_text)
+    """The block's German text."""
     norm: str | None = attrs.field(default=None, validator=p.optional(p.ist_text))
+    """The norm the block renders, where it names one."""
 
 
 def _ist_betrag(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
@@ -185,43 +197,53 @@ def _ist_folgen(_: Any, attribute: attrs.Attribute[Any], wert: Any) -> None:
 
 @attrs.frozen
 class Rechtsfolge:
-    """What an RFB announces (the contract's ``rechtsfolgen`` object)."""
+    """What an RFB announces (the contract's `rechtsfolgen` object)."""
 
     rechtsstand: str = attrs.field(validator=p.ist_text)
+    """The Rechtsstand whose law the announcement follows (of the due day)."""
     minderung_prozent: int = attrs.field(validator=p.ist_int(0, 100))
+    """The rate of the Minderung in percent (0 where there is none)."""
     monate: int = attrs.field(validator=p.ist_int(0, 12))
+    """The length of the Minderungszeitraum in months (0 where there is none)."""
     norm: str = attrs.field(validator=p.ist_text)
+    """The norms of the announcement."""
     text: str = attrs.field(validator=p.ist_text)
+    """The German sentence for the Belehrung."""
     bausteine: tuple[Baustein, ...] = attrs.field(
         default=(), validator=p.ist_tupel_von(Baustein, "eine Liste von Bausteinen")
     )
+    """The Belehrung text in building blocks."""
     betrag_euro: Decimal | None = attrs.field(default=None, validator=_ist_betrag)
-    #: The rate after the 30 % cap, where Minderungen already in force would cap it.
+    """The Minderung in euros, where the Regelbedarfsstufe is known."""
     minderung_prozent_gedeckelt: int | None = attrs.field(
         default=None, validator=p.optional(p.ist_int(0, 100))
     )
+    """The rate after the 30 % cap, where Minderungen already in force would cap it."""
     entzug_regelbedarf: bool | None = attrs.field(default=None, validator=p.optional(p.ist_bool))
+    """Whether the whole Regelbedarf would be lost (§ 31a Abs. 7)."""
     nicht_erreichbar: bool | None = attrs.field(default=None, validator=p.optional(p.ist_bool))
+    """Whether the person would count as nicht erreichbar (§ 7b Abs. 4)."""
     folgestufen: tuple[Rechtsfolge, ...] = attrs.field(default=(), validator=_ist_folgen)
+    """The stages a further violation would reach."""
     alternativen: tuple[Rechtsfolge, ...] = attrs.field(default=(), validator=_ist_folgen)
-    #: The earliest first day of the Minderung: the month after a VA that cannot take effect
-    #: before the violation (§ 31b Abs. 1 Satz 1).
+    """The reading under the Stichtag's law, where it differs."""
     beginn_fruehestens: dt.date | None = attrs.field(
         default=None, validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
     )
-    #: The last day a Minderung for a violation on the due day may be festgestellt
-    #: (§ 31b Abs. 1 Satz 3: "nur innerhalb von sechs Monaten ab dem Zeitpunkt der
-    #: Pflichtverletzung").
+    """The earliest first day of the Minderung: the month after a VA that cannot take effect before
+    the violation (§ 31b Abs. 1 Satz 1)."""
     feststellung_bis: dt.date | None = attrs.field(
         default=None, validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
     )
+    """The last day a Minderung for a violation on the due day may be festgestellt (§ 31b Abs. 1
+    Satz 3: "nur innerhalb von sechs Monaten ab dem Zeitpunkt der Pflichtverletzung")."""
 
 
 # -- history ---------------------------------------------------------------------------------------
 
 
 def minderung_monate(m: MinderungFestgestellt) -> int:
-    """The length of an earlier Minderung: recorded (``monate``), else one month for a
+    """The length of an earlier Minderung: recorded (`monate`), else one month for a
     Meldeversäumnis (§ 32 Abs. 2 Satz 2), else the months of its step (§ 31b Abs. 2 a.F.: 1, 2,
     3; n.F.: 3 months at 30 %, which the step rule derives alike)."""
     if m.monate is not None:
@@ -234,11 +256,11 @@ def minderung_monate(m: MinderungFestgestellt) -> int:
 
 
 def _ende(m: MinderungFestgestellt, aufhebungen: Mapping[str, dt.date]) -> dt.date:
-    """The last day of a Minderung, lifted early where a ``minderung_aufgehoben`` says so.
+    """The last day of a Minderung, lifted early where a `minderung_aufgehoben` says so.
 
-        "[…] ist die Minderung ab dem Zeitpunkt der Pflichterfüllung oder der Erklärung der
-        Bereitschaft zur Pflichterfüllung aufzuheben, soweit der Minderungszeitraum mindestens
-        einen Monat betragen hat, andernfalls nach Ablauf dieses Monats." (§ 31b Abs. 2 Satz 2)
+    > "[…] ist die Minderung ab dem Zeitpunkt der Pflichterfüllung oder der Erklärung der
+    > Bereitschaft zur Pflichterfüllung aufzuheben, soweit der Minderungszeitraum mindestens
+    > einen Monat betragen hat, andernfalls nach Ablauf dieses Monats." (§ 31b Abs. 2 Satz 2)
 
     So a Minderung lifted within its first month still runs that month."""
     ende = plus_monate(m.beginn, minderung_monate(m)) - dt.timedelta(days=1)
@@ -257,7 +279,7 @@ def _wirksam(z: Zustand) -> tuple[MinderungFestgestellt, ...]:
 
 
 def minderungen_in_kraft(z: Zustand, tag: dt.date) -> tuple[MinderungFestgestellt, ...]:
-    """The festgestellte Minderungen whose Minderungszeitraum covers ``tag``."""
+    """The festgestellte Minderungen whose Minderungszeitraum covers `tag`."""
     if not z.minderungen:
         return ()
     auf = dict(z.aufhebungen)
@@ -266,27 +288,31 @@ def minderungen_in_kraft(z: Zustand, tag: dt.date) -> tuple[MinderungFestgestell
 
 @attrs.frozen
 class Monat:
-    """One month of :func:`minderungen_monatlich`: the Minderungen in force and their sum."""
+    """One month of `minderungen_monatlich`: the Minderungen in force and their sum."""
 
     monat: dt.date = attrs.field(validator=p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    """The first day of the month."""
     minderungen: tuple[MinderungFestgestellt, ...] = attrs.field(
         validator=p.ist_tupel_von(MinderungFestgestellt, "eine Liste festgestellter Minderungen")
     )
+    """The Minderungen in force in the month."""
     summe_prozent: int = attrs.field(validator=p.ist_int(0))
-    #: The sum after the 30 % cap of § 31a Abs. 4 Satz 1.
+    """Their sum in percent of the Regelbedarf, after the 30 % cap."""
     summe_gedeckelt: int = attrs.field(validator=p.ist_int(0, 100))
+    """The sum after the 30 % cap of § 31a Abs. 4 Satz 1."""
     betrag_euro: Decimal | None = attrs.field(default=None, validator=_ist_betrag)
+    """The sum in euros, where the Regelbedarf is known."""
 
 
 def minderungen_monatlich(
     fall: Fall, stichtag: dt.date, von: dt.date, bis: dt.date
 ) -> tuple[Monat, ...]:
-    """The Minderungen in force month by month from ``von`` to ``bis`` (by the case's history up
-    to ``stichtag``), with their sum before and after the cap of § 31a Abs. 4 Satz 1:
+    """The Minderungen in force month by month from `von` to `bis` (by the case's history up
+    to `stichtag`), with their sum before and after the cap of § 31a Abs. 4 Satz 1:
 
-        "Leistungsminderungen bei wiederholten Pflichtverletzungen oder wiederholten
-        Meldeversäumnissen nach § 32 sind auf insgesamt 30 Prozent des nach § 20 maßgebenden
-        Regelbedarfs begrenzt."
+    > "Leistungsminderungen bei wiederholten Pflichtverletzungen oder wiederholten
+    > Meldeversäumnissen nach § 32 sind auf insgesamt 30 Prozent des nach § 20 maßgebenden
+    > Regelbedarfs begrenzt."
 
     A Minderung is in force in a month when its Minderungszeitraum covers the month's first day
     (Minderungen begin with a calendar month, § 31b Abs. 1 Satz 1).
@@ -309,24 +335,24 @@ def minderungen_monatlich(
 
 
 def stufe_31(z: Zustand, verletzung_am: dt.date) -> int:
-    """The step (1–3) of a new § 31 violation on ``verletzung_am`` under B.
+    """The step (1–3) of a new § 31 violation on `verletzung_am` under B.
 
-        "Eine weitere Pflichtverletzung liegt nur vor, wenn bereits zuvor eine Minderung
-        festgestellt wurde. Sie liegt nicht vor, wenn der Beginn des vorangegangenen
-        Minderungszeitraums länger als ein Jahr zurückliegt." (§ 31a Abs. 1 Satz 4, 5 a.F.)
+    > "Eine weitere Pflichtverletzung liegt nur vor, wenn bereits zuvor eine Minderung
+    > festgestellt wurde. Sie liegt nicht vor, wenn der Beginn des vorangegangenen
+    > Minderungszeitraums länger als ein Jahr zurückliegt." (§ 31a Abs. 1 Satz 4, 5 a.F.)
 
     The previous Minderung is the latest § 31 Minderung (by its beginning) festgestellt up to the
     violation; Minderungen for Meldeversäumnisse do not count, nor those with the consequences of
     § 32 (a Sperrzeit bei Meldeversäumnis, § 31a Abs. 1 Satz 7 a.F.; the reading that burdens
-    less, with the note ``offen.stufe_sperrzeit_meldeversaeumnis`` where it decides). A § 31
-    Abs. 2 Nr. 3 Minderung without its Sperrzeit counts, with the note ``rf.sperrzeit_unbekannt``
+    less, with the note `offen.stufe_sperrzeit_meldeversaeumnis` where it decides). A § 31
+    Abs. 2 Nr. 3 Minderung without its Sperrzeit counts, with the note `rf.sperrzeit_unbekannt`
     where that decides.
 
     The year is counted forward from the beginning of the previous Minderungszeitraum (§ 26
     Abs. 1 SGB X with §§ 187 Abs. 2, 188 Abs. 2 BGB): it began 1.4.2024, so it ended with
     31.3.2025, and a violation on 1.4.2025 is a first one again. Counted back from the violation
     the beginning would lie exactly one year back, not "länger"; on that one day the readings
-    differ, and the Rechtsfolge carries the note ``offen.jahresfrist_grenztag``.
+    differ, and the Rechtsfolge carries the note `offen.jahresfrist_grenztag`.
     """
     return _stufe(_vorige_31(z, verletzung_am), verletzung_am)
 
@@ -346,8 +372,8 @@ def _vorige_31(
     verletzung_am: dt.date,
     zaehlt: Callable[[MinderungFestgestellt], bool] = _ist_stufe,
 ) -> MinderungFestgestellt | None:
-    """The latest § 31 Minderung (by beginning) festgestellt up to ``verletzung_am`` (of those
-    ``zaehlt`` counts)."""
+    """The latest § 31 Minderung (by beginning) festgestellt up to `verletzung_am` (of those
+    `zaehlt` counts)."""
     vorher = [m for m in _wirksam(z) if zaehlt(m) and m.am <= verletzung_am]
     return max(vorher, key=lambda m: (m.beginn, m.am)) if vorher else None
 
@@ -371,7 +397,7 @@ def _stufe_hinweise(z: Zustand, verletzung_am: dt.date, nr: int, hinweise: list[
 
 
 def _grenztag_jahresfrist(z: Zustand, verletzung_am: dt.date) -> bool:
-    """Whether ``verletzung_am`` is the one day on which counting the year of § 31a Abs. 1
+    """Whether `verletzung_am` is the one day on which counting the year of § 31a Abs. 1
     Satz 5 a.F. forward from the previous beginning and back from the violation differ."""
     letzte = _vorige_31(z, verletzung_am)
     if letzte is None:
@@ -392,10 +418,10 @@ def _vorminderung_2024(
 
     A Minderung for a Sperrzeit bei Meldeversäumnis (§ 31 Abs. 2 Nr. 3 with § 159 Abs. 1 Satz 2
     Nr. 8 SGB III) had the consequences of § 32 (§ 31a Abs. 1 Satz 7 a.F.): kooplan does not
-    count it (the reading that burdens less; the note ``offen.abs7_sperrzeit_meldeversaeumnis``
+    count it (the reading that burdens less; the note `offen.abs7_sperrzeit_meldeversaeumnis`
     says so where it decides). One under § 31 Abs. 2 Nr. 3 whose Sperrzeit is not recorded
-    leaves the condition open (``None``), like a Minderung without its Tatbestand. The notes go
-    to ``hinweise``."""
+    leaves the condition open (`None`), like a Minderung without its Tatbestand. The notes go
+    to `hinweise`."""
     grenze = plus_monate(verletzung_am, -12)
     auf = dict(z.aufhebungen)
     unbekannt = sperrzeit_mv = sperrzeit_offen = False
@@ -423,8 +449,8 @@ def _vorminderung_2024(
 
 
 def _haerte(z: Zustand, tag: dt.date, ab: dt.date | None = None) -> bool:
-    """An außergewöhnliche Härte found for the current benefit period covers ``tag`` (and, with
-    ``ab``, lasts at least until that day: the first month a Minderung could run)."""
+    """An außergewöhnliche Härte found for the current benefit period covers `tag` (and, with
+    `ab`, lasts at least until that day: the first month a Minderung could run)."""
     return any(
         h.bezug is None
         and nr == z.zeitraum_nr
@@ -438,7 +464,7 @@ def _haerte_pruefen(f: _Frage, hinweise: list[str]) -> bool:
     """Whether a found Härte excludes the Minderung: "Eine Leistungsminderung erfolgt nicht,
     wenn sie im Einzelfall eine außergewöhnliche Härte bedeuten würde." (§ 31a Abs. 3) It must
     cover the due day and last into the first month the Minderung could run; one that ends
-    before leaves the announcement as it is, with the note ``rf.haerte_endet_vorher``."""
+    before leaves the announcement as it is, with the note `rf.haerte_endet_vorher`."""
     if not _haerte(f.z, f.verletzung_am):
         return False
     if _haerte(f.z, f.verletzung_am, _erster_monat(f)):
@@ -450,7 +476,6 @@ def _haerte_pruefen(f: _Frage, hinweise: list[str]) -> bool:
 
 # -- the announcement ------------------------------------------------------------------------------
 
-#: What the person must not do, by Anliegen and regime (the Tatbestand in plain words).
 _VERHALTEN: Mapping[tuple[str, Regime], str] = {
     ("massnahme", Regime.B): "die Maßnahme ohne wichtigen Grund nicht antreten, abbrechen oder "
     "Anlass für den Abbruch geben",
@@ -467,10 +492,11 @@ _VERHALTEN: Mapping[tuple[str, Regime], str] = {
     ("einladung", Regime.B): "der Einladung ohne wichtigen Grund nicht folgen",
     ("einladung", Regime.C): "der Einladung ohne wichtigen Grund nicht folgen",
 }
+"""What the person must not do, by Anliegen and regime (the Tatbestand in plain words)."""
 
 
 def _baustein(schluessel: str, norm: str | None = None, **werte: str) -> Baustein:
-    """The building block of template ``schluessel`` (:data:`kooplan.belehrung.VORLAGEN`), with
+    """The building block of template `schluessel` (`kooplan.belehrung.VORLAGEN`), with
     its norm or the one the Rechtsstand's row gives."""
     v = VORLAGEN[schluessel]
     return Baustein(v.art, v.fuellen(**werte), v.norm if norm is None else norm)
@@ -493,14 +519,14 @@ class _Frage:
 def _erster_monat(f: _Frage) -> dt.date:
     """The earliest month a Minderung for a violation on the due day could run.
 
-        "Der Auszahlungsanspruch mindert sich mit Beginn des Kalendermonats, der auf das
-        Wirksamwerden des Verwaltungsaktes folgt, der die Pflichtverletzung und den Umfang der
-        Minderung der Leistung feststellt." (§ 31b Abs. 1 Satz 1)
+    > "Der Auszahlungsanspruch mindert sich mit Beginn des Kalendermonats, der auf das
+    > Wirksamwerden des Verwaltungsaktes folgt, der die Pflichtverletzung und den Umfang der
+    > Minderung der Leistung feststellt." (§ 31b Abs. 1 Satz 1)
 
     The Verwaltungsakt cannot be sent before the violation: sent on the due day at the earliest,
     it takes effect when it is made known (§ 39 Abs. 1 SGB X), by post or electronically on the
     third (from 1.1.2025 the fourth) day after sending (§ 37 Abs. 2 SGB X), handed over in
-    person on that day (the case's ``bekanntgabe``)."""
+    person on that day (the case's `bekanntgabe`)."""
     return _minderung_beginn(_bekanntgabe_am(f.verletzung_am, f.bekanntgabe))
 
 
@@ -514,9 +540,9 @@ anmelden(_minderung_euro.cache_clear)
 
 
 def _betrag(f: _Frage, prozent: int, hinweise: list[str]) -> Decimal | None:
-    """``prozent`` % of the case's Regelbedarf in the year of the first month (§ 41 Abs. 2
+    """`prozent` % of the case's Regelbedarf in the year of the first month (§ 41 Abs. 2
     rounding): from kooplan's table, else from a row the caller supplied in the policy (with the
-    note ``rf.regelbedarf_vorgegeben``), else ``None``."""
+    note `rf.regelbedarf_vorgegeben`), else `None`."""
     if f.regelbedarfsstufe is None or prozent == 0:
         return None
     jahr = _erster_monat(f).year
@@ -531,7 +557,7 @@ def _betrag(f: _Frage, prozent: int, hinweise: list[str]) -> Decimal | None:
 
 
 def _jahr_abgelaufen(beginn: dt.date, verletzung_am: dt.date) -> bool:
-    """Whether the one year of § 31a Abs. 1 Satz 5 a.F. since ``beginn`` has ended before the
+    """Whether the one year of § 31a Abs. 1 Satz 5 a.F. since `beginn` has ended before the
     day of the new violation, counted forward from the beginning of the Minderungszeitraum
     (§ 26 Abs. 1 SGB X; §§ 187 Abs. 2, 188 Abs. 2, 3 BGB): the year from 1.4.2024 ends with
     31.3.2025, so a violation on 1.4.2025 lies after it."""
@@ -539,7 +565,7 @@ def _jahr_abgelaufen(beginn: dt.date, verletzung_am: dt.date) -> bool:
 
 
 def _jahresende(beginn: dt.date) -> dt.date:
-    """The last day of a year that begins with the start of ``beginn`` (§ 188 Abs. 2, 3 BGB)."""
+    """The last day of a year that begins with the start of `beginn` (§ 188 Abs. 2, 3 BGB)."""
     try:
         return beginn.replace(year=beginn.year + 1) - dt.timedelta(days=1)
     except ValueError:  # from 29 February: the day is missing, the last of February ends it
@@ -549,7 +575,7 @@ def _jahresende(beginn: dt.date) -> dt.date:
 def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) -> Rechtsfolge:
     """The facts of the case that the consequence of a § 31 violation depends on (the step, a
     Härte, § 31a Abs. 7, the amount, the cap); the announcement itself is built by
-    :func:`_pflichtverletzung_folge` from exactly these facts."""
+    `_pflichtverletzung_folge` from exactly these facts."""
     if recht.regime is Regime.B:
         nr = stufe_31(f.z, f.verletzung_am)
         _stufe_hinweise(f.z, f.verletzung_am, nr, hinweise)
@@ -588,7 +614,7 @@ def _pflichtverletzung_folge(
     deckel: int | None,
     entzug_betrag: Decimal | None,
 ) -> Rechtsfolge:
-    """The announcement for a § 31 violation, from the facts :func:`_pflichtverletzung` found.
+    """The announcement for a § 31 violation, from the facts `_pflichtverletzung` found.
 
     A pure function of its arguments (all plain values), so it is kept for the next case with the
     same facts: a case load has few distinct combinations, and building the Rechtsfolge with its
@@ -837,10 +863,10 @@ def _nicht_erreichbar_stufe(
 ) -> Rechtsfolge:
     """§ 7b Abs. 4 n.F.: the third consecutive missed Meldeaufforderung with written RFB.
 
-    ``regelbedarf`` is the whole monthly Regelbedarf (withheld in the first month, Satz 4),
-    ``minderung`` the § 32 Minderung kept when the person reports within that month (§ 32
-    Abs. 3 Satz 2 n.F.), ``bewilligung_bis`` the last day of the Bewilligungszeitraum (Satz 3),
-    ``erster_monat`` the first month of the loss; each may be unknown. ``haerte``: a found
+    `regelbedarf` is the whole monthly Regelbedarf (withheld in the first month, Satz 4),
+    `minderung` the § 32 Minderung kept when the person reports within that month (§ 32
+    Abs. 3 Satz 2 n.F.), `bewilligung_bis` the last day of the Bewilligungszeitraum (Satz 3),
+    `erster_monat` the first month of the loss; each may be unknown. `haerte`: a found
     außergewöhnliche Härte excludes the Minderung of Satz 5 (§ 31a Abs. 3 with § 32 Abs. 2
     Satz 1), not the loss itself."""
     if bewilligung_bis is None:
@@ -878,8 +904,8 @@ def _nicht_erreichbar_stufe(
 
 anmelden(_nicht_erreichbar_stufe.cache_clear)
 
-#: The Anliegen as ``rechtsfolge`` takes them (the contract's values).
 _ANLIEGEN: Final = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen")
+"""The Anliegen as `rechtsfolge` takes them (the contract's values)."""
 
 
 def _pruefe_person(
@@ -892,8 +918,8 @@ def _pruefe_person(
     bewilligungszeitraum_ende: object = None,
     bekanntgabe: object = None,
 ) -> None:
-    """The case data a decision reads when given directly (not from a checked ``Fall``); the
-    birth date may not lie after ``tag``."""
+    """The case data a decision reads when given directly (not from a checked `Fall`); the
+    birth date may not lie after `tag`."""
     if regelbedarfsstufe is not None and (
         isinstance(regelbedarfsstufe, bool)
         or not isinstance(regelbedarfsstufe, int)
@@ -947,13 +973,13 @@ def rechtsfolge(
     bekanntgabe: Bekanntgabeart | None = None,
     policy: Policy = STANDARD,
 ) -> tuple[Rechtsfolge, tuple[str, ...]]:
-    """What an RFB sent on ``stichtag`` for an action due on ``faellig`` must announce, under
-    the law of ``faellig`` (the day a violation would happen), with the reading under the
-    Stichtag's law in ``alternativen`` where it differs. Returns the consequence and the codes of
+    """What an RFB sent on `stichtag` for an action due on `faellig` must announce, under
+    the law of `faellig` (the day a violation would happen), with the reading under the
+    Stichtag's law in `alternativen` where it differs. Returns the consequence and the codes of
     the notes that come with it.
 
-    The case data (``regelbedarfsstufe`` … ``bekanntgabe``) are those of :class:`kooplan.Fall`;
-    ``policy`` supplies the readings a caller may choose and Regelbedarf rows for years kooplan's
+    The case data (`regelbedarfsstufe` … `bekanntgabe`) are those of `kooplan.Fall`;
+    `policy` supplies the readings a caller may choose and Regelbedarf rows for years kooplan's
     table does not have yet.
     """
     if not isinstance(z, Zustand):
@@ -1010,7 +1036,7 @@ def _rechtsfolge(
     bekanntgabe: Bekanntgabeart | None,
     policy: Policy,
 ) -> tuple[Rechtsfolge, tuple[str, ...]]:
-    """:func:`rechtsfolge` on checked arguments."""
+    """`rechtsfolge` on checked arguments."""
     hinweise: list[str] = []
     f = _Frage(
         z,
@@ -1084,15 +1110,15 @@ def _rechtsfolge(
 
 
 def _feststellung_bis(faellig: dt.date, land: str | None, hinweise: list[str]) -> dt.date:
-    """The last day the Minderung for a violation on ``faellig`` may be festgestellt.
+    """The last day the Minderung for a violation on `faellig` may be festgestellt.
 
-        "Die Feststellung der Minderung ist nur innerhalb von sechs Monaten ab dem Zeitpunkt der
-        Pflichtverletzung zulässig." (§ 31b Abs. 1 Satz 3)
+    > "Die Feststellung der Minderung ist nur innerhalb von sechs Monaten ab dem Zeitpunkt der
+    > Pflichtverletzung zulässig." (§ 31b Abs. 1 Satz 3)
 
     The six months are a Frist: "Fällt das Ende einer Frist auf einen Sonntag, einen
     gesetzlichen Feiertag oder einen Sonnabend, endet die Frist mit dem Ablauf des
     nächstfolgenden Werktages." (§ 26 Abs. 3 Satz 1 SGB X). With the case's Land the day moves
-    by that Land's holidays; without, it stays, and the note ``rf.feststellung_ohne_land`` says
+    by that Land's holidays; without, it stays, and the note `rf.feststellung_ohne_land` says
     so when it is a Saturday, Sunday or a holiday in some Land."""
     ende = feststellung_spaetestens(faellig)
     if land is not None:

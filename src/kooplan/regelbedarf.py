@@ -1,12 +1,12 @@
-"""The Regelbedarf by Regelbedarfsstufe and year, and a Minderung in euro (FACHKONZEPT § 6).
+"""The Regelbedarf by Regelbedarfsstufe and year, and a Minderung in euro (docs/fachliches.md section 6).
 
 A Minderung is a percentage "des nach § 20 jeweils maßgebenden Regelbedarfs" (§ 31a Abs. 1
 SGB II). The Regelbedarf of a year is that of the Regelbedarfsstufen of § 28 SGB XII as set or
 updated for that year (§ 20 Abs. 1a SGB II), here as dated parameters, one row per year with its
-source. A year not in the table gives ``None``: the caller then states the percentage only, with a
-``hinweis`` (FACHKONZEPT § 6). Only Stufen 1 to 4 (adults and young people of 14 to 17) are kept.
+source. A year not in the table gives `None`: the caller then states the percentage only, with a
+`hinweis` (docs/fachliches.md section 6). Only Stufen 1 to 4 (adults and young people of 14 to 17) are kept.
 
-Amounts are :class:`decimal.Decimal` in euro, rounded by § 41 Abs. 2 SGB II (:func:`auf_cent`).
+Amounts are `decimal.Decimal` in euro, rounded by § 41 Abs. 2 SGB II (`auf_cent`).
 """
 
 from __future__ import annotations
@@ -32,15 +32,15 @@ __all__ = [
     "regelbedarfsjahr",
 ]
 
-#: The Regelbedarfsstufen kept in the table.
 STUFEN: tuple[int, ...] = (1, 2, 3, 4)
-#: "[…] sind auf insgesamt 30 Prozent des nach § 20 maßgebenden Regelbedarfs begrenzt."
-#: (§ 31a Abs. 4 Satz 1 SGB II, a.F. and n.F. alike)
+"""The Regelbedarfsstufen kept in the table."""
 DECKEL_PROZENT = 30
+""""[…] sind auf insgesamt 30 Prozent des nach § 20 maßgebenden Regelbedarfs begrenzt." (§ 31a Abs.
+4 Satz 1 SGB II, a.F. and n.F. alike)"""
 
 _CENT = Decimal("0.01")
-#: A fixed arithmetic context, so that a caller's ``decimal.getcontext()`` changes nothing here.
 _KONTEXT = Context(prec=28, rounding=ROUND_HALF_UP)
+"""A fixed arithmetic context, so that a caller's `decimal.getcontext()` changes nothing here."""
 
 
 def _ist_jahr(_: object, attribute: attrs.Attribute[Any], wert: object) -> None:
@@ -82,29 +82,36 @@ def _ist_bool(_: object, attribute: attrs.Attribute[Any], wert: object) -> None:
 
 @attrs.frozen
 class Regelbedarfsjahr:
-    """One row of the table: the monthly Regelbedarf in euro of Stufen 1 to 4 in ``jahr``.
+    """One row of the table: the monthly Regelbedarf in euro of Stufen 1 to 4 in `jahr`.
 
-    ``quelle`` names the legal act that set the amounts. ``verifiziert`` is True where its
+    `quelle` names the legal act that set the amounts. `verifiziert` is True where its
     citation (date, Gazette reference) was checked against a published text of the act or a
     commentary (the introductory clauses of later acts, the statute mirror; not the
     Bundesgesetzblatt itself), False where it was not.
 
     A caller may build rows for years the table does not have yet (the law for the year is
     published, kooplan not yet updated) and pass them in the policy
-    (:attr:`kooplan.Policy.regelbedarfe`); every decision that uses such a row says so in the
-    note ``rf.regelbedarf_vorgegeben``.
+    (`kooplan.Policy.regelbedarfe`); every decision that uses such a row says so in the
+    note `rf.regelbedarf_vorgegeben`.
     """
 
     jahr: int = attrs.field(validator=_ist_jahr)
+    """The calendar year."""
     stufe_1: Decimal = attrs.field(validator=_ist_euro)
+    """Regelbedarfsstufe 1, in euros."""
     stufe_2: Decimal = attrs.field(validator=_ist_euro)
+    """Regelbedarfsstufe 2, in euros."""
     stufe_3: Decimal = attrs.field(validator=_ist_euro)
+    """Regelbedarfsstufe 3, in euros."""
     stufe_4: Decimal = attrs.field(validator=_ist_euro)
+    """Regelbedarfsstufe 4, in euros."""
     quelle: str = attrs.field(validator=_ist_quelle)
+    """The legal act that set the amounts."""
     verifiziert: bool = attrs.field(default=True, validator=_ist_bool)
+    """False where the act's date or Fundstelle is not checked."""
 
     def betrag(self, stufe: int) -> Decimal:
-        """The amount of Regelbedarfsstufe ``stufe`` (1 to 4)."""
+        """The amount of Regelbedarfsstufe `stufe` (1 to 4)."""
         return (self.stufe_1, self.stufe_2, self.stufe_3, self.stufe_4)[_pruefe_stufe(stufe) - 1]
 
 
@@ -115,7 +122,6 @@ def _zeile(
     return Regelbedarfsjahr(jahr, s1, s2, s3, s4, quelle, verifiziert)
 
 
-#: The Regelbedarf table of FACHKONZEPT § 6, one row per year, each with its source.
 REGELBEDARFE: tuple[Regelbedarfsjahr, ...] = (
     _zeile(
         2023,
@@ -144,6 +150,7 @@ REGELBEDARFE: tuple[Regelbedarfsjahr, ...] = (
         "SGB XII)",
     ),
 )
+"""The Regelbedarf table of docs/fachliches.md section 6, one row per year, each with its source."""
 
 _NACH_JAHR: Mapping[int, Regelbedarfsjahr] = {z.jahr: z for z in REGELBEDARFE}
 
@@ -170,19 +177,20 @@ def _pruefe_prozent(prozent: object) -> int:
 
 
 def auf_cent(betrag: Decimal) -> Decimal:
-    """Round ``betrag`` to two decimal places as § 41 Abs. 2 SGB II prescribes.
+    """Round `betrag` to two decimal places as § 41 Abs. 2 SGB II prescribes.
 
-        "Berechnungen werden auf zwei Dezimalstellen durchgeführt, wenn nichts Abweichendes
-        bestimmt ist. Bei einer auf Dezimalstellen durchgeführten Berechnung wird die letzte
-        Dezimalstelle um eins erhöht, wenn sich in der folgenden Dezimalstelle eine der Ziffern
-        5 bis 9 ergeben würde." (§ 41 Abs. 2 SGB II)
+    > "Berechnungen werden auf zwei Dezimalstellen durchgeführt, wenn nichts Abweichendes
+    > bestimmt ist. Bei einer auf Dezimalstellen durchgeführten Berechnung wird die letzte
+    > Dezimalstelle um eins erhöht, wenn sich in der folgenden Dezimalstelle eine der Ziffern
+    > 5 bis 9 ergeben würde." (§ 41 Abs. 2 SGB II)
 
     Only the third decimal place decides (5 to 9: up, 0 to 4: down), which for a non-negative
-    amount is ``ROUND_HALF_UP``. A negative amount is rounded by its magnitude. A ``float`` is
+    amount is `ROUND_HALF_UP`. A negative amount is rounded by its magnitude. A `float` is
     refused: it cannot hold most cent amounts exactly.
 
-    >>> auf_cent(Decimal("16.885")), auf_cent(Decimal("16.8849")), auf_cent(Decimal("50.2"))
-    (Decimal('16.89'), Decimal('16.88'), Decimal('50.20'))
+    Examples:
+        >>> auf_cent(Decimal("16.885")), auf_cent(Decimal("16.8849")), auf_cent(Decimal("50.2"))
+        (Decimal('16.89'), Decimal('16.88'), Decimal('50.20'))
     """
     if not isinstance(betrag, Decimal) or not betrag.is_finite():
         raise UngueltigeEingabe("Ein Betrag muss eine endliche decimal.Decimal sein.")
@@ -190,16 +198,17 @@ def auf_cent(betrag: Decimal) -> Decimal:
 
 
 def regelbedarfsjahr(jahr: int) -> Regelbedarfsjahr | None:
-    """The table row of ``jahr`` (with its source), ``None`` for a year not in the table."""
+    """The table row of `jahr` (with its source), `None` for a year not in the table."""
     return _NACH_JAHR.get(_pruefe_jahr(jahr))
 
 
 def regelbedarf(stufe: int, jahr: int) -> Decimal | None:
-    """The monthly Regelbedarf of Regelbedarfsstufe ``stufe`` (1 to 4) in ``jahr``, in euro;
-    ``None`` for a year not in the table.
+    """The monthly Regelbedarf of Regelbedarfsstufe `stufe` (1 to 4) in `jahr`, in euro;
+    `None` for a year not in the table.
 
-    >>> regelbedarf(1, 2023), regelbedarf(1, 2024), regelbedarf(1, 2022)
-    (Decimal('502'), Decimal('563'), None)
+    Examples:
+        >>> regelbedarf(1, 2023), regelbedarf(1, 2024), regelbedarf(1, 2022)
+        (Decimal('502'), Decimal('563'), None)
     """
     stufe = _pruefe_stufe(stufe)
     zeile = regelbedarfsjahr(jahr)
@@ -207,19 +216,20 @@ def regelbedarf(stufe: int, jahr: int) -> Decimal | None:
 
 
 def minderung_euro(stufe: int, jahr: int, prozent: int) -> Decimal | None:
-    """``prozent`` % of the Regelbedarf of ``stufe`` in ``jahr``, rounded by § 41 Abs. 2 SGB II
-    (:func:`auf_cent`); ``None`` for a year not in the table.
+    """`prozent` % of the Regelbedarf of `stufe` in `jahr`, rounded by § 41 Abs. 2 SGB II
+    (`auf_cent`); `None` for a year not in the table.
 
-        "Bei einer Pflichtverletzung nach § 31 mindert sich das Bürgergeld um 10 Prozent des nach
-        § 20 jeweils maßgebenden Regelbedarfs." (§ 31a Abs. 1 Satz 1 SGB II a.F.; 20 and 30 % in
-        Sätze 2 and 3; n.F.: 30 %)
+    > "Bei einer Pflichtverletzung nach § 31 mindert sich das Bürgergeld um 10 Prozent des nach
+    > § 20 jeweils maßgebenden Regelbedarfs." (§ 31a Abs. 1 Satz 1 SGB II a.F.; 20 and 30 % in
+    > Sätze 2 and 3; n.F.: 30 %)
 
-    ``prozent`` is a whole number from 0 to 100 (100: the whole Regelbedarf, § 31a Abs. 7). This
+    `prozent` is a whole number from 0 to 100 (100: the whole Regelbedarf, § 31a Abs. 7). This
     is the nominal figure: whether Minderungen already in force cap it is for the caller
-    (:func:`deckel_euro`).
+    (`deckel_euro`).
 
-    >>> minderung_euro(1, 2024, 10), minderung_euro(2, 2023, 30)
-    (Decimal('56.30'), Decimal('135.30'))
+    Examples:
+        >>> minderung_euro(1, 2024, 10), minderung_euro(2, 2023, 30)
+        (Decimal('56.30'), Decimal('135.30'))
     """
     stufe = _pruefe_stufe(stufe)
     anteil = _pruefe_prozent(prozent)
@@ -230,21 +240,23 @@ def minderung_euro(stufe: int, jahr: int, prozent: int) -> Decimal | None:
 
 
 def anteil_euro(betrag: Decimal, prozent: int) -> Decimal:
-    """``prozent`` % of the monthly amount ``betrag``, rounded by § 41 Abs. 2 SGB II.
+    """`prozent` % of the monthly amount `betrag`, rounded by § 41 Abs. 2 SGB II.
 
-    >>> anteil_euro(Decimal("563"), 30)
-    Decimal('168.90')
+    Examples:
+        >>> anteil_euro(Decimal("563"), 30)
+        Decimal('168.90')
     """
     anteil = _pruefe_prozent(prozent)
     return auf_cent(_KONTEXT.divide(_KONTEXT.multiply(betrag, anteil), 100))
 
 
 def deckel_euro(stufe: int, jahr: int) -> Decimal | None:
-    """The most all Minderungen in force together may take from the Regelbedarf of ``stufe`` in
-    ``jahr``: 30 % (§ 31a Abs. 4 Satz 1 SGB II), rounded by § 41 Abs. 2; ``None`` for a year not
+    """The most all Minderungen in force together may take from the Regelbedarf of `stufe` in
+    `jahr`: 30 % (§ 31a Abs. 4 Satz 1 SGB II), rounded by § 41 Abs. 2; `None` for a year not
     in the table. Not for § 31a Abs. 7 (and § 7b Abs. 4 n.F.), which the cap does not bind.
 
-    >>> deckel_euro(1, 2024)
-    Decimal('168.90')
+    Examples:
+        >>> deckel_euro(1, 2024)
+        Decimal('168.90')
     """
     return minderung_euro(stufe, jahr, DECKEL_PROZENT)

@@ -1,13 +1,14 @@
 """Hypothesis strategies for tests of code that uses kooplan.
 
-This is the only module of kooplan that imports :mod:`hypothesis`; import it from test code only
-(``pip install kooplan[test]``). Every strategy builds valid value objects: a drawn event, plan or
+This is the only module of kooplan that imports Hypothesis; import it from test code only. It
+needs the extra `testing` (`pip install -e '.[testing]'` in a clone, or the wheel with
+`[testing]`); without Hypothesis, importing it raises an `ImportError` that says so. Every strategy builds valid value objects: a drawn event, plan or
 case can always be constructed, and a drawn case's history is *legal* for the state machine
-(FACHKONZEPT § 3), so :func:`kooplan.falte` and :func:`kooplan.verlauf` never raise
-:class:`~kooplan.UnzulaessigerUebergang` for it. A decision on such a case may still be refused
-for reasons of law, e.g. ``leistungsbezug_beendet`` when the benefit receipt has ended.
+(docs/fachliches.md section 3), so `kooplan.falte` and `kooplan.verlauf` never raise
+`UnzulaessigerUebergang` for it. A decision on such a case may still be refused
+for reasons of law, e.g. `leistungsbezug_beendet` when the benefit receipt has ended.
 
-Usage::
+Usage:
 
     from hypothesis import given
     import kooplan
@@ -23,20 +24,20 @@ Usage::
 
 The strategies:
 
-* :func:`stichtage` – days kooplan covers, biased to the days the law changes and their eves.
-* :func:`plaene` – valid :class:`~kooplan.Kooperationsplan` objects.
-* :func:`ereignisse` – any single valid event (of every ``art`` or of those asked for).
-* :func:`faelle` – valid cases with legal histories, built by walking the transition table
-  :data:`kooplan.UEBERGAENGE`: at each step an event ``art`` is drawn among those the table allows
+* `stichtage` – days kooplan covers, biased to the days the law changes and their eves.
+* `plaene` – valid `Kooperationsplan` objects.
+* `ereignisse` – any single valid event (of every `art` or of those asked for).
+* `faelle` – valid cases with legal histories, built by walking the transition table
+  `kooplan.UEBERGAENGE`: at each step an event `art` is drawn among those the table allows
   in the current phase (with its conditions), and the phase is tracked with
-  :func:`kooplan.phasen.schritt` and :func:`kooplan.phasen.zeitschritte`.
-* :func:`fall_dicts` – the same cases as contract JSON objects (``"schema": "kooplan/fall/1"``,
-  dates as ISO strings), ready for :func:`json.dumps` or :func:`kooplan.vertrag.fall_aus_objekt`.
+  `kooplan.phasen.schritt` and `kooplan.phasen.zeitschritte`.
+* `fall_dicts` – the same cases as contract JSON objects (`"schema": "kooplan/fall/1"`,
+  dates as ISO strings), ready for `json.dumps` or `kooplan.vertrag.fall_aus_objekt`.
 
-:func:`fall_als_dict` turns any :class:`~kooplan.Fall` into its contract JSON object.
+`fall_als_dict` turns any `Fall` into its contract JSON object.
 
-Events are built from the contract's field specs (:mod:`kooplan.vertrag.felder`); a field that
-names another event (``bezug``, ``einladung``: :data:`kooplan.fall.BEZUEGE`) names an earlier
+Events are built from the contract's field specs (`kooplan.vertrag.felder`); a field that
+names another event (`bezug`, `einladung`: `kooplan.fall.BEZUEGE`) names an earlier
 event of an art it may name.
 """
 
@@ -46,7 +47,15 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError as _fehler:  # pragma: no cover - tested in a process without hypothesis
+    raise ImportError(
+        "kooplan.testing braucht Hypothesis, das nicht installiert ist. Installiere kooplan mit "
+        "dem Extra 'testing' (im Quellordner: pip install -e '.[testing]'; aus einem Wheel: "
+        "pip install 'kooplan-VERSION-py3-none-any.whl[testing]') oder pip install hypothesis.",
+        name="hypothesis",
+    ) from _fehler
 
 from kooplan.ereignisse import (
     ARTEN,
@@ -85,25 +94,25 @@ __all__ = [
     "stichtage",
 ]
 
-#: The first day kooplan covers (the Bürgergeld law, 1.7.2023).
 ERSTER_TAG: Final = ABGEDECKT_AB
-#: The last day the strategies draw by default.
+"""The first day kooplan covers (the Bürgergeld law, 1.7.2023)."""
 LETZTER_TAG: Final = dt.date(2027, 12, 31)
-#: The days the law changes (first days of the Rechtsstände after the first, FACHKONZEPT § 2):
-#: 2024-03-28, 2026-03-28, 2026-04-23 (by the best evidence; not read in the Gazette) and
-#: 2026-07-01.
+"""The last day the strategies draw by default."""
 GRENZTAGE: Final[tuple[dt.date, ...]] = alle_grenzen()
+"""The days the law changes (first days of the Rechtsstände after the first, docs/fachliches.md section 2):
+2024-03-28, 2026-03-28, 2026-04-23 (by the best evidence; not read in the Gazette) and 2026-07-01.
+"""
 
 _TAG: Final = dt.timedelta(days=1)
-#: The earliest day drawn for history (events before 1.7.2023).
 _VORGESCHICHTE_AB: Final = dt.date(2022, 1, 1)
+"""The earliest day drawn for history (events before 1.7.2023)."""
 
 # -- small building blocks ------------------------------------------------------------------------
 
 _BUCHSTABEN: Final = "abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ0123456789-"
 _WORT: Final = st.text(alphabet=_BUCHSTABEN, min_size=1, max_size=12)
-#: A non-blank text of a few words (the contract refuses blank texts).
 _TEXT: Final = st.lists(_WORT, min_size=1, max_size=4).map(" ".join)
+"""A non-blank text of a few words (the contract refuses blank texts)."""
 _TEXTE: Final = st.lists(_TEXT, max_size=3).map(tuple)
 _EREIGNIS_ID: Final = st.text(
     alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:",
@@ -123,7 +132,7 @@ def _pruefe_bereich(von: dt.date, bis: dt.date) -> None:
 
 
 def _nahe_grenzen(von: dt.date, bis: dt.date) -> list[dt.date]:
-    """The boundary days and their eves that lie in ``[von, bis]`` (plus the range's ends)."""
+    """The boundary days and their eves that lie in `[von, bis]` (plus the range's ends)."""
     tage = {von, bis}
     for g in GRENZTAGE:
         tage.update({g - _TAG, g})
@@ -131,11 +140,11 @@ def _nahe_grenzen(von: dt.date, bis: dt.date) -> list[dt.date]:
 
 
 def stichtage(von: dt.date = ERSTER_TAG, bis: dt.date = LETZTER_TAG) -> st.SearchStrategy[dt.date]:
-    """Days from ``von`` to ``bis`` (default 2023-07-01 to 2027-12-31), about half of them drawn
-    from the days the law changes (:data:`GRENZTAGE`: 2024-03-28, 2026-03-28, 2026-04-17,
+    """Days from `von` to `bis` (default 2023-07-01 to 2027-12-31), about half of them drawn
+    from the days the law changes (`GRENZTAGE`: 2024-03-28, 2026-03-28, 2026-04-17,
     2026-07-01), their eves and the range's ends.
 
-    Use it for the Stichtag (and ``faellig``) of a decision. ``von`` may not lie before 1.7.2023.
+    Use it for the Stichtag (and `faellig`) of a decision. `von` may not lie before 1.7.2023.
     """
     _pruefe_bereich(von, bis)
     return st.one_of(st.sampled_from(_nahe_grenzen(von, bis)), st.dates(von, bis))
@@ -152,8 +161,8 @@ def _eigenbemuehungen() -> st.SearchStrategy[Eigenbemuehungen]:
 
 
 def plaene(max_schritte: int = 12) -> st.SearchStrategy[Kooperationsplan]:
-    """Valid Kooperationspläne (§ 15 Abs. 2 SGB II): an Eingliederungsziel, 1 to ``max_schritte``
-    Schritte (the default 12 exceeds the policy's ``plan_max_schritte`` of 10 now and then), and
+    """Valid Kooperationspläne (§ 15 Abs. 2 SGB II): an Eingliederungsziel, 1 to `max_schritte`
+    Schritte (the default 12 exceeds the policy's `plan_max_schritte` of 10 now and then), and
     any of the optional parts. Every text is non-blank."""
     if max_schritte < 1:
         raise ValueError("'max_schritte' must be at least 1: a plan needs a Schritt")
@@ -187,7 +196,7 @@ def _monatserster_danach(tag: dt.date) -> dt.date:
 
 
 def _verweise(art: str, name: str, ids: Mapping[str, Sequence[str]]) -> list[str] | None:
-    """The ids field ``name`` of ``art`` may name (None: it names no event)."""
+    """The ids field `name` of `art` may name (None: it names no event)."""
     erlaubt = BEZUEGE.get((art, name))
     if erlaubt is None:
         return None
@@ -204,7 +213,7 @@ def _feldwert(
     offen: Iterable[Mitwirkung] | None,
     bedingung: Bedingung | None,
 ) -> object:
-    """A value for one field of an event (or :data:`_FEHLT`)."""
+    """A value for one field of an event (or `_FEHLT`)."""
     verweise = _verweise(art, name, ids)
     if verweise is not None:  # names an earlier event
         if not verweise or (not feld.pflicht and draw(st.booleans())):
@@ -300,9 +309,9 @@ def _ereignis(
     offen: Iterable[Mitwirkung] | None = None,
     bedingung: Bedingung | None = None,
 ) -> Ereignis:
-    """One event of ``art`` on ``am``. ``ids``: by art, the ids of earlier events (what a
-    ``bezug`` may name); ``offen``: the kinds a ``mitwirkung_erbracht`` may name (``None``: any);
-    ``bedingung``: the condition of the table row the event is to take."""
+    """One event of `art` on `am`. `ids`: by art, the ids of earlier events (what a
+    `bezug` may name); `offen`: the kinds a `mitwirkung_erbracht` may name (`None`: any);
+    `bedingung`: the condition of the table row the event is to take."""
     if art == "minderung_festgestellt":
         return _minderung(draw, am, id, ids)
     kwargs: dict[str, Any] = {"am": am, "id": id}
@@ -329,12 +338,12 @@ def _einzelnes_ereignis(draw: st.DrawFn, art: str) -> Ereignis:
 
 
 def ereignisse(arten: Iterable[str] | None = None) -> st.SearchStrategy[Ereignis]:
-    """Any single valid event, of every ``art`` of the contract or only of ``arten``.
+    """Any single valid event, of every `art` of the contract or only of `arten`.
 
-    Days are drawn as by :func:`stichtage`; an ``eingliederungsvereinbarung`` lies before
-    1.7.2023 (it can only be history), a ``minderung_festgestellt`` may. Fields that name another
-    event (``bezug``, ``einladung``) name an arbitrary id: inside a :class:`~kooplan.Fall` they
-    must name an earlier event, so use :func:`faelle` for whole cases.
+    Days are drawn as by `stichtage`; an `eingliederungsvereinbarung` lies before
+    1.7.2023 (it can only be history), a `minderung_festgestellt` may. Fields that name another
+    event (`bezug`, `einladung`) name an arbitrary id: inside a `Fall` they
+    must name an earlier event, so use `faelle` for whole cases.
     """
     wahl = tuple(ARTEN) if arten is None else tuple(arten)
     unbekannt = [a for a in wahl if a not in ARTEN]
@@ -345,17 +354,16 @@ def ereignisse(arten: Iterable[str] | None = None) -> st.SearchStrategy[Ereignis
 
 # -- legal histories: a walk over the transition table --------------------------------------------
 
-#: The table's rows by (phase, event art), in the order the state machine tries them.
 _ZEILEN: Final[Mapping[tuple[Phase, str], tuple[Uebergang, ...]]] = {
     (phase, art): tuple(r for r in UEBERGAENGE if phase in r.von and art in r.ausloeser)
     for phase in Phase
     for art in ARTEN
 }
-#: Arts another event may name: their events mostly get an id.
+"""The table's rows by (phase, event art), in the order the state machine tries them."""
 _BENANNT: Final = frozenset(a for erlaubt in BEZUEGE.values() for a in erlaubt)
-#: Events that name a violation excused later.
+"""Arts another event may name: their events mostly get an id."""
 _VERSTOESSE: Final = BEZUEGE.get(("wichtiger_grund_nachgewiesen", "bezug"), ())
-#: The conditions :func:`_erfuellbar` decides; rows with others are tried with the state machine.
+"""Events that name a violation excused later."""
 _BEKANNT: Final = frozenset(
     {
         Bedingung.OHNE_WICHTIGEN_GRUND,
@@ -369,13 +377,14 @@ _BEKANNT: Final = frozenset(
         Bedingung.LETZTE_OFFENE_ART_ENTSCHULDIGT,
     }
 )
+"""The conditions `_erfuellbar` decides; rows with others are tried with the state machine."""
 
 
 def _erfuellbar(
     b: Bedingung | None, z: Zustand, tag: dt.date, ids: Mapping[str, Sequence[str]]
 ) -> bool:
-    """Whether a row with condition ``b`` can be taken by some event drawn on ``tag`` (for a
-    condition not in :data:`_BEKANNT`: perhaps)."""
+    """Whether a row with condition `b` can be taken by some event drawn on `tag` (for a
+    condition not in `_BEKANNT`: perhaps)."""
     if b is None or b in (
         Bedingung.OHNE_WICHTIGEN_GRUND,
         Bedingung.MIT_WICHTIGEM_GRUND,
@@ -402,7 +411,7 @@ def _erfuellbar(
 def _moeglich(
     z: Zustand, art: str, tag: dt.date, ids: Mapping[str, Sequence[str]]
 ) -> list[Uebergang]:
-    """The rows for ``art`` in the state's phase whose condition can be met on ``tag``."""
+    """The rows for `art` in the state's phase whose condition can be met on `tag`."""
     if art == "eingliederungsvereinbarung":
         return []  # only before 1.7.2023: history, drawn before the walk
     for name, feld in ereignis_felder(art).items():
@@ -550,22 +559,22 @@ def faelle(
     alte_ev: bool = False,
     ungeordnet: bool = False,
 ) -> st.SearchStrategy[Fall]:
-    """Valid cases whose histories are legal for the state machine (FACHKONZEPT § 3).
+    """Valid cases whose histories are legal for the state machine (docs/fachliches.md section 3).
 
-    The history is a walk over :data:`kooplan.UEBERGAENGE`: at each step a row is drawn among
-    those for the current phase whose condition can be met (e.g. ``mitwirkung_erbracht`` only for
-    an outstanding kind, ``schlichtung_begonnen`` only before 1.7.2026), then one of its event
+    The history is a walk over `kooplan.UEBERGAENGE`: at each step a row is drawn among
+    those for the current phase whose condition can be met (e.g. `mitwirkung_erbracht` only for
+    an outstanding kind, `schlichtung_begonnen` only before 1.7.2026), then one of its event
     arts, its fields are drawn to meet the condition, and the state is advanced with
-    :func:`kooplan.phasen.zeitschritte` (time-driven steps up to the event's day) and
-    :func:`kooplan.phasen.schritt`. Days never decrease; many events share a day; the four weeks
-    of a Schlichtung often run out. Fields that name another event (``bezug``, ``einladung``)
-    name an earlier event of an art they may name, by its ``id``.
+    `kooplan.phasen.zeitschritte` (time-driven steps up to the event's day) and
+    `kooplan.phasen.schritt`. Days never decrease; many events share a day; the four weeks
+    of a Schlichtung often run out. Fields that name another event (`bezug`, `einladung`)
+    name an earlier event of an art they may name, by its `id`.
 
-    ``min_ereignisse``/``max_ereignisse``: the walk's length (days from ``von`` to ``bis``).
-    ``vorgeschichte``: may prepend festgestellte Minderungen dated before 1.7.2023.
-    ``alte_ev``: may also prepend an old Eingliederungsvereinbarung (decisions are then refused
-    with ``rechtsstand_nicht_abgedeckt`` until the first plan, at the latest 31.12.2023).
-    ``ungeordnet``: shuffle the input order of the days; the fold order (by date, same-day events
+    `min_ereignisse`/`max_ereignisse`: the walk's length (days from `von` to `bis`).
+    `vorgeschichte`: may prepend festgestellte Minderungen dated before 1.7.2023.
+    `alte_ev`: may also prepend an old Eingliederungsvereinbarung (decisions are then refused
+    with `rechtsstand_nicht_abgedeckt` until the first plan, at the latest 31.12.2023).
+    `ungeordnet`: shuffle the input order of the days; the fold order (by date, same-day events
     in input order) is kept, so the case means the same.
     The case's optional fields (Geburtsdatum, Regelbedarfsstufe, Land, …) are drawn or left out.
     """
@@ -611,9 +620,9 @@ def _ereignis_als_dict(e: Ereignis) -> dict[str, Any]:
 
 
 def fall_als_dict(fall: Fall) -> dict[str, Any]:
-    """The case as the contract's JSON object (CONTRACT.md, ``kooplan/fall/1``): field names from
-    :mod:`kooplan.vertrag.felder`, dates as ``YYYY-MM-DD``, absent optional fields left out.
-    :func:`kooplan.vertrag.fall_aus_objekt` reads it back into an equal case."""
+    """The case as the contract's JSON object (docs/vertrag.md, `kooplan/fall/1`): field names from
+    `kooplan.vertrag.felder`, dates as `YYYY-MM-DD`, absent optional fields left out.
+    `kooplan.vertrag.fall_aus_objekt` reads it back into an equal case."""
     felder = {k: v for k, v in FALL_FELDER.items() if k != "schema"}
     return {"schema": FALL_SCHEMA} | _json_objekt(fall, felder)
 
@@ -628,8 +637,8 @@ def fall_dicts(
     alte_ev: bool = False,
     ungeordnet: bool = False,
 ) -> st.SearchStrategy[dict[str, Any]]:
-    """The cases of :func:`faelle` (same arguments) as contract JSON objects
-    (``"schema": "kooplan/fall/1"``, dates as ISO strings), see :func:`fall_als_dict`."""
+    """The cases of `faelle` (same arguments) as contract JSON objects
+    (`"schema": "kooplan/fall/1"`, dates as ISO strings), see `fall_als_dict`."""
     return faelle(
         min_ereignisse=min_ereignisse,
         max_ereignisse=max_ereignisse,

@@ -2,21 +2,22 @@
 
 A request carries the case, the Anliegen, the Stichtag, optionally the Fälligkeit and the name of a
 policy the process was started with. It is read by the same strict reader as a case
-(:func:`kooplan.vertrag.laden.anfrage_aus_json`), its fields are data
-(:data:`kooplan.vertrag.felder.ANFRAGE_FELDER`) and its JSON Schema is generated from them
-(:func:`kooplan.vertrag.schema.anfrage_schema`).
+(`kooplan.vertrag.laden.anfrage_aus_json`), its fields are data
+(`kooplan.vertrag.felder.ANFRAGE_FELDER`) and its JSON Schema is generated from them
+(`kooplan.vertrag.schema.anfrage_schema`).
 
->>> import kooplan
->>> from kooplan.vertrag.laden import anfrage_aus_json
->>> a = anfrage_aus_json(
-...     b'{"schema": "kooplan/anfrage/1", "anliegen": "massnahme", "stichtag": "2025-05-06", '
-...     b'"fall": {"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": '
-...     b'[{"art": "plan_gescheitert", "am": "2025-05-02"}]}}'
-... )
->>> a
-Anfrage(fall='JC-1', anliegen='massnahme', stichtag=2025-05-06, faellig=None, policy=None)
->>> kooplan.entscheide(a.fall, a.anliegen, a.stichtag, a.faellig).modus.value
-'mit_rfb'
+Examples:
+    >>> import kooplan
+    >>> from kooplan.vertrag.laden import anfrage_aus_json
+    >>> a = anfrage_aus_json(
+    ...     b'{"schema": "kooplan/anfrage/1", "anliegen": "massnahme", "stichtag": "2025-05-06", '
+    ...     b'"fall": {"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": '
+    ...     b'[{"art": "plan_gescheitert", "am": "2025-05-02"}]}}'
+    ... )
+    >>> a
+    Anfrage(fall='JC-1', anliegen='massnahme', stichtag=2025-05-06, faellig=None, policy=None)
+    >>> kooplan.entscheide(a.fall, a.anliegen, a.stichtag, a.faellig).modus.value
+    'mit_rfb'
 """
 
 from __future__ import annotations
@@ -49,13 +50,17 @@ class Anfrage:
     the policy named ``policy`` (``None``: the process's default policy)."""
 
     fall: Fall = attrs.field(validator=p.ist_instanz(Fall, "ein kooplan.Fall"))
+    """The case."""
     anliegen: Anliegen = attrs.field(converter=_als_anliegen, validator=p.ist_enum(Anliegen))
+    """What is to be sent."""
     stichtag: dt.date = attrs.field(validator=p.ist_tag())
+    """The day the decision is for."""
     faellig: dt.date | None = attrs.field(
         default=None, validator=[p.optional(p.ist_tag()), _nicht_vor_stichtag]
     )
-    #: The name of a policy given when the process was started (``--policy NAME=FILE``).
+    """The day the action is due (`None`: the Stichtag); not before the Stichtag."""
     policy: str | None = attrs.field(default=None, validator=p.optional(p.ist_ereignis_id))
+    """The name of a policy given when the process was started (`--policy NAME=FILE`)."""
 
     def __repr__(self) -> str:  # the case by its id only: no personal data in a repr
         return (

@@ -1,5 +1,5 @@
-"""Writing decisions and errors as the contract's JSON (``kooplan/entscheidung/1``,
-``kooplan/fehler/1``): keys in the contract's order, UTF-8, not ASCII-escaped, absent optional
+"""Writing decisions and errors as the contract's JSON (`kooplan/entscheidung/1`,
+`kooplan/fehler/1`): keys in the contract's order, UTF-8, not ASCII-escaped, absent optional
 objects left out."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _baustein(b: Baustein) -> dict[str, Any]:
 
 
 def rechtsfolge_als_dict(r: Rechtsfolge) -> dict[str, Any]:
-    """The contract's ``rechtsfolgen`` object; optional keys only where they apply."""
+    """The contract's `rechtsfolgen` object; optional keys only where they apply."""
     out: dict[str, Any] = {
         "rechtsstand": r.rechtsstand,
         "minderung_prozent": r.minderung_prozent,
@@ -68,7 +68,7 @@ def rechtsfolge_als_dict(r: Rechtsfolge) -> dict[str, Any]:
 def entscheidung_als_dict(e: Entscheidung, zeile_nr: int | None = None) -> dict[str, Any]:
     """The decision as the contract's JSON object (a dict in the contract's key order).
 
-    ``zeile_nr``: the input line of a case read from JSON Lines; it then follows ``fall``, as in
+    `zeile_nr`: the input line of a case read from JSON Lines; it then follows `fall`, as in
     the error object.
     """
     kopf: dict[str, Any] = {"schema": ENTSCHEIDUNG_SCHEMA, "fall": e.fall}
@@ -116,15 +116,15 @@ def zeile(obj: dict[str, Any]) -> str:
 
 # -- the decision line, written directly ------------------------------------------------------------
 #
-# ``entscheidung_als_zeile`` writes exactly ``zeile(entscheidung_als_dict(e, nr))`` (a property
+# `entscheidung_als_zeile` writes exactly `zeile(entscheidung_als_dict(e, nr))` (a property
 # test holds the two together), but without building the dict and without encoding the same
 # texts again for every case: the reasons, the notes and the Rechtsfolgen of a case load are few
 # distinct values, and their JSON was most of the time of writing a line.
 
 _SCHEMA_TEXT: Final = encode_basestring(ENTSCHEIDUNG_SCHEMA)
 _TRUE_FALSE: Final = ("false", "true")
-#: JSON of values seen before (reasons, notes, Rechtsfolgen), bounded: cleared when full.
 _FRAGMENTE: dict[Any, str] = {}
+"""JSON of values seen before (reasons, notes, Rechtsfolgen), bounded: cleared when full."""
 _FRAGMENTE_MAX: Final = 4096
 anmelden(_FRAGMENTE.clear)
 
@@ -152,7 +152,7 @@ def _hinweise_json(hinweise: tuple[Hinweis, ...]) -> list[dict[str, Any]]:
 
 def entscheidung_als_zeile(e: Entscheidung, zeile_nr: int | None = None) -> str:
     """The decision as one JSON Lines line (without the newline): exactly
-    ``zeile(entscheidung_als_dict(e, zeile_nr))``, written faster."""
+    `zeile(entscheidung_als_dict(e, zeile_nr))`, written faster."""
     pruefung = e.naechste_ueberpruefung
     teile = [
         '{"schema": ',

@@ -1,15 +1,15 @@
-"""Reading cases from JSON exactly as CONTRACT.md says.
+"""Reading cases from JSON exactly as docs/vertrag.md says.
 
 * Unknown keys are errors (a typo must not silently change a decision), except keys starting
-  with ``x_`` (the caller's own data: accepted and ignored, but still JSON without duplicate keys).
-* A JSON object with a duplicate key is an error; ``NaN`` and ``Infinity`` are not JSON.
-* Dates are ``YYYY-MM-DD`` exactly; booleans and integers are JSON's own, never coerced.
-* Every error is an :class:`~kooplan.fehler.UngueltigeEingabe` with the JSON path of the
-  offending value (``ereignisse[2].am``).
+  with `x_` (the caller's own data: accepted and ignored, but still JSON without duplicate keys).
+* A JSON object with a duplicate key is an error; `NaN` and `Infinity` are not JSON.
+* Dates are `YYYY-MM-DD` exactly; booleans and integers are JSON's own, never coerced.
+* Every error is an `UngueltigeEingabe` with the JSON path of the
+  offending value (`ereignisse[2].am`).
 * Where a case has several faults, the first in document order is reported. The loader reads the
   whole case, gives every key (and list element) its place in document order, records each fault
   at the place it belongs to (a cross-field check at the field it names, a missing key at the end
-  of its object, a ``bezug`` at the ``bezug``), and reports the earliest.
+  of its object, a `bezug` at the `bezug`), and reports the earliest.
 * Messages never echo input values: any field may carry personal data. Keys are quoted, escaped
   to printable ASCII and shortened.
 """
@@ -63,14 +63,14 @@ __all__ = [
 
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FALL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-#: Longest key name quoted in a message or path (keys are shown, values never).
 _MAX_SCHLUESSEL: Final = 40
-#: Limits that keep hostile input from exhausting memory or time; each gives a clear error.
+"""Longest key name quoted in a message or path (keys are shown, values never)."""
 MAX_BYTES_JE_FALL: Final = 1_000_000  # bytes of UTF-8
+"""Limits that keep hostile input from exhausting memory or time; each gives a clear error."""
 MAX_EREIGNISSE: Final = 10_000
 MAX_TIEFE: Final = 32
 #: JSON nested deeper than this is refused before it is parsed (a valid case nests at most 5
-#: levels, plus :data:`MAX_TIEFE` levels of ``x_`` data).
+#: levels, plus `MAX_TIEFE` levels of ``x_`` data).
 MAX_JSON_TIEFE: Final = 64
 
 
@@ -82,7 +82,7 @@ class _Objekt(dict[str, Any]):
 
 def _paare(paare: list[tuple[str, Any]]) -> dict[str, Any]:
     """The object hook: a plain dict (its order is the document's), or, where a key occurs twice,
-    an :class:`_Objekt` that keeps every pair for the loader to report."""
+    an `_Objekt` that keeps every pair for the loader to report."""
     obj = dict(paare)
     if len(obj) == len(paare):
         return obj
@@ -92,15 +92,15 @@ def _paare(paare: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 class _KeineKonstante(ValueError):
-    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON."""
+    """`NaN`, `Infinity` and `-Infinity` are not JSON."""
 
 
 def _keine_konstante(name: str) -> Any:
     raise _KeineKonstante(name)
 
 
-#: One decoder for every case (``json.loads`` with a hook builds a new one per call).
 _DECODER: Final = json.JSONDecoder(object_pairs_hook=_paare, parse_constant=_keine_konstante)
+"""One decoder for every case (`json.loads` with a hook builds a new one per call)."""
 
 
 def _utf8_laenge(text: str | bytes, grenze: int = MAX_BYTES_JE_FALL) -> int:
@@ -114,8 +114,8 @@ def _utf8_laenge(text: str | bytes, grenze: int = MAX_BYTES_JE_FALL) -> int:
 def json_lesen(text: str | bytes) -> Any:
     """Parse one JSON text strictly (duplicate keys are kept for the loader to report).
 
-    Raises :class:`UngueltigeEingabe` for text that is not JSON, is longer than
-    :data:`MAX_BYTES_JE_FALL` or nested deeper than :data:`MAX_JSON_TIEFE`. The error keeps no
+    Raises `UngueltigeEingabe` for text that is not JSON, is longer than
+    `MAX_BYTES_JE_FALL` or nested deeper than `MAX_JSON_TIEFE`. The error keeps no
     reference to the input (no chained exception that a logger could print with its data).
     """
     return _json_lesen(text, "Der Fall")
@@ -143,7 +143,7 @@ def _json_lesen(text: str | bytes, was: str, grenze: int = MAX_BYTES_JE_FALL) ->
 
 
 def _parsen(text: str) -> Any:
-    """The JSON value of ``text`` (nested at most :data:`MAX_JSON_TIEFE` levels)."""
+    """The JSON value of ``text`` (nested at most `MAX_JSON_TIEFE` levels)."""
     return _mit_leerem_stapel(_parsen_hier, text)
 
 
@@ -189,7 +189,7 @@ _KEINE_KLAMMER: Final = re.compile(r"[^\[\]{}]++")
 
 
 def _zu_tief(text: str) -> bool:
-    """Whether ``text`` nests arrays and objects deeper than :data:`MAX_JSON_TIEFE` levels.
+    """Whether ``text`` nests arrays and objects deeper than `MAX_JSON_TIEFE` levels.
 
     Checked on the text before it is parsed, by counting (never by the parser's recursion), so
     the answer is the same on any stack, in any process. A text with no more brackets than the
@@ -259,7 +259,7 @@ def _schluessel(key: str) -> str:
 
 
 def _pfad(basis: str, key: str | int) -> str:
-    """Extend a JSON path; odd keys are written as ``["…"]`` with ASCII escapes."""
+    """Extend a JSON path; odd keys are written as `["…"]` with ASCII escapes."""
     if isinstance(key, int):
         return f"{basis}[{key}]"
     if not _einfach(key):
@@ -267,8 +267,8 @@ def _pfad(basis: str, key: str | int) -> str:
     return f"{basis}.{key}" if basis else key
 
 
-#: A key that can stand in a dotted path as it is: short, no path characters, no surrogates.
 _EINFACH = re.compile(rf'[^.\[\]"\\ \ud800-\udfff]{{1,{_MAX_SCHLUESSEL}}}')
+"""A key that can stand in a dotted path as it is: short, no path characters, no surrogates."""
 
 
 def _einfach(key: str) -> bool:
@@ -293,7 +293,7 @@ def _typname(wert: Any) -> str:
 
 def _x_fehlerfrei(wert: Any) -> bool:
     """Whether ``x_`` data holds no duplicate key and no container deeper than
-    :data:`MAX_TIEFE` levels, checked level by level (the lists of a level are joined by
+    `MAX_TIEFE` levels, checked level by level (the lists of a level are joined by
     ``list.extend``, so a megabyte of data costs milliseconds)."""
     ebene = [wert] if isinstance(wert, (dict, list)) else []
     tiefe = 1
@@ -395,7 +395,7 @@ class _Leser:
             return _FEHLT
 
     def objekt(self, obj: Any, spec: Mapping[str, Feld], pfad: str, name: str, cls: Any) -> Any:
-        """Read an object by ``spec`` and build ``cls`` from it (or return ``_FEHLT``)."""
+        """Read an object by `spec` and build `cls` from it (or return `_FEHLT`)."""
         felder, stellen, ende = self.felder(obj, spec, pfad, name)
         if felder is None:
             return _FEHLT
@@ -404,11 +404,11 @@ class _Leser:
     def felder(
         self, obj: Any, spec: Mapping[str, Feld], pfad: str, name: str, art: str | None = None
     ) -> tuple[dict[str, Any] | None, dict[str, int], int]:
-        """Read an object's keys in document order; ``x_`` keys are checked for duplicates only.
+        """Read an object's keys in document order; `x_` keys are checked for duplicates only.
 
-        Checks across fields (:data:`~kooplan.ereignisse.QUERPRUEFUNGEN` of ``art``) run on the
+        Checks across fields (`QUERPRUEFUNGEN` of `art`) run on the
         fields that could be read, each fault at the place of the field it names. Returns the
-        values read (``None`` if any fault was found inside), the place of each key, and the place
+        values read (`None` if any fault was found inside), the place of each key, and the place
         of the object's end (where a missing key is reported)."""
         vorher = len(self.fehler)
         if not isinstance(obj, dict):
@@ -463,7 +463,7 @@ class _Leser:
     def nur_doppelte(self, wert: Any, pfad: str, nr: int) -> None:
         """The caller's own ``x_`` data, the ``nr``-th ``x_`` field of the object at ``pfad``:
         accepted as it is, but duplicate keys are refused and nesting is limited
-        (:data:`MAX_TIEFE`). A fault is reported at the object that holds the ``x_`` field, and
+        (`MAX_TIEFE`). A fault is reported at the object that holds the ``x_`` field, and
         the message counts the field instead of naming it: ``x_`` keys may hold personal data."""
         if _x_fehlerfrei(wert):
             return
@@ -576,8 +576,8 @@ class _Leser:
         return None if ereignis is _FEHLT else (ereignis, stellen)
 
     def ohne_art(self, obj: Any, pfad: str) -> None:
-        """An event whose ``art`` is missing or unknown: its other fields cannot be judged, but
-        ``am``, ``id`` and duplicate keys can."""
+        """An event whose `art` is missing or unknown: its other fields cannot be judged, but
+        `am`, `id` and duplicate keys can."""
         basis = ereignis_felder("termin_wahrgenommen")
         gesehen: set[str] = set()
         eigene = 0
@@ -617,7 +617,7 @@ class _Leser:
             tuple[list[tuple[str | None, str | None, dt.date | None]], dict[str, list[int]]],
         ],
     ) -> None:
-        """Fields naming another event by ``id``: it must exist, be earlier in fold order (date
+        """Fields naming another event by `id`: it must exist, be earlier in fold order (date
         order, same day: input order) and be of an art the field may name."""
         for (art, feld), erlaubt in BEZUEGE.items():
             ziel_id = getattr(e, feld, None) if e.art == art else None
@@ -652,10 +652,10 @@ class _Leser:
                 )
 
 
-#: The fields of an event of each art, with ``art`` itself as a constant (built once).
 _EREIGNIS_SPEC: Final[Mapping[str, Mapping[str, Feld]]] = {
     art: {**ereignis_felder(art), "art": Feld(Typ.KONSTANTE, True, (art,))} for art in ARTEN
 }
+"""The fields of an event of each art, with `art` itself as a constant (built once)."""
 
 
 def _paare_von(obj: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -664,7 +664,7 @@ def _paare_von(obj: dict[str, Any]) -> list[tuple[str, Any]]:
 
 
 def _roh(e: Any) -> tuple[str | None, str | None, dt.date | None]:
-    """What the ``bezug`` checks need of an event, read leniently: (id, art, am)."""
+    """What the `bezug` checks need of an event, read leniently: (id, art, am)."""
     if not isinstance(e, dict):
         return None, None, None
     rid = e.get("id") if isinstance(e.get("id"), str) else None
@@ -680,7 +680,7 @@ def _roh(e: Any) -> tuple[str | None, str | None, dt.date | None]:
 
 
 def _pruefe_wert(feld: Feld, wert: Any, name: str) -> str | None:
-    """The fault of a single value by its field type, as a German sentence, or ``None``."""
+    """The fault of a single value by its field type, as a German sentence, or `None`."""
     t = feld.typ
     if t is Typ.DATUM:
         if not isinstance(wert, str) or not _DATUM.fullmatch(wert):
@@ -750,10 +750,10 @@ class _Form:
 
 
 def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
-    """An object's values by ``form``, without the bookkeeping of places and paths.
+    """An object's values by `form`, without the bookkeeping of places and paths.
 
-    Only a plain ``dict`` is read: the JSON parser gives an object with a duplicate key as an
-    :class:`_Objekt`, and that case goes to the exact reader."""
+    Only a plain `dict` is read: the JSON parser gives an object with a duplicate key as an
+    `_Objekt`, and that case goes to the exact reader."""
     if type(obj) is not dict:
         raise _Zurueck
     leser = form.leser
@@ -777,9 +777,9 @@ def _eigen_und_fehlerfrei(key: Any, wert: Any) -> bool:
 
 
 def _leser_fuer(feld: Feld) -> _Lies:
-    """The fast reader of one field: the converted value, or :class:`_Zurueck`.
+    """The fast reader of one field: the converted value, or `_Zurueck`.
 
-    Each accepts a subset of what :func:`_pruefe_wert` and :meth:`_Leser.wert` accept (exact
+    Each accepts a subset of what `_pruefe_wert` and `_Leser.wert` accept (exact
     types, no subclasses) and converts it the same way."""
     t = feld.typ
     if t is Typ.DATUM:
@@ -840,9 +840,9 @@ def _leser_fuer(feld: Feld) -> _Lies:
     return _lies_ereignisse
 
 
-#: Days read before, by their text: a case load names the same few thousand days again and again.
-#: Only valid days are kept, so it holds at most the 73,000 days from 1900 to 2099.
 _TAGE: dict[str, dt.date] = {}
+"""Days read before, by their text: a case load names the same few thousand days again and again.
+Only valid days are kept, so it holds at most the 73,000 days from 1900 to 2099."""
 anmelden(_TAGE.clear)
 
 
@@ -922,21 +922,21 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
 
 _PLAN_FORM: Final = _Form(PLAN_FELDER)
 _EIGENBEMUEHUNGEN_FORM: Final = _Form(EIGENBEMUEHUNGEN_FELDER)
-#: The event forms without "art" (the fast reader looks the form up by it).
 _EREIGNIS_FORM: Final = {
     art: _Form({k: f for k, f in spec.items() if k != "art"})
     for art, spec in _EREIGNIS_SPEC.items()
 }
+"""The event forms without "art" (the fast reader looks the form up by it)."""
 _FALL_FORM: Final = _Form(FALL_FELDER)
 
 
 def _schnell(obj: Any) -> Fall:
     """Read a case in one pass without places and paths; any fault (or a rare shape: ``x_``
     data with a fault inside, duplicate keys, subclasses of ``dict`` or ``str``) raises
-    :class:`_Zurueck`, and the
+    `_Zurueck`, and the
     exact reader reads the case again to report its first fault with its path. The fast reader
     accepts a subset of what the exact reader accepts (its field readers are stricter than
-    :func:`_pruefe_wert`) and builds with the same cross-field checks and constructors; property
+    `_pruefe_wert`) and builds with the same cross-field checks and constructors; property
     tests hold it to the exact reader (it never accepts what the exact one refuses, and builds
     the same case)."""
     return _fall_bauen(_schnell_objekt(obj, _FALL_FORM))
@@ -956,9 +956,9 @@ def _fall_bauen(felder: Mapping[str, Any]) -> Fall:
 
 
 def fall_aus_objekt(obj: Any) -> Fall:
-    """Build a :class:`Fall` from a parsed JSON value, checking the whole contract.
+    """Build a `Fall` from a parsed JSON value, checking the whole contract.
 
-    Errors name the case when its ``fall`` is valid (else ``fall`` is ``None``).
+    Errors name the case when its `fall` is valid (else `fall` is `None`).
     """
     try:
         return _schnell(obj)
@@ -983,7 +983,7 @@ def _genau(obj: Any) -> Fall:
 
 
 def _fall_id(obj: Any) -> str | None:
-    """The case id, if the top level has exactly one valid ``fall``."""
+    """The case id, if the top level has exactly one valid `fall`."""
     if not isinstance(obj, dict):
         return None
     werte = [w for k, w in _paare_von(obj) if k == "fall"]
@@ -1007,9 +1007,9 @@ def zeilen_lesen(daten: bytes) -> Iterator[tuple[int, bytes]]:
 
 
 def faelle_lesen(daten: bytes, format: str) -> Iterator[tuple[int | None, Fall | KooplanError]]:
-    """Read every case of a ``json`` (one case) or ``jsonl`` (one case per line) input.
+    """Read every case of a `json` (one case) or `jsonl` (one case per line) input.
 
-    Yields ``(zeile, fall_or_error)``: ``zeile`` is the 1-based line for JSON Lines, ``None`` for
+    Yields `(zeile, fall_or_error)`: `zeile` is the 1-based line for JSON Lines, `None` for
     a single JSON case. A bad case yields its error and never stops or shifts the others.
     """
     if format == "json":
@@ -1039,7 +1039,7 @@ def zeilen_begrenzt(strom: IO[bytes], grenze: int = MAX_BYTES_JE_FALL) -> Iterat
 
     Never more than ``grenze + 3`` bytes of a line are held: a longer line is given as its first
     ``grenze + 2`` bytes (the loader then refuses it by its length, in its place) and the rest of
-    it is read and dropped. A read error raises :class:`Lesefehler`. ``strom`` is a buffered
+    it is read and dropped. A read error raises `Lesefehler`. ``strom`` is a buffered
     binary stream (a file opened with ``"rb"``, ``sys.stdin.buffer``); a line is yielded as soon
     as its line end is read, so a caller on a pipe gets each answer before it sends the next
     line."""
@@ -1072,9 +1072,9 @@ MAX_BYTES_JE_POLICY: Final = 100_000
 
 def policy_lesen(daten: bytes, *, toml: bool) -> Policy:
     """A policy from the bytes of a TOML (``toml=True``) or JSON file, read as strictly as a
-    case: at most :data:`MAX_BYTES_JE_POLICY` bytes of UTF-8 (a BOM is accepted), nesting
+    case: at most `MAX_BYTES_JE_POLICY` bytes of UTF-8 (a BOM is accepted), nesting
     limited independently of the stack, a duplicate key refused, unknown keys and wrong values
-    refused by :meth:`Policy.aus_mapping`. Every fault is an :class:`UngueltigeEingabe` with a
+    refused by `Policy.aus_mapping`. Every fault is an `UngueltigeEingabe` with a
     German message; keys are quoted escaped, values never."""
     if len(daten) > MAX_BYTES_JE_POLICY:
         raise UngueltigeEingabe(
@@ -1177,13 +1177,13 @@ def _toml_lesen(text: str) -> Any:
 
 
 def anfrage_aus_json(text: str | bytes) -> Anfrage:
-    """Parse and check one request given as JSON text (at most :data:`MAX_BYTES_JE_FALL` bytes,
+    """Parse and check one request given as JSON text (at most `MAX_BYTES_JE_FALL` bytes,
     the case in it included)."""
     return anfrage_aus_objekt(_json_lesen(text, "Die Anfrage"))
 
 
 def anfrage_aus_objekt(obj: Any) -> Anfrage:
-    """Build an :class:`~kooplan.vertrag.anfrage.Anfrage` from a parsed JSON value, by the same
+    """Build an `Anfrage` from a parsed JSON value, by the same
     rules as a case: unknown keys refused (but ``x_``), duplicate keys refused, the first fault in
     document order with its path (``fall.ereignisse[2].am``). Errors name the case when the
     request holds one ``fall`` with a valid id."""

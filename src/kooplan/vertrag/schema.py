@@ -1,9 +1,9 @@
 """JSON Schemas (draft 2020-12) of the contract, generated from the field specs of the loader.
 
-The input schemas (a case, a request) come from the same :mod:`kooplan.vertrag.felder` tables the
-loader reads, so the two cannot drift. Each schema stands alone: :func:`fall_schema`,
-:func:`anfrage_schema`, :func:`entscheidung_schema` and :func:`fehler_schema` each give one
-schema a validator can use as it is (``kooplan schema fall``). :func:`schemabuendel` collects
+The input schemas (a case, a request) come from the same `kooplan.vertrag.felder` tables the
+loader reads, so the two cannot drift. Each schema stands alone: `fall_schema`,
+`anfrage_schema`, `entscheidung_schema` and `fehler_schema` each give one
+schema a validator can use as it is (``kooplan schema fall``). `schemabuendel` collects
 them in an object that is not itself a schema (``kooplan schema --alle``).
 
 Two rules of the contract cannot be said in JSON Schema and are enforced by the loader only: duplicate keys, and the cross-field checks (unique ids, ``bezug``, dates before
@@ -17,10 +17,12 @@ from typing import Any
 
 from kooplan.begruendung import HINWEISE
 from kooplan.entscheidung import REGELN, Anliegen, Modus
+from kooplan.ereignisse import ARTEN
 from kooplan.fehler import FEHLERCODES
 from kooplan.kalender import LAENDER
 from kooplan.phasen import Phase
 from kooplan.recht import RECHTSSTAENDE, Quelle
+from kooplan.vertrag.ausgabefelder import AUSGABE
 from kooplan.vertrag.felder import (
     ANFRAGE_FELDER,
     ANFRAGE_SCHEMA,
@@ -33,6 +35,7 @@ from kooplan.vertrag.felder import (
     PLAN_FELDER,
     Feld,
     Typ,
+    ereignis_felder,
 )
 
 __all__ = [
@@ -101,21 +104,39 @@ def _feld(f: Feld) -> dict[str, Any]:
     else:  # pragma: no cover - every Typ is handled above
         raise AssertionError(f.typ)
     if f.beschreibung:
-        s["description"] = f.beschreibung
+        s["description"] = _beschreibung(f.beschreibung, f.norm)
     return s
 
 
+def _beschreibung(text: str, norm: str) -> str:
+    return f"{text} ({norm})" if norm else text
+
+
+def _beschrieben(objekt: str, props: dict[str, Any]) -> dict[str, Any]:
+    """`props` with each property's description from `AUSGABE` (copies, not shared)."""
+    felder = AUSGABE[objekt]
+    out = {}
+    for name, s in props.items():
+        s = dict(s)
+        if name in felder:
+            s["description"] = _beschreibung(felder[name].beschreibung, felder[name].norm)
+        out[name] = s
+    return out
+
+
+def _erster_absatz(doc: str | None) -> str:
+    return " ".join((doc or "").strip().split("\n\n")[0].split())
+
+
 def fall_schema() -> dict[str, Any]:
-    """The schema of one input case (``kooplan/fall/1``)."""
+    """The schema of one input case (`kooplan/fall/1`)."""
     ereignisse = []
-    for art, felder in EREIGNIS_FELDER.items():
-        basis = {
-            "art": Feld(Typ.KONSTANTE, True, (art,)),
-            "am": Feld(Typ.DATUM, True),
-            "id": Feld(Typ.ID),
-        }
-        s = _objekt({**basis, **felder})
+    for art in EREIGNIS_FELDER:
+        felder = dict(ereignis_felder(art))
+        felder["art"] = Feld(Typ.KONSTANTE, True, (art,), beschreibung=felder["art"].beschreibung)
+        s = _objekt(felder)
         s["title"] = art
+        s["description"] = _erster_absatz(ARTEN[art].__doc__)
         ereignisse.append(s)
     return {
         "$schema": _DRAFT,
@@ -133,27 +154,33 @@ def fall_schema() -> dict[str, Any]:
 def _hinweis() -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {
-            "code": {"type": "string", "enum": sorted(HINWEISE)},
-            "quelle": {"enum": [q.value for q in Quelle]},
-            "norm": {"type": ["string", "null"]},
-            "text": {"type": "string", "minLength": 1},
-        },
+        "properties": _beschrieben(
+            "hinweis",
+            {
+                "code": {"type": "string", "enum": sorted(HINWEISE)},
+                "quelle": {"enum": [q.value for q in Quelle]},
+                "norm": {"type": ["string", "null"]},
+                "text": {"type": "string", "minLength": 1},
+            },
+        ),
         "required": ["code", "quelle", "norm", "text"],
         "additionalProperties": False,
     }
 
 
 def entscheidung_schema() -> dict[str, Any]:
-    """The schema of one decision (``kooplan/entscheidung/1``)."""
+    """The schema of one decision (`kooplan/entscheidung/1`)."""
     grund = {
         "type": "object",
-        "properties": {
-            "regel": {"type": "string", "enum": [r.id for r in REGELN]},
-            "norm": {"type": "string", "minLength": 1},
-            "quelle": {"enum": [q.value for q in Quelle]},
-            "text": {"type": "string", "minLength": 1},
-        },
+        "properties": _beschrieben(
+            "grund",
+            {
+                "regel": {"type": "string", "enum": [r.id for r in REGELN]},
+                "norm": {"type": "string", "minLength": 1},
+                "quelle": {"enum": [q.value for q in Quelle]},
+                "text": {"type": "string", "minLength": 1},
+            },
+        ),
         "required": ["regel", "norm", "quelle", "text"],
         "additionalProperties": False,
     }
@@ -174,6 +201,7 @@ def entscheidung_schema() -> dict[str, Any]:
         "ueberpruefung_ueberfaellig": {"type": "boolean"},
         "rechtsfolgen": {"$ref": "#/$defs/rechtsfolge"},
     }
+    props = _beschrieben("entscheidung", props)
     return {
         "$schema": _DRAFT,
         "$id": "https://kooplan.invalid/schema/entscheidung-1.json",
@@ -194,54 +222,63 @@ def _rechtsfolge() -> dict[str, Any]:
     stufe = {"$ref": "#/$defs/rechtsfolge"}
     return {
         "type": "object",
-        "properties": {
-            "rechtsstand": {"enum": [r.id for r in RECHTSSTAENDE]},
-            "minderung_prozent": {"type": "integer", "minimum": 0, "maximum": 100},
-            "monate": {"type": "integer", "minimum": 0, "maximum": 12},
-            "norm": {"type": "string", "minLength": 1},
-            "text": {"type": "string", "minLength": 1},
-            "betrag_euro": {"type": "number", "minimum": 0},
-            "minderung_prozent_gedeckelt": {"type": "integer", "minimum": 0, "maximum": 30},
-            "entzug_regelbedarf": {"type": "boolean"},
-            "nicht_erreichbar": {"type": "boolean"},
-            "folgestufen": {"type": "array", "items": stufe},
-            "alternativen": {"type": "array", "items": stufe},
-            "beginn_fruehestens": _DATUM,
-            "feststellung_bis": _DATUM,
-            "bausteine": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "art": {"type": "string"},
-                        "text": {"type": "string"},
-                        "norm": {"type": "string"},
+        "properties": _beschrieben(
+            "rechtsfolge",
+            {
+                "rechtsstand": {"enum": [r.id for r in RECHTSSTAENDE]},
+                "minderung_prozent": {"type": "integer", "minimum": 0, "maximum": 100},
+                "monate": {"type": "integer", "minimum": 0, "maximum": 12},
+                "norm": {"type": "string", "minLength": 1},
+                "text": {"type": "string", "minLength": 1},
+                "betrag_euro": {"type": "number", "minimum": 0},
+                "minderung_prozent_gedeckelt": {"type": "integer", "minimum": 0, "maximum": 30},
+                "entzug_regelbedarf": {"type": "boolean"},
+                "nicht_erreichbar": {"type": "boolean"},
+                "folgestufen": {"type": "array", "items": stufe},
+                "alternativen": {"type": "array", "items": stufe},
+                "beginn_fruehestens": _DATUM,
+                "feststellung_bis": _DATUM,
+                "bausteine": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": _beschrieben(
+                            "baustein",
+                            {
+                                "art": {"type": "string"},
+                                "text": {"type": "string"},
+                                "norm": {"type": "string"},
+                            },
+                        ),
+                        "required": ["art", "text"],
+                        "additionalProperties": False,
                     },
-                    "required": ["art", "text"],
-                    "additionalProperties": False,
                 },
             },
-        },
+        ),
         "required": ["rechtsstand", "minderung_prozent", "monate", "norm", "text"],
         "additionalProperties": False,
     }
 
 
 def fehler_schema() -> dict[str, Any]:
-    """The schema of one error (``kooplan/fehler/1``)."""
+    """The schema of one error (`kooplan/fehler/1`)."""
     return {
         "$schema": _DRAFT,
         "$id": "https://kooplan.invalid/schema/fehler-1.json",
         "title": FEHLER_SCHEMA,
         "type": "object",
-        "properties": {
-            "schema": {"const": FEHLER_SCHEMA},
-            "fall": {"type": ["string", "null"]},
-            "zeile": {"type": ["integer", "null"]},
-            "fehler": {"enum": list(FEHLERCODES)},
-            "meldung": {"type": "string", "minLength": 1},
-            "ort": {"type": ["string", "null"]},
-        },
+        "properties": _beschrieben(
+            "fehler",
+            {
+                "schema": {"const": FEHLER_SCHEMA},
+                "fall": {"type": ["string", "null"]},
+                "zeile": {"type": ["integer", "null"]},
+                "fehler": {"enum": list(FEHLERCODES)},
+                "meldung": {"type": "string", "minLength": 1},
+                "ort": {"type": ["string", "null"]},
+            },
+        ),
         "required": ["schema", "fall", "zeile", "fehler", "meldung", "ort"],
         "additionalProperties": False,
     }
@@ -281,8 +318,8 @@ def alle_schemas() -> dict[str, dict[str, Any]]:
     return {s["title"]: s for s in (fn() for fn in _SCHEMAS.values())}
 
 
-#: The marker of the bundle of every schema (``kooplan schema --alle``).
 SCHEMABUENDEL = "kooplan/schemabuendel/1"
+"""The marker of the bundle of every schema (`kooplan schema --alle`)."""
 
 
 def schemabuendel() -> dict[str, Any]:
