@@ -14,7 +14,11 @@ import functools
 import io
 import itertools
 import json
+import multiprocessing
+import multiprocessing.connection
 import os
+import signal
+import struct
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -33,6 +37,7 @@ from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.policy import Policy, RfbUmfang
 from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
 from kooplan.vertrag.laden import faelle_lesen, fall_aus_json, fall_aus_objekt
+from test_haertung import ist_deutscher_satz
 
 DATEN = Path(__file__).parent / "daten"
 GEMISCHT = DATEN / "gemischt.jsonl"
@@ -537,19 +542,98 @@ class Absturz:
         return (os._exit, (1,))
 
 
-def test_a_dead_worker_costs_time_never_results() -> None:
+def _abgebrochen(d: dict[str, Any], zeile_nr: int | None) -> bool:
+    return (d["schema"], d["fehler"], d["fall"], d["zeile"], d["ort"]) == (
+        "kooplan/fehler/1",
+        "verarbeitung_abgebrochen",
+        None,
+        zeile_nr,
+        None,
+    )
+
+
+def test_a_case_that_kills_its_worker_twice_gets_its_own_error_and_the_rest_is_decided() -> None:
+    """A chunk whose worker dies is run again; after a second death it is split into single
+    cases, and a single case whose worker died twice is answered ``verarbeitung_abgebrochen``
+    in its place. Every other case gets exactly what one process gives, in order."""
     gut = {"schema": "kooplan/fall/1", "fall": "W-1", "ereignisse": []}
     eingaben: list[Any] = [{**gut, "fall": f"W-{i}"} for i in range(30)]
     # the x_ data is accepted and ignored in this process, but kills the worker it is sent to
     eingaben[7] = {**eingaben[7], "x_absturz": Absturz()}
     eingaben[23] = {**eingaben[23], "x_absturz": Absturz()}
-    erwartet = [r.als_dict() for r in entscheide_alle(eingaben, "einladung", D(2024, 3, 10))]
+    erwartet = [
+        r.als_dict() for r in entscheide_alle(eingaben, "einladung", D(2024, 3, 10), erste_zeile=1)
+    ]
     assert all(d["schema"] == "kooplan/entscheidung/1" for d in erwartet)
     r = [
         e.als_dict()
-        for e in entscheide_alle(eingaben, "einladung", D(2024, 3, 10), jobs=2, chunk=3)
+        for e in entscheide_alle(
+            eingaben, "einladung", D(2024, 3, 10), jobs=2, chunk=3, erste_zeile=1
+        )
     ]
-    assert r == erwartet
+    assert len(r) == 30
+    for i, d in enumerate(r):
+        if i in (7, 23):
+            assert _abgebrochen(d, i + 1), d
+            assert ist_deutscher_satz(d["meldung"])
+        else:
+            assert d == erwartet[i], i
+
+
+def _toedliche_zeilen(n: int, toedlich: set[int]) -> list[bytes]:
+    """JSON Lines of ``n`` cases; the lines in ``toedlich`` carry the marker ``TOD``."""
+    return [
+        b'{"schema": "kooplan/fall/1", "fall": "%s-%d", "ereignisse": []}'
+        % (b"TOD" if i in toedlich else b"L", i)
+        for i in range(n)
+    ]
+
+
+@pytest.fixture
+def wache() -> Iterator[None]:
+    """Fail the test instead of hanging: an alarm after 120 s."""
+
+    def alarm(signum: int, frame: Any) -> None:
+        raise AssertionError("hangs: no answer within 120 s")
+
+    alt = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(120)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, alt)
+
+
+def test_a_worker_killed_while_it_sends_its_answer_never_blocks_the_others(
+    monkeypatch: pytest.MonkeyPatch, wache: None
+) -> None:
+    """A worker killed in the middle of sending its answer (as the OOM killer may do) leaves
+    half a message in its pipe. Each worker has a pipe of its own, so the half message ends
+    that pipe, nothing else: the others keep answering, and the chunk is run again."""
+    eltern = os.getpid()
+    senden = multiprocessing.connection.Connection.send_bytes
+
+    def halb_und_tot(self: Any, buf: Any, *args: Any) -> None:
+        if os.getpid() != eltern and b"TOD-" in bytes(buf):
+            daten = bytes(buf)
+            os.write(self.fileno(), struct.pack("!i", len(daten)) + daten[: len(daten) // 2])
+            os.kill(os.getpid(), signal.SIGKILL)
+        senden(self, buf, *args)
+
+    monkeypatch.setattr(multiprocessing.connection.Connection, "send_bytes", halb_und_tot)
+    # a large answer (output lines of many cases), so that the half message fills the pipe
+    zeilen = _toedliche_zeilen(400, {150, 151})
+    eins = list(entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10)))
+    zwei = list(
+        entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10), jobs=2, chunk=50, mp_kontext="fork")
+    )
+    assert len(zwei) == 400
+    for i, (a, b) in enumerate(zip(eins, zwei, strict=True)):
+        if i in (150, 151):
+            assert _abgebrochen(json.loads(b), i + 1), b
+        else:
+            assert a == b, i
 
 
 def test_input_that_cannot_be_sent_to_a_worker_is_decided_here() -> None:
@@ -559,12 +643,40 @@ def test_input_that_cannot_be_sent_to_a_worker_is_decided_here() -> None:
     assert [e.ok for e in r] == [True, True, True]
 
 
-def test_too_many_broken_pools_leave_the_rest_to_this_process(monkeypatch: Any) -> None:
-    monkeypatch.setattr(batch, "_MAX_NEUSTARTS", 1)
-    gut = {"schema": "kooplan/fall/1", "fall": "Z-1", "ereignisse": []}
-    eingaben = [{**gut, "x_absturz": Absturz()} if i % 4 == 0 else gut for i in range(24)]
-    r = list(entscheide_alle(eingaben, "einladung", D(2024, 3, 10), jobs=2, chunk=2))
-    assert len(r) == 24 and all(e.ok for e in r)
+def test_workers_that_cannot_be_started_leave_the_rest_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No process can be started (a limit on processes, no memory): after a few tries the
+    cases are decided in this process, with the same results."""
+
+    def kein_prozess(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    zeilen = _toedliche_zeilen(40, set())
+    eins = list(entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10)))
+    kontext = multiprocessing.get_context("fork")
+    monkeypatch.setattr(type(kontext), "Process", kein_prozess)
+    zwei = list(
+        entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10), jobs=2, chunk=3, mp_kontext="fork")
+    )
+    assert zwei == eins
+
+
+def test_workers_are_started_only_when_there_is_work_for_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``jobs=64`` for three lines starts one worker (one chunk), not 64."""
+    gestartet: list[int] = []
+    starten = batch._Pool._starten
+
+    def zaehlen(self: Any) -> Any:
+        gestartet.append(1)
+        return starten(self)
+
+    monkeypatch.setattr(batch._Pool, "_starten", zaehlen)
+    zeilen = _toedliche_zeilen(3, set())
+    assert len(list(entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10), jobs=64))) == 3
+    assert len(gestartet) == 1
 
 
 def test_a_bug_raises_as_it_would_in_one_process(monkeypatch: Any) -> None:
@@ -720,3 +832,75 @@ def test_lines_with_inner_line_breaks_travel_to_workers_unchanged() -> None:
         assert sum(zaehler.values()) == sum('"schema": "kooplan/fehler/1"' in z for z in einer)
     assert len(einer) == len(zeilen)
     assert [json.loads(z)["fall"] for z in einer][:2] == ["JC-1", "JC-2"]  # one item, one case
+
+
+# -- requests -------------------------------------------------------------------------------------
+
+
+def _anfragen_aus(zeilen: list[bytes]) -> tuple[list[bytes], list[tuple[str, dt.date, str | None]]]:
+    """Each case line wrapped in a request, with Anliegen, Stichtag and policy in turn."""
+    fragen = []
+    wie: list[tuple[str, dt.date, str | None]] = []
+    for i, z in enumerate(zeilen):
+        try:
+            fall = json.loads(z)
+        except ValueError:
+            continue
+        anliegen = ANLIEGEN[i % 4]
+        stichtag = (D(2024, 3, 10), D(2026, 8, 3), D(2023, 6, 30))[i % 3]
+        policy = (None, "einzelfall")[i % 2]
+        obj = {
+            "schema": "kooplan/anfrage/1",
+            "anliegen": anliegen,
+            "stichtag": stichtag.isoformat(),
+            "fall": fall,
+        }
+        if policy:
+            obj["policy"] = policy
+        fragen.append(json.dumps(obj).encode())
+        wie.append((anliegen, stichtag, policy))
+    return fragen, wie
+
+
+def test_each_answer_to_a_request_is_the_decision_of_its_case_alone() -> None:
+    """A request answers exactly what ``entscheide_jsonl`` answers for its case with the
+    request's Anliegen, Stichtag and policy; an error inside the case has its ``ort`` under
+    ``fall``. With two processes the same lines come, in order."""
+    einzelfall = Policy.aus_mapping({"rfb_umfang": "einzelfall"})
+    policies = batch.Policies(benannt={"einzelfall": einzelfall})
+    faelle = [z for z in GEMISCHT.read_bytes().splitlines() if z.strip().startswith(b"{")] * 5
+    fragen, wie = _anfragen_aus(faelle)
+    assert len(fragen) > 20
+    antworten = list(batch.entscheide_anfragen(fragen, policies))
+    for nr, (antwort, (anliegen, stichtag, policy), frage) in enumerate(
+        zip(antworten, wie, fragen, strict=True), start=1
+    ):
+        fall = json.dumps(json.loads(frage)["fall"]).encode()
+        (soll,) = entscheide_jsonl(
+            [fall], anliegen, stichtag, policy=einzelfall if policy else Policy(), erste_zeile=nr
+        )
+        soll_obj = json.loads(soll)
+        if soll_obj["schema"] == "kooplan/fehler/1" and soll_obj["ort"] not in (None, "stichtag"):
+            ort = soll_obj["ort"]
+            soll_obj["ort"] = "fall" + ("" if ort.startswith("[") else ".") + ort
+        assert json.loads(antwort) == soll_obj, nr
+    zwei = list(batch.entscheide_anfragen(fragen, policies, jobs=2, chunk=4))
+    assert zwei == antworten
+
+
+def test_a_request_that_names_an_unknown_policy_is_an_error_in_its_place() -> None:
+    fall = {"schema": "kooplan/fall/1", "fall": "R-1", "ereignisse": []}
+    frage = {"schema": "kooplan/anfrage/1", "anliegen": "einladung", "stichtag": "2025-05-06"}
+    zeilen = [json.dumps({**frage, "fall": fall, **p}) for p in ({}, {"policy": "x"}, {})]
+    a, b, c = (json.loads(z) for z in batch.entscheide_anfragen(zeilen))
+    assert a["schema"] == c["schema"] == "kooplan/entscheidung/1"
+    assert (b["fehler"], b["ort"], b["fall"], b["zeile"]) == (
+        "ungueltige_eingabe",
+        "policy",
+        "R-1",
+        2,
+    )
+    with pytest.raises(UngueltigeEingabe):
+        batch.Policies(benannt={"x": 1})  # type: ignore[dict-item]
+    with pytest.raises(UngueltigeEingabe):
+        list(batch.entscheide_anfragen(zeilen, policies={"x": Policy()}))  # type: ignore[arg-type]

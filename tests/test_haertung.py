@@ -61,7 +61,9 @@ from kooplan.vertrag.felder import (
 from kooplan.vertrag.laden import (
     MAX_BYTES_JE_FALL,
     MAX_EREIGNISSE,
+    MAX_JSON_TIEFE,
     MAX_TIEFE,
+    _schluessel,
     faelle_lesen,
     fall_aus_json,
 )
@@ -332,6 +334,24 @@ def pruefe_pfad(ort: str, doc: Any) -> None:
         cur = cur[key]
 
 
+def x_schluessel(doc: Any) -> set[str]:
+    """The keys of the document that occur only as the caller's own (``x_…``) or inside such
+    data (a key that occurs elsewhere too may be named where it occurs elsewhere)."""
+    innen: set[str] = set()
+    aussen: set[str] = set()
+    stapel: list[tuple[Any, bool]] = [(doc, False)]
+    while stapel:
+        w, eigen = stapel.pop()
+        if isinstance(w, dict):
+            for k, kind in w.items():
+                k_eigen = eigen or k.startswith("x_")
+                (innen if k_eigen else aussen).add(k)
+                stapel.append((kind, k_eigen))
+        elif isinstance(w, list):
+            stapel.extend((kind, eigen) for kind in w)
+    return innen - aussen
+
+
 def erwartete_fall_id(doc: Any) -> str | None:
     if not isinstance(doc, dict) or "fall" in getattr(doc, "doppelt", ()):
         return None
@@ -358,6 +378,11 @@ def pruefe_fehler(err: BaseException, doc: Any, *, fall: Any = ...) -> None:
         assert isinstance(err.ort, str)
         assert doc is not _KEIN_JSON and isinstance(doc, dict), repr(err)
         pruefe_pfad(err.ort, doc)
+        # the caller's own x_ data is never entered: its keys may hold personal data
+        for art, wert in pfad_teile(err.ort):
+            assert art == "index" or not str(wert).startswith("x_"), repr(err)
+    for k in x_schluessel(doc) - FELDNAMEN:  # a contract field's name is quoted by right
+        assert f"'{_schluessel(k)}'" not in err.meldung, repr(err)
     if fall is ...:
         assert err.code == "ungueltige_eingabe", repr(err)
         # A fault found inside the case names it; input not read at all (over the size limit,
@@ -1083,16 +1108,52 @@ def test_x_data_nested_up_to_max_tiefe_is_accepted(ort):
         assert isinstance(ergebnis, kooplan.Fall)
 
 
-@pytest.mark.parametrize("tiefe", [MAX_TIEFE + 1, MAX_TIEFE + 2, 200, 900])
+@pytest.mark.parametrize("tiefe", [MAX_TIEFE + 1, MAX_TIEFE + 2, 59, 200, 900])
 @pytest.mark.parametrize("ort", list(X_ORTE))
-def test_x_data_nested_deeper_than_max_tiefe_is_refused_at_its_place(ort, tiefe):
+def test_x_data_nested_deeper_than_max_tiefe_is_refused_at_its_object(ort, tiefe):
+    """Too deep x_ data is reported at the object that holds the x_ field, never inside it,
+    and the message counts the field instead of naming it (its key may hold a name)."""
     err = laden(_mit_tiefe(ort, tiefe))
     assert isinstance(err, UngueltigeEingabe), err
-    if err.meldung.startswith("Kein gültiges JSON"):  # too deep for the JSON parser itself
-        assert err.ort is None and "verschachtelt" in err.meldung
+    if err.meldung.startswith("Kein gültiges JSON"):  # deeper than any JSON kooplan parses
+        assert tiefe + ort.count(".") + 1 > MAX_JSON_TIEFE
+        assert (
+            err.meldung == f"Kein gültiges JSON: tiefer als {MAX_JSON_TIEFE} Ebenen verschachtelt."
+        )
+        assert err.ort is None
         return
-    assert err.ort == ort + _pfad_in(tiefe), err.ort
-    assert str(MAX_TIEFE) in err.meldung and "verschachtelt" in err.meldung
+    objekt = ort.rpartition(".")[0] or None
+    assert err.ort == objekt, err.ort
+    assert err.meldung == (
+        f"Die Daten des 1. eigenen Feldes (x_…) sind tiefer als {MAX_TIEFE} Ebenen verschachtelt."
+    )
+
+
+def test_a_duplicate_key_in_x_data_is_refused_without_naming_it():
+    """A duplicate key inside x_ data, and a duplicate x_ key: refused at the object that holds
+    the field, the message without the key (``x_`` data is never copied out, keys included)."""
+    name = "x_Erika_Mustermann"
+    daten = (
+        b'{"schema": "kooplan/fall/1", "fall": "X-1", "ereignisse": [{"art": "plan_gescheitert", '
+        b'"am": "2024-01-15", "x_a": 1, "x_b": {"Mustermann": 1, "Mustermann": 2}}]}'
+    )
+    err = laden(daten)
+    assert isinstance(err, UngueltigeEingabe)
+    assert (err.ort, err.fall) == ("ereignisse[0]", "X-1")
+    assert (
+        err.meldung == "In den Daten des 2. eigenen Feldes (x_…) kommt ein Schlüssel doppelt vor."
+    )
+    for text in (str(err), repr(err)):
+        assert "Mustermann" not in text
+    daten = b'{"schema": "kooplan/fall/1", "fall": "X-2", "%s": 1, "ereignisse": [], "%s": 2}' % (
+        name.encode(),
+        name.encode(),
+    )
+    err = laden(daten)
+    assert isinstance(err, UngueltigeEingabe)
+    assert (err.ort, err.fall) == (None, "X-2")
+    assert err.meldung == "Ein eigenes Feld (x_…) kommt in diesem Objekt doppelt vor."
+    assert "Mustermann" not in str(err) + repr(err)
 
 
 TIEFEN = [MAX_TIEFE + 1, 500, 990, 1000, 1500, 5_000, 100_000]
@@ -1126,8 +1187,10 @@ def test_deeply_nested_json_is_a_clear_error_never_a_recursion_error(form, n):
     assert len(daten) <= MAX_BYTES_JE_FALL
     err = laden(daten)
     assert isinstance(err, UngueltigeEingabe), err
-    if n > sys.getrecursionlimit():  # the parser's RecursionError, as a clear message
-        assert err.meldung == "Kein gültiges JSON: zu tief verschachtelt.", err.meldung
+    if n > MAX_JSON_TIEFE:  # refused before it is parsed, whatever the stack
+        assert err.meldung == (
+            f"Kein gültiges JSON: tiefer als {MAX_JSON_TIEFE} Ebenen verschachtelt."
+        ), err.meldung
         assert (err.ort, err.fall) == (None, None)
     # shallower: read as JSON and refused by the contract checks (the oracle checks the path)
 
@@ -1139,6 +1202,31 @@ def test_deeply_nested_json_from_a_deep_call_stack_is_still_a_clear_error():
     limit = sys.getrecursionlimit()
     err = tief(limit // 2)
     assert isinstance(err, UngueltigeEingabe) and "verschachtelt" in err.meldung
+
+
+def _auf_stapel(tiefe: int, fn: Callable[[], Any]) -> Any:
+    """``fn()`` called with ``tiefe`` frames of this function below it."""
+    return _auf_stapel(tiefe - 1, fn) if tiefe else fn()
+
+
+def _ergebnis(daten: bytes) -> Any:
+    try:
+        return fall_aus_json(daten).fall
+    except KooplanError as err:
+        return (err.code, err.meldung, err.ort, err.fall)
+
+
+@pytest.mark.parametrize("tiefe", [20, 40, MAX_JSON_TIEFE - 2, MAX_JSON_TIEFE - 1, 66, 972, 985])
+def test_the_result_never_depends_on_the_callers_stack(tiefe):
+    """The nesting limits are counted on the text, never by the parser's recursion: a case
+    nested ``tiefe`` levels deep gives the same result from any depth of the caller's stack
+    (the parser runs in a fresh thread should the caller's stack leave it too little room)."""
+    daten = _tief("im_fall", tiefe - 1)
+    assert daten.count(b"[") == tiefe  # the top object, then tiefe - 1 lists
+    oben = _ergebnis(daten)
+    grenze = sys.getrecursionlimit()
+    for stapel in (grenze // 2, grenze - 150, grenze - 100):
+        assert _auf_stapel(stapel, lambda: _ergebnis(daten)) == oben, stapel
 
 
 DATUMSFELDER: dict[str, Callable[[str], dict[str, Any]]] = {

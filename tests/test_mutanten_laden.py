@@ -79,10 +79,26 @@ def test_ereignis_ohne_bekannte_art(ereignis: str, meldung: str, ort: str) -> No
     assert (err.meldung, err.ort) == (meldung, ort)
 
 
-def test_doppelte_schluessel_in_eigenen_x_daten_an_ihrem_ort() -> None:
-    # two faults: the duplicate inside x_a comes first in document order
+def test_doppelte_schluessel_in_eigenen_x_daten_an_ihrem_objekt() -> None:
+    # two faults: the duplicate inside x_a comes first in document order; it is reported at the
+    # object that holds x_a (here the case: ort null), counting the field, naming no key
     err = _fehler(K + '"ereignisse": [], "x_a": {"b": 1, "b": 2}, "zzz": 1}')
-    assert (err.meldung, err.ort) == ("Der Schlüssel 'b' kommt im Objekt doppelt vor.", "x_a.b")
+    assert (err.meldung, err.ort) == (
+        "In den Daten des 1. eigenen Feldes (x_…) kommt ein Schlüssel doppelt vor.",
+        None,
+    )
+    err = _fehler(K + '"x_z": 1, "ereignisse": [], "x_a": [{"b": 1}, {"b": 2, "b": 3}]}')
+    assert (err.meldung, err.ort) == (
+        "In den Daten des 2. eigenen Feldes (x_…) kommt ein Schlüssel doppelt vor.",
+        None,
+    )
+    err = _fehler(
+        K + '"ereignisse": [{"art": "plan_gescheitert", "am": "2024-01-15", "x_b": 1, "x_b": 2}]}'
+    )
+    assert (err.meldung, err.ort) == (
+        "Ein eigenes Feld (x_…) kommt in diesem Objekt doppelt vor.",
+        "ereignisse[0]",
+    )
 
 
 def test_bezug_auf_ein_ereignis_falscher_art() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -14,6 +15,7 @@ from kooplan.cli import main
 from kooplan.vertrag import entscheidung_als_dict, fall_aus_objekt, fehler_als_dict
 from kooplan.vertrag.schema import entscheidung_schema, fall_schema, fehler_schema
 
+VERTRAG = Path(__file__).parent / "daten" / "vertrag_beispiel.json"
 ALLE_BEISPIELE = list(beispiele())
 
 
@@ -84,11 +86,71 @@ def test_x_keys_are_allowed_by_schema_and_loader():
     assert fall_aus_objekt(fall).fall == "A"
 
 
-def test_cli_prints_all_three_schemas():
+SCHEMA_IDS = {"kooplan/fall/1", "kooplan/anfrage/1", "kooplan/entscheidung/1", "kooplan/fehler/1"}
+
+
+@pytest.mark.parametrize("argv", [["schema", "--alle"], ["schema"]])
+def test_cli_prints_the_bundle_of_every_schema_which_is_no_schema_itself(argv):
+    """The bundle holds every schema under ``schemas`` by its id, carries a marker, and refuses
+    every document when it is given to a validator by mistake (instead of accepting any)."""
+    out, err = io.StringIO(), io.StringIO()
+    assert main(argv, out, err) == 0
+    buendel = json.loads(out.getvalue())
+    assert buendel["schemabuendel"] == "kooplan/schemabuendel/1"
+    assert set(buendel["schemas"]) == SCHEMA_IDS
+    for kennung, schema in buendel["schemas"].items():
+        assert schema["title"] == kennung
+    for dokument in ({"voellig": "falsch"}, json.loads(VERTRAG.read_text("utf-8")), 1, None):
+        assert not _validator(buendel).is_valid(dokument)
+    # plain "kooplan schema" says on standard error that it prints the bundle
+    assert ("Sammlung" in err.getvalue()) is (argv == ["schema"])
+
+
+@pytest.mark.parametrize(
+    ("name", "kennung"),
+    [
+        ("fall", "kooplan/fall/1"),
+        ("anfrage", "kooplan/anfrage/1"),
+        ("entscheidung", "kooplan/entscheidung/1"),
+        ("fehler", "kooplan/fehler/1"),
+    ],
+)
+def test_cli_prints_one_schema_a_validator_uses_as_it_is(name, kennung):
     out = io.StringIO()
-    assert main(["schema"], out, io.StringIO()) == 0
-    schemas = json.loads(out.getvalue())
-    assert set(schemas) == {"kooplan/fall/1", "kooplan/entscheidung/1", "kooplan/fehler/1"}
+    assert main(["schema", name], out, io.StringIO()) == 0
+    schema = json.loads(out.getvalue())
+    assert schema["title"] == kennung
+    v = _validator(schema)  # checks the schema against the meta-schema
+    assert not v.is_valid({"voellig": "falsch"})
+
+
+def test_the_printed_schemas_check_what_the_command_line_reads_and_writes(tmp_path):
+    def schema(name):
+        out = io.StringIO()
+        main(["schema", name], out, io.StringIO())
+        return _validator(json.loads(out.getvalue()))
+
+    fall = json.loads(VERTRAG.read_text("utf-8"))
+    schema("fall").validate(fall)
+    anfrage = {"schema": "kooplan/anfrage/1", "anliegen": "massnahme", "stichtag": "2024-05-01"}
+    schema("anfrage").validate({**anfrage, "fall": fall})
+    assert not schema("anfrage").is_valid({**anfrage, "fall": {**fall, "ereignisse": [1]}})
+    datei = tmp_path / "anfragen.jsonl"
+    datei.write_text(
+        json.dumps({**anfrage, "fall": fall}) + "\n" + json.dumps({**anfrage, "fall": 1}) + "\n"
+    )
+    out = io.StringIO()
+    assert main(["entscheide", str(datei), "--anfragen"], out, io.StringIO()) == 1
+    eins, zwei = (json.loads(z) for z in out.getvalue().splitlines())
+    schema("entscheidung").validate(eins)
+    schema("fehler").validate(zwei)
+
+
+def test_schema_with_a_name_and_alle_is_an_argument_error():
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["schema", "fall", "--alle"], out, err) == 2
+    assert out.getvalue() == "" and "nicht beides" in err.getvalue()
+    assert main(["schema", "gibtsnicht"], out, err) == 2
 
 
 # -- schema and loader agree, with the strategies downstream users get -----------------------------

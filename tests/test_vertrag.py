@@ -390,7 +390,8 @@ _KOPF = '{"schema": "kooplan/fall/1", "fall": "JC-TEST-0001", '
             None,
         ),
         (_KOPF + '"ereignisse": [], "ereignisse": []}', "ereignisse", FALL_ID),
-        (_KOPF + '"x_a": 1, "ereignisse": [], "x_a": 1}', "x_a", FALL_ID),
+        # the caller's own key is not named: the error is at the object that holds it
+        (_KOPF + '"x_a": 1, "ereignisse": [], "x_a": 1}', None, FALL_ID),
         (
             _KOPF + '"geburtsdatum": "1990-01-01", "geburtsdatum": "1990-01-01", "ereignisse": []}',
             "geburtsdatum",

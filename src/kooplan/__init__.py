@@ -58,6 +58,7 @@ from kooplan.fehler import (
     RechtsstandNichtAbgedeckt,
     UngueltigeEingabe,
     UnzulaessigerUebergang,
+    VerarbeitungAbgebrochen,
 )
 from kooplan.kalender import Bekanntgabeart
 from kooplan.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
@@ -119,6 +120,7 @@ __all__ = [
     "TerminWahrgenommen",
     "UngueltigeEingabe",
     "UnzulaessigerUebergang",
+    "VerarbeitungAbgebrochen",
     "VerlangtVon",
     "WichtigerGrundNachgewiesen",
     "Zeitraum",

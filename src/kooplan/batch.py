@@ -1,20 +1,30 @@
 """Deciding a whole case load: streaming, in input order, errors as values, on several processes.
 
-Two entry points:
+Three entry points:
 
 * `entscheide_alle` decides any iterable of cases (`Fall` objects, contract
-  JSON objects as dicts, JSON texts as `str`/`bytes`, or a
+  JSON objects as dicts, JSON texts as ``str``/``bytes``, or a
   `KooplanError` already found while reading) and yields one
   `Ergebnis` per case.
 * `entscheide_jsonl` decides JSON Lines (an iterable of lines, e.g. a file opened in binary
-  mode) and yields exactly the lines `kooplan entscheide FILE.jsonl` writes, `zeile` included.
+  mode) and yields exactly the lines ``kooplan entscheide FILE.jsonl`` writes, ``zeile`` included.
+* `entscheide_anfragen` answers requests (``kooplan/anfrage/1``), one per line, each with
+  its own case, Anliegen, Stichtag, Fälligkeit and policy name, as
+  ``kooplan entscheide --anfragen`` does.
 
-Both are generators over their input: memory stays flat whatever the input size (with `jobs=1`
-one case is read per result; with `jobs > 1` at most `2 * jobs` chunks of `chunk` cases are
-in flight), results come in input order, and a bad case yields its error in its place and never
-stops the others. With `jobs > 1` the cases are decided in worker processes
-(`concurrent.futures`); if a worker dies, the chunks it had in flight are decided in this
-process and a new pool takes the rest, so a crash costs time, never results.
+All are generators over their input: memory stays flat whatever the input size (with ``jobs=1``
+one case is read per result; with ``jobs > 1`` at most ``2 * jobs`` chunks are in flight, a chunk
+holding at most ``chunk`` cases and, for JSON Lines, about `CHUNK_BYTES` bytes), results
+come in input order, and a bad case yields its error in its place and never stops the others.
+
+With ``jobs > 1`` the cases are decided in worker processes, each with a pipe of its own to this
+process (nothing is shared between workers, so a worker that dies at any moment, even while it
+sends its answer, cannot block the others or this process). A dead worker is noticed at once: a
+new one takes its place and the chunk it had is run again. A chunk whose worker died twice is
+split into single cases; a single case whose worker died twice gets the error
+``verarbeitung_abgebrochen`` in its place. So every case gets exactly one answer, in order.
+Workers end when this process ends, on any signal (on Linux by ``PR_SET_PDEATHSIG``, elsewhere
+within a second by a watch on the parent).
 
 Arguments that concern every case (`anliegen`, `stichtag`, `faellig`, `jobs`, `chunk`)
 are checked at the call, before any case is read: a bad one raises
@@ -38,19 +48,27 @@ Examples:
 from __future__ import annotations
 
 import collections
+import contextlib
+import ctypes
 import datetime as dt
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
+import pickle
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
-from typing import Any, Final, TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
 from kooplan.entscheidung import Anliegen, Entscheidung, als_anliegen, entscheide
 from kooplan.fall import Fall
-from kooplan.fehler import KooplanError, UngueltigeEingabe
+from kooplan.fehler import KooplanError, UngueltigeEingabe, VerarbeitungAbgebrochen
 from kooplan.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,
@@ -58,24 +76,29 @@ from kooplan.vertrag.ausgabe import (
     fehler_als_dict,
     zeile,
 )
-from kooplan.vertrag.laden import fall_aus_json, fall_aus_objekt
+from kooplan.vertrag.laden import anfrage_aus_json, fall_aus_json, fall_aus_objekt
 
 __all__ = [
     "CHUNK",
+    "CHUNK_BYTES",
     "Auftrag",
     "Eingabe",
     "Ergebnis",
+    "Policies",
     "entscheide_alle",
+    "entscheide_anfragen",
     "entscheide_jsonl",
+    "verfuegbare_cpus",
 ]
 
 CHUNK: Final = 256
-"""Cases per chunk sent to a worker process (`jobs > 1`): large enough that the cost of sending a
-chunk is small against deciding it, small enough that a crash repeats little work."""
+"""Cases per chunk sent to a worker process (`jobs > 1`): large enough that sending a chunk
+costs little against deciding it, small enough that a crash repeats little work."""
+CHUNK_BYTES: Final = 1_000_000
+"""Bytes of JSON Lines per chunk: a chunk is closed once it holds this many (or `chunk` lines),
+so that lines of a megabyte travel alone and the bytes in flight stay bounded."""
 _IN_FLIGHT_JE_JOB: Final = 2
-"""Chunks in flight per worker process: one being decided, one waiting."""
-_MAX_NEUSTARTS: Final = 8
-"""How often a broken pool is replaced before the rest is decided in this process only."""
+"""Chunks read ahead per worker process: one being decided, one waiting."""
 
 Eingabe = Fall | KooplanError | Mapping[str, Any] | str | bytes | bytearray
 """What `entscheide_alle` accepts as one case."""
@@ -243,18 +266,23 @@ def _objekt_chunk(arbeit: _ObjektChunk) -> list[Ergebnis]:
     return [_ergebnis(i, eingabe, auftrag, erste_zeile) for i, eingabe in faelle]
 
 
-def _jsonl_packen(auftrag: Auftrag, teil: list[tuple[int, bytes | bytearray | str]]) -> _JsonlChunk:
-    zeilen = [_ohne_zeilenende(roh) for _, roh in teil]
-    return auftrag, teil[0][0], b"".join(zeilen), [len(z) for z in zeilen]
+def _jsonl_packen(teil: list[tuple[int, bytes]]) -> tuple[int, bytes, list[int]]:
+    return teil[0][0], b"".join(z for _, z in teil), [len(z) for _, z in teil]
 
 
 def _jsonl_chunk(arbeit: _JsonlChunk) -> _JsonlErgebnis:
     auftrag, nr, daten, laengen = arbeit
+    return _zeilen_chunk(nr, daten, laengen, lambda n, roh: _jsonl_zeile_ohne_ende(n, roh, auftrag))
+
+
+def _zeilen_chunk(
+    nr: int, daten: bytes, laengen: list[int], eine: Callable[[int, bytes], tuple[str, str | None]]
+) -> _JsonlErgebnis:
     texte: list[str] = []
     codes: list[str | None] = []
     ab = 0
     for i, n in enumerate(laengen):
-        text, code = _jsonl_zeile_ohne_ende(nr + i, daten[ab : ab + n], auftrag)
+        text, code = eine(nr + i, daten[ab : ab + n])
         ab += n
         texte.append(text)
         codes.append(code)
@@ -275,13 +303,40 @@ def _chunks(items: Iterable[T], groesse: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def _zeilen_chunks(
+    nummeriert: Iterable[tuple[int, bytes | bytearray | str]], groesse: int
+) -> Iterator[list[tuple[int, bytes]]]:
+    """Lines without their line end, in chunks of at most ``groesse`` lines and about
+    `CHUNK_BYTES` bytes (a chunk is closed once it reaches either; a longer line travels
+    alone). No line is read before the chunk it belongs to is needed."""
+    teil: list[tuple[int, bytes]] = []
+    n = 0
+    for nr, roh in nummeriert:
+        z = _ohne_zeilenende(roh)
+        teil.append((nr, z))
+        n += len(z)
+        if len(teil) >= groesse or n >= CHUNK_BYTES:
+            yield teil
+            teil, n = [], 0
+    if teil:
+        yield teil
+
+
+def verfuegbare_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask where the platform has one)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # pragma: no cover - platforms without affinity masks
+        return os.cpu_count() or 1
+
+
 def _jobs(jobs: int) -> int:
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
         raise UngueltigeEingabe(
             "'jobs' muss eine ganze Zahl ab 0 sein (0: alle Kerne).", ort="jobs"
         )
     if jobs == 0:
-        return os.cpu_count() or 1
+        return verfuegbare_cpus()
     return jobs
 
 
@@ -291,79 +346,279 @@ def _chunk_groesse(chunk: int) -> int:
     return chunk
 
 
+# -- the worker processes -------------------------------------------------------------------------
+
+#: ``prctl(PR_SET_PDEATHSIG, …)`` (Linux): the kernel sends the signal when the parent ends.
+_PR_SET_PDEATHSIG: Final = 1
+#: How often a worker looks whether its parent still lives, where the kernel does not tell it.
+_WACHE_SEKUNDEN: Final = 1.0
+
+
+def _mit_eltern_enden(eltern: int | None) -> None:
+    """Make this worker end when its parent ends, whatever ends it (SIGKILL included)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+            pass
+    if eltern is None:  # a forkserver's child: its parent is the forkserver
+        eltern = os.getppid()
+    if os.getppid() != eltern:  # the parent ended before the line above
+        os._exit(0)
+    threading.Thread(target=_wache, args=(eltern,), name="kooplan-wache", daemon=True).start()
+
+
+def _wache(eltern: int) -> None:  # pragma: no cover - runs in the worker process
+    while True:
+        time.sleep(_WACHE_SEKUNDEN)
+        if os.getppid() != eltern:
+            os._exit(0)
+
+
+def _arbeiter(verbindung: Connection, eltern: int | None, schliessen: list[int]) -> None:
+    """The loop of a worker process: receive ``(fn, arbeit)``, answer ``(True, fn(arbeit))``.
+
+    An exception of ``fn`` (a bug: a `KooplanError` is a case's value, never raised here)
+    is answered ``(False, None)``: the calling process then runs the chunk itself, so that the
+    bug is raised there as it would be with one process."""
+    for fd in schliessen:  # the other workers' pipes, inherited by fork
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _mit_eltern_enden(eltern)
+    while True:
+        try:
+            nachricht = verbindung.recv_bytes()
+        except (EOFError, OSError):
+            return
+        antwort: tuple[bool, Any]
+        try:
+            fn, arbeit = pickle.loads(nachricht)
+            del nachricht
+            antwort = (True, fn(arbeit))
+        except Exception:
+            antwort = (False, None)
+        try:
+            daten = pickle.dumps(antwort, pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            daten = pickle.dumps((False, None))
+        del antwort
+        try:
+            verbindung.send_bytes(daten)
+        except OSError:
+            return
+
+
+@attrs.define
+class _Teil(Generic[T, R]):
+    """A chunk in flight: its work, its result once there, and how often its worker died."""
+
+    arbeit: T
+    einzeln: bool
+    ergebnis: R | None = None
+    fertig: bool = False
+    laeuft: bool = False
+    hier: bool = False
+    tode: int = 0
+
+
+@attrs.define
+class _Arbeiter:
+    prozess: Any
+    verbindung: Connection
+    teil: _Teil[Any, Any] | None = None
+
+
+@attrs.frozen
+class _Art(Generic[T, R]):
+    """What the pool needs to know of a kind of chunk."""
+
+    #: Decides a chunk (runs in a worker, or here).
+    fn: Callable[[T], R]
+    #: The chunk split into chunks of one case each.
+    teilen: Callable[[T], list[T]]
+    #: How many cases a chunk holds.
+    anzahl: Callable[[T], int]
+    #: The result of a chunk of one case whose worker died twice.
+    abgebrochen: Callable[[T], R]
+
+
+#: After this many workers in a row died without any chunk being answered, the rest is decided
+#: in this process (the processes themselves fail, e.g. they cannot be started).
+_MAX_NEUSTARTS: Final = 8
+
+
 class _Pool:
-    """A process pool that is replaced when a worker dies (at most `_MAX_NEUSTARTS`)."""
+    """Worker processes, each with a pipe of its own; started when there is work for them."""
 
     def __init__(self, jobs: int, mp_kontext: str | None) -> None:
         self.jobs = jobs
         self.kontext = multiprocessing.get_context(mp_kontext)
-        self.neustarts = 0
-        self.pool: ProcessPoolExecutor | None = self._neu()
+        self.arbeiter: list[_Arbeiter] = []
+        self.tode_in_folge = 0
+        self.aufgegeben = False
 
-    def _neu(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.kontext)
+    def _starten(self) -> _Arbeiter | None:
+        methode = self.kontext.get_start_method()
+        eltern = os.getpid() if methode in ("fork", "spawn") else None
+        schliessen = [a.verbindung.fileno() for a in self.arbeiter] if methode == "fork" else []
+        hier, dort = self.kontext.Pipe(duplex=True)
+        try:
+            prozess = self.kontext.Process(  # type: ignore[attr-defined]
+                target=_arbeiter, args=(dort, eltern, schliessen), daemon=True
+            )
+            prozess.start()
+        except OSError:  # no process can be started now (limits, memory)
+            hier.close()
+            dort.close()
+            self._tod()
+            return None
+        dort.close()
+        a = _Arbeiter(prozess, hier)
+        self.arbeiter.append(a)
+        return a
 
-    def submit(self, fn: Callable[[T], R], arbeit: T) -> Future[R] | None:
-        """Send a chunk to a worker; `None` when it is to be decided in this process."""
-        while self.pool is not None:
-            try:
-                return self.pool.submit(fn, arbeit)
-            except BrokenExecutor:  # a worker died since the last chunk was sent
-                self.kaputt()
+    def _tod(self) -> None:
+        self.tode_in_folge += 1
+        if self.tode_in_folge >= _MAX_NEUSTARTS:
+            self.aufgegeben = True
+
+    def frei(self) -> _Arbeiter | None:
+        """An idle worker, started if fewer than ``jobs`` run; ``None`` if all are busy."""
+        for a in self.arbeiter:
+            if a.teil is None:
+                return a
+        if len(self.arbeiter) < self.jobs and not self.aufgegeben:
+            return self._starten()
         return None
 
-    def kaputt(self) -> None:
-        """The pool broke: replace it, or give up on processes after too many breaks."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-        self.neustarts += 1
-        self.pool = self._neu() if self.neustarts <= _MAX_NEUSTARTS else None
+    def senden(self, a: _Arbeiter, fn: Callable[[T], R], teil: _Teil[T, R]) -> bool:
+        """Give ``teil`` to ``a``; ``False`` when it cannot travel to a worker (then it is to be
+        decided here) or ``a`` died meanwhile (then the chunk waits for the next worker)."""
+        try:
+            nachricht = pickle.dumps((fn, teil.arbeit), pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an input that cannot be pickled
+            teil.hier = True
+            return False
+        try:
+            a.verbindung.send_bytes(nachricht)
+        except OSError:  # the worker died while idle: not this chunk's doing
+            self._weg(a)
+            self._tod()
+            return False
+        a.teil = teil
+        teil.laeuft = True
+        return True
+
+    def warten(self) -> list[tuple[_Arbeiter, bool, Any]]:
+        """Wait until a busy worker answers or dies: ``(worker, answered, answer)`` for each."""
+        beschaeftigt = [a for a in self.arbeiter if a.teil is not None]
+        objekte: list[Any] = [a.verbindung for a in beschaeftigt]
+        objekte += [a.prozess.sentinel for a in beschaeftigt]
+        bereit = set(multiprocessing.connection.wait(objekte))
+        ereignisse: list[tuple[_Arbeiter, bool, Any]] = []
+        for a in beschaeftigt:
+            if a.verbindung in bereit:
+                try:
+                    antwort = pickle.loads(a.verbindung.recv_bytes())
+                except (EOFError, OSError, pickle.UnpicklingError):
+                    ereignisse.append((a, False, None))
+                    continue
+                ereignisse.append((a, True, antwort))
+            elif a.prozess.sentinel in bereit:
+                ereignisse.append((a, False, None))
+        return ereignisse
+
+    def _weg(self, a: _Arbeiter) -> None:
+        self.arbeiter.remove(a)
+        a.verbindung.close()
+        if a.prozess.is_alive():
+            a.prozess.kill()
+        a.prozess.join()
+
+    def gestorben(self, a: _Arbeiter) -> _Teil[Any, Any] | None:
+        """A worker died: remove it; return the chunk it had (``None`` if it was idle)."""
+        teil, a.teil = a.teil, None
+        self._weg(a)
+        self._tod()
+        return teil
 
     def schliessen(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        """End every worker at once (they hold nothing that needs a clean end)."""
+        for a in list(self.arbeiter):
+            self._weg(a)
 
 
 def _geordnet(
-    arbeiten: Iterator[T],
-    fn: Callable[[T], R],
-    jobs: int,
-    mp_kontext: str | None,
+    arbeiten: Iterator[T], art: _Art[T, R], jobs: int, mp_kontext: str | None
 ) -> Iterator[R]:
-    """`fn` over the chunks on `jobs` processes, one result per chunk in input order, at
-    most `2 * jobs` chunks in flight. A chunk whose worker failed is run in this process."""
+    """``art.fn`` over the chunks on up to ``jobs`` worker processes, the results in input
+    order (a split chunk gives the results of its parts), at most ``2 * jobs`` chunks read
+    ahead. Every chunk gets its result: see the module's description for a dead worker."""
     pool = _Pool(jobs, mp_kontext)
-    offen: collections.deque[tuple[T, Future[R] | None, ProcessPoolExecutor | None]] = (
-        collections.deque()
-    )
+    offen: list[_Teil[T, R]] = []
     grenze = _IN_FLIGHT_JE_JOB * jobs
-
-    def fertig() -> R:
-        arbeit, future, von = offen.popleft()
-        if future is not None:
-            try:
-                return future.result()
-            except BrokenExecutor:
-                # A worker died: every chunk of that pool still in flight is decided here; the
-                # chunks not yet sent go to a new pool (replaced once per break).
-                if von is pool.pool:
-                    pool.kaputt()
-            except Exception:
-                # An input that cannot be sent to a worker, or a bug: decide the chunk here;
-                # a bug then raises here, as it would with jobs=1.
-                pass
-        return fn(arbeit)
-
+    quelle = iter(arbeiten)
+    erschoepft = False
     try:
-        for arbeit in arbeiten:
-            offen.append((arbeit, pool.submit(fn, arbeit), pool.pool))
-            while len(offen) >= grenze:
-                yield fertig()
-        while offen:
-            yield fertig()
+        while True:
+            while not erschoepft and len(offen) < grenze:
+                arbeit = next(quelle, _ENDE)
+                if arbeit is _ENDE:
+                    erschoepft = True
+                else:
+                    offen.append(_Teil(arbeit, art.anzahl(arbeit) == 1))  # type: ignore[arg-type]
+            while offen and offen[0].fertig:
+                yield offen.pop(0).ergebnis  # type: ignore[misc]
+            if not offen:
+                if erschoepft:
+                    return
+                continue
+            kopf = offen[0]
+            if (kopf.hier or pool.aufgegeben) and not kopf.laeuft:
+                kopf.ergebnis = art.fn(kopf.arbeit)
+                kopf.fertig = True
+                continue
+            for teil in offen:
+                if teil.fertig or teil.laeuft or teil.hier:
+                    continue
+                a = pool.frei()
+                if a is None:
+                    break
+                pool.senden(a, art.fn, teil)
+            if not any(t.laeuft for t in offen):
+                continue  # nothing to wait for: the head is decided here next
+            for a, beantwortet, antwort in pool.warten():
+                t: _Teil[T, R] | None = a.teil
+                assert t is not None
+                if beantwortet:
+                    a.teil = None
+                    t.laeuft = False
+                    pool.tode_in_folge = 0
+                    ok, ergebnis = antwort
+                    if ok:
+                        t.ergebnis, t.fertig = ergebnis, True
+                    else:  # a bug in the worker: run it here, where it raises as with jobs=1
+                        t.hier = True
+                    continue
+                pool.gestorben(a)
+                t.laeuft = False
+                t.tode += 1
+                if t.tode < 2:
+                    continue
+                if t.einzeln:
+                    t.ergebnis, t.fertig = art.abgebrochen(t.arbeit), True
+                    pool.tode_in_folge = 0
+                else:
+                    i = offen.index(t)
+                    offen[i : i + 1] = [_Teil(e, True) for e in art.teilen(t.arbeit)]
     finally:
         pool.schliessen()
+
+
+_ENDE: Final = object()
 
 
 def _selbst(teil: list[Ergebnis]) -> list[Ergebnis]:
@@ -379,6 +634,37 @@ def _flach(teile: Iterator[T], auspacken: Callable[[T], Iterable[R]]) -> Iterato
         close = getattr(teile, "close", None)
         if close is not None:
             close()
+
+
+def _objekt_art() -> _Art[_ObjektChunk, list[Ergebnis]]:
+    def teilen(arbeit: _ObjektChunk) -> list[_ObjektChunk]:
+        auftrag, erste_zeile, faelle = arbeit
+        return [(auftrag, erste_zeile, [f]) for f in faelle]
+
+    def abgebrochen(arbeit: _ObjektChunk) -> list[Ergebnis]:
+        _, erste_zeile, [(i, _)] = arbeit
+        nr = None if erste_zeile is None else erste_zeile + i
+        return [Ergebnis(i, nr, None, VerarbeitungAbgebrochen())]
+
+    return _Art(_objekt_chunk, teilen, lambda a: len(a[2]), abgebrochen)
+
+
+def _zeilen_art(fn: Callable[[Any], _JsonlErgebnis]) -> _Art[Any, _JsonlErgebnis]:
+    """For chunks ``(kontext, nr, daten, laengen)`` of lines (cases or requests)."""
+
+    def teilen(arbeit: Any) -> list[Any]:
+        kontext, nr, daten, laengen = arbeit
+        teile, ab = [], 0
+        for i, n in enumerate(laengen):
+            teile.append((kontext, nr + i, daten[ab : ab + n], [n]))
+            ab += n
+        return teile
+
+    def abgebrochen(arbeit: Any) -> _JsonlErgebnis:
+        err = VerarbeitungAbgebrochen()
+        return zeile(fehler_als_dict(err, arbeit[1])), [err.code]
+
+    return _Art(fn, teilen, lambda a: len(a[3]), abgebrochen)
 
 
 # -- the API ----------------------------------------------------------------------------------------
@@ -399,15 +685,17 @@ def entscheide_alle(
     """Decide every case of `faelle` for `anliegen` on `stichtag`; one `Ergebnis`
     per case, in input order, as a generator (the input is read as the results are consumed).
 
-    A case may be a `Fall`, a contract JSON object (`dict`), a JSON text
-    (`str`/`bytes`), or a `KooplanError` (passed through as that case's
+    A case may be a `Fall`, a contract JSON object (``dict``), a JSON text
+    (``str``/``bytes``), or a `KooplanError` (passed through as that case's
     error, e.g. from `kooplan.vertrag.laden.faelle_lesen`). Each result equals what
-    `kooplan.entscheide` returns or raises for that case.
+    `kooplan.entscheide` returns or raises for that case; a case whose worker process died
+    twice gets `VerarbeitungAbgebrochen`.
 
-    `jobs`: worker processes (1: in this process; 0: one per CPU core). `chunk`: cases per
-    chunk sent to a worker. `erste_zeile`: when given, case `i` gets `zeile =
-    erste_zeile + i`. `mp_kontext`: the `multiprocessing` start method (`"fork"`,
-    `"spawn"`, `"forkserver"`; default: the platform's).
+    ``jobs``: worker processes (1: in this process; 0: one per available CPU); they are started
+    only when there is work for them. ``chunk``: cases per chunk sent to a worker.
+    ``erste_zeile``: when given, case ``i`` gets ``zeile = erste_zeile + i``. ``mp_kontext``: the
+    `multiprocessing` start method (``"fork"``, ``"spawn"``, ``"forkserver"``; default: the
+    platform's).
     """
     auftrag = Auftrag.neu(anliegen, stichtag, faellig, policy)
     n_jobs = _jobs(jobs)
@@ -415,7 +703,7 @@ def entscheide_alle(
     if n_jobs == 1:
         return (_ergebnis(i, e, auftrag, erste_zeile) for i, e in enumerate(faelle))
     arbeiten = ((auftrag, erste_zeile, teil) for teil in _chunks(enumerate(faelle), groesse))
-    return _flach(_geordnet(arbeiten, _objekt_chunk, n_jobs, mp_kontext), _selbst)
+    return _flach(_geordnet(arbeiten, _objekt_art(), n_jobs, mp_kontext), _selbst)
 
 
 def entscheide_jsonl(
@@ -449,8 +737,10 @@ def entscheide_jsonl(
             _jsonl_zeile(nr, roh, auftrag) for nr, roh in nummeriert
         )
     else:
-        arbeiten = (_jsonl_packen(auftrag, teil) for teil in _chunks(nummeriert, groesse))
-        paare = _flach(_geordnet(arbeiten, _jsonl_chunk, n_jobs, mp_kontext), _jsonl_auspacken)
+        arbeiten = ((auftrag, *_jsonl_packen(teil)) for teil in _zeilen_chunks(nummeriert, groesse))
+        paare = _flach(
+            _geordnet(arbeiten, _zeilen_art(_jsonl_chunk), n_jobs, mp_kontext), _jsonl_auspacken
+        )
     return _zaehlen(paare, fehler)
 
 
@@ -461,3 +751,125 @@ def _zaehlen(
         if code is not None and fehler is not None:
             fehler[code] += 1
         yield text
+
+
+# -- requests ---------------------------------------------------------------------------------------
+
+
+def _als_dict(m: Mapping[str, Policy]) -> Mapping[str, Policy]:
+    return dict(m) if isinstance(m, Mapping) else m  # anything else is refused below
+
+
+@attrs.frozen
+class Policies:
+    """The policies a run of requests may name: ``standard`` for a request without ``policy``,
+    and the named ones (``kooplan entscheide --anfragen --policy NAME=FILE``)."""
+
+    standard: Policy = attrs.field(default=STANDARD)
+    """The policy of a request that names none."""
+    benannt: Mapping[str, Policy] = attrs.field(factory=dict, converter=_als_dict)
+    """The policies by name."""
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.standard, Policy) or not all(
+            isinstance(k, str) and isinstance(v, Policy) for k, v in self.benannt.items()
+        ):
+            raise UngueltigeEingabe(
+                "'policies' muss Policies mit Namen (Text) zu kooplan.Policy sein.",
+                ort="policies",
+            )
+
+
+#: Fields of a request that are not inside its case: an error there keeps its ``ort``.
+_ANFRAGE_ORTE: Final = frozenset({"schema", "anliegen", "stichtag", "faellig", "policy"})
+
+
+def _anfrage_zeile(nr: int, roh: bytes, policies: Policies) -> tuple[str, str | None]:
+    """One answer line for one request line, and its error code (``None`` for a decision)."""
+    try:
+        anfrage = anfrage_aus_json(roh)
+        if anfrage.policy is None:
+            policy = policies.standard
+        elif anfrage.policy in policies.benannt:
+            policy = policies.benannt[anfrage.policy]
+        else:
+            raise UngueltigeEingabe(
+                "'policy' nennt keine Policy, mit der kooplan gestartet wurde.",
+                ort="policy",
+                fall=anfrage.fall.fall,
+            )
+        try:
+            e = entscheide(
+                anfrage.fall, anfrage.anliegen, anfrage.stichtag, anfrage.faellig, policy
+            )
+        except KooplanError as err:
+            if err.ort is not None and err.ort.split(".")[0].split("[")[0] not in _ANFRAGE_ORTE:
+                err.unter("fall")  # a place in the case: under the request's "fall"
+            raise
+    except KooplanError as err:
+        return zeile(fehler_als_dict(err, nr)), err.code
+    return entscheidung_als_zeile(e, nr), None
+
+
+_AnfragenChunk = tuple[Policies, int, bytes, list[int]]
+
+
+def _anfragen_chunk(arbeit: _AnfragenChunk) -> _JsonlErgebnis:
+    policies, nr, daten, laengen = arbeit
+    return _zeilen_chunk(nr, daten, laengen, lambda n, roh: _anfrage_zeile(n, roh, policies))
+
+
+def entscheide_anfragen(
+    zeilen: Iterable[bytes | bytearray | str],
+    policies: Policies | None = None,
+    *,
+    jobs: int = 1,
+    chunk: int = CHUNK,
+    erste_zeile: int = 1,
+    fehler: collections.Counter[str] | None = None,
+    mp_kontext: str | None = None,
+) -> Iterator[str]:
+    """Answer requests (``kooplan/anfrage/1``), one JSON object per line: for every line exactly
+    the line ``kooplan entscheide --anfragen`` writes (a ``kooplan/entscheidung/1`` or
+    ``kooplan/fehler/1`` object with ``zeile``), in input order, as a generator.
+
+    Each request names its case, Anliegen, Stichtag, optionally its Fälligkeit and the name of
+    one of ``policies`` (without a name: ``policies.standard``). An error inside the request's
+    case has its ``ort`` under ``fall`` (``fall.ereignisse[2].am``). With ``jobs=1`` each answer
+    is yielded before the next line is read, so a caller on a pipe can send one request, read its
+    answer and then send the next. ``jobs``, ``chunk``, ``erste_zeile``, ``fehler``,
+    ``mp_kontext``: as in `entscheide_jsonl`.
+
+    Examples:
+        >>> fall = '{"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": []}'
+        >>> zeilen = [
+        ...     '{"schema": "kooplan/anfrage/1", "anliegen": "einladung", "stichtag": "2025-05-06", '
+        ...     f'"fall": {fall}}}',
+        ...     '{"schema": "kooplan/anfrage/1", "anliegen": "einladung", "stichtag": "2025-05-06", '
+        ...     f'"policy": "streng", "fall": {fall}}}',
+        ... ]
+        >>> for z in entscheide_anfragen(zeilen):
+        ...     print(z[:70])
+        {"schema": "kooplan/entscheidung/1", "fall": "JC-1", "zeile": 1, "stic
+        {"schema": "kooplan/fehler/1", "fall": "JC-1", "zeile": 2, "fehler": "
+    """
+    if policies is None:
+        policies = Policies()
+    if not isinstance(policies, Policies):
+        raise UngueltigeEingabe("'policies' muss kooplan.batch.Policies sein.", ort="policies")
+    n_jobs = _jobs(jobs)
+    groesse = _chunk_groesse(chunk)
+    nummeriert = enumerate(zeilen, start=erste_zeile)
+    if n_jobs == 1:
+        paare: Iterator[tuple[str, str | None]] = (
+            _anfrage_zeile(nr, _ohne_zeilenende(roh), policies) for nr, roh in nummeriert
+        )
+    else:
+        arbeiten = (
+            (policies, *_jsonl_packen(teil)) for teil in _zeilen_chunks(nummeriert, groesse)
+        )
+        paare = _flach(
+            _geordnet(arbeiten, _zeilen_art(_anfragen_chunk), n_jobs, mp_kontext),
+            _jsonl_auspacken,
+        )
+    return _zaehlen(paare, fehler)

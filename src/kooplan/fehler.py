@@ -2,12 +2,13 @@
 
 Every error carries
 
-* `code`: the contract's error code (`ungueltige_eingabe`, `unzulaessiger_uebergang`,
-  `rechtsstand_nicht_abgedeckt`, `leistungsbezug_beendet`),
-* `meldung`: one German sentence that says what was wrong,
-* `ort`: the JSON path of the offending value (`ereignisse[2].am`) or `None`,
-* `fall`: the pseudonymous case id, when it is known and valid, else `None`,
-* `norm`: the legal norm the refusal rests on, where there is one.
+* ``code``: the contract's error code (``ungueltige_eingabe``, ``unzulaessiger_uebergang``,
+  ``rechtsstand_nicht_abgedeckt``, ``leistungsbezug_beendet``, and ``verarbeitung_abgebrochen``
+  for a case whose worker process died twice),
+* ``meldung``: one German sentence that says what was wrong,
+* ``ort``: the JSON path of the offending value (``ereignisse[2].am``) or ``None``,
+* ``fall``: the pseudonymous case id, when it is known and valid, else ``None``,
+* ``norm``: the legal norm the refusal rests on, where there is one.
 
 Messages never contain personal data: no Geburtsdatum, no free text of a plan, no input value
 of a field that may carry such data. Only the case id (`fall`) identifies a case.
@@ -22,6 +23,7 @@ __all__ = [
     "RechtsstandNichtAbgedeckt",
     "UngueltigeEingabe",
     "UnzulaessigerUebergang",
+    "VerarbeitungAbgebrochen",
 ]
 
 
@@ -122,10 +124,37 @@ class KeinLeistungsbezug(KooplanError):
     """`leistungsbezug_beendet`."""
 
 
+class VerarbeitungAbgebrochen(KooplanError):
+    """The case could not be decided: each of two worker processes that took it on its own died
+    (killed, out of memory, a crash in C code) before it answered. The case itself may be
+    valid; it is reported in its place so that every other case still gets its answer."""
+
+    code = "verarbeitung_abgebrochen"
+    """`verarbeitung_abgebrochen`."""
+
+    STANDARD_MELDUNG: str = (
+        "Der Fall wurde nicht entschieden: Zwei Arbeitsprozesse, die ihn allein bearbeiteten, "
+        "endeten vorzeitig (etwa durch Speichermangel)."
+    )
+    """The message of the error (it says nothing of the case)."""
+
+    def __init__(
+        self,
+        meldung: str = STANDARD_MELDUNG,
+        *,
+        ort: str | None = None,
+        fall: str | None = None,
+        norm: str | None = None,
+    ) -> None:
+        super().__init__(meldung, ort=ort, fall=fall, norm=norm)
+
+
+#: All contract error codes: the four of the first release, then the later ones.
 FEHLERCODES: tuple[str, ...] = (
     UngueltigeEingabe.code,
     UnzulaessigerUebergang.code,
     RechtsstandNichtAbgedeckt.code,
     KeinLeistungsbezug.code,
+    VerarbeitungAbgebrochen.code,
 )
 """All contract error codes, in the order of docs/vertrag.md."""

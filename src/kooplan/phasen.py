@@ -753,8 +753,55 @@ class Schritt:
 # -- the working state of one fold -----------------------------------------------------------------
 
 
-_FELDER: Final = tuple(f.name for f in attrs.fields(Zustand))
-"""The fields of `Zustand`, in order."""
+class _Offen:
+    """The outstanding Mitwirkungen of a fold, in order, indexed by kind and by ``id``.
+
+    Adding one, dropping those of a kind or of an ``id`` cost time in what is added or dropped,
+    never in how much is outstanding, so a fold stays linear in its events."""
+
+    __slots__ = ("eintraege", "je_art", "je_id", "zaehler")
+
+    def __init__(self, offen: tuple[OffeneMitwirkung, ...] = ()) -> None:
+        self.eintraege: dict[int, OffeneMitwirkung] = {}
+        self.je_art: dict[Mitwirkung, dict[int, None]] = {}
+        self.je_id: dict[str | None, dict[int, None]] = {}
+        self.zaehler = 0
+        for o in offen:
+            self.dazu(o)
+
+    def dazu(self, o: OffeneMitwirkung) -> None:
+        k = self.zaehler
+        self.zaehler = k + 1
+        self.eintraege[k] = o
+        self.je_art.setdefault(o.mitwirkung, {})[k] = None
+        self.je_id.setdefault(o.id, {})[k] = None
+
+    def _ohne(self, schluessel: dict[int, None] | None) -> None:
+        for k in list(schluessel or ()):
+            o = self.eintraege.pop(k)
+            art = self.je_art[o.mitwirkung]
+            del art[k]
+            if not art:
+                del self.je_art[o.mitwirkung]
+            ids = self.je_id[o.id]
+            del ids[k]
+            if not ids:
+                del self.je_id[o.id]
+
+    def ohne_art(self, art: Mitwirkung) -> None:
+        self._ohne(self.je_art.get(art))
+
+    def ohne_id(self, eid: str) -> None:
+        self._ohne(self.je_id.get(eid))
+
+    def arten(self) -> frozenset[Mitwirkung]:
+        return frozenset(self.je_art)
+
+    def __bool__(self) -> bool:
+        return bool(self.eintraege)
+
+    def als_tupel(self) -> tuple[OffeneMitwirkung, ...]:
+        return tuple(self.eintraege.values())
 
 
 class _Arbeit:
@@ -762,8 +809,11 @@ class _Arbeit:
 
     The fold changes a few fields per event; building a new frozen (validated) `Zustand`
     for each change cost most of its time. So a step works on this copy, and the frozen state is
-    built once, when the step or fold is done (`einfrieren`). It never leaves this module;
-    its fields are exactly those of `Zustand` (a test checks that).
+    built once, when the step or fold is done (`einfrieren`). What grows with the events is
+    kept in lists and indexed (the outstanding Mitwirkungen by kind and id, the missed meetings by
+    id, the invitations' RFB by id), so that each event costs the same whatever came before. It
+    never leaves this module; its fields are those of `Zustand` and the indexes in
+    `_INDIZES` (a test checks that).
     """
 
     __slots__ = (
@@ -784,44 +834,107 @@ class _Arbeit:
         "plan",
         "plan_am",
         "plan_im_zeitraum",
+        "rfb_je_einladung",
         "schlichtung_auto_ende",
         "schlichtung_beginn",
         "schlichtungen",
+        "termin_je_einladung",
         "versaeumnisse",
+        "versaeumnisse_je_id",
         "zeitraum_begonnen",
         "zeitraum_nr",
     )
     phase: Phase
-    offen: tuple[OffeneMitwirkung, ...]
+    offen: _Offen
     kontakt_im_zeitraum: bool
     plan_im_zeitraum: bool
     zeitraum_begonnen: bool
     zeitraum_nr: int
     letzte_einladung_rfb: bool
-    versaeumnisse: tuple[Terminversaeumnis, ...]
+    versaeumnisse: list[Terminversaeumnis]
     lauf_ab: int
     plan: Kooperationsplan | None
     plan_am: dt.date | None
     schlichtung_beginn: dt.date | None
     schlichtung_auto_ende: dt.date | None
     alte_ev_am: dt.date | None
-    minderungen: tuple[MinderungFestgestellt, ...]
+    minderungen: list[MinderungFestgestellt]
     hinweise: tuple[Hinweis, ...]
-    einladungen_rfb: tuple[tuple[str, bool], ...]
-    aufhebungen: tuple[tuple[str, dt.date], ...]
-    haerten: tuple[tuple[HaerteFestgestellt, int], ...]
+    einladungen_rfb: list[tuple[str, bool]]
+    aufhebungen: list[tuple[str, dt.date]]
+    haerten: list[tuple[HaerteFestgestellt, int]]
     angewandt: int
-    einladungen_termin: tuple[tuple[str, dt.date], ...]
+    einladungen_termin: list[tuple[str, dt.date]]
     schlichtungen: int
     lauf_ab_tag: dt.date | None
+    #: The positions in ``versaeumnisse`` by the missed meeting's ``id``.
+    versaeumnisse_je_id: dict[str | None, list[int]]
+    #: Whether the invitation of an ``id`` carried an RFB (the last one of that id counts).
+    rfb_je_einladung: dict[str, bool]
+    #: The day of the meeting an invitation of an ``id`` set (the last one of that id counts).
+    termin_je_einladung: dict[str, dt.date]
 
     def __init__(self, z: Zustand) -> None:
-        for name in _FELDER:
-            setattr(self, name, getattr(z, name))
+        self.phase = z.phase
+        self.offen = _Offen(z.offen)
+        self.kontakt_im_zeitraum = z.kontakt_im_zeitraum
+        self.plan_im_zeitraum = z.plan_im_zeitraum
+        self.zeitraum_begonnen = z.zeitraum_begonnen
+        self.zeitraum_nr = z.zeitraum_nr
+        self.letzte_einladung_rfb = z.letzte_einladung_rfb
+        self.versaeumnisse = list(z.versaeumnisse)
+        self.versaeumnisse_je_id = {}
+        for i, v in enumerate(z.versaeumnisse):
+            self.versaeumnisse_je_id.setdefault(v.id, []).append(i)
+        self.lauf_ab = z.lauf_ab
+        self.plan = z.plan
+        self.plan_am = z.plan_am
+        self.schlichtung_beginn = z.schlichtung_beginn
+        self.schlichtung_auto_ende = z.schlichtung_auto_ende
+        self.alte_ev_am = z.alte_ev_am
+        self.minderungen = list(z.minderungen)
+        self.hinweise = z.hinweise
+        self.einladungen_rfb = list(z.einladungen_rfb)
+        self.rfb_je_einladung = dict(z.einladungen_rfb)
+        self.aufhebungen = list(z.aufhebungen)
+        self.haerten = list(z.haerten)
+        self.angewandt = z.angewandt
+        self.einladungen_termin = list(z.einladungen_termin)
+        self.termin_je_einladung = dict(z.einladungen_termin)
+        self.schlichtungen = z.schlichtungen
+        self.lauf_ab_tag = z.lauf_ab_tag
 
     def einfrieren(self) -> Zustand:
         """The frozen state (built once, with its checks)."""
-        return Zustand(*[getattr(self, name) for name in _FELDER])
+        return Zustand(
+            phase=self.phase,
+            offen=self.offen.als_tupel(),
+            kontakt_im_zeitraum=self.kontakt_im_zeitraum,
+            plan_im_zeitraum=self.plan_im_zeitraum,
+            zeitraum_begonnen=self.zeitraum_begonnen,
+            zeitraum_nr=self.zeitraum_nr,
+            letzte_einladung_rfb=self.letzte_einladung_rfb,
+            versaeumnisse=tuple(self.versaeumnisse),
+            lauf_ab=self.lauf_ab,
+            plan=self.plan,
+            plan_am=self.plan_am,
+            schlichtung_beginn=self.schlichtung_beginn,
+            schlichtung_auto_ende=self.schlichtung_auto_ende,
+            alte_ev_am=self.alte_ev_am,
+            minderungen=tuple(self.minderungen),
+            hinweise=self.hinweise,
+            einladungen_rfb=tuple(self.einladungen_rfb),
+            aufhebungen=tuple(self.aufhebungen),
+            haerten=tuple(self.haerten),
+            angewandt=self.angewandt,
+            einladungen_termin=tuple(self.einladungen_termin),
+            schlichtungen=self.schlichtungen,
+            lauf_ab_tag=self.lauf_ab_tag,
+        )
+
+
+#: The slots of `_Arbeit` that are indexes, not fields of `Zustand`.
+_INDIZES: Final = frozenset({"versaeumnisse_je_id", "rfb_je_einladung", "termin_je_einladung"})
 
 
 class _Vorher:
@@ -831,7 +944,8 @@ class _Vorher:
 
     def __init__(self, z: _Arbeit) -> None:
         self.phase = z.phase
-        self.offen = z.offen
+        #: the kinds of Mitwirkung outstanding
+        self.offen = z.offen.arten()
         self.zeitraum_begonnen = z.zeitraum_begonnen
         self.schlichtung_auto_ende = z.schlichtung_auto_ende
 
@@ -849,8 +963,7 @@ def _art_offen(vor: _Vorher, _nach: _Arbeit, e: Ereignis | None, _t: dt.date) ->
     assert isinstance(e, MitwirkungErbracht)  # the only rows with this condition
     if e.mitwirkung is None:
         return bool(vor.offen)
-    art = e.mitwirkung
-    return any(o.mitwirkung is art for o in vor.offen)
+    return e.mitwirkung in vor.offen
 
 
 _BEDINGUNGEN: Mapping[Bedingung, _Pruefung] = {
@@ -946,6 +1059,8 @@ _UEBER_ZEITRAEUME = (
     "haerten",
     "einladungen_rfb",
     "einladungen_termin",
+    "rfb_je_einladung",
+    "termin_je_einladung",
     "angewandt",
 )
 """What a new benefit period keeps of the last one (`leistungsbezug_aufgenommen` after `beendet`):
@@ -969,9 +1084,11 @@ def _b_einladung(z: _Arbeit, e: Ereignis, _folge: int) -> None:
     z.kontakt_im_zeitraum = True
     z.letzte_einladung_rfb = e.rfb
     if e.id is not None:
-        z.einladungen_rfb = (*z.einladungen_rfb, (e.id, e.rfb))
+        z.einladungen_rfb.append((e.id, e.rfb))
+        z.rfb_je_einladung[e.id] = e.rfb
         if e.termin is not None:
-            z.einladungen_termin = (*z.einladungen_termin, (e.id, e.termin))
+            z.einladungen_termin.append((e.id, e.termin))
+            z.termin_je_einladung[e.id] = e.termin
 
 
 def _b_termin_versaeumt(z: _Arbeit, e: Ereignis, folge: int) -> None:
@@ -979,12 +1096,12 @@ def _b_termin_versaeumt(z: _Arbeit, e: Ereignis, folge: int) -> None:
     rfb = z.letzte_einladung_rfb
     termin = None
     if e.einladung is not None:
-        rfb = dict(z.einladungen_rfb).get(e.einladung, rfb)
-        if z.einladungen_termin:
-            termin = dict(z.einladungen_termin).get(e.einladung)
+        rfb = z.rfb_je_einladung.get(e.einladung, rfb)
+        termin = z.termin_je_einladung.get(e.einladung)
     z.kontakt_im_zeitraum = True
     v = Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund, termin)
-    z.versaeumnisse = (*z.versaeumnisse, v)
+    z.versaeumnisse_je_id.setdefault(e.id, []).append(len(z.versaeumnisse))
+    z.versaeumnisse.append(v)
     if e.wichtiger_grund:
         _lauf_brechen(z, v.termin_am, folge)
 
@@ -1010,7 +1127,7 @@ def _b_plan(z: _Arbeit, e: Ereignis, _folge: int) -> None:
         z.plan = e.plan
     z.plan_am = e.am
     z.plan_im_zeitraum = True
-    z.offen = ()
+    z.offen = _Offen()
     z.alte_ev_am = None
     z.schlichtung_beginn = None
 
@@ -1029,27 +1146,26 @@ def _b_schlichtung_beendet(z: _Arbeit, e: Ereignis, _folge: int) -> None:
             # the agreed plan counts as made that day: it also ends an old agreement
             z.plan_am = e.am
             z.plan_im_zeitraum = True
-            z.offen = ()
+            z.offen = _Offen()
             z.alte_ev_am = None
 
 
 def _b_mitwirkung_unterblieben(z: _Arbeit, e: Ereignis, _folge: int) -> None:
     assert isinstance(e, MitwirkungUnterblieben)
     if not e.wichtiger_grund:
-        z.offen = (*z.offen, OffeneMitwirkung(e.mitwirkung, e.am, e.id))
+        z.offen.dazu(OffeneMitwirkung(e.mitwirkung, e.am, e.id))
 
 
 def _b_mitwirkung_erbracht(z: _Arbeit, e: Ereignis, _folge: int) -> None:
     assert isinstance(e, MitwirkungErbracht)
     if e.mitwirkung is None:
-        z.offen = ()
+        z.offen = _Offen()
     else:
-        art = e.mitwirkung
-        z.offen = tuple([o for o in z.offen if o.mitwirkung is not art])
+        z.offen.ohne_art(e.mitwirkung)
 
 
 def _b_bereitschaft(z: _Arbeit, _e: Ereignis, _folge: int) -> None:
-    z.offen = ()
+    z.offen = _Offen()
 
 
 def _b_wichtiger_grund(z: _Arbeit, e: Ereignis, _folge: int) -> None:
@@ -1059,17 +1175,17 @@ def _b_wichtiger_grund(z: _Arbeit, e: Ereignis, _folge: int) -> None:
 
 def _b_minderung(z: _Arbeit, e: Ereignis, _folge: int) -> None:
     assert isinstance(e, MinderungFestgestellt)
-    z.minderungen = (*z.minderungen, e)
+    z.minderungen.append(e)
 
 
 def _b_aufhebung(z: _Arbeit, e: Ereignis, _folge: int) -> None:
     assert isinstance(e, MinderungAufgehoben)
-    z.aufhebungen = (*z.aufhebungen, (e.bezug, e.am))
+    z.aufhebungen.append((e.bezug, e.am))
 
 
 def _b_haerte(z: _Arbeit, e: Ereignis, _folge: int) -> None:
     assert isinstance(e, HaerteFestgestellt)
-    z.haerten = (*z.haerten, (e, z.zeitraum_nr))
+    z.haerten.append((e, z.zeitraum_nr))
 
 
 def _b_alte_ev(z: _Arbeit, e: Ereignis, _folge: int) -> None:
@@ -1111,15 +1227,14 @@ _BUCHUNG: Final[Mapping[str, Callable[[_Arbeit, Ereignis, int], None]]] = {
 
 
 def _entschuldigen(z: _Arbeit, bezug: str) -> None:
-    """A wichtiger Grund shown later for the event `bezug`: from now on it counts as excused."""
-    z.offen = tuple(o for o in z.offen if o.id != bezug)
-    versaeumnisse = []
-    for v in z.versaeumnisse:
-        if v.id == bezug and not v.entschuldigt:
-            v = attrs.evolve(v, entschuldigt=True)
+    """A wichtiger Grund shown later for the event ``bezug``: from now on it counts as excused."""
+    z.offen.ohne_id(bezug)
+    versaeumnisse = z.versaeumnisse
+    for i in z.versaeumnisse_je_id.get(bezug, ()):
+        v = versaeumnisse[i]
+        if not v.entschuldigt:
+            versaeumnisse[i] = attrs.evolve(v, entschuldigt=True)
             _lauf_brechen(z, v.termin_am, v.folge)  # an excused miss breaks the run
-        versaeumnisse.append(v)
-    z.versaeumnisse = tuple(versaeumnisse)
 
 
 def _betreten(phase_vor: Phase, z: _Arbeit, zeile: _Zeile, neu: Phase, tag: dt.date) -> None:
@@ -1133,7 +1248,7 @@ def _betreten(phase_vor: Phase, z: _Arbeit, zeile: _Zeile, neu: Phase, tag: dt.d
     z.phase = neu
     z.hinweise = raised
     if neu is Phase.KOOPERATION:
-        z.offen = ()  # every transition into kooperation leaves nothing outstanding
+        z.offen = _Offen()  # every transition into kooperation leaves nothing outstanding
     if neu is Phase.OHNE_PLAN:
         z.plan = None
         z.plan_am = None

@@ -7,6 +7,7 @@ JSON file (`--policy`) with `Policy.aus_mapping`, where an unknown key is an err
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -98,10 +99,12 @@ class Policy:
         bekannt = {a.name for a in attrs.fields(cls)}
         for key in daten:
             if key not in bekannt:
+                # shown as printable ASCII and shortened, so any key can be printed
+                gezeigt = json.dumps(str(key)[:40], ensure_ascii=True)[1:-1]
                 raise UngueltigeEingabe(
-                    f"Unbekannter Policy-Schlüssel '{key}'; erlaubt sind: "
+                    f"Unbekannter Policy-Schlüssel '{gezeigt}'; erlaubt sind: "
                     f"{', '.join(sorted(bekannt))}.",
-                    ort=str(key),
+                    ort=gezeigt,
                 )
         kwargs = dict(daten)
         if "regelbedarfe" in kwargs:

@@ -1,14 +1,25 @@
-"""The JSON contract (docs/vertrag.md): reading cases, writing decisions and errors, JSON Schema."""
+"""The JSON contract: reading cases and requests, writing decisions and errors, JSON Schema."""
 
+from kooplan.vertrag.anfrage import Anfrage
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,
     entscheidung_als_zeile,
     fehler_als_dict,
     zeile,
 )
-from kooplan.vertrag.laden import fall_aus_json, fall_aus_objekt, json_lesen, zeilen_lesen
+from kooplan.vertrag.laden import (
+    anfrage_aus_json,
+    anfrage_aus_objekt,
+    fall_aus_json,
+    fall_aus_objekt,
+    json_lesen,
+    zeilen_lesen,
+)
 
 __all__ = [
+    "Anfrage",
+    "anfrage_aus_json",
+    "anfrage_aus_objekt",
     "entscheidung_als_dict",
     "entscheidung_als_zeile",
     "fall_aus_json",

@@ -37,8 +37,10 @@ from kooplan.fehler import (
     RechtsstandNichtAbgedeckt,
     UngueltigeEingabe,
     UnzulaessigerUebergang,
+    VerarbeitungAbgebrochen,
 )
 from kooplan.phasen import UEBERGAENGE, Phase
+from kooplan.vertrag.ausgabe import fehler_als_dict
 from kooplan.vertrag.ausgabefelder import AUSGABE, Ausgabefeld
 from kooplan.vertrag.felder import (
     EIGENBEMUEHUNGEN_FELDER,
@@ -324,6 +326,9 @@ FEHLER_BEISPIELE: Final[Mapping[str, dict[str, Any]]] = {
     ),
 }
 """For every error code, a case that yields it when decided for `ANLIEGEN` on `STICHTAG`."""
+VERARBEITUNGSFEHLER: Final = frozenset({VerarbeitungAbgebrochen.code})
+"""The codes of errors of the process, not of a case: no case yields them by its content."""
+
 _FEHLERKLASSEN: Final[Mapping[str, type[KooplanError]]] = {
     c.code: c
     for c in (
@@ -331,6 +336,7 @@ _FEHLERKLASSEN: Final[Mapping[str, type[KooplanError]]] = {
         UnzulaessigerUebergang,
         RechtsstandNichtAbgedeckt,
         KeinLeistungsbezug,
+        VerarbeitungAbgebrochen,
     )
 }
 
@@ -498,6 +504,16 @@ def _block_fehlercodes() -> str:
     teile: list[str] = []
     for code in FEHLERCODES:
         klasse = _FEHLERKLASSEN[code]
+        if code in VERARBEITUNGSFEHLER:
+            teile.append(f"### `{code}`")
+            teile.append(
+                f"{_erster_absatz(klasse.__doc__)} Python: `kooplan.{klasse.__name__}`. No case "
+                "yields it by its content: it is the answer for a case whose worker processes "
+                "died, in that case's place ([Operating kooplan](betrieb.md))."
+            )
+            zeile = fehler_als_dict(VerarbeitungAbgebrochen(fall="JC-DOKU-F05"), 7)
+            teile.append(_code(json.dumps(zeile, ensure_ascii=False)))
+            continue
         beispiel = FEHLER_BEISPIELE[code]
         ergebnis = _ergebnis(beispiel)
         if ergebnis.get("fehler") != code:  # pragma: no cover - guarded by the tests

@@ -13,11 +13,14 @@ from collections.abc import Mapping
 
 import attrs
 
+from kooplan.entscheidung import Anliegen
 from kooplan.ereignisse import Minderungsgrund, Mitwirkung, Sperrzeit, Tatbestand, VerlangtVon
 from kooplan.kalender import Bekanntgabeart
 from kooplan.plan import Zeitraum
 
 __all__ = [
+    "ANFRAGE_FELDER",
+    "ANFRAGE_SCHEMA",
     "EIGENBEMUEHUNGEN_FELDER",
     "ENTSCHEIDUNG_SCHEMA",
     "EREIGNIS_FELDER",
@@ -52,6 +55,8 @@ class Typ(enum.Enum):
     EIGENBEMUEHUNGEN = "eigenbemuehungen"
     EREIGNISSE = "ereignisse"
     LAND = "land"
+    #: A whole case (``kooplan/fall/1``) as the value of a field (the request's ``fall``).
+    FALL = "fall"
 
 
 @attrs.frozen
@@ -490,6 +495,27 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
 def ereignis_felder(art: str) -> Mapping[str, Feld]:
     """All fields of an event of `art`, common ones first."""
     return {**_BASIS, **EREIGNIS_FELDER[art]}
+
+
+# -- the request (kooplan/anfrage/1) -----------------------------------------------------------------
+
+ANFRAGE_SCHEMA = "kooplan/anfrage/1"
+
+
+#: The fields of a request, in the order the contract lists them.
+ANFRAGE_FELDER: Mapping[str, Feld] = {
+    "schema": Feld(Typ.KONSTANTE, True, (ANFRAGE_SCHEMA,), beschreibung="Schema-Kennung"),
+    "anliegen": _enum(Anliegen, beschreibung="was versandt werden soll"),
+    "stichtag": Feld(Typ.DATUM, True, beschreibung="der Tag, für den entschieden wird"),
+    "faellig": Feld(
+        Typ.DATUM, beschreibung="der Tag, an dem die Mitwirkung fällig ist (ab dem Stichtag)"
+    ),
+    "policy": Feld(
+        Typ.ID,
+        beschreibung="Name einer beim Start gegebenen Policy (sonst die Standard-Policy)",
+    ),
+    "fall": Feld(Typ.FALL, True, beschreibung="der Fall (kooplan/fall/1)"),
+}
 
 
 def alle_felder() -> dict[str, Feld]:

@@ -19,8 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
+import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final
+from typing import IO, Any, Final, TypeVar
 
 from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 from kooplan._zwischenspeicher import anmelden
@@ -29,7 +31,10 @@ from kooplan.fall import BEZUEGE, Fall
 from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.kalender import LAENDER
 from kooplan.plan import Eigenbemuehungen, Kooperationsplan
+from kooplan.policy import Policy
+from kooplan.vertrag.anfrage import Anfrage
 from kooplan.vertrag.felder import (
+    ANFRAGE_FELDER,
     EIGENBEMUEHUNGEN_FELDER,
     FALL_FELDER,
     PLAN_FELDER,
@@ -40,12 +45,19 @@ from kooplan.vertrag.felder import (
 
 __all__ = [
     "MAX_BYTES_JE_FALL",
+    "MAX_BYTES_JE_POLICY",
     "MAX_EREIGNISSE",
+    "MAX_JSON_TIEFE",
     "MAX_TIEFE",
+    "Lesefehler",
+    "anfrage_aus_json",
+    "anfrage_aus_objekt",
     "faelle_lesen",
     "fall_aus_json",
     "fall_aus_objekt",
     "json_lesen",
+    "policy_lesen",
+    "zeilen_begrenzt",
     "zeilen_lesen",
 ]
 
@@ -57,6 +69,9 @@ MAX_BYTES_JE_FALL: Final = 1_000_000  # bytes of UTF-8
 """Limits that keep hostile input from exhausting memory or time; each gives a clear error."""
 MAX_EREIGNISSE: Final = 10_000
 MAX_TIEFE: Final = 32
+#: JSON nested deeper than this is refused before it is parsed (a valid case nests at most 5
+#: levels, plus `MAX_TIEFE` levels of ``x_`` data).
+MAX_JSON_TIEFE: Final = 64
 
 
 class _Objekt(dict[str, Any]):
@@ -88,10 +103,10 @@ _DECODER: Final = json.JSONDecoder(object_pairs_hook=_paare, parse_constant=_kei
 """One decoder for every case (`json.loads` with a hook builds a new one per call)."""
 
 
-def _utf8_laenge(text: str | bytes) -> int:
+def _utf8_laenge(text: str | bytes, grenze: int = MAX_BYTES_JE_FALL) -> int:
     if isinstance(text, bytes):
         return len(text)
-    if len(text) * 4 <= MAX_BYTES_JE_FALL:  # cannot be over the limit: skip the encoding
+    if len(text) * 4 <= grenze:  # cannot be over the limit: skip the encoding
         return len(text)
     return len(text.encode("utf-8", "surrogatepass"))
 
@@ -99,38 +114,108 @@ def _utf8_laenge(text: str | bytes) -> int:
 def json_lesen(text: str | bytes) -> Any:
     """Parse one JSON text strictly (duplicate keys are kept for the loader to report).
 
-    Raises `UngueltigeEingabe` for text that is not JSON. The error keeps no reference to
-    the input (no chained exception that a logger could print with its data).
+    Raises `UngueltigeEingabe` for text that is not JSON, is longer than
+    `MAX_BYTES_JE_FALL` or nested deeper than `MAX_JSON_TIEFE`. The error keeps no
+    reference to the input (no chained exception that a logger could print with its data).
     """
-    fehler, text = _json_fehler(text)
+    return _json_lesen(text, "Der Fall")
+
+
+def _json_lesen(text: str | bytes, was: str, grenze: int = MAX_BYTES_JE_FALL) -> Any:
+    fehler, text = _json_fehler(text, was, grenze)
     if fehler is not None:
         raise fehler
     if text.startswith("\ufeff"):
         text = text[1:]
     meldung = None
     try:
-        if text.startswith("\ufeff"):  # json.loads refuses a second BOM with its own message
-            return json.loads(text, object_pairs_hook=_paare, parse_constant=_keine_konstante)
-        return _DECODER.decode(text)
+        if _zu_tief(text):
+            meldung = f"tiefer als {MAX_JSON_TIEFE} Ebenen verschachtelt"
+        else:
+            return _parsen(text)
     except json.JSONDecodeError as err:
         meldung = f"{_json_grund(err.msg)} (Zeile {err.lineno}, Spalte {err.colno})"
     except _KeineKonstante as err:
         meldung = f"{err.args[0]} ist in JSON nicht erlaubt"
-    except RecursionError:
-        meldung = "zu tief verschachtelt"
     except ValueError:  # e.g. an integer with more digits than Python converts
         meldung = "ein Wert ist nicht lesbar (etwa eine Zahl mit zu vielen Stellen)"
     raise UngueltigeEingabe(f"Kein gültiges JSON: {meldung}.")
 
 
-def _json_fehler(text: str | bytes) -> tuple[UngueltigeEingabe | None, str]:
+def _parsen(text: str) -> Any:
+    """The JSON value of ``text`` (nested at most `MAX_JSON_TIEFE` levels)."""
+    return _mit_leerem_stapel(_parsen_hier, text)
+
+
+_T = TypeVar("_T")
+
+
+def _mit_leerem_stapel(fn: Callable[[str], _T], text: str) -> _T:
+    """``fn(text)`` for a parser that recurses once per level of nesting.
+
+    Should the caller's own stack leave too little room for that, ``fn`` runs again in a fresh
+    thread, whose stack starts empty: with the nesting limited before, the result never depends
+    on how deep the caller is."""
+    try:
+        return fn(text)
+    except RecursionError:
+        pass
+    ergebnis: list[tuple[bool, Any]] = []
+
+    def lauf() -> None:
+        try:
+            ergebnis.append((True, fn(text)))
+        except Exception as err:  # handed to the calling thread as it is
+            ergebnis.append((False, err))
+
+    faden = threading.Thread(target=lauf, name="kooplan-lesen")
+    faden.start()
+    faden.join()
+    ok, wert = ergebnis[0]
+    if not ok:
+        raise wert
+    return wert  # type: ignore[no-any-return]
+
+
+def _parsen_hier(text: str) -> Any:
+    if text.startswith("\ufeff"):  # json.loads refuses a second BOM with its own message
+        return json.loads(text, object_pairs_hook=_paare, parse_constant=_keine_konstante)
+    return _DECODER.decode(text)
+
+
+#: A JSON string (possessive: linear time); the brackets inside strings do not nest.
+_ZEICHENKETTE: Final = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
+_KEINE_KLAMMER: Final = re.compile(r"[^\[\]{}]++")
+
+
+def _zu_tief(text: str) -> bool:
+    """Whether ``text`` nests arrays and objects deeper than `MAX_JSON_TIEFE` levels.
+
+    Checked on the text before it is parsed, by counting (never by the parser's recursion), so
+    the answer is the same on any stack, in any process. A text with no more brackets than the
+    limit cannot be deeper and is not scanned."""
+    if text.count("[") + text.count("{") <= MAX_JSON_TIEFE:
+        return False
+    klammern = _KEINE_KLAMMER.sub("", _ZEICHENKETTE.sub("", text))
+    tiefe = 0
+    for c in klammern:
+        if c in "[{":
+            tiefe += 1
+            if tiefe > MAX_JSON_TIEFE:
+                return True
+        else:
+            tiefe -= 1
+    return False
+
+
+def _json_fehler(
+    text: str | bytes, was: str = "Der Fall", grenze: int = MAX_BYTES_JE_FALL
+) -> tuple[UngueltigeEingabe | None, str]:
     """What is wrong with the text before parsing (too long, not UTF-8, empty), and the text."""
-    if _utf8_laenge(text) > MAX_BYTES_JE_FALL:
+    if _utf8_laenge(text, grenze) > grenze:
+        zahl = f"{grenze:,}".replace(",", ".")
         return (
-            UngueltigeEingabe(
-                f"Der Fall ist länger als {MAX_BYTES_JE_FALL:,} Bytes (UTF-8) und wird nicht "
-                "gelesen.".replace(",", ".")
-            ),
+            UngueltigeEingabe(f"{was} ist länger als {zahl} Bytes (UTF-8) und wird nicht gelesen."),
             "",
         )
     if isinstance(text, bytes):
@@ -206,6 +291,32 @@ def _typname(wert: Any) -> str:
     return "ein Objekt"
 
 
+def _x_fehlerfrei(wert: Any) -> bool:
+    """Whether ``x_`` data holds no duplicate key and no container deeper than
+    `MAX_TIEFE` levels, checked level by level (the lists of a level are joined by
+    ``list.extend``, so a megabyte of data costs milliseconds)."""
+    ebene = [wert] if isinstance(wert, (dict, list)) else []
+    tiefe = 1
+    while ebene:
+        if tiefe > MAX_TIEFE:
+            return False
+        naechste: list[Any] = []
+        for w in ebene:
+            if type(w) is list:
+                naechste.extend(w)
+            elif type(w) is dict:
+                naechste.extend(w.values())
+            else:  # an object with a duplicate key (the parser's _Objekt), or not JSON's
+                return False
+        ebene = [w for w in naechste if isinstance(w, (dict, list))]
+        tiefe += 1
+    return True
+
+
+#: A duplicate ``x_`` key, reported at its object without naming it.
+_X_DOPPELT: Final = "Ein eigenes Feld (x_…) kommt in diesem Objekt doppelt vor."
+
+
 class _Fehlt:
     """Marks a value that could not be read (its fault is recorded)."""
 
@@ -268,7 +379,20 @@ class _Leser:
             return self.objekt(wert, EIGENBEMUEHUNGEN_FELDER, pfad, f"'{name}'", Eigenbemuehungen)
         if t is Typ.EREIGNISSE:
             return self.ereignisse(wert, pfad)
+        if t is Typ.FALL:
+            return self.fall(wert, pfad, stelle)
         return wert
+
+    def fall(self, obj: Any, pfad: str, stelle: int) -> Any:
+        """A whole case as the value of a field (the request's ``fall``)."""
+        felder, _, _ = self.felder(obj, FALL_FELDER, pfad, "'fall'")
+        if felder is None:
+            return _FEHLT
+        try:
+            return _fall_bauen(felder)
+        except UngueltigeEingabe as err:  # pragma: no cover - the loader checks all the Fall checks
+            self.melde_fehler(stelle, err.unter(pfad))
+            return _FEHLT
 
     def objekt(self, obj: Any, spec: Mapping[str, Feld], pfad: str, name: str, cls: Any) -> Any:
         """Read an object by `spec` and build `cls` from it (or return `_FEHLT`)."""
@@ -293,8 +417,18 @@ class _Leser:
             return None, {}, stelle
         out: dict[str, Any] = {}
         stellen: dict[str, int] = {}
+        eigene = 0
         for key, wert in _paare_von(obj):
             stelle = self.naechste()
+            if key.startswith("x_"):
+                # the caller's own data: neither its keys nor its values leave the loader
+                if key in stellen:
+                    self.melde(stelle, pfad, _X_DOPPELT)
+                    continue
+                stellen[key] = stelle
+                eigene += 1
+                self.nur_doppelte(wert, pfad, eigene)
+                continue
             kpfad = _pfad(pfad, key)
             if key in stellen:
                 self.melde(
@@ -304,9 +438,6 @@ class _Leser:
                 )
                 continue
             stellen[key] = stelle
-            if key.startswith("x_"):
-                self.nur_doppelte(wert, kpfad)
-                continue
             feld = spec.get(key)
             if feld is None:
                 self.melde(stelle, kpfad, f"Unbekanntes Feld '{_schluessel(key)}'.")
@@ -329,17 +460,23 @@ class _Leser:
             return None, stellen, ende
         return out, stellen, ende
 
-    def nur_doppelte(self, wert: Any, pfad: str) -> None:
-        """The caller's own `x_` data: accepted as it is, but duplicate keys are refused and
-        nesting is limited (`MAX_TIEFE`)."""
-        stapel: list[tuple[Any, str, int]] = [(wert, pfad, 1)]
+    def nur_doppelte(self, wert: Any, pfad: str, nr: int) -> None:
+        """The caller's own ``x_`` data, the ``nr``-th ``x_`` field of the object at ``pfad``:
+        accepted as it is, but duplicate keys are refused and nesting is limited
+        (`MAX_TIEFE`). A fault is reported at the object that holds the ``x_`` field, and
+        the message counts the field instead of naming it: ``x_`` keys may hold personal data."""
+        if _x_fehlerfrei(wert):
+            return
+        # a fault inside: walk the data in document order to report the first one
+        stapel: list[tuple[Any, int]] = [(wert, 1)]
         while stapel:
-            w, p, tiefe = stapel.pop()
+            w, tiefe = stapel.pop()
             if tiefe > MAX_TIEFE and isinstance(w, (dict, list)):
                 self.melde(
                     self.naechste(),
-                    p,
-                    f"Die Daten sind tiefer als {MAX_TIEFE} Ebenen verschachtelt.",
+                    pfad,
+                    f"Die Daten des {nr}. eigenen Feldes (x_…) sind tiefer als {MAX_TIEFE} "
+                    "Ebenen verschachtelt.",
                 )
                 return
             if isinstance(w, dict):
@@ -349,13 +486,14 @@ class _Leser:
                     if key in gesehen:
                         self.melde(
                             stelle,
-                            _pfad(p, key),
-                            f"Der Schlüssel '{_schluessel(key)}' kommt im Objekt doppelt vor.",
+                            pfad,
+                            f"In den Daten des {nr}. eigenen Feldes (x_…) kommt ein Schlüssel "
+                            "doppelt vor.",
                         )
                     gesehen.add(key)
-                    stapel.append((kind, _pfad(p, key), tiefe + 1))
+                    stapel.append((kind, tiefe + 1))
             elif isinstance(w, list):
-                stapel.extend((kind, _pfad(p, i), tiefe + 1) for i, kind in enumerate(w))
+                stapel.extend((kind, tiefe + 1) for kind in w)
 
     def bauen(
         self, cls: Any, felder: dict[str, Any], pfad: str, stellen: dict[str, int], ende: int
@@ -383,12 +521,21 @@ class _Leser:
             return _FEHLT
         vorher = len(self.fehler)
         roh: list[tuple[str | None, str | None, dt.date | None]] = []
+        je_id: dict[str, list[int]] = {}
 
-        def roh_holen() -> list[tuple[str | None, str | None, dt.date | None]]:
-            """What the `bezug` checks need of every event (read only when some event has one)."""
+        def roh_holen() -> tuple[
+            list[tuple[str | None, str | None, dt.date | None]], dict[str, list[int]]
+        ]:
+            """What the ``bezug`` checks need of every event, and the first two positions of
+            each id (read once, and only when some event names another)."""
             if not roh:
                 roh.extend(_roh(e) for e in wert)
-            return roh
+                for j, (rid, _, _) in enumerate(roh):
+                    if rid is not None:
+                        stellen = je_id.setdefault(rid, [])
+                        if len(stellen) < 2:
+                            stellen.append(j)
+            return roh, je_id
 
         out: list[Ereignis] = []
         ids: set[str] = set()
@@ -433,14 +580,18 @@ class _Leser:
         `am`, `id` and duplicate keys can."""
         basis = ereignis_felder("termin_wahrgenommen")
         gesehen: set[str] = set()
+        eigene = 0
         for key, wert in _paare_von(obj):
             stelle = self.naechste()
-            kpfad = _pfad(pfad, key)
+            eigen = key.startswith("x_")
+            kpfad = pfad if eigen else _pfad(pfad, key)
             if key in gesehen:
                 self.melde(
                     stelle,
                     kpfad,
-                    f"Der Schlüssel '{_schluessel(key)}' kommt im Objekt doppelt vor.",
+                    _X_DOPPELT
+                    if eigen
+                    else f"Der Schlüssel '{_schluessel(key)}' kommt im Objekt doppelt vor.",
                 )
                 continue
             gesehen.add(key)
@@ -448,8 +599,9 @@ class _Leser:
                 self.melde(stelle, kpfad, "Unbekannte Ereignisart in 'art'.")
             elif key in ("am", "id"):
                 self.wert(basis[key], wert, kpfad, key, stelle)
-            elif key.startswith("x_"):
-                self.nur_doppelte(wert, kpfad)
+            elif eigen:
+                eigene += 1
+                self.nur_doppelte(wert, pfad, eigene)
         ende = self.naechste()
         if "art" not in gesehen:
             self.melde(ende, _pfad(pfad, "art"), "Das Pflichtfeld 'art' fehlt.")
@@ -460,7 +612,10 @@ class _Leser:
         i: int,
         pfad: str,
         stellen: dict[str, int],
-        roh_holen: Callable[[], list[tuple[str | None, str | None, dt.date | None]]],
+        roh_holen: Callable[
+            [],
+            tuple[list[tuple[str | None, str | None, dt.date | None]], dict[str, list[int]]],
+        ],
     ) -> None:
         """Fields naming another event by `id`: it must exist, be earlier in fold order (date
         order, same day: input order) and be of an art the field may name."""
@@ -469,8 +624,8 @@ class _Leser:
             if ziel_id is None:
                 continue
             stelle, fpfad = stellen[feld], _pfad(pfad, feld)
-            roh = roh_holen()
-            treffer = [j for j, (rid, _, _) in enumerate(roh) if rid == ziel_id and j != i]
+            roh, je_id = roh_holen()
+            treffer = [j for j in je_id.get(ziel_id, ()) if j != i]
             if not treffer:
                 self.melde(
                     stelle,
@@ -606,11 +761,19 @@ def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
     for key, wert in obj.items():
         lies = leser.get(key)
         if lies is None:
-            raise _Zurueck  # an unknown key, or the caller's own x_ data
+            if _eigen_und_fehlerfrei(key, wert):
+                continue
+            raise _Zurueck  # an unknown key, or x_ data with a fault inside
         out[key] = lies(wert)
     if not form.pflicht <= out.keys():
         raise _Zurueck
     return out
+
+
+def _eigen_und_fehlerfrei(key: Any, wert: Any) -> bool:
+    """The caller's own ``x_`` field, without a fault inside (the fast reader skips it as the
+    exact reader does; any fault is left to the exact reader to report)."""
+    return type(key) is str and key.startswith("x_") and _x_fehlerfrei(wert)
 
 
 def _leser_fuer(feld: Feld) -> _Lies:
@@ -671,6 +834,8 @@ def _leser_fuer(feld: Feld) -> _Lies:
         return lambda w: Kooperationsplan(**_schnell_objekt(w, _PLAN_FORM))
     if t is Typ.EIGENBEMUEHUNGEN:
         return lambda w: Eigenbemuehungen(**_schnell_objekt(w, _EIGENBEMUEHUNGEN_FORM))
+    if t is Typ.FALL:
+        return _schnell
     assert t is Typ.EREIGNISSE
     return _lies_ereignisse
 
@@ -744,7 +909,9 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
             continue
         lies = leser.get(key)
         if lies is None:
-            raise _Zurueck  # a key this art does not have, or the caller's own x_ data
+            if _eigen_und_fehlerfrei(key, wert):
+                continue
+            raise _Zurueck  # a key this art does not have, or x_ data with a fault inside
         felder[key] = lies(wert)
     if not form.pflicht <= felder.keys():
         raise _Zurueck
@@ -764,8 +931,9 @@ _FALL_FORM: Final = _Form(FALL_FELDER)
 
 
 def _schnell(obj: Any) -> Fall:
-    """Read a case in one pass without places and paths; any fault (or a rare shape: `x_`
-    keys, duplicate keys, subclasses of `dict` or `str`) raises `_Zurueck`, and the
+    """Read a case in one pass without places and paths; any fault (or a rare shape: ``x_``
+    data with a fault inside, duplicate keys, subclasses of ``dict`` or ``str``) raises
+    `_Zurueck`, and the
     exact reader reads the case again to report its first fault with its path. The fast reader
     accepts a subset of what the exact reader accepts (its field readers are stricter than
     `_pruefe_wert`) and builds with the same cross-field checks and constructors; property
@@ -855,3 +1023,199 @@ def faelle_lesen(daten: bytes, format: str) -> Iterator[tuple[int | None, Fall |
             yield nr, fall_aus_json(zeile)
         except KooplanError as err:
             yield nr, err
+
+
+# -- reading with limits -------------------------------------------------------------------------
+
+
+class Lesefehler(OSError):
+    """Reading an input failed after it was opened (a read error of the device or the pipe).
+
+    It carries the operating system's error number, never any data that was read."""
+
+
+def zeilen_begrenzt(strom: IO[bytes], grenze: int = MAX_BYTES_JE_FALL) -> Iterator[bytes]:
+    """The lines of a binary stream, each with its line end, as they arrive.
+
+    Never more than ``grenze + 3`` bytes of a line are held: a longer line is given as its first
+    ``grenze + 2`` bytes (the loader then refuses it by its length, in its place) and the rest of
+    it is read and dropped. A read error raises `Lesefehler`. ``strom`` is a buffered
+    binary stream (a file opened with ``"rb"``, ``sys.stdin.buffer``); a line is yielded as soon
+    as its line end is read, so a caller on a pipe gets each answer before it sends the next
+    line."""
+    n = grenze + 3
+    lies = strom.readline
+    while True:
+        zeile = _gelesen(lies, n)
+        if not zeile:
+            return
+        if len(zeile) == n and not zeile.endswith(b"\n"):
+            rest = zeile
+            while rest and not rest.endswith(b"\n"):
+                rest = _gelesen(lies, 65_536)
+            zeile = zeile[: grenze + 2]
+        yield zeile
+
+
+def _gelesen(lies: Callable[[int], bytes], n: int) -> bytes:
+    try:
+        return lies(n)
+    except OSError as err:
+        raise Lesefehler(err.errno, err.strerror) from None
+
+
+# -- policy files: the same strict reader ---------------------------------------------------------
+
+#: The longest policy file read (a policy has three keys).
+MAX_BYTES_JE_POLICY: Final = 100_000
+
+
+def policy_lesen(daten: bytes, *, toml: bool) -> Policy:
+    """A policy from the bytes of a TOML (``toml=True``) or JSON file, read as strictly as a
+    case: at most `MAX_BYTES_JE_POLICY` bytes of UTF-8 (a BOM is accepted), nesting
+    limited independently of the stack, a duplicate key refused, unknown keys and wrong values
+    refused by `Policy.aus_mapping`. Every fault is an `UngueltigeEingabe` with a
+    German message; keys are quoted escaped, values never."""
+    if len(daten) > MAX_BYTES_JE_POLICY:
+        raise UngueltigeEingabe(
+            f"Die Policy ist länger als {MAX_BYTES_JE_POLICY:,} Bytes und wird nicht "
+            "gelesen.".replace(",", ".")
+        )
+    try:
+        text = daten.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise UngueltigeEingabe(
+            f"Die Policy ist kein gültiges UTF-8 (Byte {err.start + 1})."
+        ) from None
+    text = text.removeprefix("\ufeff")
+    inhalt = _toml_lesen(text) if toml else _json_lesen(text, "Die Policy", MAX_BYTES_JE_POLICY)
+    if not isinstance(inhalt, dict):
+        raise UngueltigeEingabe("Die Policy muss ein Objekt (Schlüssel und Werte) sein.")
+    _keine_doppelten(inhalt)
+    return Policy.aus_mapping(inhalt)
+
+
+def _keine_doppelten(wert: Any) -> None:
+    """Refuse the first duplicate key of a parsed JSON value, at any level (in document
+    order), with its path."""
+    stapel: list[tuple[Any, str]] = [(wert, "")]
+    while stapel:
+        w, pfad = stapel.pop()
+        kinder: list[tuple[Any, str]] = []
+        if isinstance(w, dict):
+            gesehen: set[str] = set()
+            for key, kind in _paare_von(w):
+                if key in gesehen:
+                    raise UngueltigeEingabe(
+                        f"Der Schlüssel '{_schluessel(key)}' kommt in der Policy doppelt vor.",
+                        ort=_pfad(pfad, key),
+                    )
+                gesehen.add(key)
+                kinder.append((kind, _pfad(pfad, key)))
+        elif isinstance(w, list):
+            kinder = [(kind, _pfad(pfad, i)) for i, kind in enumerate(w)]
+        stapel.extend(reversed(kinder))
+
+
+#: TOML strings and comments (their brackets do not nest): basic and literal, one-line or not.
+_TOML_TEXT: Final = re.compile(
+    r'"""(?:[^"\\]++|\\.|"(?!""))*+"""|\'\'\'(?:[^\']++|\'(?!\'\'))*+\'\'\'|'
+    r'"(?:[^"\\\n]++|\\.)*+"|\'[^\'\n]*+\'|#[^\n]*+',
+    re.DOTALL,
+)
+
+_TOML_GRUENDE: Final = {
+    "Invalid value": "ungültiger Wert",
+    "Expected '=' after a key": "'=' nach dem Schlüssel erwartet",
+    "Cannot overwrite a value": "ein Schlüssel kommt doppelt vor",
+    "Cannot declare": "eine Tabelle kommt doppelt vor",
+    "Cannot mutate": "eine Tabelle oder Liste wird nachträglich verändert",
+    "Unclosed array": "nicht geschlossene Liste",
+    "Unclosed inline table": "nicht geschlossene Tabelle",
+    "Unterminated string": "nicht beendete Zeichenkette",
+    "Illegal character": "unzulässiges Zeichen",
+    "Invalid statement": "ungültige Anweisung",
+    "Expected newline or end of document": "Zeilenende nach der Anweisung erwartet",
+    "Invalid initial character for a key part": "ungültiger Schlüssel",
+    "Invalid key": "ungültiger Schlüssel",
+    "Unescaped": "ungültige Escape-Sequenz",
+    "Unrecognized escape sequence": "ungültige Escape-Sequenz",
+    "Invalid hex value": "ungültige Escape-Sequenz",
+    "Invalid date or datetime": "ungültiges Datum",
+    "Expected ']' at the end of a table declaration": "']' am Ende des Tabellenkopfs erwartet",
+    "Expected ']]' at the end of an array declaration": "']]' am Ende des Tabellenkopfs erwartet",
+}
+_TOML_ORT: Final = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+
+
+def _toml_lesen(text: str) -> Any:
+    klammern = _KEINE_KLAMMER.sub("", _TOML_TEXT.sub("", text))
+    tiefe = 0
+    for c in klammern:
+        tiefe = tiefe + 1 if c in "[{" else tiefe - 1
+        if tiefe > MAX_JSON_TIEFE:
+            raise UngueltigeEingabe(
+                f"Kein gültiges TOML: tiefer als {MAX_JSON_TIEFE} Ebenen verschachtelt."
+            )
+    try:
+        return _mit_leerem_stapel(tomllib.loads, text)
+    except tomllib.TOMLDecodeError as err:
+        meldung = str(err)
+    except ValueError:  # an integer with more digits than Python converts
+        raise UngueltigeEingabe(
+            "Kein gültiges TOML: ein Wert ist nicht lesbar (etwa eine Zahl mit zu vielen Stellen)."
+        ) from None
+    grund = next((de for en, de in _TOML_GRUENDE.items() if meldung.startswith(en)), "Syntaxfehler")
+    m = _TOML_ORT.search(meldung)
+    wo = ""
+    if m is not None:
+        wo = f" (Zeile {m[1]}, Spalte {m[2]})" if m[1] else " (am Ende der Datei)"
+    raise UngueltigeEingabe(f"Kein gültiges TOML: {grund}{wo}.")
+
+
+# -- requests (kooplan/anfrage/1) ----------------------------------------------------------------
+
+
+def anfrage_aus_json(text: str | bytes) -> Anfrage:
+    """Parse and check one request given as JSON text (at most `MAX_BYTES_JE_FALL` bytes,
+    the case in it included)."""
+    return anfrage_aus_objekt(_json_lesen(text, "Die Anfrage"))
+
+
+def anfrage_aus_objekt(obj: Any) -> Anfrage:
+    """Build an `Anfrage` from a parsed JSON value, by the same
+    rules as a case: unknown keys refused (but ``x_``), duplicate keys refused, the first fault in
+    document order with its path (``fall.ereignisse[2].am``). Errors name the case when the
+    request holds one ``fall`` with a valid id."""
+    try:
+        return _anfrage_bauen(_schnell_objekt(obj, _ANFRAGE_FORM))
+    except (_Zurueck, KooplanError):
+        pass
+    return _anfrage_genau(obj)
+
+
+def _anfrage_bauen(felder: dict[str, Any]) -> Anfrage:
+    felder.pop("schema", None)
+    return Anfrage(**felder)
+
+
+def _anfrage_genau(obj: Any) -> Anfrage:
+    fall_id = None
+    if isinstance(obj, dict):
+        werte = [w for k, w in _paare_von(obj) if k == "fall"]
+        if len(werte) == 1:
+            fall_id = _fall_id(werte[0])
+    leser = _Leser()
+    felder, stellen, ende = leser.felder(obj, ANFRAGE_FELDER, "", "Die Anfrage")
+    anfrage = _FEHLT
+    if felder is not None:
+        felder.pop("schema", None)
+        anfrage = leser.bauen(Anfrage, felder, "", stellen, ende)
+    erster = leser.erster()
+    if erster is not None:
+        raise erster.mit_fall(fall_id)
+    assert isinstance(anfrage, Anfrage)
+    return anfrage
+
+
+_ANFRAGE_FORM: Final = _Form(ANFRAGE_FELDER)

@@ -1,15 +1,18 @@
 """JSON Schemas (draft 2020-12) of the contract, generated from the field specs of the loader.
 
-The input schema comes from the same [`kooplan.vertrag.felder`][] tables the loader reads, so
-the two cannot drift; every property carries the field's description (and norm) as
-`description`, the output schemas those of [`kooplan.vertrag.ausgabefelder`][]. Two rules of the contract cannot be said in JSON Schema and are enforced by
-the loader only: duplicate keys, and the cross-field checks (unique ids, `bezug`, dates before
-1.7.2023, `prozent` without `stufe`).
+The input schemas (a case, a request) come from the same `kooplan.vertrag.felder` tables the
+loader reads, so the two cannot drift. Each schema stands alone: `fall_schema`,
+`anfrage_schema`, `entscheidung_schema` and `fehler_schema` each give one
+schema a validator can use as it is (``kooplan schema fall``). `schemabuendel` collects
+them in an object that is not itself a schema (``kooplan schema --alle``).
+
+Two rules of the contract cannot be said in JSON Schema and are enforced by the loader only: duplicate keys, and the cross-field checks (unique ids, ``bezug``, dates before
+1.7.2023, ``prozent`` without ``stufe``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from kooplan.begruendung import HINWEISE
@@ -21,6 +24,8 @@ from kooplan.phasen import Phase
 from kooplan.recht import RECHTSSTAENDE, Quelle
 from kooplan.vertrag.ausgabefelder import AUSGABE
 from kooplan.vertrag.felder import (
+    ANFRAGE_FELDER,
+    ANFRAGE_SCHEMA,
     EIGENBEMUEHUNGEN_FELDER,
     ENTSCHEIDUNG_SCHEMA,
     EREIGNIS_FELDER,
@@ -33,7 +38,16 @@ from kooplan.vertrag.felder import (
     ereignis_felder,
 )
 
-__all__ = ["alle_schemas", "entscheidung_schema", "fall_schema", "fehler_schema"]
+__all__ = [
+    "SCHEMABUENDEL",
+    "alle_schemas",
+    "anfrage_schema",
+    "entscheidung_schema",
+    "fall_schema",
+    "fehler_schema",
+    "schema",
+    "schemabuendel",
+]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _DATUM = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
@@ -85,6 +99,8 @@ def _feld(f: Feld) -> dict[str, Any]:
         s = {"type": "string", "enum": list(LAENDER)}
     elif f.typ is Typ.EREIGNISSE:
         s = {"type": "array", "items": {"$ref": "#/$defs/ereignis"}}
+    elif f.typ is Typ.FALL:
+        s = {"$ref": "#/$defs/fall"}
     else:  # pragma: no cover - every Typ is handled above
         raise AssertionError(f.typ)
     if f.beschreibung:
@@ -268,10 +284,56 @@ def fehler_schema() -> dict[str, Any]:
     }
 
 
-def alle_schemas() -> dict[str, dict[str, Any]]:
-    """All three schemas by contract name."""
+def anfrage_schema() -> dict[str, Any]:
+    """The schema of one request (``kooplan/anfrage/1``), the case schema inside it."""
+    fall = fall_schema()
+    defs = fall.pop("$defs")
+    for schluessel in ("$schema", "$id"):
+        del fall[schluessel]
     return {
-        FALL_SCHEMA: fall_schema(),
-        ENTSCHEIDUNG_SCHEMA: entscheidung_schema(),
-        FEHLER_SCHEMA: fehler_schema(),
+        "$schema": _DRAFT,
+        "$id": "https://kooplan.invalid/schema/anfrage-1.json",
+        "title": ANFRAGE_SCHEMA,
+        **_objekt(ANFRAGE_FELDER),
+        "$defs": {"fall": fall, **defs},
+    }
+
+
+#: The schemas by their short name, as ``kooplan schema NAME`` prints them.
+_SCHEMAS: Mapping[str, Callable[[], dict[str, Any]]] = {
+    "fall": fall_schema,
+    "anfrage": anfrage_schema,
+    "entscheidung": entscheidung_schema,
+    "fehler": fehler_schema,
+}
+
+
+def schema(name: str) -> dict[str, Any]:
+    """One schema by its short name: ``fall``, ``anfrage``, ``entscheidung`` or ``fehler``."""
+    return _SCHEMAS[name]()
+
+
+def alle_schemas() -> dict[str, dict[str, Any]]:
+    """Every schema by its contract name (``kooplan/fall/1`` …)."""
+    return {s["title"]: s for s in (fn() for fn in _SCHEMAS.values())}
+
+
+SCHEMABUENDEL = "kooplan/schemabuendel/1"
+"""The marker of the bundle of every schema (`kooplan schema --alle`)."""
+
+
+def schemabuendel() -> dict[str, Any]:
+    """Every schema in one object that cannot be mistaken for a schema: the marker
+    ``schemabuendel``, a note, the schemas under ``schemas`` by contract name, and ``"not": {}``,
+    so that a validator given the bundle by mistake refuses every document instead of
+    accepting any."""
+    return {
+        "schemabuendel": SCHEMABUENDEL,
+        "hinweis": (
+            "Dies ist kein JSON Schema, sondern eine Sammlung: Jedes Schema steht unter "
+            "'schemas' mit seiner Kennung (etwa 'kooplan/fall/1'); einzeln gibt es "
+            "'kooplan schema fall|anfrage|entscheidung|fehler' aus."
+        ),
+        "schemas": alle_schemas(),
+        "not": {},
     }

@@ -1,0 +1,98 @@
+"""Argument checks of the rule modules that no scenario reaches: a wrong kind of argument from
+Python, a policy file's Regelbedarf rows with a row missing its keys or not an object, and the
+Abs. 7 look-back asked without a list for its notes.
+
+Each wrong argument is an :class:`~kooplan.fehler.UngueltigeEingabe` naming the argument (``ort``),
+never a bare ``TypeError`` or ``AttributeError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import kooplan
+from kooplan.fehler import UngueltigeEingabe
+from kooplan.phasen import Zustand
+from kooplan.policy import Policy
+from kooplan.rechtsfolgen import _vorminderung_2024, rechtsfolge
+from kooplan.regelbedarf import regelbedarfsjahr
+
+TAG = dt.date(2024, 3, 11)
+ZEILE: dict[str, Any] = {
+    "jahr": 2031,
+    "stufe_1": 600,
+    "stufe_2": "540.00",
+    "stufe_3": 480,
+    "stufe_4": 470,
+    "quelle": "Verordnung für 2031",
+}
+
+
+def _fall() -> kooplan.Fall:
+    return kooplan.Fall("ARG-1", [kooplan.PlanErstellt(am=dt.date(2024, 1, 15))])
+
+
+def test_a_policy_of_the_wrong_kind_is_refused_by_entscheide() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        kooplan.entscheide(_fall(), "einladung", TAG, None, "einzelfall")  # type: ignore[arg-type]
+    assert info.value.ort == "policy"
+
+
+@pytest.mark.parametrize(
+    ("argumente", "ort"),
+    [
+        ({"land": "DE-XX"}, "land"),
+        ({"bekanntgabe": "post"}, "bekanntgabe"),
+        ({"policy": {"rfb_umfang": "fall"}}, "policy"),
+    ],
+)
+def test_rechtsfolge_refuses_arguments_of_the_wrong_kind(
+    argumente: dict[str, Any], ort: str
+) -> None:
+    z = kooplan.falte(_fall(), TAG)
+    with pytest.raises(UngueltigeEingabe) as info:
+        rechtsfolge(z, "massnahme", TAG, TAG, **argumente)
+    assert info.value.ort == ort
+
+
+def test_regelbedarf_rows_must_be_rows() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy(regelbedarfe=[1])  # type: ignore[list-item]
+    assert info.value.ort == "regelbedarfe"
+
+
+def test_the_policy_finds_the_row_of_its_year_among_several() -> None:
+    a, b = regelbedarfsjahr(2024), regelbedarfsjahr(2025)
+    assert a is not None and b is not None
+    policy = Policy(regelbedarfe=(a, b))
+    assert policy.regelbedarf(2025) is b
+    assert policy.regelbedarf(2031) is None
+
+
+@pytest.mark.parametrize(
+    ("eintrag", "ort"),
+    [
+        (5, "regelbedarfe[0]"),
+        ({"jahr": 2031}, "regelbedarfe[0].stufe_1"),
+        ({**ZEILE, "stufe_1": "NaN"}, "regelbedarfe[0].stufe_1"),
+        ({**ZEILE, "stufe_4": "Infinity"}, "regelbedarfe[0].stufe_4"),
+    ],
+)
+def test_regelbedarf_rows_of_a_policy_file_are_checked_row_by_row(eintrag: Any, ort: str) -> None:
+    """A row that is no object, lacks a key, or holds an amount that is no finite number."""
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy.aus_mapping({"regelbedarfe": [eintrag]})
+    assert info.value.ort == ort
+    assert Policy.aus_mapping({"regelbedarfe": [ZEILE]}).regelbedarf(2031) is not None
+
+
+def test_the_abs7_look_back_answers_without_a_list_for_its_notes() -> None:
+    """§ 31a Abs. 7 a.F. looks back a year for a Minderung of the qualifying kinds; with none,
+    the answer is no, whether or not the caller collects notes."""
+    assert _vorminderung_2024(Zustand(), TAG) is False
+    notizen: list[str] = []
+    assert _vorminderung_2024(Zustand(), TAG, notizen) is False
+    assert notizen == []
