@@ -158,3 +158,42 @@ def test_examples_stand_in_an_examples_section(paket):
                     funde.append(p)
                 break
     assert not funde, f"put the examples under 'Examples:': {funde}"
+
+
+def _mkdocs_optionen() -> dict[str, object]:
+    """The mkdocstrings options of mkdocs.yml, read as text (the file has `!!python/name` tags)."""
+    text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"docstring_options:\n((?:\s{14}\S.*\n)+)", text)
+    assert block, "mkdocs.yml sets no docstring_options"
+    optionen: dict[str, object] = {}
+    for zeile in block.group(1).splitlines():
+        name, _, wert = zeile.strip().partition(":")
+        optionen[name] = {"true": True, "false": False}.get(wert.strip(), wert.strip())
+    return optionen
+
+
+def test_a_returns_section_renders_as_one_description():
+    """With griffe's default, every line of a `Returns:` section without a type becomes a row of
+    its own, so a description over two lines renders as two return values. Parsed with the
+    options the docs site uses, each section is one item."""
+    optionen = _mkdocs_optionen()
+    assert optionen.get("returns_multiple_items") is False
+    paket = griffe.load(
+        "kooplan",
+        search_paths=[str(Path(kooplan.__file__).resolve().parent.parent)],
+        docstring_parser="google",
+        docstring_options=optionen,
+        resolve_aliases=True,
+        resolve_external=False,
+    )
+    funde = []
+    gesehen = 0
+    for pfad, _text in _docstrings(paket):
+        obj = _objekt(paket, pfad)
+        assert obj.docstring is not None
+        for abschnitt in obj.docstring.parse("google", **optionen):
+            if abschnitt.kind.value in ("returns", "yields"):
+                gesehen += 1
+                if len(abschnitt.value) != 1:
+                    funde.append((pfad, len(abschnitt.value)))
+    assert gesehen and not funde, (gesehen, funde)
