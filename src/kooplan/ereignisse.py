@@ -508,8 +508,10 @@ class LeistungsbezugBeendet(_Basis):
 class LeistungsbezugAufgenommen(_Basis):
     """A new benefit period began: from `beendet` the case starts again in `erstkontakt` with
     no invitation, plan, Schlichtung or outstanding kind; festgestellte Minderungen are kept
-    (the one-year look-back follows the person). As the very first event of a case it changes
-    nothing."""
+    (the one-year look-back follows the person). In `erstkontakt` it is allowed only before any
+    other event of the benefit period (as the first event of a case it changes nothing); a second
+    one in a row, or one after an invitation of the same period, is refused as
+    `unzulaessiger_uebergang`."""
 
     art: ClassVar[str] = "leistungsbezug_aufgenommen"
 

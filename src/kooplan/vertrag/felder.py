@@ -307,7 +307,9 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
             Typ.ID,
             beschreibung=(
                 "The `id` of the `einladung_versandt` that set this meeting (whether it carried "
-                "an RFB decides its consequences); without it, the last invitation sent before."
+                "an RFB decides its consequences); without it, the last invitation sent before. A missed "
+                "meeting with no invitation before it is taken as one without an RFB, so it "
+                "counts for no Minderung."
             ),
             norm="§ 32 Abs. 1 Satz 1 SGB II",
         ),
@@ -397,7 +399,8 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
             maximum=100,
             beschreibung=(
                 "The rate found, in percent of the Regelbedarf. For a Pflichtverletzung without "
-                "`stufe` it must be 10, 20 or 30, and the step is read from it."
+                "`stufe` it must be 10, 20 or 30, and the step is read from it. The rate counts "
+                "towards the cap of § 31a Abs. 4; it is taken as recorded."
             ),
             norm="§ 31a Abs. 1 SGB II a.F.",
         ),
@@ -406,7 +409,8 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
             True,
             beschreibung=(
                 "The first day of the Minderungszeitraum; the one-year look-back for the next "
-                "step counts from it."
+                "step counts from it. It is taken as recorded (the loader does not check it "
+                "against `am` or § 31b Abs. 1 Satz 1)."
             ),
             norm="§ 31a Abs. 1 Satz 4, 5, § 31b Abs. 1 Satz 1 SGB II a.F.",
         ),
@@ -416,7 +420,9 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
             maximum=3,
             beschreibung=(
                 "The step (1–3) of a Minderung for a Pflichtverletzung under the Bürgergeld law; "
-                "only with `grund: pflichtverletzung`."
+                "only with `grund: pflichtverletzung`. With it the step is read from here, not "
+                "from `prozent` (the two may differ where the cap limited the rate), and the "
+                "next violation within the year takes the step after it."
             ),
             norm="§ 31a Abs. 1 Satz 1–3 SGB II a.F.",
         ),
@@ -444,7 +450,8 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
             Typ.ID,
             beschreibung=(
                 "The `id` of the `termin_versaeumt` or `mitwirkung_unterblieben` the Minderung "
-                "was found for."
+                "was found for. It links the two events; `grund` alone says which law the "
+                "Minderung followed."
             ),
             norm="§ 31b Abs. 1 SGB II",
         ),
@@ -454,7 +461,8 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
             beschreibung=(
                 "For a Pflichtverletzung under § 31 Abs. 2 Nr. 3 or 4: the Sperrzeit of § 159 "
                 "Abs. 1 Satz 2 SGB III behind it; a Sperrzeit bei Meldeversäumnis has the "
-                "consequences of § 32."
+                "consequences of § 32. Only with `grund: pflichtverletzung` and `tatbestand` "
+                "`abs2_nr3` or `abs2_nr4`."
             ),
             norm="§ 31a Abs. 1 Satz 7 SGB II a.F., § 31a Abs. 1 Satz 3 SGB II n.F.",
         ),
@@ -483,7 +491,8 @@ EREIGNIS_FELDER: Mapping[str, Mapping[str, Feld]] = {
             Typ.DATUM,
             beschreibung=(
                 "Without `bezug`: the last day of the Härte (default: the end of the benefit "
-                "period); not before `am`."
+                "period); not before `am`. With `bezug` it has no effect: the Härte then "
+                "concerns that one Minderung."
             ),
             norm="§ 31a Abs. 3 SGB II",
         ),
