@@ -66,7 +66,7 @@ from kooplan.plan import Eigenbemuehungen, Kooperationsplan, Zeitraum
 from kooplan.policy import STANDARD, Policy, RfbUmfang
 from kooplan.recht import RECHTSSTAENDE, Quelle, Rechtsstand, Regime, rechtsstand_am
 
-__version__ = "0.2.0.dev0"
+__version__ = "0.3.0"
 
 __all__ = [
     "ARTEN",
