@@ -1,6 +1,7 @@
 """The import paths kooplan has had stay importable with exactly their names: a snapshot of every
-module's `__all__`, taken before the modules move into packages. A module may later become a thin
-re-export of the new home; its names must stay the same objects."""
+public module's `__all__` (the private `kooplan._*` modules are not part of it), taken before the
+modules move into packages. A module may later become a thin re-export of the new home; its names
+must stay the same objects."""
 
 from __future__ import annotations
 
@@ -74,9 +75,6 @@ ALTE_PFADE: dict[str, list[str]] = {
         "schritt",
         "verlauf",
     ],
-    "kooplan._aufzaehlung": ["Aufzaehlung"],
-    "kooplan._pruefen": [],
-    "kooplan._zwischenspeicher": ["alle_leeren", "anmelden"],
     "kooplan.anzeige": [
         "entscheidung_html",
         "entscheidung_kurz",

@@ -130,6 +130,136 @@ def privat(modul: str, name: str) -> bool:
     return any(t.startswith("_") and not t.startswith("__") for t in modul.split("."))
 
 
+# -- the rules on the flat layout of today ---------------------------------------------------
+# Until the packages exist, each flat module has a role. A rule the code keeps is enforced now; a
+# rule it breaks has its findings written down below: one test fails on any finding not listed
+# (the debt cannot grow), a strict xfail test fails once the list is paid (remove the marker and
+# empty the list then).
+
+#: Value objects (plan, events, case, errors, validators) and the law as data, by flat module.
+WERTE_FLACH = frozenset(
+    {"kooplan.plan", "kooplan.ereignisse", "kooplan.fall", "kooplan.fehler",
+     "kooplan._aufzaehlung", "kooplan._pruefen"}
+)  # fmt: skip
+RECHT_FLACH = frozenset(
+    {"kooplan.recht", "kooplan.regelbedarf", "kooplan.normen", "kooplan.belehrung",
+     "kooplan.gesetzestexte"}
+)  # fmt: skip
+#: The engine and the faces (command line, batch, tables, display, diagram, catalogue, docs).
+MOTOR_FLACH = frozenset(
+    {"kooplan.phasen", "kooplan.entscheidung", "kooplan.rechtsfolgen", "kooplan.kalender",
+     "kooplan.fristen", "kooplan.begruendung", "kooplan.policy", "kooplan._zwischenspeicher"}
+)  # fmt: skip
+OBERFLAECHEN_FLACH = frozenset(
+    {"kooplan.cli", "kooplan.batch", "kooplan.tabellen", "kooplan.anzeige", "kooplan.diagramm",
+     "kooplan.katalog", "kooplan.testing", "kooplan.vertrag.doku", "kooplan.__main__"}
+)  # fmt: skip
+
+#: Known debt: value objects that import the engine or a face.
+WERTE_NACH_OBEN = frozenset({"kooplan.fall -> kooplan.kalender", "kooplan.plan -> kooplan.anzeige"})
+#: Known debt: the one import cycle (every import counted, also type-only and lazy ones).
+ZYKLUS = frozenset(
+    {"kooplan.anzeige", "kooplan.entscheidung", "kooplan.ereignisse", "kooplan.fall",
+     "kooplan.phasen", "kooplan.plan", "kooplan.rechtsfolgen", "kooplan.vertrag.ausgabe",
+     "kooplan.vertrag.felder"}
+)  # fmt: skip
+#: Known debt: imports of another module's private names (or of a private module).
+PRIVAT_IMPORTE = frozenset(
+    {
+        "kooplan.begruendung -> kooplan._pruefen",
+        "kooplan.cli -> kooplan._pruefen.FRUEHESTER_TAG",
+        "kooplan.cli -> kooplan._pruefen.SPAETESTER_TAG",
+        "kooplan.entscheidung -> kooplan._aufzaehlung.Aufzaehlung",
+        "kooplan.entscheidung -> kooplan._pruefen",
+        "kooplan.entscheidung -> kooplan._zwischenspeicher.anmelden",
+        "kooplan.entscheidung -> kooplan.rechtsfolgen._pruefe_person",
+        "kooplan.entscheidung -> kooplan.rechtsfolgen._rechtsfolge",
+        "kooplan.ereignisse -> kooplan._aufzaehlung.Aufzaehlung",
+        "kooplan.ereignisse -> kooplan._pruefen",
+        "kooplan.fall -> kooplan._pruefen",
+        "kooplan.kalender -> kooplan._aufzaehlung.Aufzaehlung",
+        "kooplan.kalender -> kooplan._pruefen.FRUEHESTES_GEBURTSDATUM",
+        "kooplan.kalender -> kooplan._pruefen.SPAETESTER_ABGELEITETER_TAG",
+        "kooplan.kalender -> kooplan._pruefen.SPAETESTER_TAG",
+        "kooplan.phasen -> kooplan._aufzaehlung.Aufzaehlung",
+        "kooplan.phasen -> kooplan._pruefen",
+        "kooplan.plan -> kooplan._aufzaehlung.Aufzaehlung",
+        "kooplan.plan -> kooplan._pruefen",
+        "kooplan.policy -> kooplan._aufzaehlung.Aufzaehlung",
+        "kooplan.policy -> kooplan._pruefen",
+        "kooplan.recht -> kooplan._aufzaehlung.Aufzaehlung",
+        "kooplan.recht -> kooplan._pruefen",
+        "kooplan.rechtsfolgen -> kooplan._aufzaehlung.Aufzaehlung",
+        "kooplan.rechtsfolgen -> kooplan._pruefen",
+        "kooplan.rechtsfolgen -> kooplan._zwischenspeicher.anmelden",
+        "kooplan.tabellen -> kooplan._pruefen.FRUEHESTER_TAG",
+        "kooplan.tabellen -> kooplan._pruefen.SPAETESTER_TAG",
+        "kooplan.vertrag.anfrage -> kooplan._pruefen",
+        "kooplan.vertrag.ausgabe -> kooplan._zwischenspeicher.anmelden",
+        "kooplan.vertrag.laden -> kooplan._pruefen.FRUEHESTER_TAG",
+        "kooplan.vertrag.laden -> kooplan._pruefen.SPAETESTER_TAG",
+        "kooplan.vertrag.laden -> kooplan._zwischenspeicher.anmelden",
+    }
+)
+
+
+def _schuld(liste: frozenset[str]) -> str:
+    return f"{len(liste)} findings: " + ", ".join(sorted(liste))
+
+
+def _werte_nach_oben() -> set[str]:
+    return {
+        f"{m} -> {z}"
+        for m, z, _, _ in KANTEN
+        if m in WERTE_FLACH and z in MOTOR_FLACH | OBERFLAECHEN_FLACH
+    }
+
+
+def _privat_importe() -> set[str]:
+    return {f"{m} -> {z}.{name}".rstrip(".") for m, z, name, _ in KANTEN if privat(z, name)}
+
+
+def _zyklus_module() -> set[str]:
+    kanten: dict[str, set[str]] = {}
+    for m, z, _, _ in KANTEN:
+        kanten.setdefault(m, set()).add(z)
+    return {v for teil in _zyklen(kanten) for v in teil}
+
+
+def test_jedes_flache_modul_hat_eine_rolle() -> None:
+    rollen = WERTE_FLACH | RECHT_FLACH | MOTOR_FLACH | OBERFLAECHEN_FLACH
+    ohne = sorted(m for m in MODULE if paket(m) == "alt" and m not in rollen)
+    assert not ohne, f"give these modules a role above: {ohne}"
+
+
+def test_das_recht_als_daten_importiert_keinen_motor_und_keine_oberflaeche() -> None:
+    falsch = sorted(
+        f"{m}:{zeile} importiert {z}"
+        for m, z, _, zeile in KANTEN
+        if m in RECHT_FLACH and z in MOTOR_FLACH | OBERFLAECHEN_FLACH
+    )
+    assert not falsch, "\n".join(falsch)
+
+
+def test_keine_neue_schuld_wertobjekte_importieren_motor_oder_oberflaeche() -> None:
+    assert _werte_nach_oben() <= WERTE_NACH_OBEN
+
+
+@pytest.mark.xfail(
+    strict=True, reason="value objects import engine/face, " + _schuld(WERTE_NACH_OBEN)
+)
+def test_wertobjekte_importieren_keinen_motor_und_keine_oberflaeche() -> None:
+    assert not _werte_nach_oben()
+
+
+def test_keine_neue_schuld_private_importe() -> None:
+    assert _privat_importe() <= PRIVAT_IMPORTE
+
+
+def test_keine_neue_schuld_zyklus() -> None:
+    assert _zyklus_module() <= ZYKLUS
+
+
 @NOCH_FLACH
 def test_keine_schicht_importiert_eine_hoehere() -> None:
     falsch = sorted(
@@ -140,7 +270,7 @@ def test_keine_schicht_importiert_eine_hoehere() -> None:
     assert not falsch, "\n".join(falsch)
 
 
-@NOCH_FLACH
+@pytest.mark.xfail(strict=True, reason="private imports, " + _schuld(PRIVAT_IMPORTE))
 def test_kein_modul_importiert_private_namen_eines_anderen() -> None:
     falsch = sorted(
         f"{m}:{zeile} importiert {z}.{name}".rstrip(".")
@@ -186,7 +316,7 @@ def _zyklen(kanten: dict[str, set[str]]) -> list[list[str]]:
     return out
 
 
-@NOCH_FLACH
+@pytest.mark.xfail(strict=True, reason="one cycle of " + _schuld(ZYKLUS))
 def test_kein_zyklus_auch_nicht_ueber_typ_importe() -> None:
     kanten: dict[str, set[str]] = {}
     for m, z, _, _ in KANTEN:

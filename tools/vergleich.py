@@ -30,6 +30,7 @@ import io
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -376,7 +377,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for name in ("vorher", "nachher"):
         print(name, (tmp / name / "kooplan.txt").read_text(encoding="utf-8").strip())
-    return vergleichen(tmp / "vorher", tmp / "nachher")
+    rc = vergleichen(tmp / "vorher", tmp / "nachher")
+    if rc == 0 and args.tmp is None:
+        shutil.rmtree(tmp)  # identical: nothing to look at; a difference keeps the folder
+    else:
+        print(f"outputs kept in {tmp}")
+    return rc
 
 
 if __name__ == "__main__":
