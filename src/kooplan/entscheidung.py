@@ -840,7 +840,8 @@ def entscheide_stichtage(
     Raises:
         UngueltigeEingabe: at once, for a `fall` that is no `Fall`, an unknown Anliegen or a
             policy that is no `Policy`; while the values are taken, for a Stichtag that is no
-            date, lies after 31.12.2099 or comes before the one before it.
+            date, lies after 31.12.2099 or comes before the one before it. Each names the case
+            as `entscheide` does.
 
     Examples:
         >>> import datetime as dt
@@ -853,9 +854,12 @@ def entscheide_stichtage(
     """
     if not isinstance(fall, Fall):
         raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
-    anliegen_ = als_anliegen(anliegen)
-    if not isinstance(policy, Policy):
-        raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+    try:  # the checks of `entscheide`, naming the case as it does
+        anliegen_ = als_anliegen(anliegen)
+        if not isinstance(policy, Policy):
+            raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+    except KooplanError as err:
+        raise err.mit_fall(fall.fall) from None
     return _entscheide_stichtage(fall, anliegen_, stichtage, policy)
 
 
@@ -876,7 +880,14 @@ def _entscheide_stichtage(
         fall.bewilligungszeitraum_ende,
         fall.bekanntgabe,
     )
-    for zustand in falte_stichtage(fall, gesehen()):
+    zustaende = falte_stichtage(fall, gesehen())
+    while True:
+        try:
+            zustand = next(zustaende)
+        except StopIteration:
+            return
+        except KooplanError as err:  # a bad Stichtag or order: an argument error, naming the case
+            raise err.mit_fall(fall.fall) from None
         stichtag = tage[-1]
         # the checks of `entscheide`, in its order, before its fold
         wert: Entscheidung | KooplanError

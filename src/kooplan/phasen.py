@@ -1432,7 +1432,11 @@ def falte_stichtage(
     for stichtag in stichtage:
         p.pruefe_tag_argument("stichtag", stichtag)
         if vorige is not None and stichtag < vorige:
-            raise UngueltigeEingabe("Die Stichtage dürfen nicht fallen.", ort="stichtage")
+            raise UngueltigeEingabe(
+                f"Die Stichtage dürfen nicht fallen: {stichtag:%d.%m.%Y} folgt auf "
+                f"{vorige:%d.%m.%Y}.",
+                ort="stichtage",
+            )
         vorige = stichtag
         if fehler is None:
             try:
