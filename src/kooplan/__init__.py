@@ -21,6 +21,7 @@ from kooplan.entscheidung import (
     Entscheidung,
     Modus,
     entscheide,
+    entscheide_stichtage,
     entscheide_zustand,
 )
 from kooplan.ereignisse import (
@@ -127,6 +128,7 @@ __all__ = [
     "Zustand",
     "__version__",
     "entscheide",
+    "entscheide_stichtage",
     "entscheide_zustand",
     "falte",
     "rechtsstand_am",

@@ -66,7 +66,13 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from kooplan.entscheidung import Anliegen, Entscheidung, als_anliegen, entscheide
+from kooplan.entscheidung import (
+    Anliegen,
+    Entscheidung,
+    als_anliegen,
+    entscheide,
+    entscheide_stichtage,
+)
 from kooplan.fall import Fall
 from kooplan.fehler import KooplanError, UngueltigeEingabe, VerarbeitungAbgebrochen
 from kooplan.policy import STANDARD, Policy
@@ -85,9 +91,14 @@ __all__ = [
     "Eingabe",
     "Ergebnis",
     "Policies",
+    "Zeitreihenauftrag",
+    "Zeitreihenergebnis",
     "entscheide_alle",
     "entscheide_anfragen",
     "entscheide_jsonl",
+    "entscheide_zeitreihe",
+    "entscheide_zeitreihe_jsonl",
+    "monatsenden",
     "verfuegbare_cpus",
 ]
 
@@ -872,4 +883,230 @@ def entscheide_anfragen(
             _geordnet(arbeiten, _zeilen_art(_anfragen_chunk), n_jobs, mp_kontext),
             _jsonl_auspacken,
         )
+    return _zaehlen(paare, fehler)
+
+
+# -- panels: one fold per case, many Stichtage -------------------------------------------------------
+
+
+def monatsenden(von: dt.date, bis: dt.date) -> tuple[dt.date, ...]:
+    """The last day of every month from the month of `von` to that of `bis`, both included.
+
+    Examples:
+        >>> monatsenden(dt.date(2024, 1, 15), dt.date(2024, 3, 1))
+        (datetime.date(2024, 1, 31), datetime.date(2024, 2, 29), datetime.date(2024, 3, 31))
+    """
+    for name, tag in (("von", von), ("bis", bis)):
+        if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
+            raise UngueltigeEingabe(f"'{name}' muss ein Datum sein (ohne Uhrzeit).", ort=name)
+    if bis < von:
+        raise UngueltigeEingabe("'bis' darf nicht vor 'von' liegen.", ort="bis")
+    out: list[dt.date] = []
+    jahr, monat = von.year, von.month
+    while (jahr, monat) <= (bis.year, bis.month):
+        folge = dt.date(jahr + monat // 12, monat % 12 + 1, 1)
+        out.append(folge - dt.timedelta(days=1))
+        jahr, monat = folge.year, folge.month
+    return tuple(out)
+
+
+@attrs.frozen
+class Zeitreihenauftrag:
+    """What every case of a panel is decided for (checked once, sent to the workers)."""
+
+    anliegen: Anliegen
+    """The Anliegen of every case."""
+    stichtage: tuple[dt.date, ...]
+    """The Stichtage, ascending, each once."""
+    policy: Policy = STANDARD
+    """The policy."""
+
+    @classmethod
+    def neu(
+        cls, anliegen: Anliegen | str, stichtage: Iterable[dt.date], policy: Policy = STANDARD
+    ) -> Zeitreihenauftrag:
+        """Check the arguments once for the panel; the Stichtage are sorted, repeats dropped."""
+        anliegen = als_anliegen(anliegen)
+        if isinstance(stichtage, (str, bytes, dt.date)) or not isinstance(stichtage, Iterable):
+            raise UngueltigeEingabe("'stichtage' muss eine Folge von Daten sein.", ort="stichtage")
+        tage = list(stichtage)
+        for tag in tage:
+            if isinstance(tag, dt.datetime) or not isinstance(tag, dt.date):
+                raise UngueltigeEingabe(
+                    "Jeder Stichtag muss ein Datum sein (ohne Uhrzeit).", ort="stichtage"
+                )
+        if not tage:
+            raise UngueltigeEingabe("Es fehlt ein Stichtag.", ort="stichtage")
+        if not isinstance(policy, Policy):
+            raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+        return cls(anliegen, tuple(sorted(set(tage))), policy)
+
+
+@attrs.frozen
+class Zeitreihenergebnis:
+    """The result for one case at one Stichtag of a panel.
+
+    `index`, `zeile` and `fall` are those of the case as in `Ergebnis`; `stichtag` is the
+    Stichtag, `wert` the `Entscheidung` or the `KooplanError` for it.
+    """
+
+    index: int
+    """The case's 0-based position in the input."""
+    zeile: int | None
+    """Its 1-based line for JSON Lines input, else `None`."""
+    fall: str | None
+    """The case id when it is known and valid, else `None`."""
+    stichtag: dt.date
+    """The Stichtag of this result."""
+    wert: Entscheidung | KooplanError
+    """The decision, or the error of this case at this Stichtag."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the case was decided at this Stichtag."""
+        return isinstance(self.wert, Entscheidung)
+
+    def als_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (`kooplan/entscheidung/1` or `kooplan/fehler/1`)."""
+        if isinstance(self.wert, Entscheidung):
+            return entscheidung_als_dict(self.wert, self.zeile)
+        return fehler_als_dict(self.wert, self.zeile)
+
+    def als_zeile(self) -> str:
+        """The contract's JSON Lines line (without the newline)."""
+        if isinstance(self.wert, Entscheidung):
+            return entscheidung_als_zeile(self.wert, self.zeile)
+        return zeile(fehler_als_dict(self.wert, self.zeile))
+
+
+def _zeitreihe_eins(
+    eingabe: Eingabe, auftrag: Zeitreihenauftrag
+) -> list[Entscheidung | KooplanError]:
+    """The values of one case at every Stichtag: its error at each when it cannot be read."""
+    if isinstance(eingabe, KooplanError):
+        return [eingabe] * len(auftrag.stichtage)
+    try:
+        fall = _fall(eingabe)
+    except KooplanError as err:
+        return [err] * len(auftrag.stichtage)
+    return list(entscheide_stichtage(fall, auftrag.anliegen, auftrag.stichtage, auftrag.policy))
+
+
+def entscheide_zeitreihe(
+    faelle: Iterable[Eingabe],
+    anliegen: Anliegen | str,
+    stichtage: Iterable[dt.date],
+    policy: Policy = STANDARD,
+    *,
+    erste_zeile: int | None = None,
+) -> Iterator[Zeitreihenergebnis]:
+    """Decide every case of `faelle` for `anliegen` at every one of `stichtage` (a panel).
+
+    Each case is read and folded once; the fold passes the Stichtage on its way
+    (`kooplan.entscheidung.entscheide_stichtage`). The results come as a generator, case by
+    case in input order and for each case one per Stichtag, ascending (repeats dropped); each
+    equals what `kooplan.entscheide` returns or raises for that case on that Stichtag. A case
+    that cannot be read gets its error at every Stichtag. `faelle` and `erste_zeile` are as in
+    `entscheide_alle`.
+
+    Raises:
+        UngueltigeEingabe: before any case is read, for a bad Anliegen, Stichtag or policy.
+
+    Examples:
+        >>> import kooplan
+        >>> fall = kooplan.Fall("JC-1", [kooplan.PlanErstellt(am=dt.date(2025, 1, 6)),
+        ...                              kooplan.PlanGescheitert(am=dt.date(2025, 2, 10))])
+        >>> for r in entscheide_zeitreihe([fall], "massnahme", monatsenden(
+        ...         dt.date(2025, 1, 1), dt.date(2025, 3, 1))):
+        ...     print(r.stichtag, r.wert.phase.value, r.wert.modus.value)
+        2025-01-31 kooperation ohne_rfb
+        2025-02-28 ohne_plan mit_rfb
+        2025-03-31 ohne_plan mit_rfb
+    """
+    auftrag = Zeitreihenauftrag.neu(anliegen, stichtage, policy)
+    return _zeitreihe(faelle, auftrag, erste_zeile)
+
+
+def _zeitreihe(
+    faelle: Iterable[Eingabe], auftrag: Zeitreihenauftrag, erste_zeile: int | None
+) -> Iterator[Zeitreihenergebnis]:
+    for i, eingabe in enumerate(faelle):
+        nr = None if erste_zeile is None else erste_zeile + i
+        werte = _zeitreihe_eins(eingabe, auftrag)
+        for tag, wert in zip(auftrag.stichtage, werte, strict=True):
+            yield Zeitreihenergebnis(i, nr, wert.fall, tag, wert)
+
+
+def _zeitreihe_zeile(
+    nr: int, roh: bytes, auftrag: Zeitreihenauftrag
+) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for wert in _zeitreihe_eins(roh, auftrag):
+        if isinstance(wert, KooplanError):
+            out.append((zeile(fehler_als_dict(wert, nr)), wert.code))
+        else:
+            out.append((entscheidung_als_zeile(wert, nr), None))
+    return out
+
+
+_ZeitreihenChunk = tuple[Zeitreihenauftrag, int, bytes, list[int]]
+
+
+def _zeitreihe_chunk(arbeit: _ZeitreihenChunk) -> _JsonlErgebnis:
+    auftrag, nr, daten, laengen = arbeit
+    texte: list[str] = []
+    codes: list[str | None] = []
+    ab = 0
+    for i, n in enumerate(laengen):
+        for text, code in _zeitreihe_zeile(nr + i, daten[ab : ab + n], auftrag):
+            texte.append(text)
+            codes.append(code)
+        ab += n
+    return "\n".join(texte), codes
+
+
+def _zeitreihe_art() -> _Art[_ZeitreihenChunk, _JsonlErgebnis]:
+    basis = _zeilen_art(_zeitreihe_chunk)
+
+    def abgebrochen(arbeit: _ZeitreihenChunk) -> _JsonlErgebnis:
+        err = VerarbeitungAbgebrochen()
+        n = len(arbeit[0].stichtage)
+        return "\n".join([zeile(fehler_als_dict(err, arbeit[1]))] * n), [err.code] * n
+
+    return _Art(_zeitreihe_chunk, basis.teilen, basis.anzahl, abgebrochen)
+
+
+def entscheide_zeitreihe_jsonl(
+    zeilen: Iterable[bytes | bytearray | str],
+    anliegen: Anliegen | str,
+    stichtage: Iterable[dt.date],
+    policy: Policy = STANDARD,
+    *,
+    jobs: int = 1,
+    chunk: int = CHUNK,
+    erste_zeile: int = 1,
+    fehler: collections.Counter[str] | None = None,
+    mp_kontext: str | None = None,
+) -> Iterator[str]:
+    """A panel on JSON Lines: for every input line one output line per Stichtag (ascending,
+    repeats dropped), in input order, as a generator.
+
+    The line for the `k`-th Stichtag of an input line is exactly the line that
+    `entscheide_jsonl` writes for it with that Stichtag (`zeile` included): a case that cannot
+    be read gets its error line once per Stichtag. Each case is read and folded once. The other
+    arguments are as in `entscheide_jsonl`; `fehler` counts every error line.
+    """
+    auftrag = Zeitreihenauftrag.neu(anliegen, stichtage, policy)
+    n_jobs = _jobs(jobs)
+    groesse = _chunk_groesse(chunk)
+    nummeriert = enumerate(zeilen, start=erste_zeile)
+    if n_jobs == 1:
+        paare: Iterator[tuple[str, str | None]] = (
+            paar
+            for nr, roh in nummeriert
+            for paar in _zeitreihe_zeile(nr, _ohne_zeilenende(roh), auftrag)
+        )
+    else:
+        arbeiten = ((auftrag, *_jsonl_packen(teil)) for teil in _zeilen_chunks(nummeriert, groesse))
+        paare = _flach(_geordnet(arbeiten, _zeitreihe_art(), n_jobs, mp_kontext), _jsonl_auspacken)
     return _zaehlen(paare, fehler)

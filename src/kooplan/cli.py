@@ -26,6 +26,7 @@ import contextlib
 import datetime as dt
 import enum
 import errno
+import itertools
 import json
 import os
 import re
@@ -41,9 +42,16 @@ from typing import IO, Any, NoReturn
 
 from kooplan import __version__
 from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
-from kooplan.batch import Policies, entscheide_anfragen, entscheide_jsonl, verfuegbare_cpus
+from kooplan.batch import (
+    Policies,
+    entscheide_anfragen,
+    entscheide_jsonl,
+    entscheide_zeitreihe_jsonl,
+    monatsenden,
+    verfuegbare_cpus,
+)
 from kooplan.beispiele import abweichungen, beispiele
-from kooplan.entscheidung import Anliegen, entscheide
+from kooplan.entscheidung import Anliegen, Entscheidung, entscheide, entscheide_stichtage
 from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.phasen import verlauf
 from kooplan.policy import STANDARD, Policy
@@ -177,6 +185,35 @@ def _datum(text: str) -> dt.date:
     return tag
 
 
+_MONAT = re.compile(r"\d{4}-\d{2}")
+
+
+def _monatsende(text: str) -> dt.date:
+    """The last day of the month `JJJJ-MM`, checked as a Stichtag."""
+    if not _MONAT.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
+        raise argparse.ArgumentTypeError(f"kein Monat der Form JJJJ-MM: {text!r}")
+    erster = dt.date(int(text[:4]), int(text[5:]), 1)
+    return _datum(monatsenden(erster, erster)[0].isoformat())
+
+
+def _stichtage(text: str) -> tuple[dt.date, ...]:
+    """``JJJJ-MM-TT,JJJJ-MM-TT,…`` (ascending, each once) or ``JJJJ-MM..JJJJ-MM`` (month ends)."""
+    if ".." in text:
+        von, _, bis = text.partition("..")
+        erstes, letztes = _monatsende(von), _monatsende(bis)
+        if letztes < erstes:
+            raise argparse.ArgumentTypeError(f"der letzte Monat liegt vor dem ersten: {text!r}")
+        return monatsenden(erstes, letztes)
+    tage = tuple(_datum(teil) for teil in text.split(","))
+    for vorher, tag in itertools.pairwise(tage):
+        if tag <= vorher:
+            raise argparse.ArgumentTypeError(
+                f"die Stichtage müssen aufsteigen, jeder nur einmal: {tag:%d.%m.%Y} folgt auf "
+                f"{vorher:%d.%m.%Y}"
+            )
+    return tage
+
+
 def _jobs(text: str) -> int:
     try:
         n = int(text)
@@ -248,6 +285,14 @@ def _parser() -> argparse.ArgumentParser:
         type=_datum,
         metavar="JJJJ-MM-TT",
         help="der Tag, für den entschieden wird (nicht mit --anfragen)",
+    )
+    e.add_argument(
+        "--stichtage",
+        type=_stichtage,
+        metavar="TAGE",
+        help="mehrere Stichtage: JJJJ-MM-TT,JJJJ-MM-TT,… (aufsteigend) oder JJJJ-MM..JJJJ-MM "
+        "(jedes Monatsende); je Fall eine Zeile je Stichtag, jeder Fall wird einmal gefaltet "
+        "(nicht mit --stichtag, --faellig, --anfragen)",
     )
     e.add_argument(
         "--faellig", type=_datum, metavar="JJJJ-MM-TT", help="der Tag, an dem es fällig ist"
@@ -583,19 +628,30 @@ def _policy_verzeichnis(verzeichnis: str) -> list[tuple[str, str]]:
 # -- commands ------------------------------------------------------------------------------------
 
 
-def _abschluss(fehler: collections.Counter[str], n: int, aus: _Ausgabe, err: IO[str]) -> int:
+def _abschluss(
+    fehler: collections.Counter[str],
+    n: int,
+    aus: _Ausgabe,
+    err: IO[str],
+    einheit: tuple[str, str] = ("Fall", "Fälle"),
+) -> int:
     """The output written out first (a failure there is reported instead of the summary),
     then the summary of the error lines, and the status."""
     aus.ende()
     if fehler:
-        _zusammenfassung(fehler, n, err)
+        _zusammenfassung(fehler, n, err, einheit)
         return Ausgang.FEHLER_IN_FAELLEN
     return Ausgang.OK
 
 
-def _zusammenfassung(fehler: collections.Counter[str], n: int, err: IO[str]) -> None:
+def _zusammenfassung(
+    fehler: collections.Counter[str],
+    n: int,
+    err: IO[str],
+    einheit: tuple[str, str] = ("Fall", "Fälle"),
+) -> None:
     teile = ", ".join(f"{code}: {anzahl}" for code, anzahl in sorted(fehler.items()))
-    faelle = "1 Fall" if n == 1 else f"{n} Fälle"
+    faelle = f"1 {einheit[0]}" if n == 1 else f"{n} {einheit[1]}"
     _still(lambda: err.write(f"kooplan: {faelle}, {sum(fehler.values())} mit Fehler ({teile})\n"))
 
 
@@ -617,6 +673,8 @@ def _jobs_begrenzt(jobs: int, err: IO[str]) -> int:
 
 
 def _entscheide(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
+    if args.stichtage is not None:
+        return _zeitreihe(args, aus, err)
     if args.anfragen:
         return _anfragen(args, aus, err)
     fehlt = [o for o, w in (("--anliegen", args.anliegen), ("--stichtag", args.stichtag)) if not w]
@@ -661,6 +719,56 @@ def _entscheide(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
         if quelle is not getattr(sys.stdin, "buffer", None):
             quelle.close()
     return _abschluss(fehler, n, aus, err)
+
+
+def _zeitreihe(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
+    """``--stichtage``: each case folded once, one line per case and Stichtag, in that order."""
+    for option, gesetzt in (
+        ("--stichtag", args.stichtag is not None),
+        ("--faellig", args.faellig is not None),
+        ("--anfragen", args.anfragen),
+    ):
+        if gesetzt:
+            raise _ArgFehler(f"{option} gibt es nicht mit --stichtage.")
+    if not args.anliegen:
+        raise _ArgFehler("diese Argumente fehlen: --anliegen")
+    policy = _policies(args).standard
+    format = _format(args.datei, args.format)
+    jobs = _jobs_begrenzt(args.jobs, err)
+    fehler: collections.Counter[str] = collections.Counter()
+    n = 0
+    quelle = _oeffnen(args.datei)
+    try:
+        aus.sofort = not _regulaer(quelle)
+        if format == "jsonl":
+            for text in entscheide_zeitreihe_jsonl(
+                zeilen_begrenzt(quelle),
+                args.anliegen,
+                args.stichtage,
+                policy,
+                jobs=jobs,
+                fehler=fehler,
+            ):
+                n += 1
+                aus.zeile(text)
+        else:
+            for nr, fall in faelle_lesen(_lesen_begrenzt(quelle, MAX_BYTES_JE_FALL), "json"):
+                werte: list[Entscheidung | KooplanError] = (
+                    [fall] * len(args.stichtage)
+                    if isinstance(fall, KooplanError)
+                    else list(entscheide_stichtage(fall, args.anliegen, args.stichtage, policy))
+                )
+                for wert in werte:
+                    n += 1
+                    if isinstance(wert, KooplanError):
+                        fehler[wert.code] += 1
+                        aus.zeile(zeile(fehler_als_dict(wert, nr)))
+                    else:
+                        aus.zeile(entscheidung_als_zeile(wert, nr))
+    finally:
+        if quelle is not getattr(sys.stdin, "buffer", None):
+            quelle.close()
+    return _abschluss(fehler, n, aus, err, ("Zeile", "Zeilen"))
 
 
 def _anfragen(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:

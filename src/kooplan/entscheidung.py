@@ -19,7 +19,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -38,7 +38,7 @@ from kooplan.fehler import (
 )
 from kooplan.fristen import naechste_ueberpruefung, plus_monate, schlichtung_letzter_tag
 from kooplan.kalender import Bekanntgabeart
-from kooplan.phasen import Phase, Zustand, falte
+from kooplan.phasen import Phase, Zustand, falte, falte_stichtage
 from kooplan.policy import STANDARD, Policy, RfbUmfang
 from kooplan.recht import (
     NEUE_GRUNDSICHERUNG_AB,
@@ -61,6 +61,7 @@ __all__ = [
     "PolicyWahl",
     "Regel",
     "entscheide",
+    "entscheide_stichtage",
     "entscheide_zustand",
 ]
 
@@ -821,6 +822,95 @@ def entscheide_zustand(
             regelbedarfsstufe, geburtsdatum, land, bewilligungszeitraum_ende, bekanntgabe
         ),
     )
+
+
+def entscheide_stichtage(
+    fall: Fall,
+    anliegen: Anliegen | str,
+    stichtage: Iterable[dt.date],
+    policy: Policy = STANDARD,
+) -> Iterator[Entscheidung | KooplanError]:
+    """Decide `anliegen` in `fall` at each of `stichtage`, folding the case's events once.
+
+    The value for a Stichtag is what `entscheide(fall, anliegen, stichtag, policy=policy)`
+    returns, or the `KooplanError` it raises (naming the case), one per Stichtag in their
+    order, as a generator. The Stichtage must not decrease; the fold passes each of them on its
+    way (`kooplan.phasen.falte_stichtage`).
+
+    Raises:
+        UngueltigeEingabe: at once, for a `fall` that is no `Fall`, an unknown Anliegen or a
+            policy that is no `Policy`; while the values are taken, for a Stichtag that is no
+            date, lies after 31.12.2099 or comes before the one before it. Each names the case
+            as `entscheide` does.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kooplan import Fall, PlanErstellt, PlanGescheitert
+        >>> fall = Fall("JC-1", [PlanErstellt(am=dt.date(2024, 1, 15)),
+        ...                      PlanGescheitert(am=dt.date(2024, 3, 1))])
+        >>> tage = [dt.date(2024, 1, 31), dt.date(2024, 3, 31)]
+        >>> [e.modus.value for e in entscheide_stichtage(fall, "massnahme", tage)]
+        ['ohne_rfb', 'mit_rfb']
+    """
+    if not isinstance(fall, Fall):
+        raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
+    try:  # the checks of `entscheide`, naming the case as it does
+        anliegen_ = als_anliegen(anliegen)
+        if not isinstance(policy, Policy):
+            raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+    except KooplanError as err:
+        raise err.mit_fall(fall.fall) from None
+    return _entscheide_stichtage(fall, anliegen_, stichtage, policy)
+
+
+def _entscheide_stichtage(
+    fall: Fall, anliegen: Anliegen, stichtage: Iterable[dt.date], policy: Policy
+) -> Iterator[Entscheidung | KooplanError]:
+    tage: list[dt.date] = []
+
+    def gesehen() -> Iterator[dt.date]:  # the fold checks each Stichtag and their order
+        for tag in stichtage:
+            tage.append(tag)
+            yield tag
+
+    daten = _Falldaten(
+        fall.regelbedarfsstufe,
+        fall.geburtsdatum,
+        fall.land,
+        fall.bewilligungszeitraum_ende,
+        fall.bekanntgabe,
+    )
+    zustaende = falte_stichtage(fall, gesehen())
+    while True:
+        try:
+            zustand = next(zustaende)
+        except StopIteration:
+            return
+        except KooplanError as err:  # a bad Stichtag or order: an argument error, naming the case
+            raise err.mit_fall(fall.fall) from None
+        stichtag = tage[-1]
+        # the checks of `entscheide`, in its order, before its fold
+        wert: Entscheidung | KooplanError
+        try:
+            _pruefe_person(None, fall.geburtsdatum, stichtag)
+            rechtsstand_am(stichtag)
+            wert = (
+                zustand
+                if isinstance(zustand, KooplanError)
+                else _entscheide_zustand(
+                    zustand,
+                    anliegen,
+                    stichtag,
+                    stichtag,
+                    policy,
+                    fall=fall.fall,
+                    faellig_gegeben=False,
+                    daten=daten,
+                )
+            )
+        except KooplanError as err:
+            wert = err.mit_fall(fall.fall)
+        yield wert
 
 
 @attrs.frozen

@@ -13,7 +13,7 @@ time-driven transitions up to a day; `falte` folds a case's events up to a Stich
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Final
 
 import attrs
@@ -38,7 +38,7 @@ from kooplan.ereignisse import (
     WichtigerGrundNachgewiesen,
 )
 from kooplan.fall import EREIGNIS_KLASSEN, Fall
-from kooplan.fehler import RechtsstandNichtAbgedeckt, UnzulaessigerUebergang
+from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe, UnzulaessigerUebergang
 from kooplan.fristen import schlichtung_endet_wirksam
 from kooplan.plan import Kooperationsplan
 from kooplan.recht import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, Quelle, Regime
@@ -56,6 +56,7 @@ __all__ = [
     "Ziel",
     "Zustand",
     "falte",
+    "falte_stichtage",
     "schritt",
     "verlauf",
     "zeitschritte",
@@ -1398,6 +1399,68 @@ def falte(fall: Fall, stichtag: dt.date) -> Zustand:
     day are applied before it, and those up to the Stichtag at the end. Errors name the case.
     """
     return _falte(fall, stichtag, None).einfrieren()
+
+
+def falte_stichtage(
+    fall: Fall, stichtage: Iterable[dt.date]
+) -> Iterator[Zustand | UnzulaessigerUebergang | RechtsstandNichtAbgedeckt]:
+    """The case's state at each of `stichtage`, folding its events once.
+
+    `stichtage` must not decrease. The fold passes each Stichtag on its way: the value for a
+    Stichtag is what `falte(fall, stichtag)` returns, or the error it raises (naming the case),
+    as a generator (one value per Stichtag, in order). Once the fold met an inconsistent event,
+    every later Stichtag gets that error, as `falte` gives it for each of them. A Stichtag with
+    no event or time-driven step since the one before gets the same `Zustand` object.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kooplan.ereignisse import PlanErstellt, PlanGescheitert
+        >>> fall = Fall("F-1", [PlanErstellt(am=dt.date(2024, 1, 15)),
+        ...                     PlanGescheitert(am=dt.date(2024, 3, 1))])
+        >>> tage = [dt.date(2024, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 3, 31)]
+        >>> [z.phase.value for z in falte_stichtage(fall, tage)]
+        ['kooperation', 'kooperation', 'ohne_plan']
+    """
+    z = _Arbeit(_LEER)
+    ereignisse = fall.ereignisse
+    tage = [e.am for e in ereignisse]
+    reihenfolge = sorted(range(len(tage)), key=tage.__getitem__)  # as in `falte`
+    naechste = 0
+    fehler: UnzulaessigerUebergang | RechtsstandNichtAbgedeckt | None = None
+    vorige: dt.date | None = None
+    zuletzt: Zustand | None = None
+    for stichtag in stichtage:
+        p.pruefe_tag_argument("stichtag", stichtag)
+        if vorige is not None and stichtag < vorige:
+            raise UngueltigeEingabe(
+                f"Die Stichtage dürfen nicht fallen: {stichtag:%d.%m.%Y} folgt auf "
+                f"{vorige:%d.%m.%Y}.",
+                ort="stichtage",
+            )
+        vorige = stichtag
+        if fehler is None:
+            try:
+                while naechste < len(reihenfolge) and tage[reihenfolge[naechste]] <= stichtag:
+                    position = reihenfolge[naechste]
+                    e = ereignisse[position]
+                    if z.phase is Phase.SCHLICHTUNG:  # only a Schlichtung ends by time
+                        _zeitschritte(z, e.am, None)
+                    _schritt(z, e, position, None)
+                    naechste += 1
+                    zuletzt = None
+            except (UnzulaessigerUebergang, RechtsstandNichtAbgedeckt) as err:
+                fehler = err
+                err.mit_fall(fall.fall)
+        if fehler is not None:
+            yield fehler
+            continue
+        faellig = _naechster_zeitschritt(z)
+        if faellig is not None and faellig[0] <= stichtag:
+            _zeitschritte(z, stichtag, None)
+            zuletzt = None
+        if zuletzt is None:
+            zuletzt = z.einfrieren()
+        yield zuletzt
 
 
 class Verlauf(tuple[Schritt, ...]):
