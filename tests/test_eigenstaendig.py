@@ -23,21 +23,22 @@ PAKET = Path(kooplan.__file__).resolve().parent
 #: What a user of the repository does not have, with a pattern that finds a reference to it.
 #: (The words are assembled, so that this file does not match itself when read as text.)
 _F, _C, _B, _A = "FACH" + "KONZEPT", "CON" + "TRACT", "BEI" + "SPIELE", "ARCHI" + "TEKTUR"
+_SH, _WO, _IS, _SE, _BR = "sha" + "red", "wo" + "rk", "iss" + "ue", "ses" + "sion", "bri" + "ef"
 MUSTER: dict[str, re.Pattern[str]] = {
     "the requirements document on the domain rules": re.compile(rf"(?i){_F}"),
     "the requirements document on the contract": re.compile(rf"\b{_C}(\.md)?\b"),
     "the requirements document on worked examples": re.compile(rf"\b{_B}(\.md)?\b"),
     "the early architecture sketch": re.compile(rf"\b{_A}(\.md)?\b"),
     "a folder outside the repository": re.compile(
-        r"\.\./(shared|spec|recht)\b|\bshared/(spec|recht)\b|(?<![\w/.-])(recht|spec)/"
-        r"|shared folder|steering repo"
+        rf"\.\./({_SH}|spec|recht)\b|\b{_SH}/(spec|recht)\b|(?<![\w/.-])(recht|spec)/"
+        rf"|{_SH} folder|steering repo"
     ),
-    "a path of one machine": re.compile(r"/work/|/root/|/home/\w+/|[A-Z]:\\\\"),
-    "an issue of the tracker": re.compile(r"(?i)\b(issues?|tickets?|PR)\s*#?\s*\d+|\bissue #"),
+    "a path of one machine": re.compile(rf"/{_WO}/|/root/|/home/\w+/|[A-Z]:\\\\"),
+    "an issue of the tracker": re.compile(rf"(?i)\b({_IS}s?|tickets?|PR)\s*#?\s*\d+|\b{_IS} #"),
     "a work session": re.compile(
-        r"(?i)\b(work(ing)? )?sessions? \d+\b|\bsession\b(?! ?(fixture|scope))"
+        rf"(?i)\b({_WO}(ing)? )?{_SE}s? \d+\b|\b{_SE}\b(?! ?(fixture|scope))"
     ),
-    "the brief of a task": re.compile(r"(?i)\bthe brief\b|\bbrief asks\b"),
+    "the brief of a task": re.compile(rf"(?i)\bthe {_BR}\b|\b{_BR} asks\b"),
     "a requirements document": re.compile(
         r"(?i)\brequirements? (document|text|spec)|\bthe requirements\b|\bfachkonzept\b"
     ),
@@ -126,12 +127,12 @@ def test_no_reference_to_what_a_user_does_not_have(was):
         ("the requirements document on the contract", "as " + _C + ".md says"),
         ("the requirements document on worked examples", _B + " no. 18"),
         ("the early architecture sketch", "see " + _A + " pitfalls"),
-        ("a folder outside the repository", "the texts in ../shared/recht"),
-        ("a path of one machine", "written from /work/shared/recht"),
-        ("an issue of the tracker", "Faster (issue 5)"),
-        ("an issue of the tracker", "as issue #6 asks"),
-        ("a work session", "before: session 2"),
-        ("the brief of a task", "dropping checks the brief asks for"),
+        ("a folder outside the repository", f"the texts in ../{_SH}/recht"),
+        ("a path of one machine", f"written from /{_WO}/{_SH}/recht"),
+        ("an issue of the tracker", f"Faster ({_IS} 5)"),
+        ("an issue of the tracker", f"as {_IS} #6 asks"),
+        ("a work session", f"before: {_SE} 2"),
+        ("the brief of a task", f"dropping checks the {_BR} asks for"),
         ("a requirements document", "the requirements text says"),
         ("earlier rounds of work or outside targets", "after the second round of speed work"),
         ("earlier rounds of work or outside targets", "one decision (target ≤ 1 µs)"),
