@@ -38,7 +38,7 @@ MUSTER: dict[str, re.Pattern[str]] = {
     "a work session": re.compile(
         rf"(?i)\b({_WO}(ing)? )?{_SE}s? \d+\b|\b{_SE}\b(?! ?(fixture|scope))"
     ),
-    "the brief of a task": re.compile(rf"(?i)\bthe {_BR}\b|\b{_BR} asks\b"),
+    "the instructions given for a task": re.compile(rf"(?i)\bthe {_BR}\b|\b{_BR} asks\b"),
     "a requirements document": re.compile(
         r"(?i)\brequirements? (document|text|spec)|\bthe requirements\b|\bfachkonzept\b"
     ),
@@ -132,7 +132,7 @@ def test_no_reference_to_what_a_user_does_not_have(was):
         ("an issue of the tracker", f"Faster ({_IS} 5)"),
         ("an issue of the tracker", f"as {_IS} #6 asks"),
         ("a work session", f"before: {_SE} 2"),
-        ("the brief of a task", f"dropping checks the {_BR} asks for"),
+        ("the instructions given for a task", f"dropping checks the {_BR} asks for"),
         ("a requirements document", "the requirements text says"),
         ("earlier rounds of work or outside targets", "after the second round of speed work"),
         ("earlier rounds of work or outside targets", "one decision (target ≤ 1 µs)"),
