@@ -411,14 +411,21 @@ def test_kein_paket_importiert_einen_alten_pfad() -> None:
 PAKETE = sorted(p for p in ERLAUBT if p not in NICHT_IM_BILD | {"kooplan", "testing"})
 
 
-@NOCH_FLACH
-@pytest.mark.parametrize("name", PAKETE)
+#: The packages already built; the others are expected to fail until they are.
+GEBAUT = frozenset({"beispiele", "oberflaechen"})
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=() if n in GEBAUT else NOCH_FLACH) for n in PAKETE]
+)
 def test_jedes_paket_sagt_was_es_haelt_und_was_es_importieren_darf(name: str) -> None:
     doc = importlib.import_module(f"kooplan.{name}").__doc__ or ""
     assert doc.strip() and len(doc.splitlines()[0]) <= 100
     zeile = next((z for z in doc.splitlines() if z.startswith("Imports:")), "")
-    genannt = set(re.findall(r"kooplan\.(\w+)", zeile))
-    assert genannt == ERLAUBT[name] | {name}, zeile
+    assert zeile, f"kooplan.{name}: the docstring has no line 'Imports: …'"
+    # "kooplan.werte" names a package, a bare "kooplan" the public namespace
+    genannt = {m or "kooplan" for m in re.findall(r"\bkooplan(?:\.(\w+))?", zeile)}
+    assert genannt == ERLAUBT[name], zeile
 
 
 def _bild(kanten: set[tuple[str, str]]) -> str:

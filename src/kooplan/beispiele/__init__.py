@@ -5,6 +5,8 @@ loader, as every `x_` field) holds the example's number, title, an explanation, 
 or a list), the Stichtag, an optional `faellig` and the expected result. The same file serves
 `kooplan demo`, the docs page `docs/beispiele.md` (`python -m kooplan.beispiele` writes it) and the
 tests.
+
+Imports: nothing (the examples are data; the module reading them uses the standard library).
 """
 
 from __future__ import annotations
