@@ -80,9 +80,13 @@ def test_plan_shows_its_shape_not_its_texts():
 
 
 def test_text_is_escaped():
-    from kooplan.anzeige import _tabelle
+    """Every text cell is escaped: a reason's text with markup shows as text, not as markup."""
+    import attrs
 
-    html = _tabelle(("a<b>",), [("<script>x</script>",)], "T&T")
+    fall = kooplan.Fall("JC-1", [kooplan.PlanGescheitert(am=dt.date(2025, 5, 2))])
+    e = kooplan.entscheide(fall, "massnahme", dt.date(2025, 5, 6))
+    grund = attrs.evolve(e.gruende[0], text="<script>x</script> a<b> T&T")
+    html = attrs.evolve(e, gruende=(grund,))._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "a&lt;b&gt;" in html and "T&amp;T" in html
 

@@ -70,7 +70,6 @@ from kooplan import (
     schritt,
 )
 from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben
-from kooplan.fall import BEZUEGE
 from kooplan.phasen import zeitschritte
 from kooplan.testing import (
     ERSTER_TAG,
@@ -84,6 +83,7 @@ from kooplan.testing import (
     stichtage,
 )
 from kooplan.vertrag import fall_aus_objekt
+from kooplan.werte.fall import BEZUEGE
 
 E, K, M, S, O, B = (
     Phase.ERSTKONTAKT,

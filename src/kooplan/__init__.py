@@ -24,7 +24,11 @@ from kooplan.entscheidung import (
     entscheide_stichtage,
     entscheide_zustand,
 )
-from kooplan.ereignisse import (
+from kooplan.kalender import Bekanntgabeart
+from kooplan.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
+from kooplan.policy import STANDARD, Policy, RfbUmfang
+from kooplan.recht import RECHTSSTAENDE, Quelle, Rechtsstand, Regime, rechtsstand_am
+from kooplan.werte.ereignisse import (
     ARTEN,
     BereitschaftErklaert,
     Eingliederungsvereinbarung,
@@ -52,8 +56,8 @@ from kooplan.ereignisse import (
     VerlangtVon,
     WichtigerGrundNachgewiesen,
 )
-from kooplan.fall import Fall
-from kooplan.fehler import (
+from kooplan.werte.fall import Fall
+from kooplan.werte.fehler import (
     KeinLeistungsbezug,
     KooplanError,
     RechtsstandNichtAbgedeckt,
@@ -61,11 +65,7 @@ from kooplan.fehler import (
     UnzulaessigerUebergang,
     VerarbeitungAbgebrochen,
 )
-from kooplan.kalender import Bekanntgabeart
-from kooplan.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
-from kooplan.plan import Eigenbemuehungen, Kooperationsplan, Zeitraum
-from kooplan.policy import STANDARD, Policy, RfbUmfang
-from kooplan.recht import RECHTSSTAENDE, Quelle, Rechtsstand, Regime, rechtsstand_am
+from kooplan.werte.plan import Eigenbemuehungen, Kooperationsplan, Zeitraum
 
 __version__ = "0.3.0"
 

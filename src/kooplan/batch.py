@@ -73,8 +73,6 @@ from kooplan.entscheidung import (
     entscheide,
     entscheide_stichtage,
 )
-from kooplan.fall import Fall
-from kooplan.fehler import KooplanError, UngueltigeEingabe, VerarbeitungAbgebrochen
 from kooplan.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,
@@ -83,6 +81,8 @@ from kooplan.vertrag.ausgabe import (
     zeile,
 )
 from kooplan.vertrag.laden import anfrage_aus_json, fall_aus_json, fall_aus_objekt
+from kooplan.werte.fall import Fall
+from kooplan.werte.fehler import KooplanError, UngueltigeEingabe, VerarbeitungAbgebrochen
 
 __all__ = [
     "CHUNK",

@@ -14,8 +14,8 @@ from typing import Any
 
 import attrs
 
-from kooplan import _pruefen as p
 from kooplan.recht import NEUE_GRUNDSICHERUNG_AB, Quelle
+from kooplan.werte import pruefen as p
 
 __all__ = ["HINWEISE", "Grund", "Hinweis", "hinweis"]
 

@@ -41,7 +41,6 @@ from types import FrameType
 from typing import IO, Any, NoReturn
 
 from kooplan import __version__
-from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 from kooplan.batch import (
     Policies,
     entscheide_anfragen,
@@ -52,7 +51,6 @@ from kooplan.batch import (
 )
 from kooplan.beispiele import abweichungen, beispiele
 from kooplan.entscheidung import Anliegen, Entscheidung, entscheide, entscheide_stichtage
-from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.phasen import verlauf
 from kooplan.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import (
@@ -70,6 +68,8 @@ from kooplan.vertrag.laden import (
     policy_lesen,
     zeilen_begrenzt,
 )
+from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
+from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 
 __all__ = ["Ausgang", "main"]
 

@@ -24,18 +24,8 @@ from typing import Any, Final
 
 import attrs
 
-from kooplan import _pruefen as p
-from kooplan._aufzaehlung import Aufzaehlung
 from kooplan._zwischenspeicher import anmelden
 from kooplan.begruendung import Grund, Hinweis, hinweis
-from kooplan.ereignisse import Mitwirkung
-from kooplan.fall import Fall
-from kooplan.fehler import (
-    KeinLeistungsbezug,
-    KooplanError,
-    RechtsstandNichtAbgedeckt,
-    UngueltigeEingabe,
-)
 from kooplan.fristen import naechste_ueberpruefung, plus_monate, schlichtung_letzter_tag
 from kooplan.kalender import Bekanntgabeart
 from kooplan.phasen import Phase, Zustand, falte, falte_stichtage
@@ -49,6 +39,17 @@ from kooplan.recht import (
     rechtsstand_am,
 )
 from kooplan.rechtsfolgen import Rechtsfolge, _pruefe_person, _rechtsfolge
+from kooplan.werte import darstellung
+from kooplan.werte import pruefen as p
+from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.ereignisse import Mitwirkung
+from kooplan.werte.fall import Fall
+from kooplan.werte.fehler import (
+    KeinLeistungsbezug,
+    KooplanError,
+    RechtsstandNichtAbgedeckt,
+    UngueltigeEingabe,
+)
 
 __all__ = [
     "HINWEIS_REGELN",
@@ -655,21 +656,15 @@ class Entscheidung:
 
     def __str__(self) -> str:
         """One line: case, request, mode, phase, and the deciding rule with its norm."""
-        from kooplan.anzeige import entscheidung_kurz
-
-        return entscheidung_kurz(self)
+        return darstellung.entscheidung_kurz(self)
 
     def als_text(self) -> str:
         """The decision explained as plain text (German, as its reasons and notes)."""
-        from kooplan.anzeige import entscheidung_text
-
-        return entscheidung_text(self)
+        return darstellung.entscheidung_text(self)
 
     def als_markdown(self) -> str:
         """The decision explained as Markdown."""
-        from kooplan.anzeige import entscheidung_markdown
-
-        return entscheidung_markdown(self)
+        return darstellung.entscheidung_markdown(self)
 
     def als_dict(self) -> dict[str, Any]:
         """The contract's JSON object (`kooplan/entscheidung/1`), as
@@ -679,9 +674,7 @@ class Entscheidung:
         return entscheidung_als_dict(self)
 
     def _repr_html_(self) -> str:  # Jupyter
-        from kooplan.anzeige import entscheidung_html
-
-        return entscheidung_html(self)
+        return darstellung.entscheidung_html(self)
 
 
 def als_anliegen(anliegen: Anliegen | str) -> Anliegen:

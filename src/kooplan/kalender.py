@@ -34,10 +34,15 @@ from collections.abc import Mapping
 
 import holidays
 
-from kooplan._aufzaehlung import Aufzaehlung
-from kooplan._pruefen import FRUEHESTES_GEBURTSDATUM, SPAETESTER_ABGELEITETER_TAG, SPAETESTER_TAG
-from kooplan.fehler import UngueltigeEingabe
 from kooplan.fristen import plus_monate
+from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.fall import LAENDER, Bekanntgabeart
+from kooplan.werte.fehler import UngueltigeEingabe
+from kooplan.werte.pruefen import (
+    FRUEHESTES_GEBURTSDATUM,
+    SPAETESTER_ABGELEITETER_TAG,
+    SPAETESTER_TAG,
+)
 
 FRUEHESTER_TAG = dt.date(2005, 1, 1)
 """The first day the calendar functions accept (SGB II began on 1.1.2005)."""
@@ -82,26 +87,6 @@ _HOECHSTE_MONATE = 12
 """The longest Minderungszeitraum accepted (SGB II knows one to three months; a bound keeps the
 arithmetic far from the end of the calendar)."""
 
-LAENDER: tuple[str, ...] = (
-    "DE-BB",
-    "DE-BE",
-    "DE-BW",
-    "DE-BY",
-    "DE-HB",
-    "DE-HE",
-    "DE-HH",
-    "DE-MV",
-    "DE-NI",
-    "DE-NW",
-    "DE-RP",
-    "DE-SH",
-    "DE-SL",
-    "DE-SN",
-    "DE-ST",
-    "DE-TH",
-)
-"""The 16 Länder as ISO 3166-2 codes, the values `land` accepts (`None`: nationwide only)."""
-
 
 class Fristart(Aufzaehlung):
     """What kind of day `fristende` is given: only a plain deadline moves (§ 26 SGB X)."""
@@ -120,23 +105,6 @@ class Fristart(Aufzaehlung):
     """"Der von einer Behörde gesetzte Termin ist auch dann einzuhalten, wenn er auf einen Sonntag,
     gesetzlichen Feiertag oder Sonnabend fällt." (§ 26 Abs. 5 SGB X): no shift (e.g. a Meldetermin
     on a Saturday)."""
-
-
-class Bekanntgabeart(Aufzaehlung):
-    """How a written Verwaltungsakt reaches the person (§ 37 SGB X): it decides the day it takes
-    effect (§ 39 Abs. 1 SGB X) and so the first month of a Minderung (§ 31b Abs. 1 Satz 1
-    SGB II)."""
-
-    POST = "post"
-    """"Ein schriftlicher Verwaltungsakt, der im Inland durch die Post übermittelt wird, gilt am
-    vierten Tag nach der Aufgabe zur Post als bekannt gegeben." (§ 37 Abs. 2 Satz 1 SGB X; until
-    31.12.2024 "am dritten Tag"). The default where a case says nothing."""
-    ELEKTRONISCH = "elektronisch"
-    """"Ein Verwaltungsakt, der im Inland oder Ausland elektronisch übermittelt wird, gilt am
-    vierten Tag nach der Absendung als bekannt gegeben." (§ 37 Abs. 2 Satz 2 SGB X; until 31.12.2024
-    "am dritten Tag")"""
-    PERSOENLICH = "persoenlich"
-    """Handed over in person: made known, and so effective, on the day it is handed over."""
 
 
 # --- input checks --------------------------------------------------------------------------------

@@ -34,7 +34,6 @@ import attrs
 
 from kooplan.begruendung import HINWEISE
 from kooplan.entscheidung import HINWEIS_REGELN, REGELN, Entscheidung, PolicyWahl, Regel, entscheide
-from kooplan.fehler import KooplanError
 from kooplan.normen import (
     DATEIEN,
     KERN,
@@ -50,6 +49,7 @@ from kooplan.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Uebergang, Ziel, ver
 from kooplan.policy import STANDARD, Policy
 from kooplan.recht import RECHTSSTAENDE, Regime
 from kooplan.rechtsfolgen import SANKTIONSRECHT, Abs7, Rechtsfolge, Stufe
+from kooplan.werte.fehler import KooplanError
 
 __all__ = [
     "TABELLEN",

@@ -18,10 +18,13 @@ from typing import Final
 
 import attrs
 
-from kooplan import _pruefen as p
-from kooplan._aufzaehlung import Aufzaehlung
-from kooplan.begruendung import Hinweis, hinweis
-from kooplan.ereignisse import (
+from kooplan.begruendung import HINWEISE, Hinweis, hinweis
+from kooplan.fristen import schlichtung_endet_wirksam
+from kooplan.recht import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, Quelle, Regime
+from kooplan.werte import darstellung
+from kooplan.werte import pruefen as p
+from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.ereignisse import (
     EinladungVersandt,
     Ereignis,
     HaerteFestgestellt,
@@ -37,11 +40,13 @@ from kooplan.ereignisse import (
     TerminVersaeumt,
     WichtigerGrundNachgewiesen,
 )
-from kooplan.fall import EREIGNIS_KLASSEN, Fall
-from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe, UnzulaessigerUebergang
-from kooplan.fristen import schlichtung_endet_wirksam
-from kooplan.plan import Kooperationsplan
-from kooplan.recht import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, Quelle, Regime
+from kooplan.werte.fall import EREIGNIS_KLASSEN, Fall
+from kooplan.werte.fehler import (
+    RechtsstandNichtAbgedeckt,
+    UngueltigeEingabe,
+    UnzulaessigerUebergang,
+)
+from kooplan.werte.plan import Kooperationsplan
 
 __all__ = [
     "PHASEN_TEXT",
@@ -750,6 +755,11 @@ class Schritt:
     norm: str | None = attrs.field(default=None, validator=p.optional(p.ist_text))
     """The row's norm as cited on `tag`."""
 
+    @property
+    def hinweise(self) -> tuple[str, ...]:
+        """The codes of the notes the step raised: those of its row that apply on its day."""
+        return tuple(c for c in self.regel.hinweise if HINWEISE[c].gilt_am(self.tag))
+
 
 # -- the working state of one fold -----------------------------------------------------------------
 
@@ -1326,7 +1336,7 @@ def schritt(zustand: Zustand, ereignis: Ereignis, position: int | None = None) -
 
     Examples:
         >>> import datetime as dt
-        >>> from kooplan.ereignisse import PlanErstellt
+        >>> from kooplan.werte.ereignisse import PlanErstellt
         >>> schritt(Zustand(), PlanErstellt(am=dt.date(2024, 1, 15))).phase
         <Phase.KOOPERATION: 'kooperation'>
     """
@@ -1414,7 +1424,7 @@ def falte_stichtage(
 
     Examples:
         >>> import datetime as dt
-        >>> from kooplan.ereignisse import PlanErstellt, PlanGescheitert
+        >>> from kooplan.werte.ereignisse import PlanErstellt, PlanGescheitert
         >>> fall = Fall("F-1", [PlanErstellt(am=dt.date(2024, 1, 15)),
         ...                     PlanGescheitert(am=dt.date(2024, 3, 1))])
         >>> tage = [dt.date(2024, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 3, 31)]
@@ -1470,26 +1480,18 @@ class Verlauf(tuple[Schritt, ...]):
 
     def __str__(self) -> str:
         """One line: the number of steps and the phases the case went through."""
-        from kooplan.anzeige import verlauf_kurz
-
-        return verlauf_kurz(self)
+        return darstellung.verlauf_kurz(self)
 
     def als_text(self) -> str:
         """The steps explained as plain text: day, trigger, phases, rule, norm, notes."""
-        from kooplan.anzeige import verlauf_text
-
-        return verlauf_text(self)
+        return darstellung.verlauf_text(self)
 
     def als_markdown(self) -> str:
         """The steps as a Markdown table."""
-        from kooplan.anzeige import verlauf_markdown
-
-        return verlauf_markdown(self)
+        return darstellung.verlauf_markdown(self)
 
     def _repr_html_(self) -> str:  # Jupyter
-        from kooplan.anzeige import verlauf_html
-
-        return verlauf_html(self)
+        return darstellung.verlauf_html(self)
 
 
 def verlauf(fall: Fall, stichtag: dt.date) -> Verlauf:

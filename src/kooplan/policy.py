@@ -14,10 +14,10 @@ from typing import Any
 
 import attrs
 
-from kooplan import _pruefen as p
-from kooplan._aufzaehlung import Aufzaehlung
-from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.regelbedarf import Regelbedarfsjahr
+from kooplan.werte import pruefen as p
+from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
 
 __all__ = ["STANDARD", "Policy", "RfbUmfang"]
 

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 
 import attrs
 
-from kooplan import _pruefen as p
-from kooplan._aufzaehlung import Aufzaehlung
-from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
+from kooplan.werte import pruefen as p
+from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
+from kooplan.werte.pruefen import ABGEDECKT_AB
 
 __all__ = [
     "ABGEDECKT_AB",
@@ -34,8 +35,6 @@ __all__ = [
     "sgb2",
 ]
 
-ABGEDECKT_AB = dt.date(2023, 7, 1)
-"""The first day kooplan covers: the Bürgergeld law (12. SGB II-ÄndG) took effect."""
 NEUE_GRUNDSICHERUNG_AB = dt.date(2026, 7, 1)
 """The first day of the Neue Grundsicherung (13. SGB II-ÄndG)."""
 
@@ -201,7 +200,7 @@ def rechtsstand_am(tag: dt.date) -> Rechtsstand:
         >>> rechtsstand_am(dt.date(2023, 6, 30))
         Traceback (most recent call last):
         ...
-        kooplan.fehler.RechtsstandNichtAbgedeckt: [rechtsstand_nicht_abgedeckt] ...
+        kooplan.werte.fehler.RechtsstandNichtAbgedeckt: [rechtsstand_nicht_abgedeckt] ...
     """
     pruefe_tag(tag)
     for r in RECHTSSTAENDE:

@@ -28,13 +28,8 @@ from typing import Any, Final
 
 import attrs
 
-from kooplan import _pruefen as p
-from kooplan._aufzaehlung import Aufzaehlung
 from kooplan._zwischenspeicher import anmelden
 from kooplan.belehrung import VORLAGEN, euro_text, euro_zahl, monate_text, tag_text
-from kooplan.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
-from kooplan.fall import Fall
-from kooplan.fehler import UngueltigeEingabe
 from kooplan.fristen import plus_monate
 from kooplan.kalender import (
     LAENDER,
@@ -57,6 +52,11 @@ from kooplan.recht import (
     rechtsstand_nach_id,
 )
 from kooplan.regelbedarf import anteil_euro, minderung_euro
+from kooplan.werte import pruefen as p
+from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
+from kooplan.werte.fall import Fall
+from kooplan.werte.fehler import UngueltigeEingabe
 
 __all__ = [
     "DECKEL_PROZENT",

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from kooplan.fehler import UngueltigeEingabe
+from kooplan.werte.fehler import UngueltigeEingabe
 
 __all__ = [
     "DECKEL_PROZENT",

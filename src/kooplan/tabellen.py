@@ -40,15 +40,15 @@ from typing import Any, Final
 
 import attrs
 
-from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 from kooplan.batch import Ergebnis, entscheide_alle
 from kooplan.entscheidung import Anliegen, als_anliegen
-from kooplan.ereignisse import ARTEN
-from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import fehler_als_dict
 from kooplan.vertrag.felder import FALL_FELDER, FALL_SCHEMA, Feld, Typ, ereignis_felder
 from kooplan.vertrag.laden import json_lesen
+from kooplan.werte.ereignisse import ARTEN
+from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
+from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 
 __all__ = [
     "ENTSCHEIDUNG_SPALTEN",

@@ -37,7 +37,7 @@ The strategies:
 `fall_als_dict` turns any `Fall` into its contract JSON object.
 
 Events are built from the contract's field specs (`kooplan.vertrag.felder`); a field that
-names another event (`bezug`, `einladung`: `kooplan.fall.BEZUEGE`) names an earlier
+names another event (`bezug`, `einladung`: `kooplan.werte.fall.BEZUEGE`) names an earlier
 event of an art it may name.
 """
 
@@ -57,20 +57,8 @@ except ImportError as _fehler:  # pragma: no cover - tested in a process without
         name="hypothesis",
     ) from _fehler
 
-from kooplan.ereignisse import (
-    ARTEN,
-    Ereignis,
-    MinderungFestgestellt,
-    Minderungsgrund,
-    Mitwirkung,
-    Sperrzeit,
-    Tatbestand,
-)
-from kooplan.fall import BEZUEGE, Fall
-from kooplan.fehler import UnzulaessigerUebergang
 from kooplan.kalender import LAENDER
 from kooplan.phasen import UEBERGAENGE, Bedingung, Phase, Uebergang, Zustand, schritt, zeitschritte
-from kooplan.plan import Eigenbemuehungen, Kooperationsplan, Zeitraum
 from kooplan.recht import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, alle_grenzen
 from kooplan.vertrag.felder import (
     EIGENBEMUEHUNGEN_FELDER,
@@ -81,6 +69,18 @@ from kooplan.vertrag.felder import (
     Typ,
     ereignis_felder,
 )
+from kooplan.werte.ereignisse import (
+    ARTEN,
+    Ereignis,
+    MinderungFestgestellt,
+    Minderungsgrund,
+    Mitwirkung,
+    Sperrzeit,
+    Tatbestand,
+)
+from kooplan.werte.fall import BEZUEGE, Fall
+from kooplan.werte.fehler import UnzulaessigerUebergang
+from kooplan.werte.plan import Eigenbemuehungen, Kooperationsplan, Zeitraum
 
 __all__ = [
     "ERSTER_TAG",

@@ -26,10 +26,10 @@ import datetime as dt
 
 import attrs
 
-from kooplan import _pruefen as p
 from kooplan.entscheidung import Anliegen, als_anliegen
-from kooplan.fall import Fall
-from kooplan.fehler import UngueltigeEingabe
+from kooplan.werte import pruefen as p
+from kooplan.werte.fall import Fall
+from kooplan.werte.fehler import UngueltigeEingabe
 
 __all__ = ["Anfrage"]
 

@@ -11,9 +11,9 @@ from typing import Any, Final
 from kooplan._zwischenspeicher import anmelden
 from kooplan.begruendung import Hinweis
 from kooplan.entscheidung import Entscheidung
-from kooplan.fehler import KooplanError
 from kooplan.rechtsfolgen import Baustein, Rechtsfolge
 from kooplan.vertrag.felder import ENTSCHEIDUNG_SCHEMA, FEHLER_SCHEMA
+from kooplan.werte.fehler import KooplanError
 
 __all__ = [
     "entscheidung_als_dict",

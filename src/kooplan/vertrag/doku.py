@@ -29,16 +29,6 @@ from pathlib import Path
 from typing import Any, Final
 
 from kooplan.batch import entscheide_alle
-from kooplan.ereignisse import ARTEN
-from kooplan.fehler import (
-    FEHLERCODES,
-    KeinLeistungsbezug,
-    KooplanError,
-    RechtsstandNichtAbgedeckt,
-    UngueltigeEingabe,
-    UnzulaessigerUebergang,
-    VerarbeitungAbgebrochen,
-)
 from kooplan.phasen import UEBERGAENGE, Phase
 from kooplan.vertrag.ausgabe import fehler_als_dict
 from kooplan.vertrag.ausgabefelder import AUSGABE, Ausgabefeld
@@ -51,6 +41,16 @@ from kooplan.vertrag.felder import (
     Feld,
     Typ,
     ereignis_felder,
+)
+from kooplan.werte.ereignisse import ARTEN
+from kooplan.werte.fehler import (
+    FEHLERCODES,
+    KeinLeistungsbezug,
+    KooplanError,
+    RechtsstandNichtAbgedeckt,
+    UngueltigeEingabe,
+    UnzulaessigerUebergang,
+    VerarbeitungAbgebrochen,
 )
 
 __all__ = [

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 import attrs
 
 from kooplan.entscheidung import Anliegen
-from kooplan.ereignisse import Minderungsgrund, Mitwirkung, Sperrzeit, Tatbestand, VerlangtVon
 from kooplan.kalender import Bekanntgabeart
-from kooplan.plan import Zeitraum
+from kooplan.werte.ereignisse import Minderungsgrund, Mitwirkung, Sperrzeit, Tatbestand, VerlangtVon
+from kooplan.werte.plan import Zeitraum
 
 __all__ = [
     "ANFRAGE_FELDER",

@@ -24,13 +24,8 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Any, Final, TypeVar
 
-from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 from kooplan._zwischenspeicher import anmelden
-from kooplan.ereignisse import ARTEN, QUERPRUEFUNGEN, Ereignis
-from kooplan.fall import BEZUEGE, Fall
-from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.kalender import LAENDER
-from kooplan.plan import Eigenbemuehungen, Kooperationsplan
 from kooplan.policy import Policy
 from kooplan.vertrag.anfrage import Anfrage
 from kooplan.vertrag.felder import (
@@ -42,6 +37,11 @@ from kooplan.vertrag.felder import (
     Typ,
     ereignis_felder,
 )
+from kooplan.werte.ereignisse import ARTEN, QUERPRUEFUNGEN, Ereignis
+from kooplan.werte.fall import BEZUEGE, Fall
+from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
+from kooplan.werte.plan import Eigenbemuehungen, Kooperationsplan
+from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 
 __all__ = [
     "MAX_BYTES_JE_FALL",

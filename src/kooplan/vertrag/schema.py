@@ -17,8 +17,6 @@ from typing import Any
 
 from kooplan.begruendung import HINWEISE
 from kooplan.entscheidung import REGELN, Anliegen, Modus
-from kooplan.ereignisse import ARTEN
-from kooplan.fehler import FEHLERCODES
 from kooplan.kalender import LAENDER
 from kooplan.phasen import Phase
 from kooplan.recht import RECHTSSTAENDE, Quelle
@@ -37,6 +35,8 @@ from kooplan.vertrag.felder import (
     Typ,
     ereignis_felder,
 )
+from kooplan.werte.ereignisse import ARTEN
+from kooplan.werte.fehler import FEHLERCODES
 
 __all__ = [
     "SCHEMABUENDEL",

@@ -14,13 +14,16 @@ from typing import Any
 
 import attrs
 
-from kooplan.fehler import UngueltigeEingabe
+from kooplan.werte.fehler import UngueltigeEingabe
 
 FRUEHESTER_TAG = dt.date(1900, 1, 1)
 """The range of days kooplan accepts anywhere. Days before 1.7.2023 are history, refused by the fold
 where docs/fachliches.md section 2 says so (`rechtsstand_nicht_abgedeckt`); the bounds only keep the arithmetic
 sane."""
 SPAETESTER_TAG = dt.date(2099, 12, 31)
+ABGEDECKT_AB = dt.date(2023, 7, 1)
+"""The first day kooplan covers: the Bürgergeld law (12. SGB II-ÄndG) took effect; from that day
+the Kooperationsplan replaced the Eingliederungsvereinbarung (§ 15 SGB II)."""
 SPAETESTER_ABGELEITETER_TAG = dt.date(2100, 12, 31)
 """Days kooplan derives from accepted days (the next review, the first month of a Minderung, the
 last day to find it, the end of a Schlichtung) lie up to a few months after the last one."""
