@@ -214,11 +214,11 @@ def _bestes(fn: Callable[[], Any], wiederholungen: int = 5) -> float:
 
 def kern(zeilen: list[bytes]) -> dict[str, Any]:
     import kooplan
-    from kooplan._zwischenspeicher import alle_leeren
     from kooplan.entscheidung import Anliegen, entscheide_zustand
     from kooplan.phasen import falte
     from kooplan.vertrag.ausgabe import entscheidung_als_dict, entscheidung_als_zeile, zeile
     from kooplan.vertrag.laden import fall_aus_json
+    from kooplan.werte.zwischenspeicher import alle_leeren
 
     st = daten.STICHTAG
     anliegen = Anliegen(daten.ANLIEGEN)

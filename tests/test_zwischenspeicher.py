@@ -1,4 +1,4 @@
-"""kooplan's caches never change a result (``kooplan._zwischenspeicher``): a case load decided
+"""kooplan's caches never change a result (``kooplan.werte.zwischenspeicher``): a case load decided
 with warm caches gives the same lines as each case decided with every cache emptied first."""
 
 from __future__ import annotations
@@ -11,22 +11,25 @@ from hypothesis import strategies as st
 
 from faelle_bau import offene_massnahme
 from kooplan import testing
-from kooplan._zwischenspeicher import _LEEREN, alle_leeren
 from kooplan.batch import entscheide_jsonl
-from kooplan.rechtsfolgen import _pflichtverletzung_folge
-from kooplan.vertrag.ausgabe import _FRAGMENTE
-from kooplan.vertrag.laden import _TAGE
+from kooplan.werte.zwischenspeicher import alle_leeren, belegung
 
 ANLIEGEN = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen")
 
 
 def test_every_cache_is_registered_and_emptied() -> None:
-    assert len(_LEEREN) >= 6
+    assert len(belegung()) >= 6
     fall = offene_massnahme()
     list(entscheide_jsonl([json.dumps(fall).encode()], "massnahme", dt.date(2025, 3, 10)))
-    assert _TAGE and _FRAGMENTE and _pflichtverletzung_folge.cache_info().currsize
+    voll = belegung()
+    for name in (
+        "vertrag.laden.tage",
+        "vertrag.ausgabe.fragmente",
+        "rechtsfolgen.pflichtverletzung_folge",
+    ):
+        assert voll[name] > 0, name
     alle_leeren()
-    assert not _TAGE and not _FRAGMENTE and not _pflichtverletzung_folge.cache_info().currsize
+    assert set(belegung().values()) == {0}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -27,7 +27,7 @@ from kooplan.entscheidung import (
 from kooplan.kalender import Bekanntgabeart
 from kooplan.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
 from kooplan.policy import STANDARD, Policy, RfbUmfang
-from kooplan.recht import RECHTSSTAENDE, Quelle, Rechtsstand, Regime, rechtsstand_am
+from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Quelle, Rechtsstand, Regime, rechtsstand_am
 from kooplan.werte.ereignisse import (
     ARTEN,
     BereitschaftErklaert,

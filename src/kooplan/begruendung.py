@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from kooplan.recht import NEUE_GRUNDSICHERUNG_AB, Quelle
+from kooplan.recht.rechtsstaende import NEUE_GRUNDSICHERUNG_AB, Quelle
 from kooplan.werte import pruefen as p
 
 __all__ = ["HINWEISE", "Grund", "Hinweis", "hinweis"]

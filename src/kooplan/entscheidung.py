@@ -24,13 +24,12 @@ from typing import Any, Final
 
 import attrs
 
-from kooplan._zwischenspeicher import anmelden
 from kooplan.begruendung import Grund, Hinweis, hinweis
 from kooplan.fristen import naechste_ueberpruefung, plus_monate, schlichtung_letzter_tag
 from kooplan.kalender import Bekanntgabeart
 from kooplan.phasen import Phase, Zustand, falte, falte_stichtage
 from kooplan.policy import STANDARD, Policy, RfbUmfang
-from kooplan.recht import (
+from kooplan.recht.rechtsstaende import (
     NEUE_GRUNDSICHERUNG_AB,
     Quelle,
     Rechtsstand,
@@ -38,7 +37,7 @@ from kooplan.recht import (
     alle_grenzen,
     rechtsstand_am,
 )
-from kooplan.rechtsfolgen import Rechtsfolge, _pruefe_person, _rechtsfolge
+from kooplan.rechtsfolgen import Rechtsfolge, pruefe_person, rechtsfolge_geprueft
 from kooplan.werte import darstellung
 from kooplan.werte import pruefen as p
 from kooplan.werte.aufzaehlung import Aufzaehlung
@@ -50,6 +49,7 @@ from kooplan.werte.fehler import (
     RechtsstandNichtAbgedeckt,
     UngueltigeEingabe,
 )
+from kooplan.werte.zwischenspeicher import anmelden
 
 __all__ = [
     "HINWEIS_REGELN",
@@ -739,7 +739,7 @@ def entscheide(
         raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
     try:
         anliegen, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
-        _pruefe_person(None, fall.geburtsdatum, stichtag)  # the Fall checked the kinds
+        pruefe_person(None, fall.geburtsdatum, stichtag)  # the Fall checked the kinds
         if not isinstance(policy, Policy):
             raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
         rechtsstand_am(stichtag)
@@ -795,7 +795,7 @@ def entscheide_zustand(
         raise UngueltigeEingabe(
             "'faellig_gegeben' muss true oder false sein.", ort="faellig_gegeben"
         )
-    _pruefe_person(
+    pruefe_person(
         regelbedarfsstufe,
         geburtsdatum,
         stichtag,
@@ -885,7 +885,7 @@ def _entscheide_stichtage(
         # the checks of `entscheide`, in its order, before its fold
         wert: Entscheidung | KooplanError
         try:
-            _pruefe_person(None, fall.geburtsdatum, stichtag)
+            pruefe_person(None, fall.geburtsdatum, stichtag)
             rechtsstand_am(stichtag)
             wert = (
                 zustand
@@ -979,7 +979,7 @@ def _entscheide_zustand(
 
     folgen = None
     if modus is not Modus.OHNE_RFB:
-        folgen, rf_codes = _rechtsfolge(
+        folgen, rf_codes = rechtsfolge_geprueft(
             z,
             anliegen.value,
             stichtag,
@@ -1017,7 +1017,7 @@ def _entscheide_zustand(
 
 _GRUENDE: dict[tuple[str, Regime], tuple[Grund]] = {}
 """The reason of each rule under each regime, built once (a rule and its norms are constants)."""
-anmelden(_GRUENDE.clear)
+anmelden("entscheidung.gruende", _GRUENDE)
 _MIT_PLAN: Final = frozenset({Phase.KOOPERATION, Phase.MITWIRKUNG_EINGEFORDERT, Phase.SCHLICHTUNG})
 _OFFEN_2026_04 = (dt.date(2026, 3, 28), dt.date(2026, 4, 30))
 

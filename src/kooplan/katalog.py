@@ -2,7 +2,7 @@
 
 `python -m kooplan.katalog > docs/regeln.md` writes the catalogue: every rule of every table
 (transitions, mode rules, notes, Rechtsfolgen) with its id, norm, kind of source, the statute
-sentences the norm cites (verbatim, from `kooplan.normen`) and the test questions that cover
+sentences the norm cites (verbatim, from `kooplan.recht.normen`) and the test questions that cover
 it. `python -m kooplan.katalog --abdeckung > docs/abdeckung.md` writes the coverage per
 provision: for every Absatz cited anywhere in the tables the rules that encode it and how many
 questions exercise them, and every Absatz of §§ 15, 15a, 31, 31a, 31b, 32 SGB II that no rule
@@ -34,7 +34,9 @@ import attrs
 
 from kooplan.begruendung import HINWEISE
 from kooplan.entscheidung import HINWEIS_REGELN, REGELN, Entscheidung, PolicyWahl, Regel, entscheide
-from kooplan.normen import (
+from kooplan.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Uebergang, Ziel, verlauf
+from kooplan.policy import STANDARD, Policy
+from kooplan.recht.normen import (
     DATEIEN,
     KERN,
     TEXTE,
@@ -45,9 +47,7 @@ from kooplan.normen import (
     stellen,
     zerlege,
 )
-from kooplan.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Uebergang, Ziel, verlauf
-from kooplan.policy import STANDARD, Policy
-from kooplan.recht import RECHTSSTAENDE, Regime
+from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Regime
 from kooplan.rechtsfolgen import SANKTIONSRECHT, Abs7, Rechtsfolge, Stufe
 from kooplan.werte.fehler import KooplanError
 

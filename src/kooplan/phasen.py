@@ -20,7 +20,7 @@ import attrs
 
 from kooplan.begruendung import HINWEISE, Hinweis, hinweis
 from kooplan.fristen import schlichtung_endet_wirksam
-from kooplan.recht import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, Quelle, Regime
+from kooplan.recht.rechtsstaende import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, Quelle, Regime
 from kooplan.werte import darstellung
 from kooplan.werte import pruefen as p
 from kooplan.werte.aufzaehlung import Aufzaehlung

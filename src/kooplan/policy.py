@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from kooplan.regelbedarf import Regelbedarfsjahr
+from kooplan.recht.regelbedarf import Regelbedarfsjahr
 from kooplan.werte import pruefen as p
 from kooplan.werte.aufzaehlung import Aufzaehlung
 from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
@@ -73,7 +73,7 @@ class Policy:
     def _pruefe_regelbedarfe(self, attribute: attrs.Attribute[Any], wert: Any) -> None:
         if not isinstance(wert, tuple) or not all(isinstance(z, Regelbedarfsjahr) for z in wert):
             raise UngueltigeEingabe(
-                "'regelbedarfe' muss eine Liste von kooplan.regelbedarf.Regelbedarfsjahr sein.",
+                "'regelbedarfe' muss eine Liste von kooplan.recht.regelbedarf.Regelbedarfsjahr sein.",
                 ort="regelbedarfe",
             )
         jahre = [z.jahr for z in wert]

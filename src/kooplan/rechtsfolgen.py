@@ -28,8 +28,6 @@ from typing import Any, Final
 
 import attrs
 
-from kooplan._zwischenspeicher import anmelden
-from kooplan.belehrung import VORLAGEN, euro_text, euro_zahl, monate_text, tag_text
 from kooplan.fristen import plus_monate
 from kooplan.kalender import (
     LAENDER,
@@ -43,7 +41,8 @@ from kooplan.kalender import (
 )
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import STANDARD, Policy
-from kooplan.recht import (
+from kooplan.recht.belehrung import VORLAGEN, euro_text, euro_zahl, monate_text, tag_text
+from kooplan.recht.rechtsstaende import (
     NEUE_GRUNDSICHERUNG_AB,
     RECHTSSTAENDE,
     Regime,
@@ -51,12 +50,13 @@ from kooplan.recht import (
     rechtsstand_andere_lesart,
     rechtsstand_nach_id,
 )
-from kooplan.regelbedarf import anteil_euro, minderung_euro
+from kooplan.recht.regelbedarf import anteil_euro, minderung_euro
 from kooplan.werte import pruefen as p
 from kooplan.werte.aufzaehlung import Aufzaehlung
 from kooplan.werte.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.werte.fall import Fall
 from kooplan.werte.fehler import UngueltigeEingabe
+from kooplan.werte.zwischenspeicher import anmelden
 
 __all__ = [
     "DECKEL_PROZENT",
@@ -173,7 +173,7 @@ SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
 @attrs.frozen
 class Baustein:
     """One building block of the Belehrung text (what, how long, wichtiger Grund, early end …),
-    with the norm it renders (`kooplan.belehrung`)."""
+    with the norm it renders (`kooplan.recht.belehrung`)."""
 
     art: str = attrs.field(validator=p.ist_text)
     text: str = attrs.field(validator=p.ist_text)
@@ -496,7 +496,7 @@ _VERHALTEN: Mapping[tuple[str, Regime], str] = {
 
 
 def _baustein(schluessel: str, norm: str | None = None, **werte: str) -> Baustein:
-    """The building block of template `schluessel` (`kooplan.belehrung.VORLAGEN`), with
+    """The building block of template `schluessel` (`kooplan.recht.belehrung.VORLAGEN`), with
     its norm or the one the Rechtsstand's row gives."""
     v = VORLAGEN[schluessel]
     return Baustein(v.art, v.fuellen(**werte), v.norm if norm is None else norm)
@@ -534,9 +534,9 @@ def _erster_monat(f: _Frage) -> dt.date:
 _minderung_beginn = functools.lru_cache(maxsize=4096, typed=True)(minderung_beginn)
 _bekanntgabe_am = functools.lru_cache(maxsize=4096, typed=True)(bekanntgabe_am)
 _minderung_euro = functools.lru_cache(maxsize=4096, typed=True)(minderung_euro)
-anmelden(_minderung_beginn.cache_clear)
-anmelden(_bekanntgabe_am.cache_clear)
-anmelden(_minderung_euro.cache_clear)
+anmelden("rechtsfolgen.minderung_beginn", _minderung_beginn)
+anmelden("rechtsfolgen.bekanntgabe_am", _bekanntgabe_am)
+anmelden("rechtsfolgen.minderung_euro", _minderung_euro)
 
 
 def _betrag(f: _Frage, prozent: int, hinweise: list[str]) -> Decimal | None:
@@ -672,7 +672,7 @@ def _pflichtverletzung_folge(
     )
 
 
-anmelden(_pflichtverletzung_folge.cache_clear)
+anmelden("rechtsfolgen.pflichtverletzung_folge", _pflichtverletzung_folge)
 
 
 def _keine_minderung_wegen_haerte(recht: Sanktionsrecht, anliegen: str) -> Rechtsfolge:
@@ -902,13 +902,13 @@ def _nicht_erreichbar_stufe(
     )
 
 
-anmelden(_nicht_erreichbar_stufe.cache_clear)
+anmelden("rechtsfolgen.nicht_erreichbar_stufe", _nicht_erreichbar_stufe)
 
 _ANLIEGEN: Final = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen")
 """The Anliegen as `rechtsfolge` takes them (the contract's values)."""
 
 
-def _pruefe_person(
+def pruefe_person(
     regelbedarfsstufe: object,
     geburtsdatum: object,
     tag: dt.date,
@@ -998,7 +998,7 @@ def rechtsfolge(
         )
     if not isinstance(policy, Policy):
         raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
-    _pruefe_person(
+    pruefe_person(
         regelbedarfsstufe,
         geburtsdatum,
         faellig,
@@ -1007,7 +1007,7 @@ def rechtsfolge(
         bewilligungszeitraum_ende=bewilligungszeitraum_ende,
         bekanntgabe=bekanntgabe,
     )
-    return _rechtsfolge(
+    return rechtsfolge_geprueft(
         z,
         anliegen,
         stichtag,
@@ -1022,7 +1022,7 @@ def rechtsfolge(
     )
 
 
-def _rechtsfolge(
+def rechtsfolge_geprueft(
     z: Zustand,
     anliegen: str,
     stichtag: dt.date,

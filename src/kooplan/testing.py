@@ -59,7 +59,7 @@ except ImportError as _fehler:  # pragma: no cover - tested in a process without
 
 from kooplan.kalender import LAENDER
 from kooplan.phasen import UEBERGAENGE, Bedingung, Phase, Uebergang, Zustand, schritt, zeitschritte
-from kooplan.recht import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, alle_grenzen
+from kooplan.recht.rechtsstaende import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, alle_grenzen
 from kooplan.vertrag.felder import (
     EIGENBEMUEHUNGEN_FELDER,
     FALL_FELDER,

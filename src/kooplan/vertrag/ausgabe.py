@@ -8,12 +8,12 @@ import json
 from json.encoder import encode_basestring
 from typing import Any, Final
 
-from kooplan._zwischenspeicher import anmelden
 from kooplan.begruendung import Hinweis
 from kooplan.entscheidung import Entscheidung
 from kooplan.rechtsfolgen import Baustein, Rechtsfolge
 from kooplan.vertrag.felder import ENTSCHEIDUNG_SCHEMA, FEHLER_SCHEMA
 from kooplan.werte.fehler import KooplanError
+from kooplan.werte.zwischenspeicher import anmelden
 
 __all__ = [
     "entscheidung_als_dict",
@@ -126,7 +126,7 @@ _TRUE_FALSE: Final = ("false", "true")
 _FRAGMENTE: dict[Any, str] = {}
 """JSON of values seen before (reasons, notes, Rechtsfolgen), bounded: cleared when full."""
 _FRAGMENTE_MAX: Final = 4096
-anmelden(_FRAGMENTE.clear)
+anmelden("vertrag.ausgabe.fragmente", _FRAGMENTE)
 
 
 def _fragment(wert: Any, als_json: Any) -> str:

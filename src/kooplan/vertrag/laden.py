@@ -24,7 +24,6 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Any, Final, TypeVar
 
-from kooplan._zwischenspeicher import anmelden
 from kooplan.kalender import LAENDER
 from kooplan.policy import Policy
 from kooplan.vertrag.anfrage import Anfrage
@@ -42,6 +41,7 @@ from kooplan.werte.fall import BEZUEGE, Fall
 from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
 from kooplan.werte.plan import Eigenbemuehungen, Kooperationsplan
 from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
+from kooplan.werte.zwischenspeicher import anmelden
 
 __all__ = [
     "MAX_BYTES_JE_FALL",
@@ -843,7 +843,7 @@ def _leser_fuer(feld: Feld) -> _Lies:
 _TAGE: dict[str, dt.date] = {}
 """Days read before, by their text: a case load names the same few thousand days again and again.
 Only valid days are kept, so it holds at most the 73,000 days from 1900 to 2099."""
-anmelden(_TAGE.clear)
+anmelden("vertrag.laden.tage", _TAGE)
 
 
 def _lies_datum(w: Any) -> Any:

@@ -19,7 +19,7 @@ from kooplan.begruendung import HINWEISE
 from kooplan.entscheidung import REGELN, Anliegen, Modus
 from kooplan.kalender import LAENDER
 from kooplan.phasen import Phase
-from kooplan.recht import RECHTSSTAENDE, Quelle
+from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Quelle
 from kooplan.vertrag.ausgabefelder import AUSGABE
 from kooplan.vertrag.felder import (
     ANFRAGE_FELDER,

@@ -1,0 +1,49 @@
+"""The law as data: Rechtsstände, the Regelbedarf, Belehrung texts, statute sentences and texts.
+
+Each Fassung of the law is rows in these tables with its dates and its source: the Rechtsstand
+table and the regimes (`rechtsstaende`), the Regelbedarf by year (`regelbedarf`), the templates
+of the Rechtsfolgenbelehrung next to the sentences they render (`belehrung`), how a citation finds
+its statute text (`normen`, over the texts in `kooplan/gesetzestexte`). No rule is evaluated
+here: the engine reads these tables.
+
+This package's own names are those of `kooplan.recht.rechtsstaende`'s table, kept at the path
+`kooplan.recht` they have always had.
+
+Imports: kooplan.werte.
+"""
+
+from kooplan.recht.rechtsstaende import (
+    ABGEDECKT_AB,
+    NEUE_GRUNDSICHERUNG_AB,
+    RECHTSSTAENDE,
+    Fassung,
+    Quelle,
+    Rechtsstand,
+    Regime,
+    alle_grenzen,
+    fassung_am,
+    pruefe_tag,
+    rechtsstand_am,
+    rechtsstand_andere_lesart,
+    rechtsstand_nach_id,
+    regime_am,
+    sgb2,
+)
+
+__all__ = [
+    "ABGEDECKT_AB",
+    "NEUE_GRUNDSICHERUNG_AB",
+    "RECHTSSTAENDE",
+    "Fassung",
+    "Quelle",
+    "Rechtsstand",
+    "Regime",
+    "alle_grenzen",
+    "fassung_am",
+    "pruefe_tag",
+    "rechtsstand_am",
+    "rechtsstand_andere_lesart",
+    "rechtsstand_nach_id",
+    "regime_am",
+    "sgb2",
+]
