@@ -324,9 +324,7 @@ def _nur_reexport(datei: Path) -> bool:
 @pytest.mark.parametrize(
     "modul",
     [
-        pytest.param(
-            m, marks=NOCH_FLACH if m in MOTOR_FLACH | OBERFLAECHEN_FLACH else ()
-        )
+        pytest.param(m, marks=NOCH_FLACH if m in MOTOR_FLACH | OBERFLAECHEN_FLACH else ())
         for m in sorted(m for m in MODULE if paket(m) == "alt")
     ],
 )
