@@ -25,7 +25,7 @@ from kooplan.ereignisse import (
     WichtigerGrundNachgewiesen,
 )
 from kooplan.fehler import KooplanError
-from kooplan.phasen import _INDIZES, Zustand, _Arbeit, falte, schritt, verlauf, zeitschritte
+from kooplan.motor.phasen import _INDIZES, Zustand, _Arbeit, falte, schritt, verlauf, zeitschritte
 from kooplan.testing import faelle, stichtage
 
 

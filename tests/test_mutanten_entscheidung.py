@@ -27,7 +27,7 @@ from kooplan import (
     TerminVersaeumt,
     entscheide,
 )
-from kooplan.entscheidung import (
+from kooplan.motor.entscheidung import (
     HinweisRegel,
     Lage,
     PolicyWahl,

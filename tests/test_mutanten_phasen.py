@@ -40,7 +40,7 @@ from kooplan import (
     verlauf,
 )
 from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben
-from kooplan.phasen import (
+from kooplan.motor.phasen import (
     ZEIT_AUFHEBUNG_15A,
     ZEIT_VIER_WOCHEN,
     Bedingung,

@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from kooplan.begruendung import HINWEISE, Hinweis, _h, hinweis
+from kooplan.recht.begruendung import HINWEISE, Hinweis, _h, hinweis
 from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
 from kooplan.recht import Fassung, Quelle, Regime, pruefe_tag, rechtsstand_am, sgb2
 

@@ -29,7 +29,7 @@ from kooplan.kalender import feststellung_spaetestens, minderung_beginn
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import Policy
 from kooplan.recht import Regime
-from kooplan.rechtsfolgen import (
+from kooplan.motor.rechtsfolgen import (
     Abs7,
     Monat,
     Rechtsfolge,

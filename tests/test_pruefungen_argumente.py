@@ -17,7 +17,7 @@ from faelle_bau import offene_massnahme
 from kooplan import Policy, entscheide
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.phasen import falte
-from kooplan.rechtsfolgen import _vorminderung_2024, rechtsfolge
+from kooplan.motor.rechtsfolgen import _vorminderung_2024, rechtsfolge
 from kooplan.regelbedarf import Regelbedarfsjahr
 from kooplan.vertrag import fall_aus_objekt
 

@@ -38,14 +38,14 @@ PAKET = ROOT / "src" / "kooplan"
 
 #: The rule and state-machine modules, smallest first.
 MODULE = [
-    "policy",
-    "fristen",
-    "recht",
-    "begruendung",
-    "rechtsfolgen",
-    "entscheidung",
-    "phasen",
-    "kalender",
+    "recht.policy",
+    "motor.fristen",
+    "recht.rechtsstaende",
+    "recht.begruendung",
+    "motor.rechtsfolgen",
+    "motor.entscheidung",
+    "motor.phasen",
+    "motor.kalender",
 ]
 
 #: The rule-level test files every mutant is run against (mutmut picks, per mutated function,
@@ -102,7 +102,7 @@ def _konfiguration(modul: str, gruendlich: bool) -> str:
     return (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/kooplan/"]\n'
-        f'only_mutate = ["src/kooplan/{modul}.py"]\n'
+        f'only_mutate = ["src/kooplan/{modul.replace(".", "/")}.py"]\n'
         f"pytest_add_cli_args_test_selection = {liste(_tests(modul, gruendlich))}\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x", "-q", "--no-cov", "-o", "addopts="]\n'
         'also_copy = ["conftest.py", "docs", "README.md", "CHANGELOG.md", "mkdocs.yml"]\n'
@@ -130,7 +130,7 @@ def _kopie(modul: str, ziel: Path, gruendlich: bool) -> Path:
 
 
 def _meta(kopie: Path, modul: str) -> Path:
-    return kopie / "mutants" / "src" / "kooplan" / f"{modul}.py.meta"
+    return kopie / "mutants" / "src" / "kooplan" / f"{modul.replace('.', '/')}.py.meta"
 
 
 def _auffrischen(

@@ -13,8 +13,7 @@ Examples:
     ('ohne_plan', 'mit_rfb', '§ 15 Abs. 6 SGB II a.F.')
 """
 
-from kooplan.begruendung import HINWEISE, Grund, Hinweis
-from kooplan.entscheidung import (
+from kooplan.motor.entscheidung import (
     HINWEIS_REGELN,
     REGELN,
     Anliegen,
@@ -24,9 +23,10 @@ from kooplan.entscheidung import (
     entscheide_stichtage,
     entscheide_zustand,
 )
-from kooplan.kalender import Bekanntgabeart
-from kooplan.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
-from kooplan.policy import STANDARD, Policy, RfbUmfang
+from kooplan.motor.kalender import Bekanntgabeart
+from kooplan.motor.phasen import UEBERGAENGE, Phase, Schritt, Zustand, falte, schritt, verlauf
+from kooplan.recht.begruendung import HINWEISE, Grund, Hinweis
+from kooplan.recht.policy import STANDARD, Policy, RfbUmfang
 from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Quelle, Rechtsstand, Regime, rechtsstand_am
 from kooplan.werte.ereignisse import (
     ARTEN,

@@ -66,14 +66,8 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from kooplan.entscheidung import (
-    Anliegen,
-    Entscheidung,
-    als_anliegen,
-    entscheide,
-    entscheide_stichtage,
-)
-from kooplan.policy import STANDARD, Policy
+from kooplan.motor.entscheidung import Entscheidung, entscheide, entscheide_stichtage
+from kooplan.recht.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,
     entscheidung_als_zeile,
@@ -81,6 +75,7 @@ from kooplan.vertrag.ausgabe import (
     zeile,
 )
 from kooplan.vertrag.laden import anfrage_aus_json, fall_aus_json, fall_aus_objekt
+from kooplan.werte.anliegen import Anliegen, als_anliegen
 from kooplan.werte.fall import Fall
 from kooplan.werte.fehler import KooplanError, UngueltigeEingabe, VerarbeitungAbgebrochen
 
@@ -1003,7 +998,7 @@ def entscheide_zeitreihe(
     """Decide every case of `faelle` for `anliegen` at every one of `stichtage` (a panel).
 
     Each case is read and folded once; the fold passes the Stichtage on its way
-    (`kooplan.entscheidung.entscheide_stichtage`). The results come as a generator, case by
+    (`kooplan.motor.entscheidung.entscheide_stichtage`). The results come as a generator, case by
     case in input order and for each case one per Stichtag, ascending (repeats dropped); each
     equals what `kooplan.entscheide` returns or raises for that case on that Stichtag. A case
     that cannot be read gets its error at every Stichtag. `faelle` and `erste_zeile` are as in

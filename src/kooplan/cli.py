@@ -50,9 +50,9 @@ from kooplan.batch import (
     verfuegbare_cpus,
 )
 from kooplan.beispiele import abweichungen, beispiele
-from kooplan.entscheidung import Anliegen, Entscheidung, entscheide, entscheide_stichtage
-from kooplan.phasen import verlauf
-from kooplan.policy import STANDARD, Policy
+from kooplan.motor.entscheidung import Anliegen, Entscheidung, entscheide, entscheide_stichtage
+from kooplan.motor.phasen import verlauf
+from kooplan.recht.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,
     entscheidung_als_zeile,

@@ -6,7 +6,7 @@ that leave the phase unchanged are listed in the docs' table instead, to keep th
 
 from __future__ import annotations
 
-from kooplan.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Ziel
+from kooplan.motor.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Ziel
 
 __all__ = ["Diagramm", "diagramm", "mermaid"]
 

@@ -32,10 +32,17 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from kooplan.begruendung import HINWEISE
-from kooplan.entscheidung import HINWEIS_REGELN, REGELN, Entscheidung, PolicyWahl, Regel, entscheide
-from kooplan.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Uebergang, Ziel, verlauf
-from kooplan.policy import STANDARD, Policy
+from kooplan.motor.entscheidung import (
+    HINWEIS_REGELN,
+    REGELN,
+    Entscheidung,
+    PolicyWahl,
+    Regel,
+    entscheide,
+)
+from kooplan.motor.phasen import PHASEN_TEXT, UEBERGAENGE, Phase, Uebergang, Ziel, verlauf
+from kooplan.motor.rechtsfolgen import SANKTIONSRECHT, Abs7, Rechtsfolge, Stufe
+from kooplan.recht.begruendung import HINWEISE
 from kooplan.recht.normen import (
     DATEIEN,
     KERN,
@@ -47,8 +54,8 @@ from kooplan.recht.normen import (
     stellen,
     zerlege,
 )
+from kooplan.recht.policy import STANDARD, Policy
 from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Regime
-from kooplan.rechtsfolgen import SANKTIONSRECHT, Abs7, Rechtsfolge, Stufe
 from kooplan.werte.fehler import KooplanError
 
 __all__ = [

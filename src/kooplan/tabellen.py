@@ -41,11 +41,11 @@ from typing import Any, Final
 import attrs
 
 from kooplan.batch import Ergebnis, entscheide_alle
-from kooplan.entscheidung import Anliegen, als_anliegen
-from kooplan.policy import STANDARD, Policy
+from kooplan.recht.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import fehler_als_dict
 from kooplan.vertrag.felder import FALL_FELDER, FALL_SCHEMA, Feld, Typ, ereignis_felder
 from kooplan.vertrag.laden import json_lesen
+from kooplan.werte.anliegen import Anliegen, als_anliegen
 from kooplan.werte.ereignisse import ARTEN
 from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
 from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG

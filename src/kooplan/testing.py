@@ -30,7 +30,7 @@ The strategies:
 * `faelle` – valid cases with legal histories, built by walking the transition table
   `kooplan.UEBERGAENGE`: at each step an event `art` is drawn among those the table allows
   in the current phase (with its conditions), and the phase is tracked with
-  `kooplan.phasen.schritt` and `kooplan.phasen.zeitschritte`.
+  `kooplan.motor.phasen.schritt` and `kooplan.motor.phasen.zeitschritte`.
 * `fall_dicts` – the same cases as contract JSON objects (`"schema": "kooplan/fall/1"`,
   dates as ISO strings), ready for `json.dumps` or `kooplan.vertrag.fall_aus_objekt`.
 
@@ -57,8 +57,15 @@ except ImportError as _fehler:  # pragma: no cover - tested in a process without
         name="hypothesis",
     ) from _fehler
 
-from kooplan.kalender import LAENDER
-from kooplan.phasen import UEBERGAENGE, Bedingung, Phase, Uebergang, Zustand, schritt, zeitschritte
+from kooplan.motor.phasen import (
+    UEBERGAENGE,
+    Bedingung,
+    Phase,
+    Uebergang,
+    Zustand,
+    schritt,
+    zeitschritte,
+)
 from kooplan.recht.rechtsstaende import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, alle_grenzen
 from kooplan.vertrag.felder import (
     EIGENBEMUEHUNGEN_FELDER,
@@ -78,7 +85,7 @@ from kooplan.werte.ereignisse import (
     Sperrzeit,
     Tatbestand,
 )
-from kooplan.werte.fall import BEZUEGE, Fall
+from kooplan.werte.fall import BEZUEGE, LAENDER, Fall
 from kooplan.werte.fehler import UnzulaessigerUebergang
 from kooplan.werte.plan import Eigenbemuehungen, Kooperationsplan, Zeitraum
 
@@ -565,8 +572,8 @@ def faelle(
     those for the current phase whose condition can be met (e.g. `mitwirkung_erbracht` only for
     an outstanding kind, `schlichtung_begonnen` only before 1.7.2026), then one of its event
     arts, its fields are drawn to meet the condition, and the state is advanced with
-    `kooplan.phasen.zeitschritte` (time-driven steps up to the event's day) and
-    `kooplan.phasen.schritt`. Days never decrease; many events share a day; the four weeks
+    `kooplan.motor.phasen.zeitschritte` (time-driven steps up to the event's day) and
+    `kooplan.motor.phasen.schritt`. Days never decrease; many events share a day; the four weeks
     of a Schlichtung often run out. Fields that name another event (`bezug`, `einladung`)
     name an earlier event of an art they may name, by its `id`.
 

@@ -26,8 +26,8 @@ import datetime as dt
 
 import attrs
 
-from kooplan.entscheidung import Anliegen, als_anliegen
 from kooplan.werte import pruefen as p
+from kooplan.werte.anliegen import Anliegen, als_anliegen
 from kooplan.werte.fall import Fall
 from kooplan.werte.fehler import UngueltigeEingabe
 

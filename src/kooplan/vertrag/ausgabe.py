@@ -8,9 +8,9 @@ import json
 from json.encoder import encode_basestring
 from typing import Any, Final
 
-from kooplan.begruendung import Hinweis
-from kooplan.entscheidung import Entscheidung
-from kooplan.rechtsfolgen import Baustein, Rechtsfolge
+from kooplan.motor.entscheidung import Entscheidung
+from kooplan.motor.rechtsfolgen import Baustein, Rechtsfolge
+from kooplan.recht.begruendung import Hinweis
 from kooplan.vertrag.felder import ENTSCHEIDUNG_SCHEMA, FEHLER_SCHEMA
 from kooplan.werte.fehler import KooplanError
 from kooplan.werte.zwischenspeicher import anmelden

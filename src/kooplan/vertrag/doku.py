@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from kooplan.batch import entscheide_alle
-from kooplan.phasen import UEBERGAENGE, Phase
+from kooplan.motor.phasen import UEBERGAENGE, Phase
 from kooplan.vertrag.ausgabe import fehler_als_dict
 from kooplan.vertrag.ausgabefelder import AUSGABE, Ausgabefeld
 from kooplan.vertrag.felder import (

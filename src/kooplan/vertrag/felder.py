@@ -13,9 +13,9 @@ from collections.abc import Mapping
 
 import attrs
 
-from kooplan.entscheidung import Anliegen
-from kooplan.kalender import Bekanntgabeart
+from kooplan.werte.anliegen import Anliegen
 from kooplan.werte.ereignisse import Minderungsgrund, Mitwirkung, Sperrzeit, Tatbestand, VerlangtVon
+from kooplan.werte.fall import Bekanntgabeart
 from kooplan.werte.plan import Zeitraum
 
 __all__ = [

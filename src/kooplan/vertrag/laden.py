@@ -24,8 +24,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Any, Final, TypeVar
 
-from kooplan.kalender import LAENDER
-from kooplan.policy import Policy
+from kooplan.recht.policy import Policy
 from kooplan.vertrag.anfrage import Anfrage
 from kooplan.vertrag.felder import (
     ANFRAGE_FELDER,
@@ -37,7 +36,7 @@ from kooplan.vertrag.felder import (
     ereignis_felder,
 )
 from kooplan.werte.ereignisse import ARTEN, QUERPRUEFUNGEN, Ereignis
-from kooplan.werte.fall import BEZUEGE, Fall
+from kooplan.werte.fall import BEZUEGE, LAENDER, Fall
 from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
 from kooplan.werte.plan import Eigenbemuehungen, Kooperationsplan
 from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG

@@ -15,10 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from kooplan.begruendung import HINWEISE
-from kooplan.entscheidung import REGELN, Anliegen, Modus
-from kooplan.kalender import LAENDER
-from kooplan.phasen import Phase
+from kooplan.motor.entscheidung import REGELN
+from kooplan.recht.begruendung import HINWEISE
 from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Quelle
 from kooplan.vertrag.ausgabefelder import AUSGABE
 from kooplan.vertrag.felder import (
@@ -35,8 +33,11 @@ from kooplan.vertrag.felder import (
     Typ,
     ereignis_felder,
 )
+from kooplan.werte.anliegen import Anliegen, Modus
 from kooplan.werte.ereignisse import ARTEN
+from kooplan.werte.fall import LAENDER
 from kooplan.werte.fehler import FEHLERCODES
+from kooplan.werte.phase import Phase
 
 __all__ = [
     "SCHEMABUENDEL",

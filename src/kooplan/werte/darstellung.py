@@ -3,7 +3,7 @@ explanations of a decision and of a case's Verlauf.
 
 The classes delegate here, so the rendering lives in one place: Jupyter calls `_repr_html_`
 (and `_repr_markdown_` for the diagram); `str(e)`, `e.als_text()` and `e.als_markdown()` of an
-[`Entscheidung`][kooplan.Entscheidung] and of a [`Verlauf`][kooplan.phasen.Verlauf] call the
+[`Entscheidung`][kooplan.Entscheidung] and of a [`Verlauf`][kooplan.motor.phasen.Verlauf] call the
 functions below. The explanations are German, as the reasons and notes they show are. Every HTML
 text is escaped. Nothing personal is shown: the case id, phases, rules, norms and notes only;
 never an event's data (a plan's texts, a birth date), a plan shows its shape only.

@@ -1,0 +1,1000 @@
+"""The decision: which communication mode a request (Anliegen) needs on a Stichtag.
+
+docs/fachliches.md section 4.
+
+The rules are data: `REGELN` is the ordered table of mode rules (the first that matches
+decides, one stable id per row), `HINWEIS_REGELN` the notes that are added whenever their
+condition holds. `entscheide` folds a case and decides; `entscheide_zustand` decides
+on an already folded state.
+
+Examples:
+    >>> import datetime as dt
+    >>> from kooplan import Fall, PlanErstellt
+    >>> fall = Fall("JC-1", [PlanErstellt(am=dt.date(2023, 10, 2))])
+    >>> e = entscheide(fall, Anliegen.EIGENBEMUEHUNGEN, dt.date(2023, 11, 1))
+    >>> e.phase.value, e.modus.value, e.naechste_ueberpruefung
+    ('kooperation', 'ohne_rfb', datetime.date(2024, 4, 2))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+
+from kooplan.motor.fristen import naechste_ueberpruefung, plus_monate, schlichtung_letzter_tag
+from kooplan.motor.kalender import Bekanntgabeart
+from kooplan.motor.phasen import Phase, Zustand, falte, falte_stichtage
+from kooplan.motor.rechtsfolgen import Rechtsfolge, pruefe_person, rechtsfolge_geprueft
+from kooplan.recht.begruendung import Grund, Hinweis, hinweis
+from kooplan.recht.policy import STANDARD, Policy, RfbUmfang
+from kooplan.recht.rechtsstaende import (
+    NEUE_GRUNDSICHERUNG_AB,
+    Quelle,
+    Rechtsstand,
+    Regime,
+    alle_grenzen,
+    rechtsstand_am,
+)
+from kooplan.werte import darstellung
+from kooplan.werte import pruefen as p
+from kooplan.werte.anliegen import Anliegen, Modus, als_anliegen
+from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.fall import Fall
+from kooplan.werte.fehler import (
+    KeinLeistungsbezug,
+    KooplanError,
+    RechtsstandNichtAbgedeckt,
+    UngueltigeEingabe,
+)
+from kooplan.werte.zwischenspeicher import anmelden
+
+__all__ = [
+    "HINWEIS_REGELN",
+    "REGELN",
+    "Anliegen",
+    "Entscheidung",
+    "HinweisRegel",
+    "Lage",
+    "Modus",
+    "PolicyWahl",
+    "Regel",
+    "entscheide",
+    "entscheide_stichtage",
+    "entscheide_zustand",
+]
+
+
+class Lage(Aufzaehlung):
+    """Conditions of rules beyond phase, regime and Anliegen."""
+
+    ERSTE_EINLADUNG = "erste Einladung des Leistungsbezugs (kein Kontakt, kein Plan)"
+    TERMINLAUF = "unentschuldigt versäumte Termine seit dem letzten wahrgenommenen"
+    ART_OFFEN = "die Art des Anliegens ist offen"
+    POLICY_MASSNAHME = "Policy massnahme_mit_rfb_in_kooperation ist gesetzt"
+    NEUER_ZEITRAUM = "nicht der erste Leistungsbezug des Falls"
+    SCHLICHTUNG_FAELLIG_DANACH = "fällig nach dem spätesten Ende der Schlichtung"
+    VA_PLAN_BESTEHT = "Verpflichtung durch VA, ein Kooperationsplan besteht"
+    MODUS_OHNE_RFB = "der Modus ist ohne_rfb"
+    MODUS_VA = "der Modus ist verpflichtung_va"
+    TERMINLAUF_VOR_2026_07 = "der Lauf versäumter Termine beginnt vor dem 1.7.2026"
+    DREI_MIT_RFB = (
+        "drei aufeinanderfolgende Meldeaufforderungen mit Rechtsfolgenbelehrung ab 1.7.2026 "
+        "unentschuldigt versäumt"
+    )
+    SCHLICHTUNG_GRENZE = "die Policy schlichtung_hoechstzahl ist in diesem Leistungsbezug erreicht"
+
+
+@attrs.frozen
+class PolicyWahl:
+    """A mode chosen by a policy key (Weisung/Praxis)."""
+
+    schluessel: str
+    werte: Mapping[RfbUmfang, Modus]
+
+    def modus(self, policy: Policy) -> Modus:
+        return self.werte[policy.rfb_umfang]
+
+
+def _nach_umfang(fall: Modus, einzelfall: Modus = Modus.OHNE_RFB) -> PolicyWahl:
+    return PolicyWahl("rfb_umfang", {RfbUmfang.FALL: fall, RfbUmfang.EINZELFALL: einzelfall})
+
+
+@attrs.frozen
+class Regel:
+    """One row of the mode table: where it applies, the mode, its norm (by regime), its source."""
+
+    id: str
+    regime: frozenset[Regime]
+    phasen: frozenset[Phase]
+    anliegen: frozenset[Anliegen]
+    modus: Modus | PolicyWahl
+    norm_b: str | None
+    norm_c: str | None
+    quelle: Quelle
+    text: str
+    lage: Lage | None = None
+    hinweise: tuple[str, ...] = ()
+    """Notes this rule always adds."""
+
+    def norm(self, regime: Regime) -> str:
+        n = self.norm_c if regime is Regime.C else self.norm_b
+        assert n is not None, self.id
+        return n
+
+
+@attrs.frozen
+class HinweisRegel:
+    """A note added whenever all its conditions hold (after the mode is decided)."""
+
+    code: str
+    regime: frozenset[Regime]
+    phasen: frozenset[Phase]
+    anliegen: frozenset[Anliegen]
+    lagen: tuple[Lage, ...] = ()
+
+
+_ALLE_ANLIEGEN: Final = frozenset(Anliegen)
+_PFLICHTEN: Final = frozenset(
+    {Anliegen.MASSNAHME, Anliegen.VERMITTLUNGSVORSCHLAG, Anliegen.EIGENBEMUEHUNGEN}
+)
+_ANGEBOTE: Final = frozenset({Anliegen.MASSNAHME, Anliegen.VERMITTLUNGSVORSCHLAG})
+_EINLADUNG: Final = frozenset({Anliegen.EINLADUNG})
+_BC: Final = frozenset(Regime)
+_B: Final = frozenset({Regime.B})
+_C: Final = frozenset({Regime.C})
+_E, _K, _M, _S, _O = (
+    frozenset({ph})
+    for ph in (
+        Phase.ERSTKONTAKT,
+        Phase.KOOPERATION,
+        Phase.MITWIRKUNG_EINGEFORDERT,
+        Phase.SCHLICHTUNG,
+        Phase.OHNE_PLAN,
+    )
+)
+_AKTIV: Final = frozenset(Phase) - {Phase.BEENDET}
+G, W = Quelle.GESETZ, Quelle.WEISUNG
+OHNE, MIT, VA = Modus.OHNE_RFB, Modus.MIT_RFB, Modus.VERPFLICHTUNG_VA
+
+
+def _r(
+    id: str,
+    regime: frozenset[Regime],
+    phasen: frozenset[Phase],
+    anliegen: frozenset[Anliegen],
+    modus: Modus | PolicyWahl,
+    norm: str | tuple[str, str],
+    quelle: Quelle,
+    text: str,
+    lage: Lage | None = None,
+    hinweise: tuple[str, ...] = (),
+) -> Regel:
+    nb, nc = norm if isinstance(norm, tuple) else (norm, norm)
+    return Regel(id, regime, phasen, anliegen, modus, nb, nc, quelle, text, lage, hinweise)
+
+
+REGELN: tuple[Regel, ...] = (
+    # -- for every phase and both regimes, checked first --------------------------------------
+    _r(
+        "alle.erste_einladung",
+        _B,
+        _AKTIV,
+        _EINLADUNG,
+        OHNE,
+        "§ 15 Abs. 4 SGB II a.F.",
+        G,
+        "Die erste Einladung zum Gespräch zur Erstellung der Potenzialanalyse und des "
+        "Kooperationsplans erfolgt ohne Belehrung über die Rechtsfolgen bei Nichtteilnahme.",
+        Lage.ERSTE_EINLADUNG,
+    ),
+    _r(
+        "alle.terminversaeumnis",
+        _BC,
+        _AKTIV,
+        _EINLADUNG,
+        MIT,
+        (
+            "§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III",
+            "§ 32 Abs. 1 SGB II n.F., § 7b Abs. 4 SGB II n.F. i.V.m. § 59 SGB II, § 309 SGB III",
+        ),
+        W,
+        "Seit dem letzten wahrgenommenen Termin wurde ein Meldetermin ohne wichtigen Grund "
+        "versäumt: Die nächste Einladung ergeht mit schriftlicher Belehrung über die Rechtsfolgen "
+        "eines Meldeversäumnisses, die eine Minderung voraussetzt.",
+        Lage.TERMINLAUF,
+    ),
+    _r(
+        "alle.erstkontakt.offene_art",
+        _BC,
+        _E,
+        _ANGEBOTE,
+        MIT,
+        ("§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.", "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II n.F."),
+        W,
+        "Eine Mitwirkung dieser Art ist ohne wichtigen Grund unterblieben: Das Angebot ergeht mit "
+        "Rechtsfolgenbelehrung, damit eine Weigerung eine Pflichtverletzung sein kann.",
+        Lage.ART_OFFEN,
+    ),
+    # -- regime B (1.7.2023 – 30.6.2026) --------------------------------------------------------
+    _r(
+        "b.erstkontakt.einladung",
+        _B,
+        _E,
+        _EINLADUNG,
+        OHNE,
+        "§ 59 SGB II i.V.m. § 309 SGB III",
+        W,
+        "Vor dem Kooperationsplan ergehen auch weitere Einladungen ohne Rechtsfolgenbelehrung, "
+        "solange seit dem letzten wahrgenommenen Termin keiner unentschuldigt versäumt ist "
+        "(Praxis).",
+    ),
+    _r(
+        "b.erstkontakt.eigenbemuehungen",
+        _B,
+        _E,
+        frozenset({Anliegen.EIGENBEMUEHUNGEN}),
+        OHNE,
+        "§ 31 Abs. 1 Satz 1 Nr. 1 SGB II a.F.",
+        G,
+        "Vor einem Kooperationsplan oder seinem Scheitern gibt es keine Aufforderung nach § 15 "
+        "Abs. 5 oder 6 a.F., die § 31 Abs. 1 Satz 1 Nr. 1 a.F. voraussetzt: keine "
+        "Rechtsfolgenbelehrung.",
+    ),
+    _r(
+        "b.erstkontakt.angebot",
+        _B,
+        _E,
+        _ANGEBOTE,
+        OHNE,
+        "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.",
+        W,
+        "Vor dem Kooperationsplan ergehen Zuweisungen und Vermittlungsvorschläge ohne "
+        "Rechtsfolgenbelehrung, solange keine Mitwirkung dieser Art unterblieben ist (Praxis).",
+    ),
+    _r(
+        "b.kooperation.massnahme_policy",
+        _B,
+        _K,
+        frozenset({Anliegen.MASSNAHME}),
+        MIT,
+        "§ 15 Abs. 5 Satz 2 SGB II a.F.",
+        W,
+        "Nach der Policy ist bei Maßnahmen stets eine Rechtsfolgenbelehrung vorzusehen "
+        "(§ 15 Abs. 5 Satz 2 a.F. wörtlich genommen).",
+        Lage.POLICY_MASSNAHME,
+    ),
+    _r(
+        "b.kooperation",
+        _B,
+        _K,
+        _ALLE_ANLIEGEN,
+        OHNE,
+        "§ 15 Abs. 5 Satz 1 SGB II a.F.",
+        W,
+        "Die Zusammenarbeit auf Grundlage des Kooperationsplans funktioniert: weder Einladungen "
+        "noch Zuweisungen, Vermittlungsangebote oder Eigenbemühungen mit Rechtsfolgenbelehrung "
+        "(Praxis). Aufforderungen zur Einhaltung des Plans (§ 15 Abs. 5 a.F.) ergehen erst, wenn "
+        "Absprachen nicht eingehalten werden; insoweit weicht die Praxis vom Grundsatz des "
+        "Satzes 2 ab.",
+    ),
+    _r(
+        "b.mitwirkung_eingefordert.offene_art",
+        _B,
+        _M,
+        _PFLICHTEN,
+        MIT,
+        "§ 15 Abs. 5 Satz 2 SGB II a.F.",
+        G,
+        "Eine Mitwirkung dieser Art ist ohne wichtigen Grund unterblieben: Die Aufforderung dazu "
+        "erfolgt mit Rechtsfolgenbelehrung.",
+        Lage.ART_OFFEN,
+    ),
+    _r(
+        "b.mitwirkung_eingefordert.andere_art",
+        _B,
+        _M,
+        _PFLICHTEN,
+        _nach_umfang(MIT),
+        "§ 15 Abs. 5 Satz 2 SGB II a.F.",
+        W,
+        "Solange eine Mitwirkung eingefordert wird, ergehen nach der Policy rfb_umfang='fall' "
+        "alle Aufforderungen mit Rechtsfolgenbelehrung, nach 'einzelfall' nur die der offenen "
+        "Art.",
+    ),
+    _r(
+        "b.mitwirkung_eingefordert.einladung",
+        _B,
+        _M,
+        _EINLADUNG,
+        _nach_umfang(MIT),
+        "§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III",
+        W,
+        "Solange eine Mitwirkung eingefordert wird, ergehen nach der Policy rfb_umfang='fall' "
+        "auch Einladungen mit Rechtsfolgenbelehrung, nach 'einzelfall' ohne.",
+    ),
+    _r(
+        "b.schlichtung.pflichten",
+        _B,
+        _S,
+        _PFLICHTEN,
+        OHNE,
+        "§ 15a Abs. 3 SGB II a.F.",
+        G,
+        "Während des Schlichtungsverfahrens führt die Verletzung von Pflichten nach § 31 nicht zu "
+        "Leistungsminderungen; eine Belehrung, die eine Minderung ankündigt, wäre unrichtig.",
+    ),
+    _r(
+        "b.schlichtung.einladung",
+        _B,
+        _S,
+        _EINLADUNG,
+        OHNE,
+        "§ 15a Abs. 3 SGB II a.F.",
+        W,
+        "Während der Schlichtung ergehen auch Einladungen ohne Rechtsfolgenbelehrung (Praxis; "
+        "§ 15a Abs. 3 a.F. nennt nur § 31, § 32 bliebe rechtlich möglich).",
+    ),
+    _r(
+        "b.ohne_plan",
+        _B,
+        _O,
+        _ALLE_ANLIEGEN,
+        MIT,
+        "§ 15 Abs. 6 SGB II a.F.",
+        G,
+        "Wenn ein Kooperationsplan nicht zustande kommt oder nicht fortgeschrieben werden kann, "
+        "erfolgen Aufforderungen zu erforderlichen Mitwirkungshandlungen mit "
+        "Rechtsfolgenbelehrung.",
+    ),
+    # -- regime C (from 1.7.2026) ----------------------------------------------------------------
+    _r(
+        "c.erstkontakt",
+        _C,
+        _E,
+        _ALLE_ANLIEGEN,
+        OHNE,
+        "§ 15a Abs. 2, 3 SGB II n.F.",
+        W,
+        "Vor dem Kooperationsplan liegt weder ein Fall des § 15a Abs. 2 noch des Abs. 3 n.F. vor; "
+        "Anliegen ergehen ohne Rechtsfolgenbelehrung (Praxis, fortgeführt; Weisungslage zum neuen "
+        "Recht prüfen).",
+        hinweise=("c.praxis_pruefen",),
+    ),
+    _r(
+        "c.kooperation",
+        _C,
+        _K,
+        _ALLE_ANLIEGEN,
+        OHNE,
+        "§ 15a Abs. 2 SGB II n.F.",
+        W,
+        "Die Zusammenarbeit funktioniert: Eine Verpflichtung nach § 15a Abs. 2 n.F. setzt voraus, "
+        "dass Schritte aus dem Plan nicht erbracht werden; es bleibt ohne Rechtsfolgenbelehrung "
+        "(Praxis, fortgeführt).",
+        hinweise=("c.praxis_pruefen",),
+    ),
+    _r(
+        "c.mitwirkung_eingefordert.offene_art",
+        _C,
+        _M,
+        _PFLICHTEN,
+        VA,
+        "§ 15a Abs. 2 SGB II n.F.",
+        G,
+        "Die Person erbringt Schritte aus dem Kooperationsplan nicht: Das Jobcenter verpflichtet "
+        "sie durch schriftlichen Verwaltungsakt zur Vornahme der erforderlichen "
+        "Mitwirkungshandlungen.",
+        Lage.ART_OFFEN,
+    ),
+    _r(
+        "c.mitwirkung_eingefordert.andere_art",
+        _C,
+        _M,
+        _PFLICHTEN,
+        _nach_umfang(VA),
+        "§ 15a Abs. 2 SGB II n.F.",
+        W,
+        "Solange eine Mitwirkung eingefordert wird, ergehen nach der Policy rfb_umfang='fall' auch "
+        "andere Anliegen als Verpflichtung durch Verwaltungsakt, nach 'einzelfall' ohne "
+        "Rechtsfolgenbelehrung.",
+        hinweise=("c.reichweite_15a_abs2",),
+    ),
+    _r(
+        "c.mitwirkung_eingefordert.einladung",
+        _C,
+        _M,
+        _EINLADUNG,
+        _nach_umfang(MIT),
+        "§ 32 Abs. 1 SGB II n.F., § 7b Abs. 4 SGB II n.F.",
+        W,
+        "Solange eine Mitwirkung eingefordert wird, ergehen Einladungen nach der Policy "
+        "rfb_umfang='fall' mit schriftlicher Rechtsfolgenbelehrung, die § 32 und § 7b Abs. 4 n.F. "
+        "voraussetzen.",
+    ),
+    _r(
+        "c.ohne_plan.pflichten",
+        _C,
+        _O,
+        _PFLICHTEN,
+        VA,
+        "§ 15a Abs. 3 SGB II n.F.",
+        G,
+        "Ein Kooperationsplan ist nicht zustande gekommen oder kann nicht fortgeschrieben werden: "
+        "Das Jobcenter verpflichtet durch schriftlichen Verwaltungsakt zur Vornahme der "
+        "erforderlichen Mitwirkungshandlungen.",
+    ),
+    _r(
+        "c.ohne_plan.einladung",
+        _C,
+        _O,
+        _EINLADUNG,
+        MIT,
+        "§ 32 Abs. 1 SGB II n.F.",
+        W,
+        "Ohne Kooperationsplan ergeht jede Aufforderung mit Rechtsfolgenbelehrung (Praxis); ein "
+        "Meldeversäumnis setzt eine schriftliche Belehrung voraus.",
+    ),
+)
+"""The mode rules of docs/fachliches.md section 4 in the order they are tried; the first match decides."""
+
+HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
+    HinweisRegel(
+        "offen.erste_einladung_neuer_zeitraum", _B, _AKTIV, _EINLADUNG, (Lage.NEUER_ZEITRAUM,)
+    ),
+    HinweisRegel(
+        "c.verpflichtung_va_moeglich",
+        _C,
+        _AKTIV,
+        _PFLICHTEN,
+        (Lage.TERMINLAUF, Lage.MODUS_OHNE_RFB),
+    ),
+    HinweisRegel(
+        "offen.versaeumnis_vor_2026_07", _C, _AKTIV, _ALLE_ANLIEGEN, (Lage.TERMINLAUF_VOR_2026_07,)
+    ),
+    HinweisRegel("c.nicht_erreichbar_pruefen", _C, _AKTIV, _ALLE_ANLIEGEN, (Lage.DREI_MIT_RFB,)),
+    # replaces the note of the failed plan that a Schlichtung is to be started on request
+    HinweisRegel(
+        "policy.schlichtung_hoechstzahl", _B, _O, _ALLE_ANLIEGEN, (Lage.SCHLICHTUNG_GRENZE,)
+    ),
+    HinweisRegel(
+        "b.massnahme_rfb_vorzusehen",
+        _B,
+        _K,
+        frozenset({Anliegen.MASSNAHME}),
+    ),
+    HinweisRegel(
+        "b.eigenbemuehungen_rfb_grundsatz",
+        _B,
+        _K,
+        frozenset({Anliegen.EIGENBEMUEHUNGEN}),
+        (Lage.MODUS_OHNE_RFB,),
+    ),
+    HinweisRegel(
+        "b.schlichtung.modus_neu_pruefen", _B, _S, _PFLICHTEN, (Lage.SCHLICHTUNG_FAELLIG_DANACH,)
+    ),
+    HinweisRegel("c.erstes_gespraech_persoenlich", _C, _E, _EINLADUNG),
+    # every VA under § 15a Abs. 2 n.F. (outstanding kind or, by policy, another kind)
+    HinweisRegel("va.wichtiger_grund_offen", _C, _M, _PFLICHTEN, (Lage.MODUS_VA,)),
+    HinweisRegel("va.anhoerung", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
+    HinweisRegel("va.bestimmtheit", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
+    HinweisRegel("va.rfb", _C, _AKTIV, _PFLICHTEN, (Lage.MODUS_VA,)),
+    HinweisRegel("va.plan_beruecksichtigen", _C, _AKTIV, _PFLICHTEN, (Lage.VA_PLAN_BESTEHT,)),
+    HinweisRegel(
+        "va.eigenbemuehungen_bestimmen",
+        _C,
+        _AKTIV,
+        frozenset({Anliegen.EIGENBEMUEHUNGEN}),
+        (Lage.MODUS_VA,),
+    ),
+)
+"""Notes added whenever all their conditions hold, in this order."""
+
+
+@attrs.frozen
+class _Frage:
+    """Everything a condition may look at."""
+
+    zustand: Zustand
+    anliegen: Anliegen
+    stichtag: dt.date
+    faellig: dt.date
+    policy: Policy
+    modus: Modus | None = None
+    regel: Regel | None = None
+
+
+def _schlichtung_spaetestes_ende(z: Zustand) -> dt.date:
+    """The last day a running Schlichtung can last: its four weeks, at most 30.6.2026."""
+    assert z.schlichtung_beginn is not None  # asked only in phase schlichtung
+    return min(
+        schlichtung_letzter_tag(z.schlichtung_beginn), NEUE_GRUNDSICHERUNG_AB - dt.timedelta(days=1)
+    )
+
+
+_LAGEN: Mapping[Lage, Callable[[_Frage], bool]] = {
+    Lage.ERSTE_EINLADUNG: lambda f: (
+        not f.zustand.kontakt_im_zeitraum and not f.zustand.plan_im_zeitraum
+    ),
+    Lage.TERMINLAUF: lambda f: bool(f.zustand.terminlauf),
+    Lage.ART_OFFEN: lambda f: f.anliegen.mitwirkung in f.zustand.offene_arten,
+    Lage.POLICY_MASSNAHME: lambda f: f.policy.massnahme_mit_rfb_in_kooperation,
+    Lage.NEUER_ZEITRAUM: lambda f: (
+        f.zustand.zeitraum_nr > 0 and f.regel is not None and f.regel.id == "alle.erste_einladung"
+    ),
+    Lage.SCHLICHTUNG_FAELLIG_DANACH: lambda f: f.faellig > _schlichtung_spaetestes_ende(f.zustand),
+    Lage.VA_PLAN_BESTEHT: lambda f: (
+        f.modus is Modus.VERPFLICHTUNG_VA and f.zustand.plan_am is not None
+    ),
+    Lage.MODUS_OHNE_RFB: lambda f: f.modus is Modus.OHNE_RFB,
+    Lage.MODUS_VA: lambda f: f.modus is Modus.VERPFLICHTUNG_VA,
+    Lage.TERMINLAUF_VOR_2026_07: lambda f: any(
+        v.termin_am < NEUE_GRUNDSICHERUNG_AB for v in f.zustand.terminlauf
+    ),
+    Lage.DREI_MIT_RFB: lambda f: f.zustand.mit_rfb_in_folge(NEUE_GRUNDSICHERUNG_AB) >= 3,
+    Lage.SCHLICHTUNG_GRENZE: lambda f: (
+        f.policy.schlichtung_hoechstzahl is not None
+        and f.zustand.schlichtungen >= f.policy.schlichtung_hoechstzahl
+    ),
+}
+
+
+def _passt(regime: Regime, phase: Phase, anliegen: Anliegen, regel: Regel | HinweisRegel) -> bool:
+    return regime in regel.regime and phase in regel.phasen and anliegen in regel.anliegen
+
+
+_Schluessel = tuple[Regime, Phase, Anliegen]
+_REGELN_FUER: Mapping[_Schluessel, tuple[Regel, ...]] = {
+    (g, ph, a): tuple(r for r in REGELN if _passt(g, ph, a, r))
+    for g in Regime
+    for ph in Phase
+    for a in Anliegen
+}
+"""The rows that can apply to each (regime, phase, Anliegen), in table order (a lookup index)."""
+_HINWEISE_FUER: Mapping[_Schluessel, tuple[HinweisRegel, ...]] = {
+    (g, ph, a): tuple(r for r in HINWEIS_REGELN if _passt(g, ph, a, r))
+    for g in Regime
+    for ph in Phase
+    for a in Anliegen
+}
+
+
+@attrs.frozen
+class Entscheidung:
+    """A decision (docs/vertrag.md, `kooplan/entscheidung/1`)."""
+
+    fall: str = attrs.field(validator=p.ist_fall_id)
+    """The case id (the only personal reference the decision holds)."""
+    stichtag: dt.date = attrs.field(validator=p.ist_tag())
+    """The day the letter is sent: it chooses the rules of communication."""
+    faellig: dt.date = attrs.field(validator=p.ist_tag())
+    """The day the action or meeting is due (the Stichtag, unless given): it chooses the law of the
+    Rechtsfolgen."""
+    rechtsstand: Rechtsstand = attrs.field(validator=p.ist_instanz(Rechtsstand, "ein Rechtsstand"))
+    """The Rechtsstand in force on the Stichtag."""
+    anliegen: Anliegen = attrs.field(validator=p.ist_enum(Anliegen))
+    """What is to be sent."""
+    phase: Phase = attrs.field(validator=p.ist_enum(Phase))
+    """The case's phase on the Stichtag (after the fold of its events up to it)."""
+    modus: Modus = attrs.field(validator=p.ist_enum(Modus))
+    """The answer: without RFB, with RFB, or (from 1.7.2026) as a Verpflichtung by Verwaltungsakt.
+    """
+    gruende: tuple[Grund, ...] = attrs.field(
+        validator=p.ist_tupel_von(Grund, "eine Liste von Gründen", mindestens=1)
+    )
+    """The reasons, at least one; the first is the rule that decided the mode, with its norm and
+    kind of source."""
+    hinweise: tuple[Hinweis, ...] = attrs.field(
+        validator=p.ist_tupel_von(Hinweis, "eine Liste von Hinweisen")
+    )
+    """Notes: open legal questions, formal requirements, departures of practice from the statute
+    (possibly none)."""
+    naechste_ueberpruefung: dt.date | None = attrs.field(
+        validator=p.optional(p.ist_tag(spaet=p.SPAETESTER_ABGELEITETER_TAG))
+    )
+    """The day by which the plan is to be reviewed (§ 15 Abs. 3 Satz 2 SGB II); `None` in
+    `erstkontakt` and `ohne_plan`."""
+    rechtsfolgen: Rechtsfolge | None = attrs.field(
+        default=None, validator=p.optional(p.ist_instanz(Rechtsfolge, "eine Rechtsfolge"))
+    )
+    """What the RFB must announce (present exactly when `rfb` is true)."""
+
+    @property
+    def rfb(self) -> bool:
+        """True exactly when the mode is not `ohne_rfb`."""
+        return self.modus is not Modus.OHNE_RFB
+
+    @property
+    def ueberpruefung_ueberfaellig(self) -> bool:
+        """True only when the Stichtag is after the review date."""
+        return (
+            self.naechste_ueberpruefung is not None and self.stichtag > self.naechste_ueberpruefung
+        )
+
+    @property
+    def regel(self) -> str:
+        """The id of the rule that decided the mode."""
+        return self.gruende[0].regel
+
+    def __str__(self) -> str:
+        """One line: case, request, mode, phase, and the deciding rule with its norm."""
+        return darstellung.entscheidung_kurz(self)
+
+    def als_text(self) -> str:
+        """The decision explained as plain text (German, as its reasons and notes)."""
+        return darstellung.entscheidung_text(self)
+
+    def als_markdown(self) -> str:
+        """The decision explained as Markdown."""
+        return darstellung.entscheidung_markdown(self)
+
+    def als_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (`kooplan/entscheidung/1`), as
+        `kooplan.vertrag.entscheidung_als_dict` gives it."""
+        from kooplan.vertrag.ausgabe import entscheidung_als_dict
+
+        return entscheidung_als_dict(self)
+
+    def _repr_html_(self) -> str:  # Jupyter
+        return darstellung.entscheidung_html(self)
+
+
+def _pruefe_argumente(
+    anliegen: Anliegen | str, stichtag: dt.date, faellig: dt.date | None
+) -> tuple[Anliegen, dt.date]:
+    anliegen = als_anliegen(anliegen)
+    p.pruefe_tag_argument("stichtag", stichtag)
+    if faellig is not None:  # optional: the Stichtag
+        p.pruefe_tag_argument("faellig", faellig)
+    if faellig is None:
+        faellig = stichtag
+    elif faellig < stichtag:
+        raise UngueltigeEingabe("'faellig' darf nicht vor dem Stichtag liegen.", ort="faellig")
+    return anliegen, faellig
+
+
+def entscheide(
+    fall: Fall,
+    anliegen: Anliegen | str,
+    stichtag: dt.date,
+    faellig: dt.date | None = None,
+    policy: Policy = STANDARD,
+) -> Entscheidung:
+    """Decide how `anliegen` is to be communicated in `fall` on `stichtag`.
+
+    Events dated on the Stichtag are applied; later ones are not.
+
+    Args:
+        fall: the case.
+        anliegen: what is to be sent, as member or as its contract value (`"massnahme"`).
+        stichtag: the day the letter is sent; it chooses the rules of communication.
+        faellig: the day the action or meeting is due (default: the Stichtag; not before it);
+            it chooses the law of the Rechtsfolgen.
+        policy: the defaults of guidance and practice (docs/fachliches.md section 4).
+
+    Returns:
+        The decision, with its reasons, notes and, when the mode is not `ohne_rfb`, what the RFB
+        must announce.
+
+    Raises:
+        RechtsstandNichtAbgedeckt: a Stichtag before 1.7.2023, or an old
+            Eingliederungsvereinbarung still governs.
+        UnzulaessigerUebergang: an event the case's phase does not allow (an inconsistent
+            history).
+        KeinLeistungsbezug: the benefit receipt has ended.
+        UngueltigeEingabe: a bad argument. Every error names the case.
+    """
+    if not isinstance(fall, Fall):
+        raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
+    try:
+        anliegen, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
+        pruefe_person(None, fall.geburtsdatum, stichtag)  # the Fall checked the kinds
+        if not isinstance(policy, Policy):
+            raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+        rechtsstand_am(stichtag)
+        zustand = falte(fall, stichtag)
+        return _entscheide_zustand(
+            zustand,
+            anliegen,
+            stichtag,
+            faellig_,
+            policy,
+            fall=fall.fall,
+            faellig_gegeben=faellig is not None,
+            daten=_Falldaten(
+                fall.regelbedarfsstufe,
+                fall.geburtsdatum,
+                fall.land,
+                fall.bewilligungszeitraum_ende,
+                fall.bekanntgabe,
+            ),
+        )
+    except KooplanError as err:
+        raise err.mit_fall(fall.fall) from None
+
+
+def entscheide_zustand(
+    zustand: Zustand,
+    anliegen: Anliegen | str,
+    stichtag: dt.date,
+    faellig: dt.date | None = None,
+    policy: Policy = STANDARD,
+    *,
+    fall: str = "unbekannt",
+    faellig_gegeben: bool | None = None,
+    regelbedarfsstufe: int | None = None,
+    geburtsdatum: dt.date | None = None,
+    land: str | None = None,
+    bewilligungszeitraum_ende: dt.date | None = None,
+    bekanntgabe: Bekanntgabeart | None = None,
+) -> Entscheidung:
+    """Decide on an already folded state (the state must be folded up to `stichtag`).
+
+    The case data (`regelbedarfsstufe` … `bekanntgabe`) are those of `kooplan.Fall`.
+    Every argument is checked as in `entscheide`; a wrong one is an
+    `UngueltigeEingabe` naming it (`ort`)."""
+    if not isinstance(zustand, Zustand):
+        raise UngueltigeEingabe(
+            "'zustand' muss ein kooplan.Zustand sein (aus kooplan.falte).", ort="zustand"
+        )
+    anliegen_, faellig_ = _pruefe_argumente(anliegen, stichtag, faellig)
+    if not isinstance(policy, Policy):
+        raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+    if faellig_gegeben is not None and not isinstance(faellig_gegeben, bool):
+        raise UngueltigeEingabe(
+            "'faellig_gegeben' muss true oder false sein.", ort="faellig_gegeben"
+        )
+    pruefe_person(
+        regelbedarfsstufe,
+        geburtsdatum,
+        stichtag,
+        land=land,
+        bewilligungszeitraum_ende=bewilligungszeitraum_ende,
+        bekanntgabe=bekanntgabe,
+    )
+    return _entscheide_zustand(
+        zustand,
+        anliegen_,
+        stichtag,
+        faellig_,
+        policy,
+        fall=fall,
+        faellig_gegeben=faellig is not None if faellig_gegeben is None else faellig_gegeben,
+        daten=_Falldaten(
+            regelbedarfsstufe, geburtsdatum, land, bewilligungszeitraum_ende, bekanntgabe
+        ),
+    )
+
+
+def entscheide_stichtage(
+    fall: Fall,
+    anliegen: Anliegen | str,
+    stichtage: Iterable[dt.date],
+    policy: Policy = STANDARD,
+) -> Iterator[Entscheidung | KooplanError]:
+    """Decide `anliegen` in `fall` at each of `stichtage`, folding the case's events once.
+
+    The value for a Stichtag is what `entscheide(fall, anliegen, stichtag, policy=policy)`
+    returns, or the `KooplanError` it raises (naming the case), one per Stichtag in their
+    order, as a generator. The Stichtage must not decrease; the fold passes each of them on its
+    way (`kooplan.motor.phasen.falte_stichtage`).
+
+    Raises:
+        UngueltigeEingabe: at once, for a `fall` that is no `Fall`, an unknown Anliegen or a
+            policy that is no `Policy`; while the values are taken, for a Stichtag that is no
+            date, lies after 31.12.2099 or comes before the one before it. Each names the case
+            as `entscheide` does.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from kooplan import Fall, PlanErstellt, PlanGescheitert
+        >>> fall = Fall("JC-1", [PlanErstellt(am=dt.date(2024, 1, 15)),
+        ...                      PlanGescheitert(am=dt.date(2024, 3, 1))])
+        >>> tage = [dt.date(2024, 1, 31), dt.date(2024, 3, 31)]
+        >>> [e.modus.value for e in entscheide_stichtage(fall, "massnahme", tage)]
+        ['ohne_rfb', 'mit_rfb']
+    """
+    if not isinstance(fall, Fall):
+        raise UngueltigeEingabe("'fall' muss ein kooplan.Fall sein.")
+    try:  # the checks of `entscheide`, naming the case as it does
+        anliegen_ = als_anliegen(anliegen)
+        if not isinstance(policy, Policy):
+            raise UngueltigeEingabe("'policy' muss eine kooplan.Policy sein.", ort="policy")
+    except KooplanError as err:
+        raise err.mit_fall(fall.fall) from None
+    return _entscheide_stichtage(fall, anliegen_, stichtage, policy)
+
+
+def _entscheide_stichtage(
+    fall: Fall, anliegen: Anliegen, stichtage: Iterable[dt.date], policy: Policy
+) -> Iterator[Entscheidung | KooplanError]:
+    tage: list[dt.date] = []
+
+    def gesehen() -> Iterator[dt.date]:  # the fold checks each Stichtag and their order
+        for tag in stichtage:
+            tage.append(tag)
+            yield tag
+
+    daten = _Falldaten(
+        fall.regelbedarfsstufe,
+        fall.geburtsdatum,
+        fall.land,
+        fall.bewilligungszeitraum_ende,
+        fall.bekanntgabe,
+    )
+    zustaende = falte_stichtage(fall, gesehen())
+    while True:
+        try:
+            zustand = next(zustaende)
+        except StopIteration:
+            return
+        except KooplanError as err:  # a bad Stichtag or order: an argument error, naming the case
+            raise err.mit_fall(fall.fall) from None
+        stichtag = tage[-1]
+        # the checks of `entscheide`, in its order, before its fold
+        wert: Entscheidung | KooplanError
+        try:
+            pruefe_person(None, fall.geburtsdatum, stichtag)
+            rechtsstand_am(stichtag)
+            wert = (
+                zustand
+                if isinstance(zustand, KooplanError)
+                else _entscheide_zustand(
+                    zustand,
+                    anliegen,
+                    stichtag,
+                    stichtag,
+                    policy,
+                    fall=fall.fall,
+                    faellig_gegeben=False,
+                    daten=daten,
+                )
+            )
+        except KooplanError as err:
+            wert = err.mit_fall(fall.fall)
+        yield wert
+
+
+@attrs.frozen
+class _Falldaten:
+    """The case data beside the events that the Rechtsfolgen read."""
+
+    regelbedarfsstufe: int | None = None
+    geburtsdatum: dt.date | None = None
+    land: str | None = None
+    bewilligungszeitraum_ende: dt.date | None = None
+    bekanntgabe: Bekanntgabeart | None = None
+
+
+def _entscheide_zustand(
+    zustand: Zustand,
+    anliegen: Anliegen,
+    stichtag: dt.date,
+    faellig: dt.date,
+    policy: Policy,
+    *,
+    fall: str,
+    faellig_gegeben: bool,
+    daten: _Falldaten,
+) -> Entscheidung:
+    """`entscheide_zustand` on checked arguments (`faellig` given or the Stichtag)."""
+    rs = rechtsstand_am(stichtag)
+    regime = rs.regime
+    z = zustand
+    if z.alte_ev_am is not None and stichtag <= dt.date(2023, 12, 31):
+        raise RechtsstandNichtAbgedeckt(
+            "Eine Eingliederungsvereinbarung aus der Zeit vor dem 1.7.2023 gilt noch: Bis zum "
+            "ersten Kooperationsplan, längstens bis 31.12.2023, ist § 15 SGB II in der bis "
+            "30.6.2023 geltenden Fassung anzuwenden, den kooplan nicht abdeckt.",
+            norm="§ 65 Abs. 4 SGB II a.F.",
+        )
+    if z.phase is Phase.BEENDET:
+        raise KeinLeistungsbezug(
+            "Der Leistungsbezug ist beendet; es gibt keine Aufforderung zur Mitwirkung zu "
+            "entscheiden.",
+        )
+    frage = _Frage(z, anliegen, stichtag, faellig, policy)
+    schluessel = (regime, z.phase, anliegen)
+    regel = next(
+        (r for r in _REGELN_FUER[schluessel] if r.lage is None or _LAGEN[r.lage](frage)),
+        None,
+    )
+    if regel is None:  # pragma: no cover - the tables are complete (tested exhaustively)
+        raise AssertionError(f"keine Regel für {regime}, {z.phase}, {anliegen}")
+    modus = regel.modus if isinstance(regel.modus, Modus) else regel.modus.modus(policy)
+    gruende = _GRUENDE.get((regel.id, regime))
+    if gruende is None:
+        gruende = _GRUENDE[(regel.id, regime)] = (
+            Grund(regel.id, regel.norm(regime), regel.quelle, regel.text),
+        )
+    frage = _Frage(z, anliegen, stichtag, faellig, policy, modus, regel)
+
+    codes: list[str] = list(regel.hinweise)
+    for hr in _HINWEISE_FUER[schluessel]:
+        if not all(_LAGEN[lage](frage) for lage in hr.lagen):
+            continue
+        codes.append(hr.code)
+    hinweise: list[Hinweis] = [h for h in z.hinweise if h.gilt_am(stichtag)]
+    if "policy.schlichtung_hoechstzahl" in codes:
+        hinweise = [h for h in hinweise if h.code != "b.plan_gescheitert.schlichtung"]
+    hinweise += [hinweis(c) for c in codes]
+    hinweise += _rechtsstand_hinweise(rs, stichtag, faellig, faellig_gegeben, modus)
+    if (
+        z.plan is not None
+        and z.phase in _MIT_PLAN
+        and len(z.plan.schritte) > policy.plan_max_schritte
+    ):
+        hinweise.append(hinweis("plan.sehr_lang"))
+
+    folgen = None
+    if modus is not Modus.OHNE_RFB:
+        folgen, rf_codes = rechtsfolge_geprueft(
+            z,
+            anliegen.value,
+            stichtag,
+            faellig,
+            faellig_gegeben=faellig_gegeben,
+            regelbedarfsstufe=daten.regelbedarfsstufe,
+            geburtsdatum=daten.geburtsdatum,
+            land=daten.land,
+            bewilligungszeitraum_ende=daten.bewilligungszeitraum_ende,
+            bekanntgabe=daten.bekanntgabe,
+            policy=policy,
+        )
+        hinweise += [hinweis(c) for c in rf_codes]
+    pruefung = (
+        naechste_ueberpruefung(z.plan_am)
+        if z.plan_am is not None and z.phase in _MIT_PLAN
+        else None
+    )
+    if pruefung is not None and stichtag > pruefung:
+        hinweise.append(hinweis("ueberpruefung.ueberfaellig"))
+    return Entscheidung(
+        fall=fall,
+        stichtag=stichtag,
+        faellig=faellig,
+        rechtsstand=rs,
+        anliegen=anliegen,
+        phase=z.phase,
+        modus=modus,
+        gruende=gruende,
+        hinweise=tuple(_ohne_doppelte(hinweise)),
+        naechste_ueberpruefung=pruefung,
+        rechtsfolgen=folgen,
+    )
+
+
+_GRUENDE: dict[tuple[str, Regime], tuple[Grund]] = {}
+"""The reason of each rule under each regime, built once (a rule and its norms are constants)."""
+anmelden("entscheidung.gruende", _GRUENDE)
+_MIT_PLAN: Final = frozenset({Phase.KOOPERATION, Phase.MITWIRKUNG_EINGEFORDERT, Phase.SCHLICHTUNG})
+_OFFEN_2026_04 = (dt.date(2026, 3, 28), dt.date(2026, 4, 30))
+
+
+def _rechtsstand_hinweise(
+    rs: Rechtsstand, stichtag: dt.date, faellig: dt.date, gegeben: bool, modus: Modus
+) -> list[Hinweis]:
+    out: list[Hinweis] = []
+    if modus is not Modus.OHNE_RFB:
+        if gegeben and rechtsstand_am(faellig).id != rs.id:
+            out.append(hinweis("rechtsstand.wechsel_bis_faelligkeit"))
+        elif not gegeben:
+            bis = plus_monate(stichtag, 3)
+            if any(stichtag < g <= bis for g in alle_grenzen()):
+                out.append(hinweis("rechtsstand.wechsel_absehbar"))
+    lo, hi = _OFFEN_2026_04
+    if lo <= stichtag <= hi or lo <= faellig <= hi:
+        out.append(hinweis("offen.beginn_2026_04"))
+    return out
+
+
+def _ohne_doppelte(hinweise: list[Hinweis]) -> list[Hinweis]:
+    seen: set[str] = set()
+    out = []
+    for h in hinweise:
+        if h.code not in seen:
+            seen.add(h.code)
+            out.append(h)
+    return out
