@@ -15,9 +15,9 @@ import pytest
 
 import kooplan
 from kooplan.fehler import UngueltigeEingabe
+from kooplan.motor.rechtsfolgen import _vorminderung_2024, rechtsfolge
 from kooplan.phasen import Zustand
 from kooplan.policy import Policy
-from kooplan.motor.rechtsfolgen import _vorminderung_2024, rechtsfolge
 from kooplan.regelbedarf import regelbedarfsjahr
 
 TAG = dt.date(2024, 3, 11)

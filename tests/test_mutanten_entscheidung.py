@@ -27,6 +27,7 @@ from kooplan import (
     TerminVersaeumt,
     entscheide,
 )
+from kooplan.fehler import KeinLeistungsbezug, RechtsstandNichtAbgedeckt, UngueltigeEingabe
 from kooplan.motor.entscheidung import (
     HinweisRegel,
     Lage,
@@ -37,7 +38,6 @@ from kooplan.motor.entscheidung import (
     _r,
     entscheide_zustand,
 )
-from kooplan.fehler import KeinLeistungsbezug, RechtsstandNichtAbgedeckt, UngueltigeEingabe
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import RfbUmfang
 from kooplan.recht import Quelle, Regime

@@ -13,9 +13,9 @@ import datetime as dt
 
 import pytest
 
-from kooplan.recht.begruendung import HINWEISE, Hinweis, _h, hinweis
 from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
 from kooplan.recht import Fassung, Quelle, Regime, pruefe_tag, rechtsstand_am, sgb2
+from kooplan.recht.begruendung import HINWEISE, Hinweis, _h, hinweis
 
 D = dt.date
 

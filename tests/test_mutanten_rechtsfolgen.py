@@ -26,9 +26,6 @@ from kooplan import (
 from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben, Tatbestand
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.kalender import feststellung_spaetestens, minderung_beginn
-from kooplan.phasen import Zustand, falte
-from kooplan.policy import Policy
-from kooplan.recht import Regime
 from kooplan.motor.rechtsfolgen import (
     Abs7,
     Monat,
@@ -40,6 +37,9 @@ from kooplan.motor.rechtsfolgen import (
     rechtsfolge,
     stufe_31,
 )
+from kooplan.phasen import Zustand, falte
+from kooplan.policy import Policy
+from kooplan.recht import Regime
 
 D = dt.date
 #: The reading of § 32 Abs. 1 n.F. under which an earlier miss of an invitation without RFB counts.

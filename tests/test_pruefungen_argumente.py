@@ -16,8 +16,8 @@ import pytest
 from faelle_bau import offene_massnahme
 from kooplan import Policy, entscheide
 from kooplan.fehler import UngueltigeEingabe
-from kooplan.phasen import falte
 from kooplan.motor.rechtsfolgen import _vorminderung_2024, rechtsfolge
+from kooplan.phasen import falte
 from kooplan.regelbedarf import Regelbedarfsjahr
 from kooplan.vertrag import fall_aus_objekt
 
