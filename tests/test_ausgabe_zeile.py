@@ -27,7 +27,7 @@ from kooplan.entscheidung import Entscheidung
 from kooplan.recht import Quelle
 from kooplan.rechtsfolgen import Baustein, Rechtsfolge
 from kooplan.vertrag import fall_aus_objekt
-from kooplan.vertrag.ausgabe import (
+from kooplan.werte.ausgabe import (
     _FRAGMENTE_MAX,
     entscheidung_als_dict,
     entscheidung_als_zeile,

@@ -28,19 +28,11 @@ from kooplan import (
     entscheide,
 )
 from kooplan.fehler import KeinLeistungsbezug, RechtsstandNichtAbgedeckt, UngueltigeEingabe
-from kooplan.motor.entscheidung import (
-    HinweisRegel,
-    Lage,
-    PolicyWahl,
-    Regel,
-    _nach_umfang,
-    _passt,
-    _r,
-    entscheide_zustand,
-)
+from kooplan.motor.entscheidung import _passt, entscheide_zustand
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import RfbUmfang
 from kooplan.recht import Quelle, Regime
+from kooplan.recht.regeln import HinweisRegel, Lage, PolicyWahl, Regel, _nach_umfang, _r
 from kooplan.vertrag import fall_aus_objekt
 
 D = dt.date

@@ -24,7 +24,7 @@ def test_every_cache_is_registered_and_emptied() -> None:
     voll = belegung()
     for name in (
         "vertrag.laden.tage",
-        "vertrag.ausgabe.fragmente",
+        "werte.ausgabe.fragmente",
         "rechtsfolgen.pflichtverletzung_folge",
     ):
         assert voll[name] > 0, name

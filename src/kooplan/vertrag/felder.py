@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import attrs
 
 from kooplan.werte.anliegen import Anliegen
+from kooplan.werte.ausgabe import ENTSCHEIDUNG_SCHEMA, FEHLER_SCHEMA
 from kooplan.werte.ereignisse import Minderungsgrund, Mitwirkung, Sperrzeit, Tatbestand, VerlangtVon
 from kooplan.werte.fall import Bekanntgabeart
 from kooplan.werte.plan import Zeitraum
@@ -35,8 +36,6 @@ __all__ = [
 ]
 
 FALL_SCHEMA = "kooplan/fall/1"
-ENTSCHEIDUNG_SCHEMA = "kooplan/entscheidung/1"
-FEHLER_SCHEMA = "kooplan/fehler/1"
 
 
 class Typ(enum.Enum):

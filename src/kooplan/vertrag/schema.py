@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from kooplan.motor.entscheidung import REGELN
 from kooplan.recht.begruendung import HINWEISE
 from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Quelle
+from kooplan.recht.regeln import REGELN
 from kooplan.vertrag.ausgabefelder import AUSGABE
 from kooplan.vertrag.felder import (
     ANFRAGE_FELDER,

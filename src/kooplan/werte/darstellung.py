@@ -21,10 +21,16 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Iterable, Sequence, Sized
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape
-from typing import Protocol
+
+from kooplan.werte.formen import (
+    Entscheidungsform,
+    Folgeform,
+    Planform,
+    Schrittform,
+)
 
 __all__ = [
     "entscheidung_html",
@@ -37,151 +43,6 @@ __all__ = [
     "verlauf_markdown",
     "verlauf_text",
 ]
-
-# -- what the display reads -------------------------------------------------------------------
-# The display names the fields it shows as protocols instead of importing the classes: the
-# classes call it, so importing them back would close an import cycle.
-
-
-class _Wert(Protocol):
-    @property
-    def value(self) -> str: ...
-
-
-class _Rechtsstand(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-
-
-class _Grund(Protocol):
-    @property
-    def regel(self) -> str: ...
-    @property
-    def norm(self) -> str: ...
-    @property
-    def quelle(self) -> _Wert: ...
-    @property
-    def text(self) -> str: ...
-
-
-class _Hinweis(Protocol):
-    @property
-    def code(self) -> str: ...
-    @property
-    def norm(self) -> str | None: ...
-    @property
-    def quelle(self) -> _Wert: ...
-    @property
-    def text(self) -> str: ...
-
-
-class _Folge(Protocol):
-    @property
-    def rechtsstand(self) -> str: ...
-    @property
-    def minderung_prozent(self) -> int: ...
-    @property
-    def minderung_prozent_gedeckelt(self) -> int | None: ...
-    @property
-    def monate(self) -> int: ...
-    @property
-    def betrag_euro(self) -> Decimal | None: ...
-    @property
-    def entzug_regelbedarf(self) -> bool | None: ...
-    @property
-    def nicht_erreichbar(self) -> bool | None: ...
-    @property
-    def norm(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-
-
-class _Rechtsfolge(_Folge, Protocol):
-    @property
-    def folgestufen(self) -> Sequence[_Folge]: ...
-    @property
-    def alternativen(self) -> Sequence[_Folge]: ...
-
-
-class _Entscheidung(Protocol):
-    """What the display reads of an [`Entscheidung`][kooplan.Entscheidung]."""
-
-    @property
-    def fall(self) -> str: ...
-    @property
-    def stichtag(self) -> dt.date: ...
-    @property
-    def faellig(self) -> dt.date: ...
-    @property
-    def rechtsstand(self) -> _Rechtsstand: ...
-    @property
-    def anliegen(self) -> _Wert: ...
-    @property
-    def phase(self) -> _Wert: ...
-    @property
-    def modus(self) -> _Wert: ...
-    @property
-    def naechste_ueberpruefung(self) -> dt.date | None: ...
-    @property
-    def ueberpruefung_ueberfaellig(self) -> bool: ...
-    @property
-    def gruende(self) -> Sequence[_Grund]: ...
-    @property
-    def hinweise(self) -> Sequence[_Hinweis]: ...
-    @property
-    def rechtsfolgen(self) -> _Rechtsfolge | None: ...
-
-
-class _Zeile(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def quelle(self) -> _Wert: ...
-    @property
-    def text(self) -> str: ...
-
-
-class _Schritt(Protocol):
-    """What the display reads of a step of the fold ([`Schritt`][kooplan.Schritt])."""
-
-    @property
-    def tag(self) -> dt.date: ...
-    @property
-    def ausloeser(self) -> str: ...
-    @property
-    def von(self) -> _Wert: ...
-    @property
-    def nach(self) -> _Wert: ...
-    @property
-    def regel(self) -> _Zeile: ...
-    @property
-    def position(self) -> int | None: ...
-    @property
-    def norm(self) -> str | None: ...
-    @property
-    def hinweise(self) -> tuple[str, ...]: ...
-
-
-class _Plan(Protocol):
-    """What the display reads of a [`Kooperationsplan`][kooplan.Kooperationsplan]: its shape."""
-
-    @property
-    def schritte(self) -> Sized: ...
-    @property
-    def eigenbemuehungen(self) -> object | None: ...
-    @property
-    def leistungen(self) -> Sized: ...
-    @property
-    def vermittlungsziele(self) -> Sized: ...
-    @property
-    def andere_leistungstraeger(self) -> Sized: ...
-    @property
-    def gesundheit(self) -> Sized: ...
-    @property
-    def bedarfsgemeinschaft(self) -> Sized: ...
-
 
 _STIL = "border-collapse:collapse;text-align:left"
 
@@ -198,7 +59,7 @@ def _tabelle(kopf: Sequence[str], zeilen: Iterable[Sequence[object]], titel: str
     return "".join(teile)
 
 
-def entscheidung_html(e: _Entscheidung) -> str:
+def entscheidung_html(e: Entscheidungsform) -> str:
     """A decision: the answer first, then reasons, notes and consequences."""
     kopf = _tabelle(
         ("Fall", "Stichtag", "fällig", "Rechtsstand", "Anliegen", "Phase", "Modus", "Überprüfung"),
@@ -250,7 +111,7 @@ def entscheidung_html(e: _Entscheidung) -> str:
     return "".join(teile)
 
 
-def verlauf_html(schritte: Sequence[_Schritt]) -> str:
+def verlauf_html(schritte: Sequence[Schrittform]) -> str:
     """A case's steps over time."""
     return _tabelle(
         ("Tag", "Auslöser", "von", "nach", "Regel", "Norm"),
@@ -262,7 +123,7 @@ def verlauf_html(schritte: Sequence[_Schritt]) -> str:
     )
 
 
-def plan_html(plan: _Plan) -> str:
+def plan_html(plan: Planform) -> str:
     """A plan's shape (its texts are personal data and stay out)."""
     return _tabelle(
         ("Teil", "Anzahl / Angabe"),
@@ -298,7 +159,7 @@ def _euro(betrag: Decimal) -> str:
     return f"{betrag:.2f} €".replace(".", ",")
 
 
-def _folge_kurz(r: _Folge) -> str:
+def _folge_kurz(r: Folgeform) -> str:
     teile = [f"{r.minderung_prozent} % für {r.monate} Monat{'e' if r.monate != 1 else ''}"]
     if r.betrag_euro is not None:
         teile.append(_euro(r.betrag_euro))
@@ -317,7 +178,7 @@ def _absatz(text: str, einzug: str) -> list[str]:
     )
 
 
-def entscheidung_kurz(e: _Entscheidung) -> str:
+def entscheidung_kurz(e: Entscheidungsform) -> str:
     """One line: the case, the request, the mode, the phase and the deciding rule with its norm
     (`str(e)`)."""
     g = e.gruende[0]
@@ -327,7 +188,7 @@ def entscheidung_kurz(e: _Entscheidung) -> str:
     )
 
 
-def entscheidung_text(e: _Entscheidung) -> str:
+def entscheidung_text(e: Entscheidungsform) -> str:
     """The decision explained as plain text: the answer, its reasons with norms, the notes, the
     plan's review date and what the Rechtsfolgenbelehrung must announce."""
     z = [
@@ -367,7 +228,7 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def entscheidung_markdown(e: _Entscheidung) -> str:
+def entscheidung_markdown(e: Entscheidungsform) -> str:
     """The decision explained as Markdown: a heading, the answer, the reasons and notes as
     lists, the Rechtsfolgen as a table."""
     z = [
@@ -413,13 +274,13 @@ def entscheidung_markdown(e: _Entscheidung) -> str:
     return "\n".join(z) + "\n"
 
 
-def _ausloeser(s: _Schritt) -> str:
+def _ausloeser(s: Schrittform) -> str:
     if s.position is None:
         return f"{s.ausloeser} (ohne Ereignis)"
     return f"{s.ausloeser} (Ereignis {s.position + 1})"
 
 
-def verlauf_kurz(schritte: Sequence[_Schritt]) -> str:
+def verlauf_kurz(schritte: Sequence[Schrittform]) -> str:
     """One line: the phases the case went through (`str(verlauf)`)."""
     if not schritte:
         return "Verlauf: keine Schritte"
@@ -430,7 +291,7 @@ def verlauf_kurz(schritte: Sequence[_Schritt]) -> str:
     )
 
 
-def verlauf_text(schritte: Sequence[_Schritt]) -> str:
+def verlauf_text(schritte: Sequence[Schrittform]) -> str:
     """The case's steps as plain text: day, trigger, phases, the rule with its norm and text,
     and the notes the step raised. Events are named by their art and position only."""
     z = [verlauf_kurz(schritte)]
@@ -444,7 +305,7 @@ def verlauf_text(schritte: Sequence[_Schritt]) -> str:
     return "\n".join(z) + "\n"
 
 
-def verlauf_markdown(schritte: Sequence[_Schritt]) -> str:
+def verlauf_markdown(schritte: Sequence[Schrittform]) -> str:
     """The case's steps as a Markdown table."""
     z = [
         f"**{verlauf_kurz(schritte)}**",
