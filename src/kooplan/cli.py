@@ -1,4 +1,4 @@
-"""The command line: ``kooplan entscheide | verlauf | demo | diagramm | schema``.
+"""The command line: ``kooplan entscheide | verlauf | demo | diagramm | schema | pruefe``.
 
 It speaks German throughout, argparse's own messages included. Every failure of the process
 itself is one German line on standard error and an exit status of its own, never a traceback
@@ -53,6 +53,7 @@ from kooplan.batch import (
 from kooplan.beispiele import abweichungen, beispiele
 from kooplan.entscheidung import Anliegen, Entscheidung, entscheide, entscheide_stichtage
 from kooplan.fehler import KooplanError, UngueltigeEingabe
+from kooplan.oberflaechen import pruefe
 from kooplan.phasen import verlauf
 from kooplan.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import (
@@ -343,6 +344,16 @@ def _parser() -> argparse.ArgumentParser:
         "--alle",
         action="store_true",
         help="alle Schemas in einer Sammlung (selbst kein Schema)",
+    )
+    pruefe.argumente(
+        sub.add_parser(
+            "pruefe",
+            help="die Szenarien gegen kooplan oder ein anderes System prüfen (Konformität)",
+            description="Jede Frage der Szenariodateien als Anfrage (kooplan/anfrage/1) stellen "
+            "und die Antwort mit dem erwarteten Ergebnis vergleichen. Ausgang 0: alle bestanden; "
+            "1: mindestens eine fehlgeschlagen; 2: falsche Argumente oder eine fehlerhafte "
+            "Szenariodatei.",
+        )
     )
     return p
 
@@ -1083,4 +1094,6 @@ def _befehl(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
         return _diagramm(aus)
     if args.befehl == "schema":
         return _schema(args, aus, err)
+    if args.befehl == "pruefe":
+        return pruefe.ausfuehren(args, aus.schreibe, err)
     raise AssertionError(args.befehl)  # pragma: no cover
