@@ -29,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
@@ -89,6 +90,8 @@ _ERWARTET_ERLAUBT: Final = frozenset(
 )  # fmt: skip
 _EINFACH: Final = ("phase", "modus", "rechtsstand", "naechste_ueberpruefung")
 _BIS_ZEICHEN: Final = 200
+#: A citation in a scenario's ``quelle``: ``§ 15 Abs. 6 SGB II a.F.``, ``§§ 187, 188 BGB``.
+_NORM_IM_TEXT: Final = re.compile(r"§§? [^;()§]*?(?:SGB (?:II|III|X)|BGB)(?: [an]\.F\.)?")
 
 
 class SzenarioFehler(Exception):
@@ -269,7 +272,7 @@ def yaml_laden(text: str, datei: str) -> Any:
         marke = err.problem_mark
         ort = f"Zeile {marke.line + 1}, Spalte {marke.column + 1}" if marke else None
         raise SzenarioFehler(
-            datei, ort, f"kein gültiges YAML ({err.problem or 'Syntaxfehler'})."
+            datei, ort, f"kein gültiges YAML (PyYAML: {err.problem or 'Syntaxfehler'})."
         ) from None
     except yaml.YAMLError:
         raise SzenarioFehler(datei, None, "kein gültiges YAML.") from None
@@ -762,6 +765,8 @@ def normen(frage: Frage) -> tuple[str, ...]:
         h = HINWEISE.get(code)
         if h is not None and h.norm:
             out.append(h.norm)
+    if not out:  # an expected error: the norms its source names
+        out = [m.group(0).strip() for m in _NORM_IM_TEXT.finditer(frage.quelle)]
     return tuple(dict.fromkeys(out))
 
 
