@@ -454,3 +454,46 @@ def test_ein_unerreichbarer_dienst_gibt_status_2() -> None:
     status, _, err = _laufen("--url", "ftp://x", str(SZENARIEN / "entscheidung" / "regime_b.yaml"))
     assert status == 2
     assert "http:// oder https://" in err
+
+
+# -- the documentation's examples --------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_das_beispiel_der_formatseite_besteht(tmp_path: Path) -> None:
+    text = (DOCS / "szenarien-format.md").read_text(encoding="utf-8")
+    beispiel = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    datei = tmp_path / "beispiel.yaml"
+    datei.write_text(beispiel, encoding="utf-8")
+    status, out, err = _laufen(str(datei))
+    assert (status, err) == (0, ""), out
+    assert out.endswith(": 3 Fragen aus 1 Dateien, 3 bestanden, 0 fehlgeschlagen.\n")
+    # the page's example of a refused file is the message kooplan writes
+    datei.write_text(beispiel.replace("modus: mit_rfb, regel", "modus: mit_rfbb, regel"), "utf-8")
+    status, _, err = _laufen(str(datei))
+    assert status == 2
+    zeile = err.strip().replace(str(datei), "meine.yaml")
+    assert zeile in text
+
+
+def test_das_beispiel_der_seite_pruefen_gibt_den_gezeigten_bericht(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/pruefen.md: its wrong program, run as the page says, gets the report it shows."""
+    text = (DOCS / "pruefen.md").read_text(encoding="utf-8")
+    programm = text.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "immer_ohne_rfb.py").write_text(programm, encoding="utf-8")
+    befehl = text.split("```sh\nkooplan pruefe --gegen '", 1)[1].split("'", 1)[0]
+    assert befehl == "python3 immer_ohne_rfb.py"
+    gezeigt = text.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    junit = tmp_path / "pruefe.xml"
+    monkeypatch.chdir(tmp_path)
+    status, out, err = _laufen("--gegen", _befehl("immer_ohne_rfb.py"), "--junit", str(junit))
+    assert (status, err) == (1, "")
+    zeilen = out.splitlines()
+    for zeile in gezeigt[:-1]:
+        if zeile != "…":
+            assert zeile in zeilen, zeile
+    assert zeilen[-1].endswith(gezeigt[-1].split(": ", 1)[1])
+    assert ET.parse(junit).getroot().get("failures") == str(out.count("FEHLGESCHLAGEN "))

@@ -47,6 +47,7 @@ __all__ = [
     "Ergebnis",
     "Frage",
     "Intern",
+    "SystemFehler",
     "SzenarioFehler",
     "Url",
     "argumente",
@@ -67,9 +68,9 @@ __all__ = [
     "szenarien_ordner",
     "vergleiche",
     "yaml_laden",
+    "zusammenfassung",
 ]
 
-#: The keys of a scenario that go into the case (``kooplan/fall/1``) besides ``ereignisse``.
 FALL_SCHLUESSEL: Final = (
     "geburtsdatum",
     "regelbedarfsstufe",
@@ -77,8 +78,9 @@ FALL_SCHLUESSEL: Final = (
     "bewilligungszeitraum_ende",
     "bekanntgabe",
 )
-#: The schemas of an answer line.
+"""The keys of a scenario that go into the case (`kooplan/fall/1`) besides `ereignisse`."""
 ANTWORT_SCHEMAS: Final = ("kooplan/entscheidung/1", "kooplan/fehler/1")
+"""The schemas an answer may have: a decision or an error."""
 
 _SZENARIO_PFLICHT: Final = frozenset({"titel", "quelle", "ereignisse", "fragen"})
 _SZENARIO_ERLAUBT: Final = _SZENARIO_PFLICHT | set(FALL_SCHLUESSEL)
@@ -588,6 +590,7 @@ class Abweichung:
     """What the answer says."""
 
     def text(self) -> str:
+        """The difference as the report shows it: `modus: erwartet "mit_rfb", erhalten …`."""
         return f"{self.schluessel}: erwartet {_zeigen(self.erwartet)}, erhalten {_zeigen(self.erhalten)}"
 
 
@@ -794,8 +797,11 @@ class Intern:
     --anfragen``."""
 
     name: str = "kooplan (im Prozess)"
+    """How the report names the system."""
 
     def antworten(self, fragen: Sequence[Frage]) -> list[Any]:
+        """The answers of `kooplan.batch.entscheide_anfragen`, parsed, one per question; a
+        question whose policy kooplan refuses gets that error as its answer."""
         from kooplan import KooplanError, Policy
         from kooplan.batch import Policies, entscheide_anfragen
 
@@ -850,10 +856,16 @@ class Befehl:
     (or ``{policies}`` in the command replaced by DIR); DIR holds one ``NAME.json`` per policy."""
 
     befehl: str
+    """The command line, split as a shell would (`shlex.split`) and run without a shell."""
     zeitlimit: float = 600.0
+    """Seconds the whole run may take."""
     name: str = attrs.field(default=attrs.Factory(lambda s: s.befehl, takes_self=True))
+    """How the report names the system (default: the command)."""
 
     def antworten(self, fragen: Sequence[Frage]) -> list[Any]:
+        """Run the program once with every request on its standard input; the parsed answer
+        lines, one per question (`None` where no line came). Raises `SystemFehler` when the
+        program cannot be run or gives no answer at all."""
         import shlex
         import subprocess
         import tempfile
@@ -924,10 +936,15 @@ class Url:
     body of a 4xx answer is the contract's error object and counts as the answer."""
 
     url: str
+    """The server's base URL (`http://127.0.0.1:8080`)."""
     zeitlimit: float = 30.0
+    """Seconds each answer may take."""
     name: str = attrs.field(default=attrs.Factory(lambda s: s.url, takes_self=True))
+    """How the report names the system (default: the URL)."""
 
     def antworten(self, fragen: Sequence[Frage]) -> list[Any]:
+        """POST every request; the parsed answers, one per question. Raises `SystemFehler`
+        when the server cannot be reached."""
         ziel = self.url.rstrip("/") + "/v1/entscheidung"
         if not ziel.startswith(("http://", "https://")):
             raise SystemFehler(f"Die URL muss mit http:// oder https:// beginnen: {self.url}")
@@ -973,6 +990,7 @@ class Ergebnis:
     """The result of one question."""
 
     frage: Frage
+    """The question."""
     abweichungen: tuple[Abweichung, ...]
     """Empty: passed."""
     ungeprueft: str | None = None
@@ -980,10 +998,12 @@ class Ergebnis:
 
     @property
     def bestanden(self) -> bool:
+        """No difference (also true for a question that could not be asked)."""
         return not self.abweichungen
 
     @property
     def normen(self) -> tuple[str, ...]:
+        """The norms the question rests on (`normen`)."""
         return normen(self.frage)
 
 
@@ -1011,6 +1031,8 @@ def _zaehlen(ergebnisse: Sequence[Ergebnis]) -> tuple[int, int, int]:
 
 
 def zusammenfassung(ergebnisse: Sequence[Ergebnis], system: str) -> str:
+    """The report's last line: how many questions of how many files passed, failed, or could
+    not be asked."""
     ok, fehl, ueber = _zaehlen(ergebnisse)
     n_dateien = len({e.frage.datei for e in ergebnisse})
     text = (
