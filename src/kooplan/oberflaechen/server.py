@@ -298,10 +298,10 @@ class _Zeilen:
                 teil = await asyncio.wait_for(anext(it), frist)
             except StopAsyncIteration:
                 break
-            self.gelesen += len(teil)
-            if self.gelesen > self.gesamt:
+            if self.gelesen + len(teil) > self.gesamt:  # the lines within the limit count
+                teil = teil[: self.gesamt - self.gelesen]
                 self.zu_lang = True
-                return
+            self.gelesen += len(teil)
             block: list[bytes] = []
             ab = 0
             while True:
@@ -323,6 +323,8 @@ class _Zeilen:
                 ab = ende + 1
             if block:
                 yield block
+            if self.zu_lang:
+                return
         if rest:
             yield [bytes(rest)]
 
