@@ -497,3 +497,29 @@ def test_das_beispiel_der_seite_pruefen_gibt_den_gezeigten_bericht(
             assert zeile in zeilen, zeile
     assert zeilen[-1].endswith(gezeigt[-1].split(": ", 1)[1])
     assert ET.parse(junit).getroot().get("failures") == str(out.count("FEHLGESCHLAGEN "))
+
+
+# -- against the real kooplan serve ------------------------------------------------------------
+
+
+def test_ueber_http_gegen_kooplan_serve(tmp_path: Path) -> None:
+    """The real HTTP service, started with the scenarios' policies (--policies-ablegen), passes
+    every question that can travel over the contract."""
+    from server_prozess import dienst as kooplan_serve
+
+    policies = tmp_path / "policies"
+    status, _, _ = _laufen("--policies-ablegen", str(policies))
+    assert status == 0
+    with kooplan_serve(["--policy-verzeichnis", str(policies)]) as d:
+        status, out, err = _laufen("--url", d.url, "--junit", str(tmp_path / "pruefe.xml"))
+    assert (status, err) == (0, ""), out[-3000:]
+    assert out.strip().splitlines()[-1] == (
+        f"Ergebnis gegen {d.url}: {ALLE_FRAGEN} Fragen aus 26 Dateien, {ALLE_FRAGEN - 1} "
+        "bestanden, 0 fehlgeschlagen, 1 nicht über den Vertrag prüfbar."
+    )
+    wurzel = ET.parse(tmp_path / "pruefe.xml").getroot()
+    assert (wurzel.get("tests"), wurzel.get("failures"), wurzel.get("skipped")) == (
+        str(ALLE_FRAGEN),
+        "0",
+        "1",
+    )
