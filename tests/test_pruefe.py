@@ -298,6 +298,13 @@ def test_eine_datei_und_ein_ordner(tmp_path: Path) -> None:
         (KAPUTT.replace("    - anliegen: massnahme", "    - anliegen: [massnahme"),
          "Zeile 7, Spalte 15", "kein gültiges YAML"),
         ("titel: nur ein Objekt\n", None, "erwartet wird eine nicht leere Liste von Szenarien"),
+        (KAPUTT.replace("{modus: mit_rfbb}", "{regel: b.ohne_plann}"),
+         "Szenario 1, Frage 1, erwartet.regel",
+            'unzulässiger Wert "b.ohne_plann"; erlaubt sind: alle.erste_einladung',
+        (KAPUTT.replace("{modus: mit_rfbb}", "{fehler: ungueltige_eingabe, modus: mit_rfb}"),
+         "Szenario 1, Frage 1, erwartet", "mit 'fehler' sind nur 'fehler' und 'ort' erlaubt"),
+        (KAPUTT.replace("{modus: mit_rfbb}", "{modus: mit_rfb, ort: faellig}"),
+         "Szenario 1, Frage 1, erwartet", "'ort' gibt es nur zusammen mit 'fehler'"),
     ],
 )  # fmt: skip
 def test_eine_kaputte_datei_gibt_status_2_mit_ort(
@@ -523,3 +530,17 @@ def test_ueber_http_gegen_kooplan_serve(tmp_path: Path) -> None:
         "0",
         "1",
     )
+
+
+def test_ohne_jsonschema_weist_die_eigene_pruefung_tippfehler_ab(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """jsonschema is in the extra, but a copy without it still refuses an unknown key."""
+    monkeypatch.setitem(sys.modules, "jsonschema", None)
+    datei = tmp_path / "kaputt.yaml"
+    datei.write_text(KAPUTT.replace("{modus: mit_rfbb}", "{modsu: mit_rfb}"), encoding="utf-8")
+    status, _, err = _laufen(str(datei))
+    assert status == 2
+    assert f"{datei}: Szenario 1, Frage 1, erwartet: unbekannter Schlüssel: modsu." in err
+    status, out, _ = _laufen(str(SZENARIEN / "entscheidung" / "regime_b.yaml"))
+    assert status == 0, out

@@ -399,6 +399,17 @@ def _pruefe_form(daten: Any, datei: str) -> None:
                 raise SzenarioFehler(
                     datei, f"{wo_f}, erwartet", f"unbekannter Schlüssel: {', '.join(fremd)}."
                 )
+            if "fehler" in soll and set(soll) - {"fehler", "ort"}:
+                raise SzenarioFehler(
+                    datei,
+                    f"{wo_f}, erwartet",
+                    "mit 'fehler' sind nur 'fehler' und 'ort' erlaubt (ein Fehler ist keine "
+                    "Entscheidung).",
+                )
+            if "ort" in soll and "fehler" not in soll:
+                raise SzenarioFehler(
+                    datei, f"{wo_f}, erwartet", "'ort' gibt es nur zusammen mit 'fehler'."
+                )
             if fr.get("policy") is not None and not isinstance(fr["policy"], dict):
                 raise SzenarioFehler(datei, f"{wo_f}, policy", "erwartet wird ein Objekt.")
 
@@ -453,7 +464,10 @@ def _schema_text(err: Any) -> str:
     if art == "additionalProperties":
         return f"unbekannter Schlüssel ({err.message.split('(')[-1].rstrip(')')})."
     if art == "enum":
-        erlaubt = ", ".join(str(x) for x in err.validator_value)
+        werte = [str(x) for x in err.validator_value]
+        erlaubt = ", ".join(werte[:12]) + (
+            f", … ({len(werte)} Werte, siehe szenario.schema.json)" if len(werte) > 12 else ""
+        )
         gezeigt = json.dumps(err.instance, ensure_ascii=False)[:60]
         return f"unzulässiger Wert {gezeigt}; erlaubt sind: {erlaubt}."
     if art == "type":
@@ -526,7 +540,7 @@ def fragen(pfade: Iterable[str | os.PathLike[str]] = ()) -> list[Frage]:
         try:
             text = datei.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            grund = "kein UTF-8" if isinstance(err, UnicodeDecodeError) else "nicht lesbar"
+            grund = "nicht in UTF-8" if isinstance(err, UnicodeDecodeError) else "nicht lesbar"
             raise SzenarioFehler(name, None, f"die Datei ist {grund}.") from None
         out += laden(text, name)
     return out
