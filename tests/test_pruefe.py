@@ -300,7 +300,7 @@ def test_eine_datei_und_ein_ordner(tmp_path: Path) -> None:
         ("titel: nur ein Objekt\n", None, "erwartet wird eine nicht leere Liste von Szenarien"),
         (KAPUTT.replace("{modus: mit_rfbb}", "{regel: b.ohne_plann}"),
          "Szenario 1, Frage 1, erwartet.regel",
-            'unzulässiger Wert "b.ohne_plann"; erlaubt sind: alle.erste_einladung',
+         'unzulässiger Wert "b.ohne_plann"; erlaubt sind: alle.erste_einladung'),
         (KAPUTT.replace("{modus: mit_rfbb}", "{fehler: ungueltige_eingabe, modus: mit_rfb}"),
          "Szenario 1, Frage 1, erwartet", "mit 'fehler' sind nur 'fehler' und 'ort' erlaubt"),
         (KAPUTT.replace("{modus: mit_rfbb}", "{modus: mit_rfb, ort: faellig}"),
