@@ -1,4 +1,4 @@
-"""Shared helpers of the YAML scenario tests (``test_szenarien.py``, ``test_rechtsfolgen.py``).
+"""Shared pieces of the YAML scenario tests (``test_szenarien.py``, ``test_rechtsfolgen.py``).
 
 Not a test module (its name does not start with ``test_``). The scenario files ship with the
 package (``kooplan/szenarien/``); reading them, turning a question into a request and comparing

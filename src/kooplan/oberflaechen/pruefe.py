@@ -354,7 +354,7 @@ class Frage:
 
 
 def _fall_id(datei: str, nr: int) -> str:
-    stamm = "".join(c if c.isalnum() else "-" for c in datei.removesuffix(".yaml"))
+    stamm = "".join(c if c.isascii() and c.isalnum() else "-" for c in datei.removesuffix(".yaml"))
     return f"SZ-{stamm.strip('-')[-40:]}-{nr:02d}"
 
 
