@@ -40,6 +40,7 @@ MODULE = (
     "kooplan.diagramm",
     "kooplan.beispiele",
     "kooplan.fehler",
+    "kooplan.oberflaechen.pruefe",
 )
 
 

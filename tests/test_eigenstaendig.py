@@ -96,7 +96,7 @@ def test_the_scan_reads_the_places_that_matter():
         "docs/notebooks/fallbestand.ipynb",
         "kooplan/phasen.py",
         "kooplan/gesetzestexte/README.md",
-        "tests/szenarien/regime_b.yaml",
+        "kooplan/szenarien/entscheidung/regime_b.yaml",
     ]
     # benchmarks and tools are in the source tree, not in the copy the wheel is tested with
     if (ROOT / "benchmarks").is_dir():

@@ -46,7 +46,10 @@ from kooplan.normen import (
 from kooplan.rechtsfolgen import SANKTIONSRECHT
 
 ROOT = Path(__file__).resolve().parent.parent
-TESTS = ROOT / "tests"
+#: The scenario files the coverage is read from: None, those that ship with the package.
+TESTS = None
+#: The folder of the bundled scenario files, as a path (``entscheidung/``, ``rechtsfolgen/``).
+SZENARIEN = Path(str(resources.files("kooplan").joinpath("szenarien")))
 #: The bundled statute texts (in the source tree or the installed wheel, wherever kooplan is).
 GESETZESTEXTE = resources.files("kooplan.gesetzestexte")
 
@@ -484,11 +487,18 @@ def test_coverage_report_in_docs_is_generated():
     ), "docs/abdeckung.md is stale: run `python -m kooplan.katalog --abdeckung > docs/abdeckung.md`"
 
 
-def test_the_default_tests_folder_is_tests_in_the_working_directory(monkeypatch, tmp_path):
-    monkeypatch.chdir(ROOT)
-    assert katalog() == katalog(TESTS)
+def test_the_default_is_the_bundled_scenarios_wherever_it_runs(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-    assert katalog() == katalog(False)
+    text = abdeckungsbericht()
+    assert "`kooplan/szenarien/entscheidung/*.yaml`: 10 files" in text
+    assert text == (ROOT / "docs" / "abdeckung.md").read_text(encoding="utf-8")
+    assert katalog() != katalog(False)
+
+
+def test_a_folder_with_the_same_layout_gives_the_same_coverage():
+    assert abdeckung(SZENARIEN).fragen == abdeckung().fragen
+    assert abdeckung(SZENARIEN).geprueft == abdeckung().geprueft
+    assert "`entscheidung/*.yaml`: 10 files" in abdeckungsbericht(SZENARIEN)
 
 
 def test_catalogue_shows_every_rule_with_norm_source_quote_and_tests():
@@ -523,18 +533,18 @@ def test_without_a_tests_folder_only_the_examples_count():
     assert not ab.vollstaendig
     assert {f.datei for f in ab.fragen} == {"beispiele"}
     text = katalog(False)
-    assert "no tests folder" in text
-    assert "no tests folder" in abdeckungsbericht(False)
+    assert "no scenario files read" in text
+    assert "no scenario files read" in abdeckungsbericht(False)
 
 
 def test_command_line(monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     assert main([]) == 0
     assert capsys.readouterr().out == katalog(TESTS)
-    assert main(["--abdeckung", str(TESTS)]) == 0
-    assert capsys.readouterr().out == abdeckungsbericht(TESTS)
+    assert main(["--abdeckung", str(SZENARIEN)]) == 0
+    assert capsys.readouterr().out == abdeckungsbericht(SZENARIEN)
     assert main(["--ohne-tests"]) == 0
-    assert "no tests folder" in capsys.readouterr().out
+    assert "no scenario files read" in capsys.readouterr().out
     with pytest.raises(SystemExit) as err:
         main(["/kein/ordner"])
     assert err.value.code == 2

@@ -1,4 +1,4 @@
-"""The command line: ``kooplan entscheide | verlauf | demo | diagramm | schema``.
+"""The command line: ``kooplan entscheide | verlauf | demo | diagramm | schema | serve | pruefe``.
 
 It speaks German throughout, argparse's own messages included. Every failure of the process
 itself is one German line on standard error and an exit status of its own, never a traceback
@@ -51,7 +51,8 @@ from kooplan.batch import (
 )
 from kooplan.beispiele import abweichungen, beispiele
 from kooplan.motor.entscheidung import Anliegen, Entscheidung, entscheide, entscheide_stichtage
-from kooplan.motor.phasen import verlauf
+from kooplan.oberflaechen import pruefe
+from kooplan.oberflaechen.verlauf import tabelle, verlauf_ausgabe
 from kooplan.recht.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import (
     entscheidung_als_dict,
@@ -224,6 +225,29 @@ def _jobs(text: str) -> int:
     return n
 
 
+def _anzahl(kleinste: int) -> Callable[[str], int]:
+    def lesen(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"keine ganze Zahl: {text!r}") from None
+        if n < kleinste:
+            raise argparse.ArgumentTypeError(f"muss mindestens {kleinste} sein: {text!r}")
+        return n
+
+    return lesen
+
+
+def _sekunden(text: str) -> float:
+    try:
+        n = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"keine Zahl: {text!r}") from None
+    if not 0 < n < 86_400:
+        raise argparse.ArgumentTypeError(f"muss größer 0 und kleiner 86400 sein: {text!r}")
+    return n
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but its messages go to the stream `main` was given."""
 
@@ -326,6 +350,67 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="maschinenlesbar")
     v.add_argument("--format", choices=["json", "jsonl"], help="statt der Dateiendung")
 
+    d = sub.add_parser("serve", help="die Entscheidungen als HTTP-Dienst anbieten (Extra 'server')")
+    d.add_argument("--host", default="127.0.0.1", help="die Adresse (Standard 127.0.0.1)")
+    d.add_argument("--port", type=_anzahl(0), default=8000, help="der Port (Standard 8000)")
+    d.add_argument(
+        "--workers",
+        type=_anzahl(1),
+        default=1,
+        metavar="N",
+        help="Prozesse, die sich den Port teilen (Standard 1)",
+    )
+    d.add_argument(
+        "--max-bytes",
+        type=_anzahl(1),
+        default=1_048_576,
+        metavar="BYTES",
+        help="größter Inhalt einer Anfrage an /v1/entscheidung und /v1/verlauf "
+        "(Standard 1048576; größer: 413)",
+    )
+    d.add_argument(
+        "--max-bytes-strom",
+        type=_anzahl(1),
+        default=1 << 30,
+        metavar="BYTES",
+        help="größter Inhalt einer Anfrage an /v1/entscheidungen (Standard 1073741824)",
+    )
+    d.add_argument(
+        "--zeitlimit",
+        type=_sekunden,
+        default=10.0,
+        metavar="SEKUNDEN",
+        help="so lange darf eine Anfrage dauern (Standard 10; länger: 504)",
+    )
+    d.add_argument(
+        "--max-gleichzeitig",
+        type=_anzahl(1),
+        default=64,
+        metavar="N",
+        help="so viele Anfragen beantwortet ein Prozess zugleich (Standard 64; mehr: 503)",
+    )
+    d.add_argument(
+        "--token-datei",
+        metavar="DATEI",
+        help="jede Anfrage (außer /healthz) braucht 'Authorization: Bearer TOKEN' mit dem "
+        "Token aus dieser Datei (erste Zeile); ohne die Option gilt die Umgebungsvariable "
+        "KOOPLAN_TOKEN, wenn gesetzt; sonst keine Anmeldung",
+    )
+    d.add_argument(
+        "--policy",
+        metavar="NAME=DATEI",
+        action="append",
+        default=[],
+        help="Policy als TOML oder JSON, die Anfragen mit 'policy' nennen können (mehrfach); "
+        "DATEI ohne Namen: die Policy jeder Anfrage ohne 'policy'",
+    )
+    d.add_argument(
+        "--policy-verzeichnis",
+        metavar="VERZEICHNIS",
+        help="jede .toml- und .json-Datei darin ist eine Policy ihres Namens",
+    )
+    d.set_defaults(anfragen=True)
+
     sub.add_parser("demo", help="die mitgelieferten Beispiele entscheiden und prüfen")
     sub.add_parser("diagramm", help="die Zustandsmaschine als Mermaid stateDiagram-v2")
     s = sub.add_parser(
@@ -343,6 +428,16 @@ def _parser() -> argparse.ArgumentParser:
         "--alle",
         action="store_true",
         help="alle Schemas in einer Sammlung (selbst kein Schema)",
+    )
+    pruefe.argumente(
+        sub.add_parser(
+            "pruefe",
+            help="die Szenarien gegen kooplan oder ein anderes System prüfen (Konformität)",
+            description="Jede Frage der Szenariodateien als Anfrage (kooplan/anfrage/1) stellen "
+            "und die Antwort mit dem erwarteten Ergebnis vergleichen. Ausgang 0: alle bestanden; "
+            "1: mindestens eine fehlgeschlagen; 2: falsche Argumente oder eine fehlerhafte "
+            "Szenariodatei.",
+        )
     )
     return p
 
@@ -819,62 +914,17 @@ def _faelle(datei: str, format: str | None) -> Iterator[tuple[int | None, Any]]:
 def _verlauf(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
     fehler: collections.Counter[str] = collections.Counter()
     n = 0
-    for nr, fall in _faelle(args.datei, args.format):
+    for text, code in verlauf_ausgabe(
+        _faelle(args.datei, args.format), args.stichtag, json=args.json
+    ):
         n += 1
-        try:
-            if isinstance(fall, KooplanError):
-                raise fall
-            schritte = verlauf(fall, args.stichtag)
-        except KooplanError as e:
-            aus.zeile(zeile(fehler_als_dict(e, nr)))
-            fehler[e.code] += 1
-            continue
-        if args.json:
-            aus.zeile(
-                zeile(
-                    {
-                        "schema": "kooplan/verlauf/1",
-                        "fall": fall.fall,
-                        "stichtag": args.stichtag.isoformat(),
-                        "schritte": [
-                            {
-                                "tag": s.tag.isoformat(),
-                                "ausloeser": s.ausloeser,
-                                "position": s.position,
-                                "von": s.von.value,
-                                "nach": s.nach.value,
-                                "regel": s.regel.id,
-                                "norm": s.norm,
-                                "quelle": s.regel.quelle.value,
-                                "text": s.regel.text,
-                            }
-                            for s in schritte
-                        ],
-                    }
-                )
-            )
-        else:
-            kopf = ("Tag", "Auslöser", "von", "nach", "Norm")
-            zeilen = [
-                (f"{s.tag:%d.%m.%Y}", s.ausloeser, s.von.value, s.nach.value, s.norm or "–")
-                for s in schritte
-            ]
-            aus.schreibe(
-                f"Fall {fall.fall}, Verlauf bis {args.stichtag:%d.%m.%Y}\n"
-                + _tabelle(kopf, zeilen)
-                + "\n"
-            )
+        if code is not None:
+            fehler[code] += 1
+        aus.schreibe(text)
     return _abschluss(fehler, n, aus, err)
 
 
-def _tabelle(kopf: Sequence[str], zeilen: Sequence[Sequence[str]]) -> str:
-    breiten = [max(len(str(z[i])) for z in (kopf, *zeilen)) for i in range(len(kopf))]
-
-    def fmt(z: Sequence[str]) -> str:
-        return "  ".join(str(w).ljust(b) for w, b in zip(z, breiten, strict=True)).rstrip()
-
-    linie = "  ".join("-" * b for b in breiten)
-    return "\n".join([fmt(kopf), linie, *(fmt(z) for z in zeilen)])
+_tabelle = tabelle
 
 
 def _demo(aus: _Ausgabe) -> int:
@@ -1077,10 +1127,69 @@ def _befehl(args: argparse.Namespace, aus: _Ausgabe, err: IO[str]) -> int:
         return _entscheide(args, aus, err)
     if args.befehl == "verlauf":
         return _verlauf(args, aus, err)
+    if args.befehl == "serve":
+        return _serve(args, err)
     if args.befehl == "demo":
         return _demo(aus)
     if args.befehl == "diagramm":
         return _diagramm(aus)
     if args.befehl == "schema":
         return _schema(args, aus, err)
+    if args.befehl == "pruefe":
+        return pruefe.ausfuehren(args, aus.schreibe, err)
     raise AssertionError(args.befehl)  # pragma: no cover
+
+
+def _token(args: argparse.Namespace) -> str | None:
+    if args.token_datei is None:
+        return os.environ.get("KOOPLAN_TOKEN") or None
+    try:
+        with open(args.token_datei, "rb") as strom:
+            daten = strom.read(4097)
+    except OSError as err:
+        raise _ArgFehler(
+            f"Token-Datei nicht lesbar: {_name(args.token_datei)} ({_grund(err)})."
+        ) from None
+    try:
+        token = daten.decode("utf-8").split("\n", 1)[0].strip()
+    except UnicodeDecodeError:
+        token = ""
+    if not token or len(daten) > 4096:
+        raise _ArgFehler(
+            f"Token-Datei {_name(args.token_datei)}: Die erste Zeile muss der Token sein "
+            "(UTF-8, höchstens 4096 Bytes)."
+        )
+    return token
+
+
+def _serve(args: argparse.Namespace, err: IO[str]) -> int:
+    """``kooplan serve``: the HTTP service (kooplan.oberflaechen.server) until SIGTERM."""
+    policies = _policies(args)
+    token = _token(args)
+    try:
+        from kooplan.oberflaechen import server
+    except ImportError as fehlt:
+        raise _ArgFehler(
+            f"Der HTTP-Dienst braucht das Extra 'server' ({fehlt.name or 'starlette, uvicorn'} "
+            "fehlt): pip install 'kooplan[server]'."
+        ) from None
+    einstellungen = server.Einstellungen(
+        max_bytes=args.max_bytes,
+        max_bytes_strom=args.max_bytes_strom,
+        zeitlimit=args.zeitlimit,
+        max_gleichzeitig=args.max_gleichzeitig,
+        token=token,
+        policies=policies,
+    )
+    try:
+        return server.serve(
+            args.host,
+            args.port,
+            args.workers,
+            einstellungen,
+            melden=lambda text: _still(lambda: err.write(f"kooplan: {text}\n") and err.flush()),
+        )
+    except OSError as fehler:
+        raise _ArgFehler(
+            f"Adresse {args.host}:{args.port} nicht nutzbar ({_grund(fehler)})."
+        ) from None

@@ -8,14 +8,15 @@ provision: for every Absatz cited anywhere in the tables the rules that encode i
 questions exercise them, and every Absatz of §§ 15, 15a, 31, 31a, 31b, 32 SGB II that no rule
 cites, marked as a gap. Tests fail when a file in `docs/` no longer matches.
 
-Coverage is read from a tests folder, given as the first argument (default: `./tests` when it
-exists, so the output is the same whenever it is run from the repository root): its scenario
-files `szenarien/*.yaml` and `rechtsfolgen/*.yaml` (read with PyYAML, a test dependency) and
-the bundled examples of `kooplan.beispiele`. Each question is replayed. A question
+Coverage is read from the scenario files that ship with the package (`kooplan/szenarien/`,
+the ones `kooplan pruefe` runs), or from a folder given as the first argument with the same
+layout: its files `entscheidung/*.yaml` and `rechtsfolgen/*.yaml` (read with PyYAML, the
+`pruefe` extra), and from the bundled examples of `kooplan.beispiele`. Each question is replayed. A question
 **geprüft** (checks) a rule when its expectation names it: `regel`, `uebergaenge`,
 `hinweise`, and the Rechtsfolgen rows behind the asserted `rechtsfolgen`; the decided rule of a
 bundled example counts as checked. It **durchläuft** (runs through) a rule when the replay takes
-it. Without a tests folder or PyYAML only the bundled examples count, and the documents say so.
+it. Without scenario files (`--ohne-tests`) or PyYAML only the bundled examples count, and the
+documents say so.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -352,25 +355,29 @@ def _belege(
 
 
 def _yaml_fragen(
-    ordner: Path, unterordner: str, yaml: Any
+    ordner: Traversable, unterordner: str, yaml: Any
 ) -> Iterator[tuple[Frage, Mapping[str, Any], Mapping[str, Any]]]:
-    for pfad in sorted((ordner / unterordner).glob("*.yaml")):
-        if pfad.name.startswith("_"):
+    unter = ordner.joinpath(unterordner)
+    if not unter.is_dir():
+        return
+    for pfad in sorted(unter.iterdir(), key=lambda p: p.name):
+        if pfad.name.startswith("_") or not pfad.name.endswith(".yaml"):
             continue
+        stamm = pfad.name.removesuffix(".yaml")
         daten = yaml.safe_load(pfad.read_text(encoding="utf-8"))
         for nr, sz in enumerate(daten if isinstance(daten, list) else [], start=1):
             if not isinstance(sz, dict):
                 continue
             fall_obj: dict[str, Any] = {
                 "schema": "kooplan/fall/1",
-                "fall": f"KAT-{pfad.stem}-{nr:02d}",
+                "fall": f"KAT-{stamm}-{nr:02d}",
             }
             fall_obj |= {k: _iso(sz[k]) for k in _FALL_SCHLUESSEL if k in sz}
             fall_obj["ereignisse"] = _iso(sz.get("ereignisse") or [])
             for j, fr in enumerate(sz.get("fragen") or [], start=1):
                 if isinstance(fr, dict):
                     titel = str(sz.get("titel", ""))
-                    yield Frage(f"{unterordner}/{pfad.stem}", str(nr), titel, j), fall_obj, fr
+                    yield Frage(f"{unterordner}/{stamm}", str(nr), titel, j), fall_obj, fr
 
 
 def _beispiel_fragen() -> Iterator[tuple[Frage, Mapping[str, Any], Mapping[str, Any]]]:
@@ -387,45 +394,45 @@ def _beispiel_fragen() -> Iterator[tuple[Frage, Mapping[str, Any], Mapping[str, 
             yield Frage("beispiele", b.nr, b.titel, j), b.fall, frage
 
 
-def _standardordner() -> Path | None:
-    ordner = Path("tests")
-    return ordner if ordner.is_dir() else None
-
-
-def _ordner(tests: Testordner) -> Path | None:
-    if tests is False:
-        return None
-    if tests is None:
-        return _standardordner()
-    return Path(tests)
+#: The folder of the bundled scenario files (the `ordner` of `_abdeckung` for them).
+_MITGELIEFERT: Final = ""
 
 
 def abdeckung(tests: Testordner = None) -> Abdeckung:
-    """Replay every question of the tests folder and of the bundled examples (see the module).
+    """Replay every question of the scenario files and of the bundled examples (see the module).
 
-    `tests`: the tests folder (default: `./tests` if it exists; `False`: none).
+    `tests`: a folder with `entscheidung/` and `rechtsfolgen/` (default: the scenario files
+    that ship with the package; `False`: none, only the bundled examples).
     """
-    ordner = _ordner(tests)
-    return _abdeckung(str(ordner.resolve()) if ordner is not None else None)
+    if tests is False:
+        return _abdeckung(None)
+    if tests is None:
+        return _abdeckung(_MITGELIEFERT)
+    return _abdeckung(str(Path(tests).resolve()))
 
 
 @functools.lru_cache(maxsize=4)
 def _abdeckung(ordner_text: str | None) -> Abdeckung:
     quellen: list[str] = []
     fragen: list[tuple[Frage, Mapping[str, Any], Mapping[str, Any], bool]] = []
-    ordner = Path(ordner_text) if ordner_text is not None else None
+    ordner: Traversable | None = None
+    if ordner_text == _MITGELIEFERT:
+        ordner = resources.files("kooplan").joinpath("szenarien")
+    elif ordner_text is not None:
+        ordner = Path(ordner_text)
     if ordner is None or not ordner.is_dir():
-        quellen.append("no tests folder: scenario files not read")
+        quellen.append("no scenario files read")
     else:
         try:
             import yaml
         except ImportError:  # pragma: no cover - PyYAML is a test dependency
             quellen.append("PyYAML missing: scenario files not read")
         else:
-            for unter in ("szenarien", "rechtsfolgen"):
+            for unter in ("entscheidung", "rechtsfolgen"):
                 neu = [(f, o, fr, False) for f, o, fr in _yaml_fragen(ordner, unter, yaml)]
                 dateien = len({f.datei for f, *_ in neu})
-                quellen.append(f"`tests/{unter}/*.yaml`: {dateien} files, {len(neu)} questions")
+                ort = f"kooplan/szenarien/{unter}" if ordner_text == _MITGELIEFERT else unter
+                quellen.append(f"`{ort}/*.yaml`: {dateien} files, {len(neu)} questions")
                 fragen += neu
     neu = [(f, o, fr, True) for f, o, fr in _beispiel_fragen()]
     quellen.append(
@@ -641,8 +648,8 @@ def _einzeln(e: Eintrag, ab: Abdeckung) -> list[str]:
 def katalog(tests: Testordner = None) -> str:
     """The whole catalogue as Markdown text (`docs/regeln.md`).
 
-    `tests`: the tests folder the coverage is read from (default: `./tests` if it exists;
-    `False`: none, only the bundled examples).
+    `tests`: the folder of scenario files the coverage is read from (default: those that ship
+    with the package; `False`: none, only the bundled examples).
     """
     ab = abdeckung(tests)
     alle = eintraege()
@@ -1032,12 +1039,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "tests",
         nargs="?",
-        help="Testordner mit szenarien/ und rechtsfolgen/ (Standard: ./tests, wenn vorhanden)",
+        metavar="SZENARIEN",
+        help="Ordner mit entscheidung/ und rechtsfolgen/ (Standard: die mitgelieferten Szenarien)",
     )
     parser.add_argument(
         "--abdeckung", action="store_true", help="die Abdeckung nach Vorschriften ausgeben"
     )
-    parser.add_argument("--ohne-tests", action="store_true", help="keinen Testordner lesen")
+    parser.add_argument(
+        "--ohne-tests", action="store_true", help="keine Szenariodateien lesen, nur die Beispiele"
+    )
     args = parser.parse_args(argv)
     tests: Testordner = False if args.ohne_tests else args.tests
     if tests and not Path(tests).is_dir():
