@@ -588,6 +588,9 @@ def entscheidungen_zeitreihe(
     calls of `entscheidungen`. The row of a case at a Stichtag is the row `entscheidungen` gives
     for that case with that Stichtag (and no `faellig`: the due day is the Stichtag), with one
     addition: `stichtag` is set in the rows of errors too, so that every row says its day.
+    The cases are decided in this process; a case load too large for one process goes as JSON
+    Lines to [`entscheide_zeitreihe_jsonl`][kooplan.batch.entscheide_zeitreihe_jsonl] with
+    `jobs`.
 
     Args:
         ereignisse: the long event table (see
