@@ -203,10 +203,6 @@ def _bauer() -> Callable[[Any], Any]:
     ids); a fault raises ``LookupError`` (the line then goes to the exact reader)."""
     import msgspec
 
-    from kooplan._pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
-    from kooplan.ereignisse import ARTEN
-    from kooplan.fall import Fall
-    from kooplan.plan import Eigenbemuehungen, Kooperationsplan
     from kooplan.vertrag.felder import (
         EIGENBEMUEHUNGEN_FELDER,
         FALL_FELDER,
@@ -215,6 +211,10 @@ def _bauer() -> Callable[[Any], Any]:
         Typ,
         ereignis_felder,
     )
+    from kooplan.werte.ereignisse import ARTEN
+    from kooplan.werte.fall import Fall
+    from kooplan.werte.plan import Eigenbemuehungen, Kooperationsplan
+    from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 
     unset = msgspec.UNSET
 
@@ -312,8 +312,8 @@ def messen(n: int, wiederholungen: int) -> dict[str, Any]:
 
     import kooplan
     from kooplan.batch import entscheide_jsonl
-    from kooplan.fehler import KooplanError
     from kooplan.vertrag.laden import fall_aus_json, fall_aus_objekt, json_lesen
+    from kooplan.werte.fehler import KooplanError
 
     zeilen = [z.rstrip(b"\n") for z in daten.zeilen(n)]
     roh = msgspec.json.Decoder()
