@@ -113,7 +113,6 @@ def _structs() -> tuple[Any, dict[str, Any]]:
     """The case Struct and the event Structs by art, made from ``kooplan.vertrag.felder``."""
     import msgspec
 
-    from kooplan.kalender import LAENDER
     from kooplan.vertrag.felder import (
         EIGENBEMUEHUNGEN_FELDER,
         EREIGNIS_FELDER,
@@ -124,6 +123,7 @@ def _structs() -> tuple[Any, dict[str, Any]]:
         ereignis_felder,
     )
     from kooplan.vertrag.laden import MAX_EREIGNISSE
+    from kooplan.werte.fall import LAENDER
 
     def literal(werte: tuple[str, ...]) -> Any:
         return Literal.__getitem__(werte)  # type: ignore[attr-defined]
