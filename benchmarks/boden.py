@@ -71,6 +71,39 @@ def boden(zeilen: Iterable[bytes], out: IO[str]) -> int:
     return n
 
 
+def boden_stichtage(zeilen: Iterable[bytes], out: IO[str], stichtage: list[str]) -> int:
+    """The floor of a panel: parse each line once, fold its events through a dict in one pass
+    that stops at each Stichtag (ISO days, ascending; events in day order, as a case's are),
+    and write one line per Stichtag. Returns the number of lines written."""
+    n = 0
+    for nr, roh in enumerate(zeilen, start=1):
+        try:
+            obj = json.loads(roh)
+            fall = obj["fall"]
+            ereignisse = obj["ereignisse"]
+            zustand: dict[str, Any] = {"phase": "erstkontakt", "ereignisse": 0, "letzter_tag": None}
+            i = 0
+            for tag in stichtage:
+                while i < len(ereignisse) and ereignisse[i]["am"] <= tag:
+                    e = ereignisse[i]
+                    neu = NACH.get(e["art"])
+                    if neu is not None:
+                        zustand["phase"] = neu
+                    zustand["ereignisse"] += 1
+                    zustand["letzter_tag"] = e["am"]
+                    i += 1
+                aus = {"schema": "boden/1", "fall": fall, "zeile": nr, "stichtag": tag, **zustand}
+                out.write(json.dumps(aus, ensure_ascii=False) + "\n")
+                n += 1
+        except (ValueError, KeyError, TypeError) as err:
+            for tag in stichtage:
+                aus = {"schema": "boden/fehler", "fall": None, "zeile": nr, "stichtag": tag}
+                aus["fehler"] = type(err).__name__
+                out.write(json.dumps(aus, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
 def main() -> None:
     with open(sys.argv[1], "rb") as ein, open(sys.argv[2], "w", encoding="utf-8") as aus:
         boden(ein, aus)

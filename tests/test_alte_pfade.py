@@ -292,6 +292,7 @@ ALTE_PFADE: dict[str, list[str]] = {
     "kooplan.tabellen": [
         "ENTSCHEIDUNG_SPALTEN",
         "entscheidungen",
+        "entscheidungen_zeitreihe",
         "faelle_aus_tabellen",
         "tabellen_aus_faellen",
     ],

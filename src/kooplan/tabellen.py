@@ -26,6 +26,11 @@ worked example:
 
     t = tabellen.entscheidungen(ereignisse, "massnahme", dt.date(2025, 5, 6), faelle=stamm)
     t[t.fehler.isna()].groupby("modus").size()
+
+and a panel, one row per case and Stichtag, each case folded once:
+
+    p = tabellen.entscheidungen_zeitreihe(ereignisse, "massnahme", batch.monatsenden(von, bis))
+    pd.crosstab(p.stichtag, p.phase)
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from typing import Any, Final
 
 import attrs
 
-from kooplan.batch import Ergebnis, entscheide_alle
+from kooplan.batch import Ergebnis, Zeitreihenauftrag, entscheide_alle, entscheide_zeitreihe
 from kooplan.recht.policy import STANDARD, Policy
 from kooplan.vertrag.ausgabe import fehler_als_dict
 from kooplan.vertrag.felder import FALL_FELDER, FALL_SCHEMA, Feld, Typ, ereignis_felder
@@ -53,6 +58,7 @@ from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
 __all__ = [
     "ENTSCHEIDUNG_SPALTEN",
     "entscheidungen",
+    "entscheidungen_zeitreihe",
     "faelle_aus_tabellen",
     "tabellen_aus_faellen",
 ]
@@ -553,9 +559,68 @@ def entscheidungen(
         for i, r in zip(indizes, ergebnisse, strict=True):
             dicts[i] = r.als_dict()
     zeilen = [_zeile(d, h) for d, (_, h) in zip(dicts, faelle_liste, strict=True) if d is not None]
+    return _tabelle(zeilen, pd)
+
+
+def _tabelle(zeilen: list[dict[str, Any]], pd: Any) -> Any:
     tabelle = pd.DataFrame(zeilen, columns=list(ENTSCHEIDUNG_SPALTEN))
     # the row labels as the tables have them (an integer label must not become a float)
     tabelle["fehler_zeile"] = pd.Series(
         [z.get("fehler_zeile") for z in zeilen], index=tabelle.index, dtype=object
     )
     return tabelle.astype(dict(_DTYPES))
+
+
+def entscheidungen_zeitreihe(
+    ereignisse: Any,
+    anliegen: Anliegen | str,
+    stichtage: Iterable[dt.date],
+    policy: Policy = STANDARD,
+    *,
+    faelle: Any = None,
+    fall_spalte: str = "fall",
+) -> Any:
+    """A panel: one row per case and Stichtag, each case read and folded once.
+
+    The long form of [`entscheidungen`][kooplan.tabellen.entscheidungen] over several Stichtage,
+    made with [`entscheide_zeitreihe`][kooplan.batch.entscheide_zeitreihe]: the fold of a case
+    stops at each Stichtag on its way and decides there, so 36 month ends cost far less than 36
+    calls of `entscheidungen`. The row of a case at a Stichtag is the row `entscheidungen` gives
+    for that case with that Stichtag (and no `faellig`: the due day is the Stichtag), with one
+    addition: `stichtag` is set in the rows of errors too, so that every row says its day.
+    The cases are decided in this process; a case load too large for one process goes as JSON
+    Lines to [`entscheide_zeitreihe_jsonl`][kooplan.batch.entscheide_zeitreihe_jsonl] with
+    `jobs`.
+
+    Args:
+        ereignisse: the long event table (see
+            [`faelle_aus_tabellen`][kooplan.tabellen.faelle_aus_tabellen]).
+        anliegen: the Anliegen, as member or contract value.
+        stichtage: the Stichtage (dates; sorted, repeats dropped), e.g.
+            [`monatsenden`][kooplan.batch.monatsenden].
+        policy: the policy.
+        faelle: the optional case table.
+        fall_spalte: the name of the case id column in both tables.
+
+    Returns:
+        A DataFrame with the columns [`ENTSCHEIDUNG_SPALTEN`][kooplan.tabellen.ENTSCHEIDUNG_SPALTEN]:
+        for each case in the order of [`faelle_aus_tabellen`][kooplan.tabellen.faelle_aus_tabellen]
+        one row per Stichtag, ascending. A case that cannot be read has its error at every
+        Stichtag. Dates are ISO strings as in the contract.
+
+    Raises:
+        UngueltigeEingabe: before any case is decided, for a bad Anliegen, Stichtag or policy,
+            or a table the adapter cannot read.
+    """
+    pd = _pandas()
+    auftrag = Zeitreihenauftrag.neu(anliegen, stichtage, policy)
+    faelle_liste = _faelle(ereignisse, faelle, fall_spalte)
+    zeilen: list[dict[str, Any]] = []
+    ergebnisse = entscheide_zeitreihe(
+        (obj for obj, _ in faelle_liste), auftrag.anliegen, auftrag.stichtage, auftrag.policy
+    )
+    for r in ergebnisse:
+        z = _zeile(r.als_dict(), faelle_liste[r.index][1])
+        z["stichtag"] = r.stichtag.isoformat()
+        zeilen.append(z)
+    return _tabelle(zeilen, pd)
