@@ -164,6 +164,12 @@ async def _im_pool(fn: Callable[..., T], *args: Any) -> T:
     return await asyncio.get_running_loop().run_in_executor(_pool, fn, *args)
 
 
+_KLEIN: Final = 65_536
+"""A request body up to this size is decided on the event loop itself (a fraction of a
+millisecond: handing it to a thread would cost more than deciding it); a larger one in a thread,
+so the time limit can answer while it runs."""
+
+
 def _eine_anfrage(daten: bytes, policies: Policies) -> tuple[str, str | None]:
     fehler: Counter[str] = Counter()
     text = next(iter(entscheide_anfragen([daten], policies, fehler=fehler)))
@@ -214,7 +220,10 @@ async def entscheidung(request: Request) -> Response:
     async def arbeit() -> Response:
         e = _einstellungen(request)
         daten = await _koerper(request, e.max_bytes)
-        text, code = await _im_pool(_eine_anfrage, daten, e.policies)
+        if len(daten) <= _KLEIN:
+            text, code = _eine_anfrage(daten, e.policies)
+        else:
+            text, code = await _im_pool(_eine_anfrage, daten, e.policies)
         return Response((text + "\n").encode("utf-8"), _status(daten, code), media_type=_JSON)
 
     return await _fristgerecht(request, arbeit())
