@@ -19,7 +19,7 @@ from kooplan.beispiele import beispiele
 from kooplan.cli import main
 from kooplan.katalog import eintraege
 from kooplan.vertrag.schema import alle_schemas, schema
-from server_prozess import Dienst, dienst, roh
+from server_prozess import STROM_KOPF, Dienst, bis, bis_zum_ende, chunk, dienst, roh
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -107,22 +107,13 @@ def test_strom_in_teilen_hochgeladen_gibt_dieselben_bytes(d: Dienst, tmp_path: P
 
 
 def test_strom_antwortet_jede_zeile_bevor_die_naechste_gesendet_ist(d: Dienst) -> None:
-    kopf = (
-        b"POST /v1/entscheidungen HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-        b"Connection: close\r\n\r\n"
-    )
-    s = roh(d.port, kopf)
+    s = roh(d.port, STROM_KOPF)
     gelesen = b""
     for i, z in enumerate(ANFRAGEN[:3], start=1):
-        teil = z + b"\n"
-        s.sendall(b"%x\r\n%s\r\n" % (len(teil), teil))
-        while f'"zeile": {i},'.encode() not in gelesen:
-            neu = s.recv(65536)
-            assert neu, "the connection ended before the answer"
-            gelesen += neu
-    s.sendall(b"0\r\n\r\n")
-    while neu := s.recv(65536):
-        gelesen += neu
+        s.sendall(chunk(z + b"\n"))
+        gelesen = bis(s, gelesen, f'"zeile": {i},'.encode())
+    s.sendall(chunk(b""))
+    gelesen = bis_zum_ende(s, gelesen)
     s.close()
     assert gelesen.startswith(b"HTTP/1.1 200")
     assert gelesen.count(b'"schema": "kooplan/') == 3
@@ -380,7 +371,7 @@ def test_zugriffslog_nennt_nur_methode_pfad_status_dauer(d: Dienst) -> None:
     httpx.post(d.url + "/v1/entscheidung", content=anfrage_mit(stichtag="2025-02-30"))
     httpx.post(d.url + "/v1/verlauf?stichtag=2025-05-06&json=true", content=json.dumps(GUT["fall"]))
     httpx.get(d.url + "/v1/schema/fall?fall=GEHEIM-1")
-    neu = d.log_seit(n)
+    neu = d.log_seit(n, 4)
     assert len(neu) == 4, neu
     for zeile in neu:
         assert _LOGZEILE.fullmatch(zeile), zeile
