@@ -13,11 +13,15 @@ from typing import Any
 import httpx
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kooplan
+from kooplan.batch import entscheide_anfragen
 from kooplan.beispiele import beispiele
 from kooplan.cli import main
 from kooplan.katalog import eintraege
+from kooplan.vertrag.laden import MAX_BYTES_JE_FALL, MAX_EREIGNISSE
 from kooplan.vertrag.schema import alle_schemas, schema
 from server_prozess import STROM_KOPF, Dienst, bis, bis_zum_ende, chunk, dienst, roh
 
@@ -201,6 +205,23 @@ SCHLECHT: list[tuple[str, bytes, int]] = [
     ),
     ("x_feld_mit_doppeltem_schluessel", ANFRAGEN[0][:-1] + b', "x_a": {"b": 1, "b": 2}}', 422),
     ("bom_und_leer", b"\xef\xbb\xbf", 400),
+    ("steuerzeichen", b'{"schema": "kooplan/anfrage/1", "x_a": "a\x01b"}', 400),
+    ("einzelnes_surrogat", b'{"schema": "kooplan/anfrage/1", "x_a": "\xed\xa0\x80"}', 400),
+    ("surrogat_escape", ANFRAGEN[0][:-1] + b', "\\ud800": 1}', 422),
+    (
+        "zu_viele_ereignisse",
+        anfrage_mit(
+            fall={
+                "schema": "kooplan/fall/1",
+                "fall": "A-1",
+                "ereignisse": [{"art": "einladung_versandt", "am": "2024-01-15", "rfb": False}]
+                * (MAX_EREIGNISSE + 1),
+            }
+        ),
+        422,
+    ),
+    ("x_zu_tief", ANFRAGEN[0][:-1] + b', "x_a": ' + b"[" * 40 + b"]" * 40 + b"}", 422),
+    ("laenger_als_der_loader_liest", anfrage_mit(x_a="a" * MAX_BYTES_JE_FALL), 400),
     ("zahl_zu_lang", b'{"schema": "kooplan/anfrage/1", "x_a": 1' + b"0" * 5000 + b"}", 400),
 ]
 
@@ -382,3 +403,43 @@ def test_zugriffslog_nennt_nur_methode_pfad_status_dauer(d: Dienst) -> None:
     alles = "\n".join(neu)
     for geheim in (GUT["fall"]["fall"], "GEHEIM", "stichtag", "2025-05-06", "127.0.0.1"):
         assert geheim not in alles
+
+
+# -- arbitrary bytes -------------------------------------------------------------------------------
+
+
+def _verdorben() -> st.SearchStrategy[bytes]:
+    """A bundled request cut, spliced with other bytes, or arbitrary bytes."""
+    basis = st.sampled_from(ANFRAGEN)
+    return st.one_of(
+        st.binary(max_size=200),
+        st.tuples(basis, st.integers(0, 4000)).map(lambda t: t[0][: t[1]]),
+        st.tuples(basis, st.integers(0, 4000), st.binary(max_size=20)).map(
+            lambda t: t[0][: t[1]] + t[2] + t[0][t[1] :]
+        ),
+        st.tuples(basis, st.integers(0, 4000), st.integers(1, 50)).map(
+            lambda t: t[0][: t[1]] + t[0][t[1] + t[2] :]
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def klient(d: Dienst) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=d.url) as c:
+        yield c
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(koerper=_verdorben())
+def test_beliebige_bytes_nie_5xx_und_wie_die_kommandozeile(
+    klient: httpx.Client, koerper: bytes
+) -> None:
+    r = klient.post("/v1/entscheidung", content=koerper)
+    erwartet = next(iter(entscheide_anfragen([koerper]))) + "\n"
+    assert r.content == erwartet.encode("utf-8")
+    obj = json.loads(r.content)
+    if obj["schema"] == "kooplan/entscheidung/1":
+        assert r.status_code == 200
+    else:
+        assert r.status_code in (400, 422)
+        jsonschema.validate(obj, FEHLER)
