@@ -230,3 +230,83 @@ def test_falsche_optionen(argumente: list[str]) -> None:
     )
     assert p.returncode == 2
     assert "Fehler" in p.stderr and "Traceback" not in p.stderr
+
+
+# -- policies ---------------------------------------------------------------------------------------
+
+
+def test_benannte_policies_wie_die_kommandozeile(tmp_path: Path) -> None:
+    (tmp_path / "einzeln.toml").write_text('rfb_umfang = "einzelfall"\n', encoding="utf-8")
+    (tmp_path / "streng.json").write_text(
+        '{"massnahme_mit_rfb_in_kooperation": true}', encoding="utf-8"
+    )
+    zeilen = []
+    for b in beispiele():
+        for name in (None, "einzeln", "streng", "unbekannt"):
+            anfrage = {
+                "schema": "kooplan/anfrage/1",
+                "anliegen": "massnahme",
+                "stichtag": b.stichtag.isoformat(),
+                "fall": b.fall,
+                **({"policy": name} if name else {}),
+            }
+            zeilen.append(json.dumps(anfrage, ensure_ascii=False).encode("utf-8") + b"\n")
+    datei = tmp_path / "anfragen.jsonl"
+    datei.write_bytes(b"".join(zeilen))
+    optionen = ["--policy-verzeichnis", str(tmp_path)]
+    p = subprocess.run(
+        [sys.executable, "-m", "kooplan", "entscheide", "--anfragen", str(datei), *optionen],
+        capture_output=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    with dienst(optionen) as d:
+        r = httpx.post(d.url + "/v1/entscheidungen", content=b"".join(zeilen), timeout=60)
+        assert r.content == p.stdout
+        # the policies change some answers, and an unknown name is an error in its place
+        antworten = [json.loads(z) for z in r.content.splitlines()]
+        assert all(
+            (a["schema"], a["fehler"], a["ort"])
+            == ("kooplan/fehler/1", "ungueltige_eingabe", "policy")
+            for a in antworten[3::4]
+        )
+        assert any(
+            antworten[i]["schema"] == antworten[i + 2]["schema"] == "kooplan/entscheidung/1"
+            and antworten[i]["modus"] != antworten[i + 2]["modus"]
+            for i in range(0, len(antworten), 4)
+        )
+        einzeln = httpx.post(d.url + "/v1/entscheidung", content=zeilen[1])
+        assert einzeln.content == cli_zeile(zeilen[1], optionen, tmp_path)
+
+
+def cli_zeile(zeile: bytes, optionen: list[str], tmp: Path) -> bytes:
+    datei = tmp / "eine.jsonl"
+    datei.write_bytes(zeile)
+    return subprocess.run(
+        [sys.executable, "-m", "kooplan", "entscheide", "--anfragen", str(datei), *optionen],
+        capture_output=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    ).stdout
+
+
+def test_schlechte_policy_eine_deutsche_meldung(tmp_path: Path) -> None:
+    (tmp_path / "kaputt.toml").write_text('rfb_umfang = "immer"\n', encoding="utf-8")
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kooplan",
+            "serve",
+            "--port",
+            "0",
+            "--policy-verzeichnis",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert p.returncode == 2
+    assert "Policy-Datei" in p.stderr and "Traceback" not in p.stderr
