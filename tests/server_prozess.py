@@ -61,9 +61,13 @@ class Dienst:
                 self._bereit.set()
         self._bereit.set()
 
-    def log_seit(self, n: int) -> list[str]:
-        """The lines of standard error from the ``n``-th on, once the service logged them."""
-        time.sleep(0.2)
+    def log_seit(self, n: int, anzahl: int = 0) -> list[str]:
+        """The lines of standard error from the ``n``-th on, once there are ``anzahl`` of them
+        (the service writes each after its answer; waited for up to a minute)."""
+        frist = time.monotonic() + 60
+        while len(self.zeilen) < n + anzahl and time.monotonic() < frist:
+            time.sleep(0.01)
+        time.sleep(0.1)  # and no more than those: a line too many would show here
         return self.zeilen[n:]
 
     def beenden(self, timeout: float = 30) -> int:
@@ -90,6 +94,31 @@ def roh(port: int, kopf: bytes, koerper: bytes = b"") -> socket.socket:
     s = socket.create_connection(("127.0.0.1", port), timeout=30)
     s.sendall(kopf + koerper)
     return s
+
+
+STROM_KOPF = (
+    b"POST /v1/entscheidungen HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+    b"Connection: close\r\n\r\n"
+)
+
+
+def chunk(daten: bytes) -> bytes:
+    return b"%x\r\n%s\r\n" % (len(daten), daten) if daten else b"0\r\n\r\n"
+
+
+def bis(s: socket.socket, gelesen: bytes, muster: bytes) -> bytes:
+    """Read from ``s`` until ``muster`` has come (everything read so far is returned)."""
+    while muster not in gelesen:
+        neu = s.recv(65536)
+        assert neu, "the connection ended before " + repr(muster)
+        gelesen += neu
+    return gelesen
+
+
+def bis_zum_ende(s: socket.socket, gelesen: bytes) -> bytes:
+    while neu := s.recv(65536):
+        gelesen += neu
+    return gelesen
 
 
 def antwort(s: socket.socket) -> tuple[int, bytes]:

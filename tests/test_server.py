@@ -13,13 +13,17 @@ from typing import Any
 import httpx
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kooplan
+from kooplan.batch import entscheide_anfragen
 from kooplan.beispiele import beispiele
 from kooplan.cli import main
 from kooplan.katalog import eintraege
+from kooplan.vertrag.laden import MAX_BYTES_JE_FALL, MAX_EREIGNISSE
 from kooplan.vertrag.schema import alle_schemas, schema
-from server_prozess import Dienst, dienst, roh
+from server_prozess import STROM_KOPF, Dienst, bis, bis_zum_ende, chunk, dienst, roh
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -107,22 +111,13 @@ def test_strom_in_teilen_hochgeladen_gibt_dieselben_bytes(d: Dienst, tmp_path: P
 
 
 def test_strom_antwortet_jede_zeile_bevor_die_naechste_gesendet_ist(d: Dienst) -> None:
-    kopf = (
-        b"POST /v1/entscheidungen HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-        b"Connection: close\r\n\r\n"
-    )
-    s = roh(d.port, kopf)
+    s = roh(d.port, STROM_KOPF)
     gelesen = b""
     for i, z in enumerate(ANFRAGEN[:3], start=1):
-        teil = z + b"\n"
-        s.sendall(b"%x\r\n%s\r\n" % (len(teil), teil))
-        while f'"zeile": {i},'.encode() not in gelesen:
-            neu = s.recv(65536)
-            assert neu, "the connection ended before the answer"
-            gelesen += neu
-    s.sendall(b"0\r\n\r\n")
-    while neu := s.recv(65536):
-        gelesen += neu
+        s.sendall(chunk(z + b"\n"))
+        gelesen = bis(s, gelesen, f'"zeile": {i},'.encode())
+    s.sendall(chunk(b""))
+    gelesen = bis_zum_ende(s, gelesen)
     s.close()
     assert gelesen.startswith(b"HTTP/1.1 200")
     assert gelesen.count(b'"schema": "kooplan/') == 3
@@ -210,6 +205,23 @@ SCHLECHT: list[tuple[str, bytes, int]] = [
     ),
     ("x_feld_mit_doppeltem_schluessel", ANFRAGEN[0][:-1] + b', "x_a": {"b": 1, "b": 2}}', 422),
     ("bom_und_leer", b"\xef\xbb\xbf", 400),
+    ("steuerzeichen", b'{"schema": "kooplan/anfrage/1", "x_a": "a\x01b"}', 400),
+    ("einzelnes_surrogat", b'{"schema": "kooplan/anfrage/1", "x_a": "\xed\xa0\x80"}', 400),
+    ("surrogat_escape", ANFRAGEN[0][:-1] + b', "\\ud800": 1}', 422),
+    (
+        "zu_viele_ereignisse",
+        anfrage_mit(
+            fall={
+                "schema": "kooplan/fall/1",
+                "fall": "A-1",
+                "ereignisse": [{"art": "einladung_versandt", "am": "2024-01-15", "rfb": False}]
+                * (MAX_EREIGNISSE + 1),
+            }
+        ),
+        422,
+    ),
+    ("x_zu_tief", ANFRAGEN[0][:-1] + b', "x_a": ' + b"[" * 40 + b"]" * 40 + b"}", 422),
+    ("laenger_als_der_loader_liest", anfrage_mit(x_a="a" * MAX_BYTES_JE_FALL), 400),
     ("zahl_zu_lang", b'{"schema": "kooplan/anfrage/1", "x_a": 1' + b"0" * 5000 + b"}", 400),
 ]
 
@@ -380,7 +392,7 @@ def test_zugriffslog_nennt_nur_methode_pfad_status_dauer(d: Dienst) -> None:
     httpx.post(d.url + "/v1/entscheidung", content=anfrage_mit(stichtag="2025-02-30"))
     httpx.post(d.url + "/v1/verlauf?stichtag=2025-05-06&json=true", content=json.dumps(GUT["fall"]))
     httpx.get(d.url + "/v1/schema/fall?fall=GEHEIM-1")
-    neu = d.log_seit(n)
+    neu = d.log_seit(n, 4)
     assert len(neu) == 4, neu
     for zeile in neu:
         assert _LOGZEILE.fullmatch(zeile), zeile
@@ -391,3 +403,43 @@ def test_zugriffslog_nennt_nur_methode_pfad_status_dauer(d: Dienst) -> None:
     alles = "\n".join(neu)
     for geheim in (GUT["fall"]["fall"], "GEHEIM", "stichtag", "2025-05-06", "127.0.0.1"):
         assert geheim not in alles
+
+
+# -- arbitrary bytes -------------------------------------------------------------------------------
+
+
+def _verdorben() -> st.SearchStrategy[bytes]:
+    """A bundled request cut, spliced with other bytes, or arbitrary bytes."""
+    basis = st.sampled_from(ANFRAGEN)
+    return st.one_of(
+        st.binary(max_size=200),
+        st.tuples(basis, st.integers(0, 4000)).map(lambda t: t[0][: t[1]]),
+        st.tuples(basis, st.integers(0, 4000), st.binary(max_size=20)).map(
+            lambda t: t[0][: t[1]] + t[2] + t[0][t[1] :]
+        ),
+        st.tuples(basis, st.integers(0, 4000), st.integers(1, 50)).map(
+            lambda t: t[0][: t[1]] + t[0][t[1] + t[2] :]
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def klient(d: Dienst) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=d.url) as c:
+        yield c
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(koerper=_verdorben())
+def test_beliebige_bytes_nie_5xx_und_wie_die_kommandozeile(
+    klient: httpx.Client, koerper: bytes
+) -> None:
+    r = klient.post("/v1/entscheidung", content=koerper)
+    erwartet = next(iter(entscheide_anfragen([koerper]))) + "\n"
+    assert r.content == erwartet.encode("utf-8")
+    obj = json.loads(r.content)
+    if obj["schema"] == "kooplan/entscheidung/1":
+        assert r.status_code == 200
+    else:
+        assert r.status_code in (400, 422)
+        jsonschema.validate(obj, FEHLER)

@@ -19,7 +19,7 @@ import pytest
 
 from kooplan.beispiele import beispiele
 from kooplan.vertrag.schema import schema
-from server_prozess import Dienst, antwort, dienst, roh
+from server_prozess import STROM_KOPF, Dienst, antwort, bis, bis_zum_ende, chunk, dienst, roh
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -58,8 +58,6 @@ def eng() -> Iterator[Dienst]:
             str(3 * len(ANFRAGE)),
             "--zeitlimit",
             "1",
-            "--max-gleichzeitig",
-            "2",
         ]
     ) as d:
         yield d
@@ -103,19 +101,25 @@ def test_zeitlimit_gibt_504(eng: Dienst) -> None:
     fehlerobjekt(koerper, "verarbeitung_abgebrochen")
 
 
-def test_zu_viele_gleichzeitige_anfragen_geben_503(eng: Dienst) -> None:
-    kopf = b"POST /v1/entscheidung HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n"
-    langsam = [roh(eng.port, kopf, b"{") for _ in range(2)]
-    time.sleep(0.3)  # both are being answered (their bodies are awaited)
-    r = httpx.post(eng.url + "/v1/entscheidung", content=ANFRAGE)
-    assert r.status_code == 503
-    assert r.headers["retry-after"] == "1"
-    fehlerobjekt(r, "verarbeitung_abgebrochen")
-    assert httpx.get(eng.url + "/healthz").status_code == 200  # not counted
-    for s in langsam:
-        assert antwort(s)[0] == 504
-        s.close()
-    assert httpx.post(eng.url + "/v1/entscheidung", content=ANFRAGE).status_code == 200
+def test_zu_viele_gleichzeitige_anfragen_geben_503() -> None:
+    with dienst(["--max-gleichzeitig", "2", "--zeitlimit", "600"]) as d:
+        # two streams under way: each has answered its first line and waits for more
+        offen = []
+        for _ in range(2):
+            s = roh(d.port, STROM_KOPF, chunk(ANFRAGE + b"\n"))
+            offen.append((s, bis(s, b"", b'"zeile": 1,')))
+        r = httpx.post(d.url + "/v1/entscheidung", content=ANFRAGE)
+        assert r.status_code == 503
+        assert r.headers["retry-after"] == "1"
+        fehlerobjekt(r, "verarbeitung_abgebrochen")
+        assert httpx.get(d.url + "/healthz").status_code == 200  # not counted
+        for s, gelesen in offen:
+            s.sendall(chunk(ANFRAGE + b"\n") + chunk(b""))
+            gelesen = bis_zum_ende(s, gelesen)
+            s.close()
+            assert gelesen.startswith(b"HTTP/1.1 200")
+            assert gelesen.count(b'"schema": "kooplan/entscheidung/1"') == 2
+        assert httpx.post(d.url + "/v1/entscheidung", content=ANFRAGE).status_code == 200
 
 
 # -- the bearer token -------------------------------------------------------------------------------
@@ -159,22 +163,21 @@ def test_sigterm_beendet_sauber_und_laufende_anfrage_wird_beantwortet(workers: i
     d = Dienst(["--workers", str(workers)])
     try:
         assert httpx.post(d.url + "/v1/entscheidung", content=ANFRAGE).status_code == 200
-        kopf = b"POST /v1/entscheidung HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % len(
-            ANFRAGE
-        )
-        s = roh(d.port, kopf, ANFRAGE[:10])
-        time.sleep(0.3)
+        s = roh(d.port, STROM_KOPF, chunk(ANFRAGE + b"\n"))
+        gelesen = bis(s, b"", b'"zeile": 1,')  # the request is under way
         d.proc.send_signal(signal.SIGTERM)
-        time.sleep(0.3)
-        assert d.proc.poll() is None  # still answering the request under way
-        s.sendall(ANFRAGE[10:])
-        status, koerper = antwort(s)
+        s.sendall(chunk(ANFRAGE + b"\n"))
+        gelesen = bis(s, gelesen, b'"zeile": 2,')  # still answering it
+        assert d.proc.poll() is None
+        s.sendall(chunk(ANFRAGE + b"\n") + chunk(b""))
+        gelesen = bis_zum_ende(s, gelesen)
         s.close()
-        assert status == 200
-        assert json.loads(koerper)["schema"] == "kooplan/entscheidung/1"
-        assert d.proc.wait(30) == 0
+        assert gelesen.startswith(b"HTTP/1.1 200")
+        assert gelesen.count(b'"schema": "kooplan/entscheidung/1"') == 3
+        assert gelesen.endswith(b"0\r\n\r\n")  # the stream's proper end
+        assert d.proc.wait(60) == 0
         with pytest.raises(httpx.TransportError):
-            httpx.get(d.url + "/healthz", timeout=2)
+            httpx.get(d.url + "/healthz", timeout=5)
         assert not any("Traceback" in z for z in d.zeilen)
     finally:
         d.beenden()
@@ -227,3 +230,83 @@ def test_falsche_optionen(argumente: list[str]) -> None:
     )
     assert p.returncode == 2
     assert "Fehler" in p.stderr and "Traceback" not in p.stderr
+
+
+# -- policies ---------------------------------------------------------------------------------------
+
+
+def test_benannte_policies_wie_die_kommandozeile(tmp_path: Path) -> None:
+    (tmp_path / "einzeln.toml").write_text('rfb_umfang = "einzelfall"\n', encoding="utf-8")
+    (tmp_path / "streng.json").write_text(
+        '{"massnahme_mit_rfb_in_kooperation": true}', encoding="utf-8"
+    )
+    zeilen = []
+    for b in beispiele():
+        for name in (None, "einzeln", "streng", "unbekannt"):
+            anfrage = {
+                "schema": "kooplan/anfrage/1",
+                "anliegen": "massnahme",
+                "stichtag": b.stichtag.isoformat(),
+                "fall": b.fall,
+                **({"policy": name} if name else {}),
+            }
+            zeilen.append(json.dumps(anfrage, ensure_ascii=False).encode("utf-8") + b"\n")
+    datei = tmp_path / "anfragen.jsonl"
+    datei.write_bytes(b"".join(zeilen))
+    optionen = ["--policy-verzeichnis", str(tmp_path)]
+    p = subprocess.run(
+        [sys.executable, "-m", "kooplan", "entscheide", "--anfragen", str(datei), *optionen],
+        capture_output=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    with dienst(optionen) as d:
+        r = httpx.post(d.url + "/v1/entscheidungen", content=b"".join(zeilen), timeout=60)
+        assert r.content == p.stdout
+        # the policies change some answers, and an unknown name is an error in its place
+        antworten = [json.loads(z) for z in r.content.splitlines()]
+        assert all(
+            (a["schema"], a["fehler"], a["ort"])
+            == ("kooplan/fehler/1", "ungueltige_eingabe", "policy")
+            for a in antworten[3::4]
+        )
+        assert any(
+            antworten[i]["schema"] == antworten[i + 2]["schema"] == "kooplan/entscheidung/1"
+            and antworten[i]["modus"] != antworten[i + 2]["modus"]
+            for i in range(0, len(antworten), 4)
+        )
+        einzeln = httpx.post(d.url + "/v1/entscheidung", content=zeilen[1])
+        assert einzeln.content == cli_zeile(zeilen[1], optionen, tmp_path)
+
+
+def cli_zeile(zeile: bytes, optionen: list[str], tmp: Path) -> bytes:
+    datei = tmp / "eine.jsonl"
+    datei.write_bytes(zeile)
+    return subprocess.run(
+        [sys.executable, "-m", "kooplan", "entscheide", "--anfragen", str(datei), *optionen],
+        capture_output=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    ).stdout
+
+
+def test_schlechte_policy_eine_deutsche_meldung(tmp_path: Path) -> None:
+    (tmp_path / "kaputt.toml").write_text('rfb_umfang = "immer"\n', encoding="utf-8")
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kooplan",
+            "serve",
+            "--port",
+            "0",
+            "--policy-verzeichnis",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert p.returncode == 2
+    assert "Policy-Datei" in p.stderr and "Traceback" not in p.stderr

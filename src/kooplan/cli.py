@@ -1187,7 +1187,7 @@ def _serve(args: argparse.Namespace, err: IO[str]) -> int:
             args.port,
             args.workers,
             einstellungen,
-            melden=lambda text: _still(lambda: err.write(f"kooplan: {text}\n") and err.flush()),
+            melden=lambda text: _still(lambda: (err.write(f"kooplan: {text}\n"), err.flush())),
         )
     except OSError as fehler:
         raise _ArgFehler(

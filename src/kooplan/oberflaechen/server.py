@@ -164,6 +164,12 @@ async def _im_pool(fn: Callable[..., T], *args: Any) -> T:
     return await asyncio.get_running_loop().run_in_executor(_pool, fn, *args)
 
 
+_KLEIN: Final = 65_536
+"""A request body up to this size is decided on the event loop itself (a fraction of a
+millisecond: handing it to a thread would cost more than deciding it); a larger one in a thread,
+so the time limit can answer while it runs."""
+
+
 def _eine_anfrage(daten: bytes, policies: Policies) -> tuple[str, str | None]:
     fehler: Counter[str] = Counter()
     text = next(iter(entscheide_anfragen([daten], policies, fehler=fehler)))
@@ -214,7 +220,10 @@ async def entscheidung(request: Request) -> Response:
     async def arbeit() -> Response:
         e = _einstellungen(request)
         daten = await _koerper(request, e.max_bytes)
-        text, code = await _im_pool(_eine_anfrage, daten, e.policies)
+        if len(daten) <= _KLEIN:
+            text, code = _eine_anfrage(daten, e.policies)
+        else:
+            text, code = await _im_pool(_eine_anfrage, daten, e.policies)
         return Response((text + "\n").encode("utf-8"), _status(daten, code), media_type=_JSON)
 
     return await _fristgerecht(request, arbeit())
@@ -794,9 +803,10 @@ def serve(
     melden: Callable[[str], None] | None = None,
 ) -> int:
     """Run the service until SIGTERM or SIGINT; returns 0 after a graceful end (requests under
-    way are answered first). With ``workers > 1`` that many processes share one listening
-    socket (forked; on platforms without ``fork`` only one). Raises `OSError` when the address
-    cannot be bound."""
+    way are answered first, for at most ``zeitlimit + 5`` seconds). With ``workers > 1`` that
+    many processes share one listening socket (forked; on platforms without ``fork`` only one);
+    a worker that dies is replaced, one that dies within a second of its start ends the service
+    (status 70). Raises `OSError` when the address cannot be bound."""
     einstellungen = einstellungen or Einstellungen()
     _log_einrichten()
     sock = _socket(host, port)
@@ -814,7 +824,7 @@ def serve(
 
 
 def _mit_prozessen(app: _ASGI, sock: socket.socket, einstellungen: Einstellungen, n: int) -> int:
-    kinder: set[int] = set()
+    kinder: dict[int, float] = {}  # pid: when it was started
     ende = False
 
     def starten() -> None:
@@ -829,12 +839,12 @@ def _mit_prozessen(app: _ASGI, sock: socket.socket, einstellungen: Einstellungen
                 status = 70
             finally:
                 os._exit(status)
-        kinder.add(pid)
+        kinder[pid] = time.monotonic()
 
     def weiter(signum: int, _: FrameType | None) -> None:
         nonlocal ende
         ende = True
-        for pid in kinder:
+        for pid in list(kinder):
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGTERM)
 
@@ -850,12 +860,15 @@ def _mit_prozessen(app: _ASGI, sock: socket.socket, einstellungen: Einstellungen
                 break
             except InterruptedError:  # pragma: no cover - PEP 475 retries
                 continue
-            kinder.discard(pid)
+            gestartet = kinder.pop(pid, None)
+            if gestartet is None:
+                continue
             code = os.waitstatus_to_exitcode(wert)
-            if not ende:  # a worker died: a new one takes its place
+            if not ende and time.monotonic() - gestartet > 1:  # a worker died: a new one
                 starten()
-            elif code != 0:
+            elif code != 0:  # or one that could not even start: the service ends
                 status = 70
+                weiter(signal.SIGTERM, None)
     finally:
         for s, h in alt.items():
             signal.signal(s, h)
