@@ -29,11 +29,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kooplan
-from kooplan import batch
 from kooplan.batch import Ergebnis, entscheide_alle, entscheide_jsonl
 from kooplan.beispiele import beispiele
 from kooplan.cli import main
 from kooplan.fehler import KooplanError, UngueltigeEingabe
+from kooplan.oberflaechen import batch
 from kooplan.policy import Policy, RfbUmfang
 from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
 from kooplan.vertrag.laden import faelle_lesen, fall_aus_json, fall_aus_objekt

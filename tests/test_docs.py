@@ -83,7 +83,7 @@ def test_version_and_changelog_agree():
 
 
 def test_state_diagram_page_is_generated_from_the_table():
-    from kooplan.diagramm import seite
+    from kooplan.oberflaechen.diagramm import seite
 
     assert (ROOT / "docs" / "diagramm.md").read_text(encoding="utf-8") == seite(), (
         "docs/diagramm.md is stale: run `python -m kooplan.diagramm > docs/diagramm.md`"

@@ -22,7 +22,6 @@ from pathlib import Path
 import attrs
 import pytest
 
-from kooplan import katalog as katalog_modul
 from kooplan.katalog import (
     TABELLEN,
     abdeckung,
@@ -43,6 +42,7 @@ from kooplan.normen import (
     stellen,
     zerlege,
 )
+from kooplan.oberflaechen import katalog as katalog_modul
 from kooplan.rechtsfolgen import SANKTIONSRECHT
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,5 +1,5 @@
 """`python -m kooplan`: the command line."""
 
-from kooplan.cli import main
+from kooplan.oberflaechen.cli import main
 
 raise SystemExit(main())

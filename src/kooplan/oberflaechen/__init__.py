@@ -1,4 +1,4 @@
-"""The faces of kooplan: the ways in from outside (command line, HTTP service, conformance kit).
+"""The faces of kooplan: command line, HTTP service, case loads, pandas, catalogue, checks.
 
 Imports: kooplan.werte, kooplan.recht, kooplan.motor, kooplan.vertrag, kooplan.beispiele, kooplan
 """

@@ -814,10 +814,10 @@ class Intern:
     """How the report names the system."""
 
     def antworten(self, fragen: Sequence[Frage]) -> list[Any]:
-        """The answers of `kooplan.batch.entscheide_anfragen`, parsed, one per question; a
+        """The answers of `kooplan.oberflaechen.batch.entscheide_anfragen`, parsed, one per question; a
         question whose policy kooplan refuses gets that error as its answer."""
         from kooplan import KooplanError, Policy
-        from kooplan.batch import Policies, entscheide_anfragen
+        from kooplan.oberflaechen.batch import Policies, entscheide_anfragen
 
         benannt: dict[str, Policy] = {}
         vorab: dict[int, Any] = {}

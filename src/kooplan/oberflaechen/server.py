@@ -42,8 +42,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from kooplan import RECHTSSTAENDE, __version__
-from kooplan.batch import Policies, entscheide_anfragen
-from kooplan.katalog import eintraege
+from kooplan.oberflaechen.batch import Policies, entscheide_anfragen
+from kooplan.oberflaechen.katalog import eintraege
 from kooplan.oberflaechen.verlauf import faelle_aus_bytes, verlauf_ausgabe
 from kooplan.vertrag.ausgabe import fehler_als_dict, zeile
 from kooplan.vertrag.laden import MAX_BYTES_JE_FALL, json_lesen

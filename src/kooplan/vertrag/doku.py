@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from kooplan.batch import entscheide_alle
+from kooplan.motor.entscheidung import entscheide
 from kooplan.motor.phasen import UEBERGAENGE, Phase
 from kooplan.vertrag.ausgabe import fehler_als_dict
 from kooplan.vertrag.ausgabefelder import AUSGABE, Ausgabefeld
@@ -42,6 +42,7 @@ from kooplan.vertrag.felder import (
     Typ,
     ereignis_felder,
 )
+from kooplan.vertrag.laden import fall_aus_objekt
 from kooplan.werte.ereignisse import ARTEN
 from kooplan.werte.fehler import (
     FEHLERCODES,
@@ -451,8 +452,10 @@ def _phasen(art: str) -> str:
 
 
 def _ergebnis(fall: Mapping[str, Any]) -> dict[str, Any]:
-    (r,) = entscheide_alle([dict(fall)], ANLIEGEN, STICHTAG)
-    return r.als_dict()
+    try:
+        return entscheide(fall_aus_objekt(dict(fall)), ANLIEGEN, STICHTAG).als_dict()
+    except KooplanError as err:
+        return fehler_als_dict(err)
 
 
 def _block_fall() -> str:
