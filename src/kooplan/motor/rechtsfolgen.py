@@ -896,7 +896,7 @@ def _nicht_erreichbar_stufe(
 
 
 # Never asked on the standard corpus (Maßnahme, a Stichtag before § 7b Abs. 4 n.F. applies); on the
-# same cases decided for the Anliegen einladung on 1.7.2026 it saves 12 µs per case (7.7 %),
+# same cases decided for the Anliegen einladung on 1.7.2026 it saves 9.6 µs per case (6.1 %),
 # benchmarks/caches.py --anliegen einladung --stichtag 2026-07-01.
 anmelden("rechtsfolgen.nicht_erreichbar_stufe", _nicht_erreichbar_stufe)
 
