@@ -47,9 +47,9 @@ from kooplan.motor.phasen import (
     Uebergang,
     Ziel,
     _index,
-    _u,
     zeitschritte,
 )
+from kooplan.recht.uebergaenge import _u
 from kooplan.plan import Kooperationsplan
 from kooplan.recht import Quelle, Regime
 
