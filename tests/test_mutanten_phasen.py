@@ -49,9 +49,9 @@ from kooplan.motor.phasen import (
     _index,
     zeitschritte,
 )
-from kooplan.recht.uebergaenge import _u
 from kooplan.plan import Kooperationsplan
 from kooplan.recht import Quelle, Regime
+from kooplan.recht.uebergaenge import _u
 
 D = dt.date
 STICHTAG = D(2027, 12, 31)
