@@ -4,7 +4,7 @@ The calendar rules themselves were already well covered; the survivors were in t
 checks. The contract (docs/vertrag.md, ``kooplan.fehler``): a refused argument is an
 ``UngueltigeEingabe`` whose ``meldung`` is one German sentence naming the argument; the calendar
 functions accept the days from 1.1.2005 (SGB II began) to 31.12.2099, both included
-(``kalender.FRUEHESTER_TAG``, ``_pruefen.SPAETESTER_TAG``).
+(``kalender.SGB2_AB``, ``_pruefen.SPAETESTER_TAG``).
 """
 
 from __future__ import annotations

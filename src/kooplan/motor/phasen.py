@@ -20,7 +20,7 @@ import attrs
 
 from kooplan.motor.fristen import schlichtung_endet_wirksam
 from kooplan.recht.begruendung import HINWEISE, Hinweis, hinweis
-from kooplan.recht.rechtsstaende import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, Regime
+from kooplan.recht.rechtsstaende import ABGEDECKT_AB, NEUE_GRUNDSICHERUNG_AB, Regime, regime_am
 from kooplan.recht.uebergaenge import (
     UEBERGAENGE,
     ZEIT_AUFHEBUNG_15A,
@@ -512,7 +512,7 @@ _BEDINGUNGEN: Mapping[Bedingung, _Pruefung] = {
         isinstance(e, MitwirkungUnterblieben) and e.wichtiger_grund
     ),
     Bedingung.ZEITRAUM_LEER: lambda v, n, e, t: not v.zeitraum_begonnen,
-    Bedingung.NUR_REGIME_B: lambda v, n, e, t: t < NEUE_GRUNDSICHERUNG_AB,
+    Bedingung.NUR_REGIME_B: lambda v, n, e, t: _regime(t) is not Regime.C,
     Bedingung.EINIGUNG: lambda v, n, e, t: isinstance(e, SchlichtungBeendet) and e.einigung,
     Bedingung.KEINE_EINIGUNG: lambda v, n, e, t: (
         isinstance(e, SchlichtungBeendet) and not e.einigung
@@ -810,9 +810,8 @@ def _betreten(phase_vor: Phase, z: _Arbeit, zeile: _Zeile, neu: Phase, tag: dt.d
 
 
 def _regime(tag: dt.date) -> Regime | None:
-    if tag < ABGEDECKT_AB:
-        return None
-    return Regime.C if tag >= NEUE_GRUNDSICHERUNG_AB else Regime.B
+    """The regime of `tag` by the Rechtsstand table (`None` for the history before 1.7.2023)."""
+    return None if tag < ABGEDECKT_AB else regime_am(tag)
 
 
 def _unzulaessig(phase: Phase, e: Ereignis, position: int | None) -> UnzulaessigerUebergang:
