@@ -30,7 +30,6 @@ from kooplan.motor.rechtsfolgen import (
     Abs7,
     Monat,
     Rechtsfolge,
-    _b,
     _minderung_euro,
     minderungen_in_kraft,
     minderungen_monatlich,
@@ -40,6 +39,7 @@ from kooplan.motor.rechtsfolgen import (
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import Policy
 from kooplan.recht import Regime
+from kooplan.recht.sanktionen import _b
 
 D = dt.date
 #: The reading of § 32 Abs. 1 n.F. under which an earlier miss of an invitation without RFB counts.

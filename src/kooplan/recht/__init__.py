@@ -2,7 +2,8 @@
 
 Each Fassung of the law is rows in these tables with its dates and its source: the Rechtsstand
 table and the regimes (`rechtsstaende`), the transition table of the state machine
-(`uebergaenge`), the mode rules and the rules of the notes (`regeln`), the catalogue of notes
+(`uebergaenge`), the mode rules and the rules of the notes (`regeln`), the consequences of
+violations by Rechtsstand (`sanktionen`), the catalogue of notes
 (`begruendung`), the readings a caller may choose (`policy`), the Regelbedarf by year
 (`regelbedarf`), the templates of the Rechtsfolgenbelehrung next to the sentences they render
 (`belehrung`), how a citation finds its statute text (`normen`, over the texts in
