@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     module = args.module or MODULE
-    unbekannt = [m for m in module if not (PAKET / f"{m}.py").is_file()]
+    unbekannt = [m for m in module if not (PAKET / f"{m.replace('.', '/')}.py").is_file()]
     if unbekannt:
         parser.error(f"no such module: {', '.join(unbekannt)}")
 
