@@ -1,4 +1,5 @@
-"""Mutation-testing follow-up for ``kooplan.policy`` (docs/mutation.md).
+"""The policy of a Jobcenter read from a mapping (``kooplan.Policy.aus_mapping``) and written
+back (``als_mapping``).
 
 The contract (docs/vertrag.md, errors; ``kooplan.fehler``) fixes for every refused input the code,
 the ``ort`` (JSON path of the offending value) and a ``meldung`` that is one German sentence
