@@ -48,7 +48,6 @@ NOCH_PRIVAT = frozenset(
         "test_ausgabe_zeile.py",
         "test_batch.py",
         "test_faltung.py",
-        "test_pruefungen_argumente.py",
         "test_schnelles_lesen.py",
         "test_tabellenaufbau.py",
     }
