@@ -78,9 +78,6 @@ def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
     return falte(_fall(*ereignisse), bis)
 
 
-# -- § 32 n.F. and § 7b Abs. 4 n.F. ------------------------------------------------------------
-
-
 def _versaeumt(n: int, rfb: bool = True) -> list[object]:
     out: list[object] = []
     for i in range(n):
@@ -191,6 +188,9 @@ def test_a_haerte_found_on_the_due_day_means_no_minderung(
     assert [b.art for b in rf.bausteine] == ["folge"]
     assert rf.bausteine[0].text == rf.text
     assert "rf.haerte" in codes
+
+
+# -- § 32 n.F. and § 7b Abs. 4 n.F. ------------------------------------------------------------
 
 
 def test_c_first_miss_is_free_and_announces_the_later_steps() -> None:

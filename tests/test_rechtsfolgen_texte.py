@@ -27,13 +27,8 @@ from kooplan.motor.rechtsfolgen import (
     rechtsfolge,
 )
 from kooplan.phasen import Zustand, falte
-from kooplan.policy import Policy
 
 D = dt.date
-
-
-#: The reading of § 32 Abs. 1 n.F. under which an earlier miss of an invitation without RFB counts.
-KENNTNIS = Policy(wiederholt_auch_ohne_belehrung=True)
 
 
 def _fall(*ereignisse: object, **kw: object) -> Fall:
@@ -66,9 +61,6 @@ SPAET = D(2027, 12, 31)
 
 def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
     return falte(_fall(*ereignisse), bis)
-
-
-# -- § 32 n.F. and § 7b Abs. 4 n.F. ------------------------------------------------------------
 
 
 def _versaeumt(n: int, rfb: bool = True) -> list[object]:

@@ -48,7 +48,7 @@ def _fall(*ereignisse: object) -> Fall:
 # -- the period: four weeks from the Beginn --------------------------------------------------------
 
 
-def test_schlichtung_four_weeks():
+def test_schlichtung_four_weeks() -> None:
     # docs/fachliches.md section 5: begun on Thursday 1 Feb 2024, the last day is Thursday 29 Feb 2024
     assert schlichtung_letzter_tag(D(2024, 2, 1)) == D(2024, 2, 29)
     assert schlichtung_endet_wirksam(D(2024, 2, 1)) == D(2024, 3, 1)
@@ -56,7 +56,7 @@ def test_schlichtung_four_weeks():
 
 
 @given(st.dates(min_value=D(2023, 7, 1), max_value=D(2026, 6, 30)))
-def test_schlichtung_ends_on_the_same_weekday(beginn):
+def test_schlichtung_ends_on_the_same_weekday(beginn: dt.date) -> None:
     ende = schlichtung_letzter_tag(beginn)
     assert ende.weekday() == beginn.weekday()
     assert (ende - beginn).days == 28
@@ -64,6 +64,9 @@ def test_schlichtung_ends_on_the_same_weekday(beginn):
 
 # -- the fold: the time step on the day after the last day ------------------------------------
 
+#: Also the cases through which test_tabelle.py sees the time-driven rows taken. The example of
+#: section 5 (begun Thursday 1.2.2024, last day Thursday 29.2.2024) is asked, with more to
+#: check, by test_the_schlichtung_runs_to_its_last_day_and_ends_the_day_after below.
 ZEIT_FAELLE = [
     # (begun, Stichtag, expected phase, trigger of the last step or None)
     (dt.date(2025, 5, 5), dt.date(2025, 6, 2), S, None),  # the last day of the four weeks
@@ -106,7 +109,7 @@ def test_an_event_on_the_last_day_still_meets_the_schlichtung() -> None:
     assert schritte[-1].nach is O  # recorded late: an Einigung now needs plan_erstellt
 
 
-# -- the time-driven end of a Schlichtung (§ 15a Abs. 4 a.F., docs/fachliches.md section 5) ----------------
+# -- the time step as the fold records it, the repeal of § 15a a.F., later events --------------
 
 
 @pytest.mark.parametrize(
