@@ -474,3 +474,28 @@ def test_entscheide_zustand_takes_faellig_gegeben_as_given() -> None:
     codes_gegeben = [h.code for h in gegeben.hinweise]
     assert "rechtsstand.wechsel_absehbar" in codes_offen
     assert "rechtsstand.wechsel_absehbar" not in codes_gegeben
+
+
+#: A case with a plan (15.1.2024) and a day of Rechtsstand 2023-07, for the argument checks.
+ARG_TAG = dt.date(2024, 3, 11)
+
+
+def _arg_fall() -> kooplan.Fall:
+    return kooplan.Fall("ARG-1", [kooplan.PlanErstellt(am=dt.date(2024, 1, 15))])
+
+
+#: A case with an outstanding Maßnahme, and its day.
+_FALL = fall_aus_objekt(offene_massnahme("JC-A"))
+_TAG = dt.date(2025, 3, 10)
+
+
+def test_a_policy_of_the_wrong_kind_is_refused_by_entscheide() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        kooplan.entscheide(_arg_fall(), "einladung", ARG_TAG, None, "einzelfall")  # type: ignore[arg-type]
+    assert info.value.ort == "policy"
+
+
+def test_entscheide_refuses_a_policy_that_is_not_one() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_FALL, "massnahme", _TAG, policy="standard")  # type: ignore[arg-type]
+    assert info.value.ort == "policy"

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
+import kooplan
+from faelle_bau import offene_massnahme
 from kooplan import (
     EinladungVersandt,
     Fall,
@@ -31,6 +34,7 @@ from kooplan.kalender import feststellung_spaetestens, minderung_beginn
 from kooplan.motor.rechtsfolgen import (
     Monat,
     Rechtsfolge,
+    _vorminderung_2024,
     minderungen_in_kraft,
     minderungen_monatlich,
     rechtsfolge,
@@ -38,6 +42,7 @@ from kooplan.motor.rechtsfolgen import (
 )
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import Policy
+from kooplan.vertrag import fall_aus_objekt
 
 D = dt.date
 
@@ -543,3 +548,68 @@ def test_rechtsfolge_names_a_wrong_argument(
     assert info.value.ort == ort
     if meldung is not None:
         assert info.value.meldung == meldung
+
+
+# -- rechtsfolge refuses a land, a Bekanntgabe or a policy of the wrong kind; the § 31a Abs. 7
+# a.F. look-back also answers without a list for its notes (no public caller asks so)
+
+#: A case with a plan (15.1.2024) and a day of Rechtsstand 2023-07, for the argument checks.
+ARG_TAG = dt.date(2024, 3, 11)
+
+
+def _arg_fall() -> kooplan.Fall:
+    return kooplan.Fall("ARG-1", [kooplan.PlanErstellt(am=dt.date(2024, 1, 15))])
+
+
+#: A case with an outstanding Maßnahme, and its day.
+_FALL = fall_aus_objekt(offene_massnahme("JC-A"))
+_TAG = dt.date(2025, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("argumente", "ort"),
+    [
+        ({"land": "DE-XX"}, "land"),
+        ({"bekanntgabe": "post"}, "bekanntgabe"),
+        ({"policy": {"rfb_umfang": "fall"}}, "policy"),
+    ],
+)
+def test_rechtsfolge_refuses_arguments_of_the_wrong_kind(
+    argumente: dict[str, Any], ort: str
+) -> None:
+    z = kooplan.falte(_arg_fall(), ARG_TAG)
+    with pytest.raises(UngueltigeEingabe) as info:
+        rechtsfolge(z, "massnahme", ARG_TAG, ARG_TAG, **argumente)
+    assert info.value.ort == ort
+
+
+@pytest.mark.parametrize(
+    ("argumente", "ort"),
+    [
+        ({"land": "DE-XX"}, "land"),
+        ({"land": 11}, "land"),
+        ({"bekanntgabe": "post"}, "bekanntgabe"),
+        ({"policy": None}, "policy"),
+    ],
+)
+def test_rechtsfolge_names_a_wrong_land_bekanntgabe_or_policy(
+    argumente: dict[str, object], ort: str
+) -> None:
+    z = falte(_FALL, _TAG)
+    with pytest.raises(UngueltigeEingabe) as info:
+        rechtsfolge(z, "massnahme", _TAG, _TAG, **argumente)  # type: ignore[arg-type]
+    assert info.value.ort == ort
+
+
+def test_the_abs7_look_back_answers_without_a_list_for_its_notes() -> None:
+    """§ 31a Abs. 7 a.F. looks back a year for a Minderung of the qualifying kinds; with none,
+    the answer is no, whether or not the caller collects notes."""
+    assert _vorminderung_2024(Zustand(), ARG_TAG) is False
+    notizen: list[str] = []
+    assert _vorminderung_2024(Zustand(), ARG_TAG, notizen) is False
+    assert notizen == []
+
+
+def test_the_2024_condition_of_31a_abs_7_can_be_asked_without_collecting_notes() -> None:
+    # § 31a Abs. 7 a.F.: a case without an earlier Minderung does not meet it
+    assert _vorminderung_2024(falte(_FALL, _TAG), _TAG) is False
