@@ -31,11 +31,9 @@ from kooplan.motor.phasen import (
     Uebergang,
     Ziel,
     _index,
-    _u,
 )
 from kooplan.motor.rechtsfolgen import (
     Abs7,
-    _b,
     _minderung_euro,
     rechtsfolge,
 )
@@ -43,6 +41,8 @@ from kooplan.policy import RfbUmfang
 from kooplan.recht import Quelle, Regime
 from kooplan.recht.begruendung import _h
 from kooplan.recht.regeln import HinweisRegel, Lage, PolicyWahl, Regel, _nach_umfang, _r
+from kooplan.recht.sanktionen import _b
+from kooplan.recht.uebergaenge import _u
 
 D = dt.date
 
