@@ -18,7 +18,14 @@ ANLIEGEN = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen
 
 
 def test_every_cache_is_registered_and_emptied() -> None:
-    assert len(belegung()) >= 6
+    assert set(belegung()) == {
+        "entscheidung.gruende",
+        "kalender.feiertage",
+        "rechtsfolgen.nicht_erreichbar_stufe",
+        "rechtsfolgen.pflichtverletzung_folge",
+        "vertrag.laden.tage",
+        "werte.ausgabe.fragmente",
+    }
     fall = offene_massnahme()
     list(entscheide_jsonl([json.dumps(fall).encode()], "massnahme", dt.date(2025, 3, 10)))
     voll = belegung()
@@ -26,6 +33,7 @@ def test_every_cache_is_registered_and_emptied() -> None:
         "vertrag.laden.tage",
         "werte.ausgabe.fragmente",
         "rechtsfolgen.pflichtverletzung_folge",
+        "kalender.feiertage",
     ):
         assert voll[name] > 0, name
     alle_leeren()

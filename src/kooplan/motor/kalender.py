@@ -43,6 +43,7 @@ from kooplan.werte.pruefen import (
     SPAETESTER_ABGELEITETER_TAG,
     SPAETESTER_TAG,
 )
+from kooplan.werte.zwischenspeicher import anmelden
 
 SGB2_AB = dt.date(2005, 1, 1)
 """The first day the calendar functions accept (SGB II began on 1.1.2005)."""
@@ -328,7 +329,7 @@ def beratungsangebot_bis(feststellung_am: dt.date) -> dt.date:
 # --- public holidays and the end of a deadline ---------------------------------------------------
 
 
-@functools.cache  # bounded: 17 calendars (16 Länder, nationwide) x 96 years
+@functools.cache
 def _feiertage(jahr: int, land: str | None) -> Mapping[dt.date, str]:
     kalender = holidays.country_holidays(
         "DE",
@@ -338,6 +339,11 @@ def _feiertage(jahr: int, land: str | None) -> Mapping[dt.date, str]:
         categories=(holidays.PUBLIC,),
     )
     return types.MappingProxyType(dict(sorted(kalender.items())))
+
+
+# Bounded: 17 calendars (16 Länder, nationwide) x 96 years. Saves 834 µs per case (521 %: without
+# it a case takes 6.2 times as long) on the standard corpus, benchmarks/caches.py.
+anmelden("kalender.feiertage", _feiertage)
 
 
 def feiertage(jahr: int, land: str | None) -> Mapping[dt.date, str]:

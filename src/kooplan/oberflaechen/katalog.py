@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import os
 import sys
 from collections import defaultdict
@@ -402,7 +401,8 @@ def abdeckung(tests: Testordner = None) -> Abdeckung:
     """Replay every question of the scenario files and of the bundled examples (see the module).
 
     `tests`: a folder with `entscheidung/` and `rechtsfolgen/` (default: the scenario files
-    that ship with the package; `False`: none, only the bundled examples).
+    that ship with the package; `False`: none, only the bundled examples). The files are read
+    and replayed on every call (about half a second), so a changed file is seen at once.
     """
     if tests is False:
         return _abdeckung(None)
@@ -411,7 +411,6 @@ def abdeckung(tests: Testordner = None) -> Abdeckung:
     return _abdeckung(str(Path(tests).resolve()))
 
 
-@functools.lru_cache(maxsize=4)
 def _abdeckung(ordner_text: str | None) -> Abdeckung:
     quellen: list[str] = []
     fragen: list[tuple[Frage, Mapping[str, Any], Mapping[str, Any], bool]] = []

@@ -842,6 +842,8 @@ def _leser_fuer(feld: Feld) -> _Lies:
 _TAGE: dict[str, dt.date] = {}
 """Days read before, by their text: a case load names the same few thousand days again and again.
 Only valid days are kept, so it holds at most the 73,000 days from 1900 to 2099."""
+# Saves 8.1 µs per case (5.1 %) on the standard corpus, benchmarks/caches.py (11 days read per
+# case, 90 % found here).
 anmelden("vertrag.laden.tage", _TAGE)
 
 
