@@ -232,3 +232,99 @@ def test_a_policy_file_with_a_wrong_regelbedarf_entry_names_its_place(
         Policy.aus_mapping({"regelbedarfe": zeilen})
     assert info.value.ort == ort
     assert isinstance(info.value.meldung, str) and info.value.meldung.endswith(".")
+
+
+# -- the policy file's Regelbedarf rows: every fault named with its place -----------------------
+# A policy file may bring the Regelbedarf of years kooplan's table does not have yet (the amounts
+# are set each year by the Regelbedarfsstufen-Fortschreibungsverordnung, § 20 Abs. 1a, § 28a
+# SGB XII). Each fault of such a row is one German sentence with the JSON path of the value.
+
+_ZEILE = {
+    "jahr": 2031,
+    "stufe_1": 600,
+    "stufe_2": "540.00",
+    "stufe_3": 480,
+    "stufe_4": "450.50",
+    "quelle": "RBSFV 2031",
+}
+
+
+def _policy_fehler(daten: object) -> UngueltigeEingabe:
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy.aus_mapping(daten)  # type: ignore[arg-type]
+    return info.value
+
+
+def test_regelbedarf_rows_of_a_policy_file_are_read_with_exact_amounts() -> None:
+    policy = Policy.aus_mapping({"regelbedarfe": [_ZEILE]})
+    (zeile,) = policy.regelbedarfe
+    assert zeile.jahr == 2031 and zeile.quelle == "RBSFV 2031"
+    assert [zeile.betrag(n) for n in (1, 2, 3, 4)] == [
+        Decimal("600"),
+        Decimal("540.00"),
+        Decimal("480"),
+        Decimal("450.50"),
+    ]
+    assert Policy.aus_mapping(policy.als_mapping()) == policy
+
+
+def test_regelbedarfe_must_be_a_list_of_objects() -> None:
+    err = _policy_fehler({"regelbedarfe": {"jahr": 2031}})
+    assert err.meldung == (
+        "'regelbedarfe' muss eine Liste von Objekten sein (jahr, stufe_1 bis stufe_4, quelle)."
+    )
+    assert err.ort == "regelbedarfe"
+    err = _policy_fehler({"regelbedarfe": [_ZEILE, 5]})
+    assert err.meldung == "Eintrag 2 von 'regelbedarfe' ist kein Objekt."
+    assert err.ort == "regelbedarfe[1]"
+
+
+def test_a_regelbedarf_row_names_an_unknown_or_missing_key() -> None:
+    err = _policy_fehler({"regelbedarfe": [{**_ZEILE, "stufe_5": 1}]})
+    assert err.meldung == (
+        "Unbekannter Schlüssel in 'regelbedarfe'; erlaubt sind: "
+        "jahr, stufe_1, stufe_2, stufe_3, stufe_4, quelle."
+    )
+    assert err.ort == "regelbedarfe[0].stufe_5"
+    err = _policy_fehler({"regelbedarfe": [{**_ZEILE, "kein name": 1}]})
+    assert err.ort == "regelbedarfe[0]"  # a key that is no name is not put into the path
+    ohne = {k: v for k, v in _ZEILE.items() if k != "quelle"}
+    err = _policy_fehler({"regelbedarfe": [_ZEILE, ohne]})
+    assert err.meldung == "'quelle' fehlt in 'regelbedarfe'."
+    assert err.ort == "regelbedarfe[1].quelle"
+
+
+@pytest.mark.parametrize("betrag", [563.5, True, "563,50", "nan", "Infinity", None, [563]])
+def test_an_amount_is_a_whole_number_or_an_exact_decimal_text(betrag: object) -> None:
+    """A float cannot hold cents exactly (563.5 is fine, 563.1 is not): amounts are whole euros
+    or decimal texts; a boolean, a comma, NaN and infinity are refused."""
+    err = _policy_fehler({"regelbedarfe": [{**_ZEILE, "stufe_3": betrag}]})
+    assert err.meldung == (
+        'Ein Regelbedarf muss eine ganze Zahl (Euro) oder ein Text wie "563.50" sein; eine '
+        "Kommazahl kann Cent-Beträge nicht genau halten."
+    )
+    assert err.ort == "regelbedarfe[0].stufe_3"
+
+
+def test_a_fault_of_the_row_itself_is_placed_under_the_row() -> None:
+    """The row's own checks (Regelbedarfsjahr) name their field; the reader puts it under the
+    row's path."""
+    err = _policy_fehler({"regelbedarfe": [{**_ZEILE, "jahr": "2031"}]})
+    assert err.ort == "regelbedarfe[0].jahr"
+    assert err.meldung and "jahr" in err.meldung
+
+
+def test_an_unknown_policy_key_is_shown_short_and_printable() -> None:
+    """Any key can be printed: shortened to 40 characters and escaped to ASCII."""
+    schluessel = "ü" * 50
+    err = _policy_fehler({schluessel: 1})
+    assert err.ort == "\\u00fc" * 40
+    assert err.meldung.startswith("Unbekannter Policy-Schlüssel '" + "\\u00fc" * 40 + "'")
+
+
+def test_a_list_given_for_the_regelbedarf_rows_is_kept_as_a_tuple() -> None:
+    """A policy is frozen and hashable: rows given as a list are held as a tuple."""
+    zeile = Policy.aus_mapping({"regelbedarfe": [_ZEILE]}).regelbedarfe[0]
+    policy = Policy(regelbedarfe=[zeile])  # type: ignore[arg-type]
+    assert type(policy.regelbedarfe) is tuple and policy.regelbedarfe == (zeile,)
+    assert hash(policy) == hash(Policy(regelbedarfe=(zeile,)))
