@@ -328,3 +328,13 @@ def test_a_list_given_for_the_regelbedarf_rows_is_kept_as_a_tuple() -> None:
     policy = Policy(regelbedarfe=[zeile])  # type: ignore[arg-type]
     assert type(policy.regelbedarfe) is tuple and policy.regelbedarfe == (zeile,)
     assert hash(policy) == hash(Policy(regelbedarfe=(zeile,)))
+
+
+@pytest.mark.parametrize("wert", [5, "2031", None])
+def test_regelbedarf_rows_of_another_kind_are_an_input_error_naming_the_field(wert: object) -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy(regelbedarfe=wert)  # type: ignore[arg-type]
+    assert info.value.ort == "regelbedarfe"
+    assert info.value.meldung == (
+        "'regelbedarfe' muss eine Liste von kooplan.regelbedarf.Regelbedarfsjahr sein."
+    )

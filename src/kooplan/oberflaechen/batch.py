@@ -862,9 +862,7 @@ def entscheide_anfragen(
     if policies is None:
         policies = Policies()
     if not isinstance(policies, Policies):
-        raise UngueltigeEingabe(
-            "'policies' muss kooplan.oberflaechen.batch.Policies sein.", ort="policies"
-        )
+        raise UngueltigeEingabe("'policies' muss kooplan.batch.Policies sein.", ort="policies")
     n_jobs = _jobs(jobs)
     groesse = _chunk_groesse(chunk)
     nummeriert = enumerate(zeilen, start=erste_zeile)

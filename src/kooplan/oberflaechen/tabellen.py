@@ -114,7 +114,7 @@ def _pandas() -> Any:
         return importlib.import_module("pandas")
     except ImportError:
         raise ImportError(
-            "kooplan.oberflaechen.tabellen braucht pandas, das nicht installiert ist. Installiere kooplan mit "
+            "kooplan.tabellen braucht pandas, das nicht installiert ist. Installiere kooplan mit "
             "dem Extra 'pandas' (im Quellordner: pip install -e '.[pandas]') oder pip install "
             "pandas.",
             name="pandas",

@@ -73,7 +73,7 @@ class Policy:
     def _pruefe_regelbedarfe(self, attribute: attrs.Attribute[Any], wert: Any) -> None:
         if not isinstance(wert, tuple) or not all(isinstance(z, Regelbedarfsjahr) for z in wert):
             raise UngueltigeEingabe(
-                "'regelbedarfe' muss eine Liste von kooplan.recht.regelbedarf.Regelbedarfsjahr sein.",
+                "'regelbedarfe' muss eine Liste von kooplan.regelbedarf.Regelbedarfsjahr sein.",
                 ort="regelbedarfe",
             )
         jahre = [z.jahr for z in wert]
