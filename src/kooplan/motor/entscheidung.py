@@ -55,7 +55,7 @@ from kooplan.werte.fehler import (
     RechtsstandNichtAbgedeckt,
     UngueltigeEingabe,
 )
-from kooplan.werte.zwischenspeicher import anmelden
+from kooplan.werte.zwischenspeicher import ablegen, anmelden
 
 __all__ = [
     "HINWEIS_REGELN",
@@ -493,14 +493,12 @@ def _entscheide_zustand(
     schluessel = (regime, z.phase, anliegen)
     plan = _PLAENE[schluessel]
     wahl = tuple(getattr(policy, k) for k in plan.policy_schluessel)
-    fakten = tuple(fakt(z, anliegen, stichtag, faellig, policy) for fakt in _FAKTEN[schluessel])
+    fakten = tuple([fakt(z, anliegen, stichtag, faellig, policy) for fakt in _FAKTEN[schluessel]])
     gedaechtnis = (rs.id, schluessel, wahl, fakten)
     teil = _TABELLE.get(gedaechtnis)
     if teil is None:
         teil = _tabelle_direkt(plan, regime, z, anliegen, stichtag, faellig, policy)
-        if len(_TABELLE) >= _TABELLE_HOECHSTENS:
-            _TABELLE.clear()
-        _TABELLE[gedaechtnis] = teil
+        ablegen(_TABELLE, gedaechtnis, teil, _TABELLE_HOECHSTENS)
     modus, gruende, codes, tabellen_hinweise = teil
     hinweise: list[Hinweis] = [h for h in z.hinweise if h.gilt_am(stichtag)]
     if "policy.schlichtung_hoechstzahl" in codes:
