@@ -7,6 +7,7 @@ the YAML scenario tests. Everything here is written from docs/vertrag.md, not ta
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -44,6 +45,13 @@ ENTSCHEIDUNG_SCHLUESSEL = [
 ]
 FEHLER_SCHLUESSEL = ["schema", "fall", "zeile", "fehler", "meldung", "ort"]
 ANLIEGEN = ["einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen"]
+
+
+def zitiert(schluessel: str) -> str:
+    """A key as the loader's messages quote it (docs/vertrag.md, errors): at most 40 characters,
+    a longer one cut there and ended with "…", escaped to printable ASCII as in JSON."""
+    k = schluessel if len(schluessel) <= 40 else schluessel[:40] + "…"
+    return json.dumps(k, ensure_ascii=True)[1:-1]
 
 
 def ev(art: str, am: str, **felder: Any) -> dict[str, Any]:

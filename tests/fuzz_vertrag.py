@@ -38,12 +38,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kooplan
+from faelle_bau import zitiert
 from kooplan.batch import Policies, entscheide_anfragen
 from kooplan.beispiele import beispiele
 from kooplan.fehler import FEHLERCODES, KooplanError, UngueltigeEingabe
 from kooplan.policy import Policy
 from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict
-from kooplan.vertrag.laden import _schluessel, fall_aus_json, policy_lesen
+from kooplan.vertrag.laden import fall_aus_json, policy_lesen
 from kooplan.vertrag.schema import schema
 
 _STICHTAGE = (dt.date(2023, 7, 1), dt.date(2025, 5, 6), dt.date(2026, 7, 1), dt.date(2099, 12, 31))
@@ -96,7 +97,7 @@ def pruefe_fehler(err: KooplanError, doc: Any, *, eigene_daten: bool = True) -> 
     if eigene_daten and err.ort is not None:
         assert not re.search(r"(^|\.|\[\")x_", err.ort), err.ort
     for k in _x_schluessel(doc) if eigene_daten else ():
-        assert f"'{_schluessel(k)}'" not in meldung, meldung
+        assert f"'{zitiert(k)}'" not in meldung, meldung
     obj = fehler_als_dict(err, 1)
     _validator("fehler").validate(obj)
     json.dumps(obj, ensure_ascii=False).encode("utf-8")  # printable as the contract's UTF-8

@@ -9,10 +9,23 @@ import pickle
 import pytest
 
 import kooplan
+from faelle_bau import offene_massnahme
+from kooplan import (
+    Anliegen,
+    Fall,
+    Mitwirkung,
+    MitwirkungUnterblieben,
+    Modus,
+    PlanErstellt,
+    Policy,
+    entscheide,
+)
 from kooplan.ereignisse import Minderungsgrund, Tatbestand
-from kooplan.fehler import KooplanError
-from kooplan.phasen import Phase, falte, zeitschritte
+from kooplan.fehler import KooplanError, UngueltigeEingabe
+from kooplan.motor.entscheidung import entscheide_zustand
+from kooplan.phasen import Phase, Zustand, falte, zeitschritte
 from kooplan.recht import Fassung, Regime, alle_grenzen, fassung_am, regime_am
+from kooplan.vertrag import fall_aus_objekt
 
 D = dt.date
 PFLICHT = Minderungsgrund.PFLICHTVERLETZUNG
@@ -253,3 +266,236 @@ def test_kooplan_testing_without_hypothesis_names_the_extra():
     name, meldung = out.split("\n", 1)
     assert name == "hypothesis"
     assert "Extra 'testing'" in meldung and "[testing]" in meldung
+
+
+# -- the arguments of entscheide and entscheide_zustand (docs/vertrag.md: every refused
+# argument is an UngueltigeEingabe with its ort)
+
+
+def _fall(*ereignisse: object, **kw: object) -> Fall:
+    return Fall("JC-Regeln", list(ereignisse), **kw)  # type: ignore[arg-type]
+
+
+def _codes(e: object) -> list[str]:
+    return [h.code for h in e.hinweise]  # type: ignore[attr-defined]
+
+
+#: A case in mitwirkung_eingefordert for Eigenbemühungen (plan on 15.1., missed on the given day).
+def _eingefordert(am: dt.date) -> Fall:
+    return _fall(
+        PlanErstellt(am=am - dt.timedelta(days=30)),
+        MitwirkungUnterblieben(
+            am=am, id="u1", mitwirkung=Mitwirkung.EIGENBEMUEHUNGEN, wichtiger_grund=False
+        ),
+    )
+
+
+def test_an_unknown_anliegen_lists_the_four_allowed() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_fall(), "termin", D(2024, 1, 2))
+    assert info.value.ort == "anliegen"
+    assert "einladung, massnahme, vermittlungsvorschlag, eigenbemuehungen" in info.value.meldung
+
+
+@pytest.mark.parametrize("name", ["stichtag", "faellig"])
+def test_a_datetime_argument_is_refused_with_its_name(name: str) -> None:
+    kw = {"stichtag": D(2024, 1, 2), "faellig": None}
+    kw[name] = dt.datetime(2024, 1, 2, 9, 0)
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_fall(), "einladung", **kw)  # type: ignore[arg-type]
+    assert info.value.ort == name
+    assert isinstance(info.value.meldung, str) and f"'{name}'" in info.value.meldung
+
+
+@pytest.mark.parametrize("faellig", [None, D(2024, 1, 2), dt.datetime(2024, 1, 2, 9, 0)])
+def test_a_missing_stichtag_is_an_input_error_at_stichtag(faellig: dt.date | None) -> None:
+    # found by the mutation review: a None Stichtag used to be skipped by the check (TypeError)
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_fall(), "einladung", None, faellig)  # type: ignore[arg-type]
+    assert info.value.ort == "stichtag"
+
+
+def test_faellig_is_checked_as_a_day() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_fall(), "einladung", D(2024, 1, 2), dt.datetime(2024, 1, 2, 9, 0))
+    assert info.value.ort == "faellig"
+
+
+def test_the_last_day_allowed_is_accepted_and_the_next_refused() -> None:
+    # 31.12.2099 is the last day the contract accepts
+    e = entscheide(_fall(), "einladung", D(2099, 12, 31))
+    assert e.stichtag == D(2099, 12, 31)
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_fall(), "einladung", D(2099, 12, 30), D(2100, 1, 1))
+    assert info.value.ort == "faellig"
+    assert "31.12.2099" in info.value.meldung and "01.01.1900" in info.value.meldung
+
+
+def test_faellig_before_the_stichtag_is_refused() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_fall(), "einladung", D(2024, 3, 2), D(2024, 3, 1))
+    assert info.value.ort == "faellig"
+    assert isinstance(info.value.meldung, str)
+    assert info.value.meldung.startswith("'faellig'") and "Stichtag" in info.value.meldung
+
+
+def test_fall_must_be_a_fall() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide({"fall": "JC-1"}, "einladung", D(2024, 3, 2))  # type: ignore[arg-type]
+    assert info.value.meldung == "'fall' muss ein kooplan.Fall sein."
+
+
+def test_a_birth_date_after_the_stichtag_is_refused_but_not_on_it() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_fall(geburtsdatum=D(2024, 3, 3)), "einladung", D(2024, 3, 2))
+    assert info.value.ort == "geburtsdatum"
+    assert info.value.fall == "JC-Regeln"
+    assert info.value.meldung.startswith("'geburtsdatum' liegt nach dem Stichtag")
+    e = entscheide(_fall(geburtsdatum=D(2024, 3, 2)), "einladung", D(2024, 3, 2))
+    assert e.phase is Phase.ERSTKONTAKT
+
+
+# -- entscheide_zustand ---------------------------------------------------------------------------
+
+
+def test_a_decision_on_a_state_without_case_id_is_for_an_unknown_case() -> None:
+    e = entscheide_zustand(Zustand(), Anliegen.EINLADUNG, D(2024, 1, 2))
+    assert e.fall == "unbekannt"
+    assert e.faellig == D(2024, 1, 2)
+
+
+def test_entscheide_zustand_takes_a_given_faellig_as_given() -> None:
+    # B, mitwirkung_eingefordert: RFB; due after 1.7.2026 -> the law changes until then
+    z = falte(_eingefordert(D(2026, 6, 1)), D(2026, 6, 2))
+    e = entscheide_zustand(z, Anliegen.EIGENBEMUEHUNGEN, D(2026, 6, 2), D(2026, 7, 6))
+    assert "rechtsstand.wechsel_bis_faelligkeit" in _codes(e)
+    assert "rechtsstand.wechsel_absehbar" not in _codes(e)
+
+
+# -- entscheide_zustand checks its arguments (it is public: a caller may fold elsewhere) ----------
+
+_Z_RF = falte(fall_aus_objekt(offene_massnahme("JC-Z")), D(2025, 3, 10))
+
+
+@pytest.mark.parametrize(
+    ("argumente", "ort", "meldung"),
+    [
+        ({"zustand": 5}, "zustand", "'zustand' muss ein kooplan.Zustand sein (aus kooplan.falte)."),
+        ({"anliegen": "brief"}, "anliegen", None),
+        ({"stichtag": "2025-03-10"}, "stichtag", "'stichtag' muss ein Datum sein (ohne Uhrzeit)."),
+        ({"faellig": D(2025, 3, 9)}, "faellig", "'faellig' darf nicht vor dem Stichtag liegen."),
+        ({"policy": "standard"}, "policy", "'policy' muss eine kooplan.Policy sein."),
+        ({"faellig_gegeben": 1}, "faellig_gegeben", "'faellig_gegeben' muss true oder false sein."),
+        (
+            {"regelbedarfsstufe": [1]},
+            "regelbedarfsstufe",
+            "'regelbedarfsstufe' muss eine ganze Zahl von 1 bis 4 sein.",
+        ),
+        ({"regelbedarfsstufe": True}, "regelbedarfsstufe", None),
+        ({"regelbedarfsstufe": 0}, "regelbedarfsstufe", None),
+        ({"regelbedarfsstufe": 5}, "regelbedarfsstufe", None),
+        (
+            {"geburtsdatum": "1990-01-01"},
+            "geburtsdatum",
+            "'geburtsdatum' muss ein Datum sein (ohne Uhrzeit).",
+        ),
+        ({"geburtsdatum": dt.datetime(1990, 1, 1)}, "geburtsdatum", None),
+        (
+            {"geburtsdatum": D(2025, 3, 11)},
+            "geburtsdatum",
+            "'geburtsdatum' liegt nach dem Stichtag; das Geburtsdatum kann nicht stimmen.",
+        ),
+    ],
+)
+def test_entscheide_zustand_names_a_wrong_argument(
+    argumente: dict[str, object], ort: str, meldung: str | None
+) -> None:
+    werte: dict[str, object] = {
+        "zustand": _Z_RF,
+        "anliegen": "massnahme",
+        "stichtag": D(2025, 3, 10),
+        "regelbedarfsstufe": 1,
+    }
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide_zustand(**(werte | argumente))  # type: ignore[arg-type]
+    assert info.value.ort == ort
+    if meldung is not None:
+        assert info.value.meldung == meldung
+
+
+def test_entscheide_zustand_takes_the_edges_and_equals_entscheide() -> None:
+    fall = fall_aus_objekt(offene_massnahme("JC-Z", regelbedarfsstufe=4, geburtsdatum="2025-03-10"))
+    for faellig in (None, D(2025, 3, 10), D(2025, 4, 1)):
+        e = entscheide_zustand(
+            _Z_RF,
+            "massnahme",
+            D(2025, 3, 10),
+            faellig,
+            fall="JC-Z",
+            regelbedarfsstufe=4,
+            geburtsdatum=D(2025, 3, 10),
+        )
+        assert e == entscheide(fall, "massnahme", D(2025, 3, 10), faellig)
+    gegeben = entscheide_zustand(
+        _Z_RF, Anliegen.MASSNAHME, D(2025, 3, 10), fall="JC-Z", faellig_gegeben=True
+    )
+    assert gegeben.rechtsfolgen is not None and gegeben.rechtsfolgen.alternativen == ()
+
+
+def test_entscheide_zustand_applies_the_policy_given() -> None:
+    # docs/fachliches.md section 4: the Praxis (no RFB for a Maßnahme in kooperation) unless the policy says so
+    z = falte(Fall("JC-P", [PlanErstellt(am=D(2025, 1, 10))]), D(2025, 3, 10))
+    ohne = entscheide_zustand(z, "massnahme", D(2025, 3, 10))
+    mit = entscheide_zustand(
+        z, "massnahme", D(2025, 3, 10), policy=Policy(massnahme_mit_rfb_in_kooperation=True)
+    )
+    assert (ohne.modus, mit.modus) == (Modus.OHNE_RFB, Modus.MIT_RFB)
+
+
+def test_entscheide_zustand_takes_faellig_gegeben_as_given() -> None:
+    # without a due day the decision looks three months ahead for a change of the law
+    # (note rechtsstand.wechsel_absehbar); a caller that knows the due day is the Stichtag says so
+    stichtag = D(2026, 6, 15)
+    z = falte(
+        Fall(
+            "JC-G",
+            [
+                PlanErstellt(am=D(2026, 1, 10)),
+                MitwirkungUnterblieben(
+                    am=D(2026, 6, 1), mitwirkung=Mitwirkung.MASSNAHME, wichtiger_grund=False
+                ),
+            ],
+        ),
+        stichtag,
+    )
+    offen = entscheide_zustand(z, "massnahme", stichtag)
+    gegeben = entscheide_zustand(z, "massnahme", stichtag, faellig_gegeben=True)
+    codes_offen = [h.code for h in offen.hinweise]
+    codes_gegeben = [h.code for h in gegeben.hinweise]
+    assert "rechtsstand.wechsel_absehbar" in codes_offen
+    assert "rechtsstand.wechsel_absehbar" not in codes_gegeben
+
+
+#: A case with a plan (15.1.2024) and a day of Rechtsstand 2023-07, for the argument checks.
+ARG_TAG = dt.date(2024, 3, 11)
+
+
+def _arg_fall() -> kooplan.Fall:
+    return kooplan.Fall("ARG-1", [kooplan.PlanErstellt(am=dt.date(2024, 1, 15))])
+
+
+#: A case with an outstanding Maßnahme, and its day.
+_FALL = fall_aus_objekt(offene_massnahme("JC-A"))
+_TAG = dt.date(2025, 3, 10)
+
+
+def test_a_policy_of_the_wrong_kind_is_refused_by_entscheide() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        kooplan.entscheide(_arg_fall(), "einladung", ARG_TAG, None, "einzelfall")  # type: ignore[arg-type]
+    assert info.value.ort == "policy"
+
+
+def test_entscheide_refuses_a_policy_that_is_not_one() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        entscheide(_FALL, "massnahme", _TAG, policy="standard")  # type: ignore[arg-type]
+    assert info.value.ort == "policy"

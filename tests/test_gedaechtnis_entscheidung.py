@@ -28,6 +28,7 @@ from kooplan.motor.entscheidung import (
 from kooplan.recht.policy import Policy, RfbUmfang
 from kooplan.recht.rechtsstaende import Regime
 from kooplan.vertrag import entscheidung_als_zeile, fehler_als_dict
+from kooplan.werte.fehler import UngueltigeTabelle
 from kooplan.werte.phase import Phase
 from kooplan.werte.zwischenspeicher import alle_leeren, belegung
 
@@ -121,7 +122,7 @@ def test_a_condition_without_its_facts_is_refused_naming_it() -> None:
         if lage is not Lage.TERMINLAUF
     }
     with pytest.raises(
-        TypeError, match=r"fehlt die Funktion, die ihre Fakten liest: Lage\.TERMINLAUF$"
+        UngueltigeTabelle, match=r"fehlt die Funktion, die ihre Fakten liest: Lage\.TERMINLAUF$"
     ):
         pruefe_vollstaendig(bedingungen, REGELN, HINWEIS_REGELN)
     pruefe_vollstaendig({**bedingungen, Lage.TERMINLAUF: bedingungen[Lage.MODUS_VA]}, (), ())

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
 import kooplan
-from faelle_bau import ANLIEGEN, FALL_ID, GEB_FORMEN, GEBURTSDATUM, ev
+from faelle_bau import ANLIEGEN, FALL_ID, GEB_FORMEN, GEBURTSDATUM, ev, zitiert
 from faelle_bau import json_orte as _orte
 from kooplan.beispiele import beispiele
 from kooplan.cli import main
@@ -63,7 +63,6 @@ from kooplan.vertrag.laden import (
     MAX_EREIGNISSE,
     MAX_JSON_TIEFE,
     MAX_TIEFE,
-    _schluessel,
     faelle_lesen,
     fall_aus_json,
 )
@@ -382,7 +381,7 @@ def pruefe_fehler(err: BaseException, doc: Any, *, fall: Any = ...) -> None:
         for art, wert in pfad_teile(err.ort):
             assert art == "index" or not str(wert).startswith("x_"), repr(err)
     for k in x_schluessel(doc) - FELDNAMEN:  # a contract field's name is quoted by right
-        assert f"'{_schluessel(k)}'" not in err.meldung, repr(err)
+        assert f"'{zitiert(k)}'" not in err.meldung, repr(err)
     if fall is ...:
         assert err.code == "ungueltige_eingabe", repr(err)
         # A fault found inside the case names it; input not read at all (over the size limit,

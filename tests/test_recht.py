@@ -10,15 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kooplan
+from kooplan.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
 from kooplan.fristen import (
     naechste_ueberpruefung,
-    schlichtung_endet_wirksam,
-    schlichtung_letzter_tag,
 )
 from kooplan.recht import (
     RECHTSSTAENDE,
     Fassung,
     Regime,
+    pruefe_tag,
     rechtsstand_am,
     rechtsstand_andere_lesart,
     rechtsstand_nach_id,
@@ -115,20 +115,6 @@ def test_review_date_is_in_the_sixth_month_after(plan_am):
     assert frist.day == plan_am.day or (frist.day < plan_am.day and naechster.day == 1)
 
 
-def test_schlichtung_four_weeks():
-    # docs/fachliches.md section 5: begun on Thursday 1 Feb 2024, the last day is Thursday 29 Feb 2024
-    assert schlichtung_letzter_tag(D(2024, 2, 1)) == D(2024, 2, 29)
-    assert schlichtung_endet_wirksam(D(2024, 2, 1)) == D(2024, 3, 1)
-    assert schlichtung_letzter_tag(D(2025, 5, 5)) == D(2025, 6, 2)  # worked example 8/8b
-
-
-@given(st.dates(min_value=D(2023, 7, 1), max_value=D(2026, 6, 30)))
-def test_schlichtung_ends_on_the_same_weekday(beginn):
-    ende = schlichtung_letzter_tag(beginn)
-    assert ende.weekday() == beginn.weekday()
-    assert (ende - beginn).days == 28
-
-
 def test_the_rows_cite_the_acts_with_date_and_gazette_number():
     """The acts behind the boundaries, as their texts and later acts cite them."""
     quelle = {r.id: r.quelle for r in RECHTSSTAENDE}
@@ -153,3 +139,36 @@ def test_the_first_day_of_2026_04_is_the_best_evidence_and_marked_unverified():
     assert rechtsstand_andere_lesart(D(2026, 4, 22)) == r
     assert rechtsstand_andere_lesart(D(2026, 4, 23)) is None
     assert [x.id for x in RECHTSSTAENDE if x.zweifelstage is not None] == ["2026-04"]
+
+
+# -- how a norm is cited, and the days the table covers (docs/fachliches.md sections 2, 9)
+
+
+def test_a_norm_cited_for_regime_b_is_the_old_version() -> None:
+    assert sgb2("§ 15 Abs. 5 Satz 2", Regime.B) == "§ 15 Abs. 5 Satz 2 SGB II a.F."
+    assert sgb2("§ 15a Abs. 1", Regime.C) == "§ 15a Abs. 1 SGB II n.F."
+    assert sgb2("§ 31a Abs. 4", Fassung.KEINE) == "§ 31a Abs. 4 SGB II"
+    assert sgb2("§ 32", Fassung.NF) == "§ 32 SGB II n.F."
+
+
+@pytest.mark.parametrize(
+    ("wert", "typ"),
+    [(dt.datetime(2024, 1, 1, 8, 0), "datetime"), ("2024-01-01", "str"), (None, "NoneType")],
+)
+def test_a_day_that_is_not_a_date_names_what_it_was(wert: object, typ: str) -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        pruefe_tag(wert)  # type: ignore[arg-type]
+    meldung = info.value.meldung
+    assert isinstance(meldung, str)
+    assert "datetime.date" in meldung
+    assert meldung.endswith(f"nicht {typ}.")
+
+
+def test_a_day_before_1_july_2023_names_the_day_and_the_first_day_covered() -> None:
+    with pytest.raises(RechtsstandNichtAbgedeckt) as info:
+        rechtsstand_am(D(2023, 6, 30))
+    meldung = info.value.meldung
+    assert meldung.startswith("Der 30.06.2023 liegt vor dem 1.7.2023")
+    # the law from which kooplan covers, as it is cited
+    assert "Bürgergeld-Gesetz (1.7.2023)" in meldung
+    assert meldung.endswith(".")

@@ -59,6 +59,7 @@ from kooplan import (
 )
 from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben
 from kooplan.phasen import Ziel, zeitschritte
+from test_schlichtung_ende import ZEIT_FAELLE
 
 E, K, M, S, O, B = (
     Phase.ERSTKONTAKT,
@@ -460,57 +461,6 @@ def test_illegal_pairs_by_condition() -> None:
     for einigung in (True, False):
         with pytest.raises(UnzulaessigerUebergang):
             schritt(ohne.zustand(), SchlichtungBeendet(am=TAG, einigung=einigung))
-
-
-# -- time-driven steps (section 3, section 5) ----------------------------------------------------------------
-
-ZEIT_FAELLE = [
-    # (begun, Stichtag, expected phase, trigger of the last step or None)
-    (dt.date(2025, 5, 5), dt.date(2025, 6, 2), S, None),  # the last day of the four weeks
-    (dt.date(2025, 5, 5), dt.date(2025, 6, 3), O, "zeit:vier_wochen"),
-    (
-        dt.date(2024, 2, 1),
-        dt.date(2024, 2, 29),
-        S,
-        None,
-    ),  # section 5's example: Thu 1 Feb → Thu 29 Feb
-    (dt.date(2024, 2, 1), dt.date(2024, 3, 1), O, "zeit:vier_wochen"),
-    (dt.date(2026, 6, 15), dt.date(2026, 6, 30), S, None),
-    (dt.date(2026, 6, 15), dt.date(2026, 7, 1), O, "zeit:aufhebung_15a"),
-    (dt.date(2026, 6, 15), dt.date(2026, 12, 1), O, "zeit:aufhebung_15a"),
-]
-
-
-@pytest.mark.parametrize(("beginn", "stichtag", "phase", "ausloeser"), ZEIT_FAELLE, ids=str)
-def test_time_driven_end_of_a_schlichtung(
-    beginn: dt.date, stichtag: dt.date, phase: Phase, ausloeser: str | None
-) -> None:
-    fall = Fall("T-zeit", [SchlichtungBegonnen(am=beginn, verlangt_von=VerlangtVon.JOBCENTER)])
-    assert falte(fall, stichtag).phase is phase
-    schritte = verlauf(fall, stichtag)
-    assert schritte[-1].ausloeser == (ausloeser or "schlichtung_begonnen")
-    if ausloeser is not None:
-        erwarteter_tag = min(beginn + dt.timedelta(days=29), C_AB)
-        assert schritte[-1].tag == erwarteter_tag
-        assert (schritte[-1].von, schritte[-1].nach) == (S, O)
-
-
-def test_an_event_on_the_last_day_still_meets_the_schlichtung() -> None:
-    beginn = dt.date(2025, 5, 5)
-    letzter = beginn + dt.timedelta(days=28)
-    sb = SchlichtungBegonnen(am=beginn, verlangt_von=VerlangtVon.JOBCENTER)
-    fall = Fall("T-letzter", [sb, PlanErstellt(am=letzter)])
-    assert [s.regel.id for s in verlauf(fall, letzter)][-1] == "schlichtung.plan"
-    fall = Fall(
-        "T-danach", [sb, SchlichtungBeendet(am=letzter + dt.timedelta(days=1), einigung=True)]
-    )
-    schritte = verlauf(fall, letzter + dt.timedelta(days=1))
-    assert [s.ausloeser for s in schritte] == [
-        "schlichtung_begonnen",
-        "zeit:vier_wochen",
-        "schlichtung_beendet",
-    ]
-    assert schritte[-1].nach is O  # recorded late: an Einigung now needs plan_erstellt
 
 
 # -- rows: every one exercised, none unreachable --------------------------------------------------

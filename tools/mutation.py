@@ -18,8 +18,10 @@ ones are kept by hand in ``docs/mutation.md``.
 
 Mutating one module at a time keeps each run short and keeps mutmut's per-function test
 selection small. The test files used are a fixed list (``TESTS`` below: the rule-level tests,
-not the slow I/O, CLI and hardening suites) plus every ``tests/test_mutanten_*.py``;
-``--thorough`` adds the slow property-based and stateful suites (``LANGSAM``).
+not the slow I/O, CLI and hardening suites) plus the behaviour files that hold the cases written
+for the survivors of earlier runs (``FUER_UEBERLEBENDE``, listed by the module whose survivors
+they pin, and run for every module); ``--thorough`` adds the slow property-based and stateful
+suites (``LANGSAM``).
 """
 
 from __future__ import annotations
@@ -64,6 +66,34 @@ TESTS = [
     "tests/test_wertobjekte.py",
 ]
 
+#: The behaviour files that hold the cases written for the survivors of earlier runs, by the
+#: module whose survivors they pin. Every module is run against all of them (as against
+#: ``TESTS``): a case written for one module often reaches another, and mutmut runs for each
+#: mutated function only the tests that call it, so the extra files cost only their collection.
+FUER_UEBERLEBENDE: dict[str, list[str]] = {
+    "recht.policy": ["tests/test_policy.py"],
+    "motor.fristen": ["tests/test_schlichtung_ende.py"],
+    "recht.rechtsstaende": ["tests/test_recht.py"],
+    "recht.begruendung": ["tests/test_hinweise.py", "tests/test_tabellenaufbau.py"],
+    "motor.rechtsfolgen": [
+        "tests/test_rechtsfolgen_regeln.py",
+        "tests/test_rechtsfolgen_texte.py",
+        "tests/test_tabellenaufbau.py",
+    ],
+    "motor.entscheidung": [
+        "tests/test_api.py",
+        "tests/test_entscheidung_regeln.py",
+        "tests/test_tabellenaufbau.py",
+    ],
+    "motor.phasen": [
+        "tests/test_phasen.py",
+        "tests/test_schlichtung_ende.py",
+        "tests/test_tabellenaufbau.py",
+    ],
+    "motor.kalender": ["tests/test_kalender.py"],
+    "vertrag/laden": ["tests/test_vertrag.py"],
+}
+
 #: Modules outside the rule set that can be named on the command line, with the tests they need
 #: besides ``TESTS`` (the loader: its fast reader is held to the exact one by property tests).
 WEITERE: dict[str, list[str]] = {
@@ -91,8 +121,12 @@ ZEITUEBERSCHREITUNG = {24, -24, 36, 152, 255}
 
 
 def _tests(modul: str, gruendlich: bool) -> list[str]:
-    eigene = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_mutanten_*.py"))
-    return TESTS + WEITERE.get(modul, []) + (LANGSAM if gruendlich else []) + eigene
+    eigene = [d for dateien in FUER_UEBERLEBENDE.values() for d in dateien]
+    alle = TESTS + WEITERE.get(modul, []) + (LANGSAM if gruendlich else []) + eigene
+    fehlt = [d for d in alle if not (ROOT / d).is_file()]
+    if fehlt:
+        raise SystemExit(f"no such test file: {', '.join(fehlt)}")
+    return list(dict.fromkeys(alle))  # each file once, in this order
 
 
 def _konfiguration(modul: str, gruendlich: bool) -> str:
@@ -212,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     module = args.module or MODULE
-    unbekannt = [m for m in module if not (PAKET / f"{m}.py").is_file()]
+    unbekannt = [m for m in module if not (PAKET / f"{m.replace('.', '/')}.py").is_file()]
     if unbekannt:
         parser.error(f"no such module: {', '.join(unbekannt)}")
 

@@ -15,7 +15,7 @@ Examples:
     >>> pruefe_vollstaendig({}, REGELN, HINWEIS_REGELN)
     Traceback (most recent call last):
     ...
-    TypeError: Für diese Bedingungen der Regeltabellen fehlt die Funktion, die ihre Fakten liest: ...
+    kooplan.werte.fehler.UngueltigeTabelle: Für diese Bedingungen der Regeltabellen fehlt die Funktion, die ihre Fakten liest: ...
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import attrs
 
 from kooplan.recht.regeln import HinweisRegel, Lage, PolicyWahl, Regel
 from kooplan.werte.anliegen import Modus
+from kooplan.werte.fehler import UngueltigeTabelle
 
 __all__ = ["Bedingung", "Schluesselplan", "pruefe_vollstaendig", "schluesselplan"]
 
@@ -70,14 +71,14 @@ def pruefe_vollstaendig(
     """Refuse conditions (every `Lage`, and every one the tables use) that have no `Bedingung`.
 
     Raises:
-        TypeError: naming each condition without one (a programming error).
+        UngueltigeTabelle: naming each condition without one (a programming error).
     """
     fehlend = sorted(
         {lage.name for lage in Lage if lage not in bedingungen}
         | {lage.name for lage in _lagen(regeln, hinweis_regeln) if lage not in bedingungen}
     )
     if fehlend:
-        raise TypeError(
+        raise UngueltigeTabelle(
             "Für diese Bedingungen der Regeltabellen fehlt die Funktion, die ihre Fakten liest: "
             + ", ".join(f"Lage.{name}" for name in fehlend)
         )

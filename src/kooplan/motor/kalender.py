@@ -44,7 +44,7 @@ from kooplan.werte.pruefen import (
     SPAETESTER_TAG,
 )
 
-FRUEHESTER_TAG = dt.date(2005, 1, 1)
+SGB2_AB = dt.date(2005, 1, 1)
 """The first day the calendar functions accept (SGB II began on 1.1.2005)."""
 
 __all__ = [
@@ -113,7 +113,7 @@ class Fristart(Aufzaehlung):
 def _pruefe_tag(
     wert: object,
     name: str,
-    frueh: dt.date = FRUEHESTER_TAG,
+    frueh: dt.date = SGB2_AB,
     spaet: dt.date = SPAETESTER_TAG,
 ) -> dt.date:
     if isinstance(wert, dt.datetime) or not isinstance(wert, dt.date):
@@ -353,7 +353,7 @@ def feiertage(jahr: int, land: str | None) -> Mapping[dt.date, str]:
         >>> feiertage(2025, None).get(dt.date(2025, 3, 8)) is None
         True
     """
-    jahr = _pruefe_ganzzahl(jahr, "jahr", FRUEHESTER_TAG.year, SPAETESTER_TAG.year + 1)
+    jahr = _pruefe_ganzzahl(jahr, "jahr", SGB2_AB.year, SPAETESTER_TAG.year + 1)
     return _feiertage(jahr, _pruefe_land(land))
 
 

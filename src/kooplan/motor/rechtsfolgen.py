@@ -50,9 +50,9 @@ from kooplan.recht.rechtsstaende import (
     rechtsstand_andere_lesart,
     rechtsstand_nach_id,
 )
-from kooplan.recht.regelbedarf import anteil_euro, minderung_euro
+from kooplan.recht.regelbedarf import DECKEL_PROZENT, anteil_euro, minderung_euro
+from kooplan.recht.sanktionen import SANKTIONSRECHT, Abs7, Sanktionsrecht, Stufe
 from kooplan.werte import pruefen as p
-from kooplan.werte.aufzaehlung import Aufzaehlung
 from kooplan.werte.ereignisse import MinderungFestgestellt, Minderungsgrund, Tatbestand
 from kooplan.werte.fall import Fall
 from kooplan.werte.fehler import UngueltigeEingabe
@@ -73,101 +73,6 @@ __all__ = [
     "rechtsfolge",
     "stufe_31",
 ]
-
-DECKEL_PROZENT: Final = 30
-""""auf insgesamt 30 Prozent des nach § 20 maßgebenden Regelbedarfs begrenzt" (§ 31a Abs. 4 Satz 1).
-"""
-
-
-@attrs.frozen
-class Stufe:
-    """A Minderung: rate, months and the norm that sets them."""
-
-    prozent: int
-    """The rate in percent of the Regelbedarf."""
-    monate: int
-    """The length in months."""
-    norm: str
-    """The norm of the step."""
-
-
-class Abs7(Aufzaehlung):
-    """The states of § 31a Abs. 7 SGB II (Entzug des Regelbedarfs bei Arbeitsverweigerung)."""
-
-    KEINE = "keine"
-    """Not in force (2023-07; expired 27.3.2026 under § 86, so also 2026-03)."""
-    MIT_VORMINDERUNG = "mit_vorminderung"
-    """2024-03: only after a Minderung for § 31 Abs. 1 Satz 1 Nr. 2, Abs. 2 Nr. 3 or 4 within the
-    last year."""
-    OHNE_VORMINDERUNG = "ohne_vorminderung"
-    """From 2026-04: without a prior Minderung."""
-
-
-@attrs.frozen
-class Sanktionsrecht:
-    """The consequences of violations under one Rechtsstand."""
-
-    rechtsstand: str
-    """The Rechtsstand of the row."""
-    regime: Regime
-    """Its regime."""
-    pflichtverletzung: tuple[Stufe, ...]
-    """§ 31: the steps (B) or the single flat rate (C)."""
-    meldeversaeumnis: Stufe
-    """§ 32: the Minderung per (repeated) Meldeversäumnis."""
-    erstes_meldeversaeumnis_frei: bool
-    """C only: the first unexcused miss brings no Minderung."""
-    nichterreichbarkeit: bool
-    """C only: the third consecutive miss with RFB makes the person nicht erreichbar (§ 7b Abs. 4).
-    """
-    abs7: Abs7
-    """Whether and how § 31a Abs. 7 applies."""
-    abs7_norm: str | None
-    """The norm of § 31a Abs. 7 in this Rechtsstand, if it applies."""
-    leistung: str
-    """The name of the benefit (Bürgergeld, Grundsicherungsgeld)."""
-    sgb12_norm: str = "§ 31b Abs. 4 SGB II a.F."
-    """Where the exclusion of ergänzende Hilfe nach dem SGB XII stands (§ 31b Abs. 3 in the text of
-    1.7.2023, Abs. 4 from 28.3.2024)."""
-
-
-_B_31 = (
-    Stufe(10, 1, "§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 Nr. 1 SGB II a.F."),
-    Stufe(20, 2, "§ 31a Abs. 1 Satz 2, § 31b Abs. 2 Satz 1 Nr. 2 SGB II a.F."),
-    Stufe(30, 3, "§ 31a Abs. 1 Satz 3, § 31b Abs. 2 Satz 1 Nr. 3 SGB II a.F."),
-)
-_B_32 = Stufe(10, 1, "§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II a.F.")
-_C_31 = (Stufe(30, 3, "§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 SGB II n.F."),)
-_C_32 = Stufe(30, 1, "§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II n.F.")
-
-
-def _b(
-    rid: str, abs7: Abs7, abs7_norm: str | None, sgb12_norm: str = "§ 31b Abs. 4 SGB II a.F."
-) -> Sanktionsrecht:
-    return Sanktionsrecht(
-        rid, Regime.B, _B_31, _B_32, False, False, abs7, abs7_norm, "Bürgergeld", sgb12_norm
-    )
-
-
-SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
-    "2023-07": _b("2023-07", Abs7.KEINE, None, "§ 31b Abs. 3 SGB II a.F."),
-    "2024-03": _b("2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II a.F."),
-    "2026-03": _b("2026-03", Abs7.KEINE, None),
-    "2026-04": _b("2026-04", Abs7.OHNE_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F."),
-    "2026-07": Sanktionsrecht(
-        "2026-07",
-        Regime.C,
-        _C_31,
-        _C_32,
-        True,
-        True,
-        Abs7.OHNE_VORMINDERUNG,
-        "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F.",
-        "Grundsicherungsgeld",
-        "§ 31b Abs. 4 SGB II n.F.",
-    ),
-}
-"""One row per Rechtsstand: the consequences in force (docs/fachliches.md section 6)."""
 
 
 @attrs.frozen

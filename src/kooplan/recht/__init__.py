@@ -1,13 +1,17 @@
-"""The law as data: Rechtsstände, the Regelbedarf, Belehrung texts, statute sentences and texts.
+"""The law as data: Rechtsstände, rules, notes, the Regelbedarf, Belehrung texts, statute texts.
 
 Each Fassung of the law is rows in these tables with its dates and its source: the Rechtsstand
-table and the regimes (`rechtsstaende`), the Regelbedarf by year (`regelbedarf`), the templates
-of the Rechtsfolgenbelehrung next to the sentences they render (`belehrung`), how a citation finds
-its statute text (`normen`, over the texts in `kooplan/gesetzestexte`). No rule is evaluated
-here: the engine reads these tables.
+table and the regimes (`rechtsstaende`), the transition table of the state machine
+(`uebergaenge`), the mode rules and the rules of the notes (`regeln`), the consequences of
+violations by Rechtsstand (`sanktionen`), the catalogue of notes
+(`begruendung`), the readings a caller may choose (`policy`), the Regelbedarf by year
+(`regelbedarf`), the templates of the Rechtsfolgenbelehrung next to the sentences they render
+(`belehrung`), how a citation finds its statute text (`normen`, over the texts in
+`kooplan/gesetzestexte`). No rule is evaluated here: the engine reads these tables; the only
+logic is the checks of the tables, run when they are defined.
 
-This package's own names are those of `kooplan.recht.rechtsstaende`'s table, kept at the path
-`kooplan.recht` they have always had.
+The names of the Rechtsstand table are offered at `kooplan.recht` itself, the path they have
+always had.
 
 Imports: kooplan.werte.
 """

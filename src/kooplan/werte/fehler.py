@@ -22,6 +22,7 @@ __all__ = [
     "KooplanError",
     "RechtsstandNichtAbgedeckt",
     "UngueltigeEingabe",
+    "UngueltigeTabelle",
     "UnzulaessigerUebergang",
     "VerarbeitungAbgebrochen",
 ]
@@ -150,6 +151,12 @@ class VerarbeitungAbgebrochen(KooplanError):
 
 
 #: All contract error codes: the four of the first release, then the later ones.
+class UngueltigeTabelle(Exception):
+    """A table of kooplan's law data is broken (a duplicate id, an unknown trigger, a row that
+    can never be taken …): raised when the table is defined, so a broken table fails at import,
+    with a message naming the row. Not an input error: no case can cause it."""
+
+
 FEHLERCODES: tuple[str, ...] = (
     UngueltigeEingabe.code,
     UnzulaessigerUebergang.code,

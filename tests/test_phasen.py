@@ -1,8 +1,10 @@
-"""Mutation-testing follow-up for ``kooplan.phasen`` (docs/mutation.md).
+"""The phases of a case (``kooplan.falte``, ``kooplan.schritt``, ``kooplan.verlauf``): what the
+state holds after a fold and what a step or a refused event says.
 
 Each test states what docs/fachliches.md section 3 (the state machine), section 5 (periods) and
-section 6 (the bookkeeping the Rechtsfolgen need) or the statute require of the state after a fold; the expected
-values are written here from those texts, not taken from the program.
+section 6 (the bookkeeping the Rechtsfolgen need) or the statute require of the state after a
+fold; the expected values are written here from those texts, not taken from the program. The
+time-driven end of a Schlichtung has its own file (``test_schlichtung_ende.py``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from kooplan import (
     PlanErstellt,
     PlanFortgeschrieben,
     PlanGescheitert,
-    SchlichtungBeendet,
     SchlichtungBegonnen,
     TerminVersaeumt,
     TerminWahrgenommen,
@@ -40,25 +41,17 @@ from kooplan import (
     verlauf,
 )
 from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben
-from kooplan.motor.phasen import (
-    ZEIT_AUFHEBUNG_15A,
-    ZEIT_VIER_WOCHEN,
-    Bedingung,
-    Uebergang,
-    Ziel,
-    _index,
-    _u,
-    zeitschritte,
-)
 from kooplan.plan import Kooperationsplan
-from kooplan.recht import Quelle, Regime
+from kooplan.recht import Regime
 
 D = dt.date
+
+
 STICHTAG = D(2027, 12, 31)
 
 
 def _fall(*ereignisse: object) -> Fall:
-    return Fall("JC-Mutanten", list(ereignisse))  # type: ignore[arg-type]
+    return Fall("JC-Regeln", list(ereignisse))  # type: ignore[arg-type]
 
 
 # -- § 7b Abs. 4 n.F.: which invitation a missed meeting belongs to -------------------------------
@@ -272,27 +265,6 @@ def test_a_plan_update_without_details_keeps_the_plan() -> None:
     assert z.plan_am == D(2024, 7, 1)  # § 15 Abs. 3 Satz 2: the six months begin anew
 
 
-@pytest.mark.parametrize(
-    "ende",
-    [
-        SchlichtungBeendet(am=D(2024, 2, 20), einigung=True),
-        PlanErstellt(am=D(2024, 2, 20)),
-        SchlichtungBeendet(am=D(2024, 2, 20), einigung=False),
-    ],
-)
-def test_after_the_schlichtung_ends_none_is_running(ende: object) -> None:
-    ereignisse = [
-        PlanErstellt(am=D(2024, 1, 10)),
-        SchlichtungBegonnen(am=D(2024, 2, 1), verlangt_von=VerlangtVon.BEIDE),
-        ende,
-    ]
-    z = falte(_fall(*ereignisse), D(2024, 2, 20))
-    assert z.phase is not Phase.SCHLICHTUNG
-    assert z.schlichtung_beginn is None
-    # and no time-driven end of it follows later
-    assert falte(_fall(*ereignisse), D(2024, 6, 1)).phase is z.phase
-
-
 def test_an_outstanding_mitwirkung_records_its_day_and_event() -> None:
     z = falte(
         _fall(
@@ -306,19 +278,6 @@ def test_an_outstanding_mitwirkung_records_its_day_and_event() -> None:
     assert [(o.mitwirkung, o.am, o.id) for o in z.offen] == [
         (Mitwirkung.MASSNAHME, D(2024, 3, 4), "u1")
     ]
-
-
-def test_time_driven_steps_up_to_the_stichtag_apply_also_when_later_events_exist() -> None:
-    # an event after the Stichtag is not applied, but the four weeks of § 15a Abs. 4 a.F. have
-    # run by the Stichtag all the same
-    ereignisse = [
-        PlanErstellt(am=D(2024, 1, 10)),
-        SchlichtungBegonnen(am=D(2024, 2, 1), verlangt_von=VerlangtVon.JOBCENTER),
-        PlanErstellt(am=D(2024, 5, 2)),
-    ]
-    z = falte(_fall(*ereignisse), D(2024, 3, 15))
-    assert z.phase is Phase.OHNE_PLAN
-    assert verlauf(_fall(*ereignisse), D(2024, 3, 15))[-1].regel.id == "schlichtung.vier_wochen"
 
 
 def test_an_event_step_records_its_event() -> None:
@@ -341,7 +300,7 @@ def test_errors_of_verlauf_name_the_case() -> None:
     )
     with pytest.raises(UnzulaessigerUebergang) as info:
         verlauf(fall, STICHTAG)
-    assert info.value.fall == "JC-Mutanten"
+    assert info.value.fall == "JC-Regeln"
     assert info.value.ort == "ereignisse[1]"
 
 
@@ -426,84 +385,6 @@ def test_kooperation_after_mitwirkung_eingefordert_leaves_nothing_outstanding() 
     assert beide.offen == ()
 
 
-# -- the time-driven end of a Schlichtung (§ 15a Abs. 4 a.F., docs/fachliches.md section 5) ----------------
-
-
-@pytest.mark.parametrize(
-    ("beginn", "letzter_tag"),
-    [
-        (D(2024, 2, 1), D(2024, 2, 29)),
-        (D(2026, 6, 2), D(2026, 6, 30)),  # four weeks end exactly on the last day of § 15a a.F.
-    ],
-)
-def test_the_schlichtung_runs_to_its_last_day_and_ends_the_day_after(
-    beginn: dt.date, letzter_tag: dt.date
-) -> None:
-    fall = _fall(
-        PlanErstellt(am=beginn - dt.timedelta(days=20)),
-        SchlichtungBegonnen(am=beginn, verlangt_von=VerlangtVon.JOBCENTER),
-    )
-    assert falte(fall, letzter_tag).phase is Phase.SCHLICHTUNG
-    z = falte(fall, letzter_tag + dt.timedelta(days=1))
-    assert z.phase is Phase.OHNE_PLAN
-    assert z.schlichtung_auto_ende == letzter_tag + dt.timedelta(days=1)
-    schritte = verlauf(fall, letzter_tag + dt.timedelta(days=1))
-    letzter = schritte[-1]
-    # ending by the four weeks, not by the repeal of § 15a a.F. on 1.7.2026
-    assert letzter.ausloeser == ZEIT_VIER_WOCHEN
-    assert letzter.regel.id == "schlichtung.vier_wochen"
-    assert letzter.tag == letzter_tag + dt.timedelta(days=1)
-    assert (letzter.von, letzter.nach) == (Phase.SCHLICHTUNG, Phase.OHNE_PLAN)
-    assert letzter.ereignis is None and letzter.position is None
-    assert letzter.norm == "§ 15a Abs. 4 SGB II a.F."
-
-
-def test_a_schlichtung_still_running_on_1_july_2026_ends_by_the_repeal() -> None:
-    fall = _fall(
-        PlanErstellt(am=D(2026, 5, 4)),
-        SchlichtungBegonnen(am=D(2026, 6, 3), verlangt_von=VerlangtVon.LEISTUNGSBERECHTIGTE),
-    )
-    assert falte(fall, D(2026, 6, 30)).phase is Phase.SCHLICHTUNG
-    z = falte(fall, D(2026, 7, 1))
-    assert z.phase is Phase.OHNE_PLAN
-    assert z.schlichtung_auto_ende == D(2026, 7, 1)
-    assert [h.code for h in z.hinweise] == ["offen.schlichtung_aufgehoben"]
-    letzter = verlauf(fall, D(2026, 7, 1))[-1]
-    assert letzter.ausloeser == ZEIT_AUFHEBUNG_15A
-    assert letzter.tag == D(2026, 7, 1)
-    # cited as on a day of the new law (regime C)
-    assert letzter.norm == "§ 15a Abs. 3 SGB II n.F."
-
-
-def test_zeitschritte_applies_the_end_only_up_to_the_given_day() -> None:
-    z = falte(
-        _fall(
-            PlanErstellt(am=D(2024, 1, 10)),
-            SchlichtungBegonnen(am=D(2024, 2, 1), verlangt_von=VerlangtVon.BEIDE),
-        ),
-        D(2024, 2, 1),
-    )
-    assert zeitschritte(z, D(2024, 2, 29)) == z
-    nach = zeitschritte(z, D(2024, 3, 1))
-    assert nach.phase is Phase.OHNE_PLAN
-    assert nach.schlichtung_auto_ende == D(2024, 3, 1)
-    assert zeitschritte(Zustand(), STICHTAG) == Zustand()
-
-
-def test_an_event_after_the_automatic_end_sees_the_schlichtung_ended() -> None:
-    fall = _fall(
-        PlanErstellt(am=D(2024, 1, 10)),
-        SchlichtungBegonnen(am=D(2024, 2, 1), verlangt_von=VerlangtVon.LEISTUNGSBERECHTIGTE),
-        SchlichtungBeendet(am=D(2024, 3, 1), einigung=False),
-    )
-    schritte = verlauf(fall, D(2024, 3, 1))
-    assert [s.regel.id for s in schritte[-2:]] == [
-        "schlichtung.vier_wochen",
-        "ohne_plan.schlichtung_beendet_nachgetragen_ohne_einigung",
-    ]
-    assert schritte[-1].position == 2
-
-
 # -- norms by the regime of the day a step happens ---------------------------------------------
 
 
@@ -544,7 +425,7 @@ def test_an_illegal_event_names_art_day_phase_and_its_number() -> None:
         )
     err = info.value
     assert err.ort == "ereignisse[1]"
-    assert err.fall == "JC-Mutanten"
+    assert err.fall == "JC-Regeln"
     assert "'mitwirkung_erbracht'" in err.meldung
     assert "01.02.2024" in err.meldung
     assert "'kooperation'" in err.meldung
@@ -619,88 +500,3 @@ def test_an_event_before_1_july_2023_names_the_ort_of_its_day() -> None:
     with pytest.raises(RechtsstandNichtAbgedeckt) as info2:
         schritt(Zustand(), PlanErstellt(am=D(2023, 6, 30)))
     assert info2.value.ort == "am"
-
-
-# -- the table shorthand and index (built at import; called here directly) ----------------------
-
-
-def test_the_row_shorthand_normalises_phase_trigger_and_norm() -> None:
-    einfach = _u(
-        "x", Phase.KOOPERATION, "plan_erstellt", Phase.KOOPERATION, "§ 1", Quelle.GESETZ, "t"
-    )
-    assert einfach == Uebergang(
-        "x",
-        frozenset({Phase.KOOPERATION}),
-        ("plan_erstellt",),
-        Phase.KOOPERATION,
-        "§ 1",
-        "§ 1",
-        Quelle.GESETZ,
-        "t",
-        None,
-        (),
-    )
-    mehrfach = _u(
-        "y",
-        frozenset({Phase.ERSTKONTAKT, Phase.OHNE_PLAN}),
-        ("a", "b"),
-        Ziel.UNVERAENDERT,
-        ("§ alt", None),
-        Quelle.WEISUNG,
-        "u",
-        Bedingung.EINIGUNG,
-        ("h",),
-    )
-    assert mehrfach.von == frozenset({Phase.ERSTKONTAKT, Phase.OHNE_PLAN})
-    assert mehrfach.ausloeser == ("a", "b")
-    assert (mehrfach.norm_b, mehrfach.norm_c) == ("§ alt", None)
-    assert mehrfach.bedingung is Bedingung.EINIGUNG
-    assert mehrfach.hinweise == ("h",)
-    assert mehrfach.quelle is Quelle.WEISUNG and mehrfach.text == "u"
-    keine = _u("z", Phase.BEENDET, "a", Phase.ERSTKONTAKT, None, Quelle.GESETZ, "v")
-    assert (keine.norm_b, keine.norm_c) == (None, None)
-
-
-def test_the_index_lists_every_row_under_each_phase_and_trigger_in_table_order() -> None:
-    idx = _index()
-    erwartet: dict[tuple[Phase, str], list[str]] = {}
-    for row in UEBERGAENGE:
-        for phase in sorted(row.von, key=lambda p: p.value):
-            for a in row.ausloeser:
-                erwartet.setdefault((phase, a), []).append(row.id)
-    assert {k: [z.row.id for z in v] for k, (v, _) in idx.items()} == erwartet
-    assert all(isinstance(v, tuple) for v, _ in idx.values())
-    # a step needs the state before the booking exactly where some row has a condition
-    for v, bedingt in idx.values():
-        assert bedingt == any(z.row.bedingung is not None for z in v)
-        for z in v:
-            assert (z.pruefung is None) == (z.row.bedingung is None)
-            assert [h.code for h in z.hinweise] == list(z.row.hinweise)
-    # spot checks written from docs/fachliches.md section 3
-    assert [z.row.id for z in idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")][0]] == [
-        "schlichtung.einigung",
-        "schlichtung.keine_einigung",
-    ]
-    assert [z.row.id for z in idx[(Phase.OHNE_PLAN, "plan_erstellt")][0]] == ["ohne_plan.plan"]
-    assert idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")][1] is True
-    assert idx[(Phase.OHNE_PLAN, "plan_erstellt")][1] is False
-
-
-def test_a_schlichtung_cut_short_by_the_end_of_benefits_has_no_time_driven_end() -> None:
-    """Only a running Schlichtung ends by time (§ 15a Abs. 4 a.F.): after the benefit receipt
-    ended during a Schlichtung, its four weeks run out without a step, in the fold and at the
-    Stichtag, and the decision is ``kein_leistungsbezug``."""
-    ereignisse = [
-        PlanErstellt(am=D(2024, 1, 15)),
-        SchlichtungBegonnen(am=D(2024, 2, 1), verlangt_von=VerlangtVon.LEISTUNGSBERECHTIGTE),
-        LeistungsbezugBeendet(am=D(2024, 2, 10)),
-    ]
-    for stichtag in (D(2024, 2, 10), D(2024, 3, 1), D(2024, 6, 1)):
-        z = falte(_fall(*ereignisse), stichtag)
-        assert z.phase is Phase.BEENDET
-        assert z.schlichtung_auto_ende is None
-        assert [s.ausloeser for s in verlauf(_fall(*ereignisse), stichtag)] == [
-            "plan_erstellt",
-            "schlichtung_begonnen",
-            "leistungsbezug_beendet",
-        ]

@@ -1,4 +1,6 @@
-"""Mutation-testing follow-up for ``kooplan.rechtsfolgen`` (docs/mutation.md).
+"""The Rechtsfolgen asked directly (``kooplan.motor.rechtsfolgen``): the steps and amounts, the
+Härte, § 32 n.F. and § 7b Abs. 4 n.F., § 31a Abs. 7, the Minderungszeitraum and its early end,
+and the checks of a ``Rechtsfolge`` and of the arguments of ``rechtsfolge``.
 
 The expected values are written from the statute (SGB II a.F./n.F., kooplan/gesetzestexte) and
 docs/fachliches.md section 6: § 31a Abs. 1 a.F. (10 / 20 / 30 % for 1 / 2 / 3 months), § 31a Abs. 3 (Härte:
@@ -12,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
+import kooplan
+from faelle_bau import offene_massnahme
 from kooplan import (
     EinladungVersandt,
     Fall,
@@ -27,11 +32,9 @@ from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben, Tatbesta
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.kalender import feststellung_spaetestens, minderung_beginn
 from kooplan.motor.rechtsfolgen import (
-    Abs7,
     Monat,
     Rechtsfolge,
-    _b,
-    _minderung_euro,
+    _vorminderung_2024,
     minderungen_in_kraft,
     minderungen_monatlich,
     rechtsfolge,
@@ -39,15 +42,17 @@ from kooplan.motor.rechtsfolgen import (
 )
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import Policy
-from kooplan.recht import Regime
+from kooplan.vertrag import fall_aus_objekt
 
 D = dt.date
+
+
 #: The reading of § 32 Abs. 1 n.F. under which an earlier miss of an invitation without RFB counts.
 KENNTNIS = Policy(wiederholt_auch_ohne_belehrung=True)
 
 
 def _fall(*ereignisse: object, **kw: object) -> Fall:
-    return Fall("JC-Mutanten", list(ereignisse), **kw)  # type: ignore[arg-type]
+    return Fall("JC-Regeln", list(ereignisse), **kw)  # type: ignore[arg-type]
 
 
 def _m(
@@ -76,6 +81,17 @@ SPAET = D(2027, 12, 31)
 
 def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
     return falte(_fall(*ereignisse), bis)
+
+
+def _versaeumt(n: int, rfb: bool = True) -> list[object]:
+    out: list[object] = []
+    for i in range(n):
+        tag = D(2026, 7, 6) + dt.timedelta(days=14 * i)
+        out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=rfb))
+        out.append(
+            TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")
+        )
+    return out
 
 
 # -- § 31 under B: the first step, its text and the later steps ---------------------------------
@@ -179,32 +195,7 @@ def test_a_haerte_found_on_the_due_day_means_no_minderung(
     assert "rf.haerte" in codes
 
 
-# -- the B rows of the table (built at import; called here directly) --------------------------
-
-
-def test_the_b_rows_are_the_buergergeld_law() -> None:
-    r = _b("2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.")
-    assert (r.rechtsstand, r.regime, r.leistung) == ("2024-03", Regime.B, "Bürgergeld")
-    assert [(s.prozent, s.monate) for s in r.pflichtverletzung] == [(10, 1), (20, 2), (30, 3)]
-    assert (r.meldeversaeumnis.prozent, r.meldeversaeumnis.monate) == (10, 1)
-    # § 32 a.F. has no free first miss, and no § 7b Abs. 4 n.F.
-    assert r.erstes_meldeversaeumnis_frei is False
-    assert r.nichterreichbarkeit is False
-    assert (r.abs7, r.abs7_norm) == (Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.")
-
-
 # -- § 32 n.F. and § 7b Abs. 4 n.F. ------------------------------------------------------------
-
-
-def _versaeumt(n: int, rfb: bool = True) -> list[object]:
-    out: list[object] = []
-    for i in range(n):
-        tag = D(2026, 7, 6) + dt.timedelta(days=14 * i)
-        out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=rfb))
-        out.append(
-            TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")
-        )
-    return out
 
 
 def test_c_first_miss_is_free_and_announces_the_later_steps() -> None:
@@ -371,250 +362,6 @@ def test_minderungen_month_by_month_with_the_cap() -> None:
     )
     ohne = minderungen_monatlich(_fall(m1), D(2024, 6, 1), D(2024, 2, 1), D(2024, 2, 1))
     assert ohne == (Monat(D(2024, 2, 1), (m1,), 20, 20, None),)
-
-
-# -- the full Belehrung texts (checked sentence by sentence against the statute) ---------------
-
-
-def test_the_b_belehrung_for_eigenbemuehungen_word_by_word() -> None:
-    # § 31 Abs. 1 Satz 1 Nr. 1, Satz 2 a.F.; § 31a Abs. 1 Satz 1, 6 a.F.; § 31b Abs. 1 Satz 1,
-    # Abs. 2 a.F.; Unterkunft und Heizung are not reduced (docs/fachliches.md section 6)
-    z = _z(PlanErstellt(am=D(2024, 1, 15)), bis=D(2024, 3, 1))
-    rf, _ = rechtsfolge(z, "eigenbemuehungen", D(2024, 3, 1), D(2024, 3, 15))
-    assert [(b.art, b.text) for b in rf.bausteine] == [
-        (
-            "folge",
-            "Wenn Sie der Aufforderung, die geforderten Eigenbemühungen zu unternehmen und "
-            "nachzuweisen, ohne wichtigen Grund nicht nachkommen, mindert sich Ihr Bürgergeld um "
-            "10 Prozent des für Sie maßgebenden Regelbedarfs.",
-        ),
-        (
-            "dauer",
-            "Die Minderung dauert einen Monat. Sie beginnt mit dem Kalendermonat, der auf das "
-            "Wirksamwerden des Bescheids folgt, der sie feststellt.",
-        ),
-        (
-            "wichtiger_grund",
-            "Die Minderung tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
-            "darlegen und nachweisen.",
-        ),
-        (
-            "vorzeitiges_ende",
-            "Kommen Sie der Pflicht nachträglich nach oder erklären Sie sich ernsthaft und "
-            "nachhaltig bereit, ihr künftig nachzukommen, wird die Minderung ab diesem Zeitpunkt "
-            "aufgehoben, jedoch nicht vor Ablauf eines Monats.",
-        ),
-        (
-            # § 31a Abs. 1 Satz 2 bis 5 a.F. (the next steps within a year), Abs. 4 Satz 1 (cap)
-            "wiederholung",
-            "Begehen Sie nach der Feststellung dieser Minderung und innerhalb eines Jahres nach "
-            "dem Beginn ihres Minderungszeitraums eine weitere Pflichtverletzung, mindert sich "
-            "Ihr Bürgergeld um 20 Prozent für zwei Monate, bei jeder weiteren um 30 Prozent für "
-            "drei Monate. Alle Minderungen zusammen betragen höchstens 30 Prozent des "
-            "maßgebenden Regelbedarfs.",
-        ),
-        ("unterkunft", "Die Leistungen für Unterkunft und Heizung werden nicht gemindert."),
-        # § 31b Abs. 3 SGB II in the text of 1.7.2023
-        (
-            "sozialhilfe",
-            "Während der Minderung besteht kein Anspruch auf ergänzende Hilfe zum "
-            "Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
-        ),
-    ]
-    assert rf.bausteine[-1].norm == "§ 31b Abs. 3 SGB II a.F."
-    # 15.3.2024 lies in Rechtsstand 2023-07 (2024-03 begins on 28.3.2024)
-    assert [s.rechtsstand for s in rf.folgestufen] == ["2023-07", "2023-07"]
-
-
-ENTZUG = (
-    "Weigern Sie sich willentlich, diese zumutbare Arbeit aufzunehmen, obwohl ihre Aufnahme "
-    "tatsächlich und unmittelbar möglich ist, entfällt Ihr Anspruch in Höhe des Regelbedarfs "
-    "ganz (§ 31a Abs. 7 SGB II). Für die Dauer des Entzugs geht die Minderung darin auf; die "
-    "Grenze von 30 Prozent aller Minderungen gilt für den Entzug nicht."
-)
-BEGINN_ENTZUG = (
-    "Der Entzug beginnt mit dem Kalendermonat, der auf das Wirksamwerden des Bescheids folgt, "
-    "der ihn feststellt."
-)
-
-
-def _entzug(rf: Rechtsfolge) -> list[tuple[str, str]]:
-    return [(b.art, b.text) for b in rf.bausteine if b.art.startswith("entzug_")]
-
-
-def test_the_abs7_baustein_of_2024_with_a_qualifying_minderung() -> None:
-    # § 31a Abs. 7 Satz 1 to 3 a.F. with § 31b Abs. 3 a.F. ("aufgehoben, wenn die Möglichkeit der
-    # Arbeitsaufnahme nicht mehr besteht, spätestens aber mit dem Ablauf eines Zeitraums von zwei
-    # Monaten"; Abs. 2 Satz 2 entsprechend: not before a month) and § 31a Abs. 4 Satz 2
-    m = _m(D(2024, 9, 1), D(2024, 10, 1), id="m1", tatbestand=Tatbestand.ABS1_NR2)
-    z = _z(m, bis=D(2025, 3, 3))
-    rf, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2025, 3, 3), D(2025, 3, 3))
-    assert rf.entzug_regelbedarf is True
-    assert _entzug(rf) == [
-        (
-            "entzug_regelbedarf",
-            "Ihr Bürgergeld war im letzten Jahr wegen einer Pflichtverletzung nach § 31 Abs. 1 "
-            "Satz 1 Nr. 2 oder Abs. 2 Nr. 3 oder 4 SGB II gemindert. " + ENTZUG,
-        ),
-        (
-            "entzug_dauer",
-            BEGINN_ENTZUG + " Er wird aufgehoben, sobald die Möglichkeit der Arbeitsaufnahme "
-            "nicht mehr besteht, spätestens nach zwei Monaten.",
-        ),
-        (
-            "entzug_vorzeitiges_ende",
-            "Nehmen Sie die Arbeit doch auf oder erklären Sie sich nachträglich ernsthaft und "
-            "nachhaltig bereit, Ihren Pflichten künftig nachzukommen, wird der Entzug ab diesem "
-            "Zeitpunkt aufgehoben, jedoch nicht vor Ablauf eines Monats.",
-        ),
-        (
-            "entzug_unterkunft",
-            "Die Leistungen für Unterkunft und Heizung werden auch beim Entzug nicht gemindert.",
-        ),
-    ]
-    assert "verhindern" in rf.bausteine[0].text  # the Tatbestand of § 31 Abs. 1 Satz 1 Nr. 2
-
-
-def test_the_abs7_baustein_of_the_new_law() -> None:
-    # § 31a Abs. 7 n.F. (no prior Minderung; Satz 3: the landlord; Satz 4 with Abs. 1 Satz 2:
-    # lifted on compliance), § 31b Abs. 3 n.F. (one month, at most two), § 31a Abs. 4 Satz 3 n.F.
-    z = _z(PlanErstellt(am=D(2026, 7, 1)), bis=D(2026, 8, 3))
-    rf, _ = rechtsfolge(z, "vermittlungsvorschlag", D(2026, 8, 3), D(2026, 8, 3))
-    assert rf.entzug_regelbedarf is True
-    assert _entzug(rf) == [
-        ("entzug_regelbedarf", ENTZUG),
-        (
-            "entzug_dauer",
-            BEGINN_ENTZUG + " Besteht die Möglichkeit der Arbeitsaufnahme nach dem ersten Monat "
-            "nicht mehr, wird er aufgehoben; spätestens endet er nach zwei Monaten.",
-        ),
-        (
-            "entzug_vorzeitiges_ende",
-            "Nehmen Sie die Arbeit doch auf oder erklären Sie sich nachträglich ernsthaft und "
-            "nachhaltig bereit, Ihren Pflichten künftig nachzukommen, wird der Entzug aufgehoben.",
-        ),
-        (
-            "entzug_unterkunft",
-            "Die Leistungen für Unterkunft und Heizung werden auch beim Entzug nicht gemindert; "
-            "sie sollen dann für die gesamte Bedarfsgemeinschaft an Ihren Vermieter oder andere "
-            "Empfangsberechtigte gezahlt werden.",
-        ),
-        (
-            "entzug_ein_euro",
-            "Ergäbe sich allein wegen des Entzugs rechnerisch kein Leistungsanspruch, wird für "
-            "seine Dauer Grundsicherungsgeld von monatlich 1 Euro bewilligt.",
-        ),
-    ]
-
-
-def test_the_c_first_miss_text_word_by_word() -> None:
-    # § 32 Abs. 1, 2 n.F. (the first miss is free, a repeated one 30 % for one month) and
-    # § 7b Abs. 4 n.F. (three consecutive Meldeaufforderungen with RFB: nicht erreichbar)
-    rf, _ = rechtsfolge(_z(bis=D(2026, 7, 6)), "einladung", D(2026, 7, 6), D(2026, 7, 13))
-    assert [(b.art, b.text) for b in rf.bausteine] == [
-        (
-            "folge",
-            "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, zählt das als erstes "
-            "Meldeversäumnis nach § 32 Abs. 1 SGB II: Es führt noch zu keiner Minderung.",
-        ),
-        (
-            "wichtiger_grund",
-            "Ein Versäumnis, für das Sie einen wichtigen Grund für Ihr Verhalten darlegen und "
-            "nachweisen, zählt nicht.",
-        ),
-        (
-            "wiederholung",
-            "Jedes weitere Meldeversäumnis mindert Ihr Grundsicherungsgeld um 30 Prozent des "
-            "maßgebenden Regelbedarfs für einen Monat; die Leistungen für Unterkunft und Heizung "
-            "werden nicht gemindert. Alle Minderungen zusammen betragen höchstens 30 Prozent des "
-            "maßgebenden Regelbedarfs. Kommen Sie drei aufeinanderfolgenden Meldeaufforderungen "
-            "mit Rechtsfolgenbelehrung ohne wichtigen Grund nicht nach, gelten Sie als nicht "
-            "erreichbar (§ 7b Abs. 4 SGB II): Ihr Leistungsanspruch entfällt dann ab dem Monat "
-            "nach der Feststellung des dritten Versäumnisses bis zum Ende des "
-            "Bewilligungszeitraums, im ersten Monat ohne die Leistungen für den Regelbedarf; er "
-            "lebt wieder auf, sobald Sie sich persönlich im Jobcenter melden.",
-        ),
-    ]
-    assert rf.text == " ".join(b.text for b in rf.bausteine)
-    assert rf.norm == "§ 32 Abs. 1 Satz 1 SGB II n.F."
-    assert [s.rechtsstand for s in rf.folgestufen] == ["2026-07", "2026-07"]
-
-
-def test_the_nicht_erreichbar_text_word_by_word() -> None:
-    z = _z(*_versaeumt(2), bis=D(2026, 8, 1))
-    rf, _ = rechtsfolge(
-        z,
-        "einladung",
-        D(2026, 8, 1),
-        D(2026, 8, 10),
-        regelbedarfsstufe=1,
-        bewilligungszeitraum_ende=D(2026, 12, 31),
-    )
-    # § 7b Abs. 4 Satz 1 to 5 n.F.; § 32 Abs. 3 Satz 1, 2 n.F.; § 31a Abs. 4 Satz 3 n.F.; 563 Euro
-    # (Regelbedarfsstufe 1, 2026), 30 % = 168,90 Euro
-    assert [(b.art, b.text) for b in rf.bausteine] == [
-        (
-            "nicht_erreichbar",
-            "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen "
-            "Grund nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II). Ihr "
-            "Leistungsanspruch entfällt dann mit Beginn des Kalendermonats, der auf die "
-            "Feststellung des dritten versäumten Meldetermins folgt. An die Stelle einer "
-            "Minderung wegen dieses Meldeversäumnisses treten diese Folgen (§ 32 Abs. 3 SGB II).",
-        ),
-        (
-            "nicht_erreichbar_erster_monat",
-            "Für diesen ersten Kalendermonat erhalten Sie Grundsicherungsgeld ohne die Leistungen "
-            "für den Regelbedarf (563,00 Euro); die Leistungen für Unterkunft und Heizung werden "
-            "in diesem Monat weiter erbracht. Ergäbe sich dadurch rechnerisch kein "
-            "Leistungsanspruch, wird für diesen Monat Grundsicherungsgeld von 1 Euro bewilligt.",
-        ),
-        (
-            "nicht_erreichbar_dauer",
-            "Danach erhalten Sie bis zum Ablauf des ursprünglichen Bewilligungszeitraums am "
-            "31.12.2026 keine Leistungen, auch nicht für Unterkunft und Heizung, es sei denn, Sie "
-            "melden sich vorher persönlich im Jobcenter: Von da an gelten Sie wieder als "
-            "erreichbar.",
-        ),
-        (
-            "nicht_erreichbar_vorzeitiges_ende",
-            "Melden Sie sich innerhalb dieses ersten Kalendermonats persönlich im Jobcenter, "
-            "gelten Sie als durchgehend erreichbar; Ihr Regelbedarf wird dann für diesen einen "
-            "Monat um 30 Prozent gemindert (um 168,90 Euro) erbracht.",
-        ),
-        (
-            "wichtiger_grund",
-            "Diese Folgen treten nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
-            "darlegen und nachweisen.",
-        ),
-        (
-            # § 7b Abs. 4 Satz 2 n.F.: "§ 31b Absatz 4 gilt entsprechend"
-            "sozialhilfe",
-            "Solange Ihr Leistungsanspruch entfällt, besteht kein Anspruch auf ergänzende Hilfe "
-            "zum Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
-        ),
-    ]
-    assert rf.text == " ".join(b.text for b in rf.bausteine)
-
-
-def test_the_repeated_miss_text_and_amount() -> None:
-    z = _z(*_versaeumt(1), bis=D(2026, 8, 1))
-    rf, _ = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10), regelbedarfsstufe=1)
-    assert rf.bausteine[0].art == "folge"
-    # 30 % of 563 Euro (Regelbedarfsstufe 1, 2026)
-    assert rf.bausteine[0].text == (
-        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen, ist das ein wiederholtes "
-        "Meldeversäumnis: Ihr Grundsicherungsgeld mindert sich um 30 Prozent des für Sie "
-        "maßgebenden Regelbedarfs (168,90 Euro monatlich)."
-    )
-    assert rf.text == " ".join(b.text for b in rf.bausteine)
-
-
-def test_the_b_meldeversaeumnis_text_is_its_bausteine() -> None:
-    rf, _ = rechtsfolge(_z(bis=D(2024, 3, 1)), "einladung", D(2024, 3, 1), D(2024, 3, 8))
-    assert rf.text == " ".join(b.text for b in rf.bausteine)
-    assert rf.bausteine[0].text.startswith(
-        "Wenn Sie der Einladung ohne wichtigen Grund nicht folgen,"
-    )
 
 
 # -- § 32 n.F. counts misses from 1.7.2026 (docs/fachliches.md section 6, section 8) --------------------------------
@@ -803,14 +550,66 @@ def test_rechtsfolge_names_a_wrong_argument(
         assert info.value.meldung == meldung
 
 
-def test_a_regelbedarfsstufe_of_true_is_refused_even_after_stufe_1_was_asked() -> None:
-    """The amount is kept per (stufe, year, percent), and ``True == 1`` in Python: the cache
-    must not hand the amount of stufe 1 to ``True``."""
-    z = _z(PlanErstellt(am=D(2025, 1, 10)), bis=D(2025, 3, 10))
-    rf, _ = rechtsfolge(z, "massnahme", D(2025, 3, 10), D(2025, 4, 1), regelbedarfsstufe=1)
-    assert rf.betrag_euro is not None
-    with pytest.raises(UngueltigeEingabe):
-        rechtsfolge(z, "massnahme", D(2025, 3, 10), D(2025, 4, 1), regelbedarfsstufe=True)
-    assert _minderung_euro(1, 2025, 10) == _minderung_euro(1, 2025, 10)
-    with pytest.raises(UngueltigeEingabe):
-        _minderung_euro(True, 2025, 10)  # typed cache: True is not the key 1
+# -- rechtsfolge refuses a land, a Bekanntgabe or a policy of the wrong kind; the § 31a Abs. 7
+# a.F. look-back also answers without a list for its notes (no public caller asks so)
+
+#: A case with a plan (15.1.2024) and a day of Rechtsstand 2023-07, for the argument checks.
+ARG_TAG = dt.date(2024, 3, 11)
+
+
+def _arg_fall() -> kooplan.Fall:
+    return kooplan.Fall("ARG-1", [kooplan.PlanErstellt(am=dt.date(2024, 1, 15))])
+
+
+#: A case with an outstanding Maßnahme, and its day.
+_FALL = fall_aus_objekt(offene_massnahme("JC-A"))
+_TAG = dt.date(2025, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("argumente", "ort"),
+    [
+        ({"land": "DE-XX"}, "land"),
+        ({"bekanntgabe": "post"}, "bekanntgabe"),
+        ({"policy": {"rfb_umfang": "fall"}}, "policy"),
+    ],
+)
+def test_rechtsfolge_refuses_arguments_of_the_wrong_kind(
+    argumente: dict[str, Any], ort: str
+) -> None:
+    z = kooplan.falte(_arg_fall(), ARG_TAG)
+    with pytest.raises(UngueltigeEingabe) as info:
+        rechtsfolge(z, "massnahme", ARG_TAG, ARG_TAG, **argumente)
+    assert info.value.ort == ort
+
+
+@pytest.mark.parametrize(
+    ("argumente", "ort"),
+    [
+        ({"land": "DE-XX"}, "land"),
+        ({"land": 11}, "land"),
+        ({"bekanntgabe": "post"}, "bekanntgabe"),
+        ({"policy": None}, "policy"),
+    ],
+)
+def test_rechtsfolge_names_a_wrong_land_bekanntgabe_or_policy(
+    argumente: dict[str, object], ort: str
+) -> None:
+    z = falte(_FALL, _TAG)
+    with pytest.raises(UngueltigeEingabe) as info:
+        rechtsfolge(z, "massnahme", _TAG, _TAG, **argumente)  # type: ignore[arg-type]
+    assert info.value.ort == ort
+
+
+def test_the_abs7_look_back_answers_without_a_list_for_its_notes() -> None:
+    """§ 31a Abs. 7 a.F. looks back a year for a Minderung of the qualifying kinds; with none,
+    the answer is no, whether or not the caller collects notes."""
+    assert _vorminderung_2024(Zustand(), ARG_TAG) is False
+    notizen: list[str] = []
+    assert _vorminderung_2024(Zustand(), ARG_TAG, notizen) is False
+    assert notizen == []
+
+
+def test_the_2024_condition_of_31a_abs_7_can_be_asked_without_collecting_notes() -> None:
+    # § 31a Abs. 7 a.F.: a case without an earlier Minderung does not meet it
+    assert _vorminderung_2024(falte(_FALL, _TAG), _TAG) is False

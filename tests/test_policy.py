@@ -1,4 +1,5 @@
-"""Mutation-testing follow-up for ``kooplan.policy`` (docs/mutation.md).
+"""The policy of a Jobcenter read from a mapping (``kooplan.Policy.aus_mapping``) and written
+back (``als_mapping``).
 
 The contract (docs/vertrag.md, errors; ``kooplan.fehler``) fixes for every refused input the code,
 the ``ort`` (JSON path of the offending value) and a ``meldung`` that is one German sentence
@@ -10,12 +11,13 @@ are allowed; a wrong ``rfb_umfang`` names the two values a caller may write (doc
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.policy import Policy, RfbUmfang
-from kooplan.regelbedarf import Regelbedarfsjahr
+from kooplan.regelbedarf import Regelbedarfsjahr, regelbedarfsjahr
 
 ERLAUBT = (
     "massnahme_mit_rfb_in_kooperation",
@@ -140,3 +142,93 @@ def test_a_year_given_twice_is_refused() -> None:
     with pytest.raises(UngueltigeEingabe) as info:
         Policy.aus_mapping({"regelbedarfe": {"2027": zeile}})
     assert info.value.ort == "regelbedarfe"
+
+
+# -- the Regelbedarf rows of a policy, built in Python or read from a file: a row that is no
+# row, lacks a key or holds an amount that is no finite number is refused at its place
+
+ZEILE: dict[str, Any] = {
+    "jahr": 2031,
+    "stufe_1": 600,
+    "stufe_2": "540.00",
+    "stufe_3": 480,
+    "stufe_4": 470,
+    "quelle": "Verordnung für 2031",
+}
+
+
+def test_regelbedarf_rows_must_be_rows() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy(regelbedarfe=[1])  # type: ignore[list-item]
+    assert info.value.ort == "regelbedarfe"
+
+
+def test_the_policy_finds_the_row_of_its_year_among_several() -> None:
+    a, b = regelbedarfsjahr(2024), regelbedarfsjahr(2025)
+    assert a is not None and b is not None
+    policy = Policy(regelbedarfe=(a, b))
+    assert policy.regelbedarf(2025) is b
+    assert policy.regelbedarf(2031) is None
+
+
+@pytest.mark.parametrize(
+    ("eintrag", "ort"),
+    [
+        (5, "regelbedarfe[0]"),
+        ({"jahr": 2031}, "regelbedarfe[0].stufe_1"),
+        ({**ZEILE, "stufe_1": "NaN"}, "regelbedarfe[0].stufe_1"),
+        ({**ZEILE, "stufe_4": "Infinity"}, "regelbedarfe[0].stufe_4"),
+    ],
+)
+def test_regelbedarf_rows_of_a_policy_file_are_checked_row_by_row(eintrag: Any, ort: str) -> None:
+    """A row that is no object, lacks a key, or holds an amount that is no finite number."""
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy.aus_mapping({"regelbedarfe": [eintrag]})
+    assert info.value.ort == ort
+    assert Policy.aus_mapping({"regelbedarfe": [ZEILE]}).regelbedarf(2031) is not None
+
+
+_ZEILE = {
+    "jahr": 2027,
+    "stufe_1": 570,
+    "stufe_2": 513,
+    "stufe_3": 456,
+    "stufe_4": 477,
+    "quelle": "Gesetz",
+}
+
+
+def _jahr(jahr: int) -> Regelbedarfsjahr:
+    e = Decimal
+    return Regelbedarfsjahr(jahr, e(570), e(513), e(456), e(477), "Gesetz", verifiziert=False)
+
+
+def test_a_policy_with_something_that_is_no_regelbedarf_row_is_refused() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy(regelbedarfe=(_jahr(2027), 5))  # type: ignore[arg-type]
+    assert info.value.ort == "regelbedarfe"
+
+
+def test_the_policy_finds_its_row_for_a_year_among_several() -> None:
+    p = Policy(regelbedarfe=(_jahr(2027), _jahr(2028)))
+    assert p.regelbedarf(2028) == _jahr(2028)
+    assert p.regelbedarf(2029) is None
+
+
+@pytest.mark.parametrize(
+    ("zeilen", "ort"),
+    [
+        ([5], "regelbedarfe[0]"),
+        ([_ZEILE, "2028"], "regelbedarfe[1]"),
+        ([{k: v for k, v in _ZEILE.items() if k != "stufe_4"}], "regelbedarfe[0].stufe_4"),
+        ([{**_ZEILE, "stufe_2": "NaN"}], "regelbedarfe[0].stufe_2"),
+        ([{**_ZEILE, "stufe_3": "Infinity"}], "regelbedarfe[0].stufe_3"),
+    ],
+)
+def test_a_policy_file_with_a_wrong_regelbedarf_entry_names_its_place(
+    zeilen: list[object], ort: str
+) -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        Policy.aus_mapping({"regelbedarfe": zeilen})
+    assert info.value.ort == ort
+    assert isinstance(info.value.meldung, str) and info.value.meldung.endswith(".")
