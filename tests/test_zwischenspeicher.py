@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from faelle_bau import offene_massnahme
 from kooplan import testing
 from kooplan.batch import entscheide_jsonl
-from kooplan.werte.zwischenspeicher import alle_leeren, belegung
+from kooplan.werte.zwischenspeicher import ablegen, alle_leeren, belegung
 
 ANLIEGEN = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen")
 
@@ -56,3 +56,12 @@ def test_warm_caches_give_the_lines_of_cold_ones(
         alle_leeren()
         kalt += list(entscheide_jsonl([z], anliegen, stichtag, erste_zeile=i))
     assert warm == kalt
+
+
+def test_a_bounded_cache_never_holds_more_than_its_bound() -> None:
+    cache: dict[object, object] = {}
+    for i in range(7):
+        ablegen(cache, i, str(i), 3)
+        assert len(cache) <= 3
+        assert cache[i] == str(i)
+    assert cache == {6: "6"}

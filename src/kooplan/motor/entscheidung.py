@@ -19,11 +19,18 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 
+from kooplan.motor.bedingungen import (
+    Bedingung,
+    Schluesselplan,
+    pruefe_vollstaendig,
+    schluesselplan,
+)
 from kooplan.motor.fristen import naechste_ueberpruefung, plus_monate, schlichtung_letzter_tag
 from kooplan.motor.kalender import Bekanntgabeart
 from kooplan.motor.phasen import Phase, Zustand, falte, falte_stichtage
@@ -48,7 +55,7 @@ from kooplan.werte.fehler import (
     RechtsstandNichtAbgedeckt,
     UngueltigeEingabe,
 )
-from kooplan.werte.zwischenspeicher import anmelden
+from kooplan.werte.zwischenspeicher import ablegen, anmelden
 
 __all__ = [
     "HINWEIS_REGELN",
@@ -66,19 +73,6 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class _Frage:
-    """Everything a condition may look at."""
-
-    zustand: Zustand
-    anliegen: Anliegen
-    stichtag: dt.date
-    faellig: dt.date
-    policy: Policy
-    modus: Modus | None = None
-    regel: Regel | None = None
-
-
 def _schlichtung_spaetestes_ende(z: Zustand) -> dt.date:
     """The last day a running Schlichtung can last: its four weeks, at most 30.6.2026."""
     assert z.schlichtung_beginn is not None  # asked only in phase schlichtung
@@ -87,31 +81,60 @@ def _schlichtung_spaetestes_ende(z: Zustand) -> dt.date:
     )
 
 
-_LAGEN: Mapping[Lage, Callable[[_Frage], bool]] = {
-    Lage.ERSTE_EINLADUNG: lambda f: (
-        not f.zustand.kontakt_im_zeitraum and not f.zustand.plan_im_zeitraum
+def _gilt(fakt: Any, modus: Modus | None, regel: Regel | None) -> bool:
+    """The test of a condition whose fact is its truth value."""
+    return bool(fakt)
+
+
+def _ohne_fakt(
+    z: Zustand, anliegen: Anliegen, stichtag: dt.date, faellig: dt.date, policy: Policy
+) -> None:
+    """The fact of a condition on the mode alone: it reads nothing of the state."""
+    return None
+
+
+_LAGEN: Mapping[Lage, Bedingung] = {
+    Lage.ERSTE_EINLADUNG: Bedingung(
+        lambda z, a, s, f, p: not z.kontakt_im_zeitraum and not z.plan_im_zeitraum, _gilt
     ),
-    Lage.TERMINLAUF: lambda f: bool(f.zustand.terminlauf),
-    Lage.ART_OFFEN: lambda f: f.anliegen.mitwirkung in f.zustand.offene_arten,
-    Lage.POLICY_MASSNAHME: lambda f: f.policy.massnahme_mit_rfb_in_kooperation,
-    Lage.NEUER_ZEITRAUM: lambda f: (
-        f.zustand.zeitraum_nr > 0 and f.regel is not None and f.regel.id == "alle.erste_einladung"
+    Lage.TERMINLAUF: Bedingung(lambda z, a, s, f, p: bool(z.terminlauf), _gilt),
+    Lage.ART_OFFEN: Bedingung(lambda z, a, s, f, p: a.mitwirkung in z.offene_arten, _gilt),
+    Lage.POLICY_MASSNAHME: Bedingung(
+        lambda z, a, s, f, p: p.massnahme_mit_rfb_in_kooperation, _gilt
     ),
-    Lage.SCHLICHTUNG_FAELLIG_DANACH: lambda f: f.faellig > _schlichtung_spaetestes_ende(f.zustand),
-    Lage.VA_PLAN_BESTEHT: lambda f: (
-        f.modus is Modus.VERPFLICHTUNG_VA and f.zustand.plan_am is not None
+    Lage.NEUER_ZEITRAUM: Bedingung(
+        lambda z, a, s, f, p: z.zeitraum_nr > 0,
+        lambda fakt, modus, regel: (
+            fakt and regel is not None and regel.id == "alle.erste_einladung"
+        ),
     ),
-    Lage.MODUS_OHNE_RFB: lambda f: f.modus is Modus.OHNE_RFB,
-    Lage.MODUS_VA: lambda f: f.modus is Modus.VERPFLICHTUNG_VA,
-    Lage.TERMINLAUF_VOR_2026_07: lambda f: any(
-        v.termin_am < NEUE_GRUNDSICHERUNG_AB for v in f.zustand.terminlauf
+    Lage.SCHLICHTUNG_FAELLIG_DANACH: Bedingung(
+        lambda z, a, s, f, p: f > _schlichtung_spaetestes_ende(z), _gilt
     ),
-    Lage.DREI_MIT_RFB: lambda f: f.zustand.mit_rfb_in_folge(NEUE_GRUNDSICHERUNG_AB) >= 3,
-    Lage.SCHLICHTUNG_GRENZE: lambda f: (
-        f.policy.schlichtung_hoechstzahl is not None
-        and f.zustand.schlichtungen >= f.policy.schlichtung_hoechstzahl
+    Lage.VA_PLAN_BESTEHT: Bedingung(
+        lambda z, a, s, f, p: z.plan_am is not None,
+        lambda fakt, modus, regel: modus is Modus.VERPFLICHTUNG_VA and fakt,
+    ),
+    Lage.MODUS_OHNE_RFB: Bedingung(_ohne_fakt, lambda fakt, modus, regel: modus is Modus.OHNE_RFB),
+    Lage.MODUS_VA: Bedingung(
+        _ohne_fakt, lambda fakt, modus, regel: modus is Modus.VERPFLICHTUNG_VA
+    ),
+    Lage.TERMINLAUF_VOR_2026_07: Bedingung(
+        lambda z, a, s, f, p: any(v.termin_am < NEUE_GRUNDSICHERUNG_AB for v in z.terminlauf),
+        _gilt,
+    ),
+    Lage.DREI_MIT_RFB: Bedingung(
+        lambda z, a, s, f, p: z.mit_rfb_in_folge(NEUE_GRUNDSICHERUNG_AB) >= 3, _gilt
+    ),
+    Lage.SCHLICHTUNG_GRENZE: Bedingung(
+        lambda z, a, s, f, p: (
+            p.schlichtung_hoechstzahl is not None and z.schlichtungen >= p.schlichtung_hoechstzahl
+        ),
+        _gilt,
     ),
 }
+"""Each condition of the tables: the fact it reads and its test on that fact."""
+pruefe_vollstaendig(_LAGEN, REGELN, HINWEIS_REGELN)
 
 
 def _passt(regime: Regime, phase: Phase, anliegen: Anliegen, regel: Regel | HinweisRegel) -> bool:
@@ -119,18 +142,19 @@ def _passt(regime: Regime, phase: Phase, anliegen: Anliegen, regel: Regel | Hinw
 
 
 _Schluessel = tuple[Regime, Phase, Anliegen]
-_REGELN_FUER: Mapping[_Schluessel, tuple[Regel, ...]] = {
-    (g, ph, a): tuple(r for r in REGELN if _passt(g, ph, a, r))
+_PLAENE: Mapping[_Schluessel, Schluesselplan] = {
+    (g, ph, a): schluesselplan(
+        tuple(r for r in REGELN if _passt(g, ph, a, r)),
+        tuple(r for r in HINWEIS_REGELN if _passt(g, ph, a, r)),
+    )
     for g in Regime
     for ph in Phase
     for a in Anliegen
 }
-"""The rows that can apply to each (regime, phase, Anliegen), in table order (a lookup index)."""
-_HINWEISE_FUER: Mapping[_Schluessel, tuple[HinweisRegel, ...]] = {
-    (g, ph, a): tuple(r for r in HINWEIS_REGELN if _passt(g, ph, a, r))
-    for g in Regime
-    for ph in Phase
-    for a in Anliegen
+"""The rows that can apply to each (regime, phase, Anliegen), in table order, and the conditions
+and policy fields they read (a lookup index and the plan of the key of `_TABELLE`)."""
+_FAKTEN: Mapping[_Schluessel, tuple[Callable[..., Any], ...]] = {
+    k: tuple(_LAGEN[lage].fakt for lage in plan.lagen) for k, plan in _PLAENE.items()
 }
 
 
@@ -466,32 +490,21 @@ def _entscheide_zustand(
             "Der Leistungsbezug ist beendet; es gibt keine Aufforderung zur Mitwirkung zu "
             "entscheiden.",
         )
-    frage = _Frage(z, anliegen, stichtag, faellig, policy)
     schluessel = (regime, z.phase, anliegen)
-    regel = next(
-        (r for r in _REGELN_FUER[schluessel] if r.lage is None or _LAGEN[r.lage](frage)),
-        None,
-    )
-    if regel is None:  # pragma: no cover - the tables are complete (tested exhaustively)
-        raise AssertionError(f"keine Regel für {regime}, {z.phase}, {anliegen}")
-    modus = regel.modus if isinstance(regel.modus, Modus) else regel.modus.modus(policy)
-    gruende = _GRUENDE.get((regel.id, regime))
-    if gruende is None:
-        gruende = _GRUENDE[(regel.id, regime)] = (
-            Grund(regel.id, regel.norm(regime), regel.quelle, regel.text),
-        )
-    frage = _Frage(z, anliegen, stichtag, faellig, policy, modus, regel)
-
-    codes: list[str] = list(regel.hinweise)
-    for hr in _HINWEISE_FUER[schluessel]:
-        if not all(_LAGEN[lage](frage) for lage in hr.lagen):
-            continue
-        codes.append(hr.code)
+    plan = _PLAENE[schluessel]
+    wahl = tuple(getattr(policy, k) for k in plan.policy_schluessel)
+    fakten = tuple([fakt(z, anliegen, stichtag, faellig, policy) for fakt in _FAKTEN[schluessel]])
+    gedaechtnis = (rs.id, schluessel, wahl, fakten)
+    teil = _TABELLE.get(gedaechtnis)
+    if teil is None:
+        teil = _tabelle_direkt(plan, regime, z, anliegen, stichtag, faellig, policy)
+        ablegen(_TABELLE, gedaechtnis, teil, _TABELLE_HOECHSTENS)
+    modus, gruende, codes, tabellen_hinweise = teil
     hinweise: list[Hinweis] = [h for h in z.hinweise if h.gilt_am(stichtag)]
     if "policy.schlichtung_hoechstzahl" in codes:
         hinweise = [h for h in hinweise if h.code != "b.plan_gescheitert.schlichtung"]
-    hinweise += [hinweis(c) for c in codes]
-    hinweise += _rechtsstand_hinweise(rs, stichtag, faellig, faellig_gegeben, modus)
+    hinweise += tabellen_hinweise
+    hinweise += _rechtsstand_hinweise(rs.id, stichtag, faellig, faellig_gegeben, modus)
     if (
         z.plan is not None
         and z.phase in _MIT_PLAN
@@ -516,7 +529,7 @@ def _entscheide_zustand(
         )
         hinweise += [hinweis(c) for c in rf_codes]
     pruefung = (
-        naechste_ueberpruefung(z.plan_am)
+        _naechste_ueberpruefung(z.plan_am)
         if z.plan_am is not None and z.phase in _MIT_PLAN
         else None
     )
@@ -537,6 +550,49 @@ def _entscheide_zustand(
     )
 
 
+_Teil = tuple[Modus, tuple[Grund, ...], frozenset[str], tuple[Hinweis, ...]]
+_TABELLE: dict[tuple[Any, ...], _Teil] = {}
+"""What the rule tables answer (mode, reasons, codes and notes of the rows), keyed by the
+Rechtsstand, (regime, phase, Anliegen), the policy fields the rows choose the mode by and the
+facts of exactly the conditions in those rows (`_PLAENE`): everything the answer reads."""
+_TABELLE_HOECHSTENS: Final = 65536
+anmelden("entscheidung.tabelle", _TABELLE)
+
+
+def _tabelle_direkt(
+    plan: Schluesselplan,
+    regime: Regime,
+    z: Zustand,
+    anliegen: Anliegen,
+    stichtag: dt.date,
+    faellig: dt.date,
+    policy: Policy,
+) -> _Teil:
+    """The answer of the tables for one question, each condition evaluated on the state."""
+
+    def gilt(lage: Lage, modus: Modus | None, regel: Regel | None) -> bool:
+        b = _LAGEN[lage]
+        return b.test(b.fakt(z, anliegen, stichtag, faellig, policy), modus, regel)
+
+    regel = next(
+        (r for r in plan.regeln if r.lage is None or gilt(r.lage, None, None)),
+        None,
+    )
+    if regel is None:  # pragma: no cover - the tables are complete (tested exhaustively)
+        raise AssertionError(f"keine Regel für {regime}, {z.phase}, {anliegen}")
+    modus = regel.modus if isinstance(regel.modus, Modus) else regel.modus.modus(policy)
+    gruende = _GRUENDE.get((regel.id, regime))
+    if gruende is None:
+        gruende = _GRUENDE[(regel.id, regime)] = (
+            Grund(regel.id, regel.norm(regime), regel.quelle, regel.text),
+        )
+    codes: list[str] = list(regel.hinweise)
+    for hr in plan.hinweis_regeln:
+        if all(gilt(lage, modus, regel) for lage in hr.lagen):
+            codes.append(hr.code)
+    return modus, gruende, frozenset(codes), tuple(hinweis(c) for c in codes)
+
+
 _GRUENDE: dict[tuple[str, Regime], tuple[Grund]] = {}
 """The reason of each rule under each regime, built once (a rule and its norms are constants)."""
 anmelden("entscheidung.gruende", _GRUENDE)
@@ -544,12 +600,14 @@ _MIT_PLAN: Final = frozenset({Phase.KOOPERATION, Phase.MITWIRKUNG_EINGEFORDERT, 
 _OFFEN_2026_04 = (dt.date(2026, 3, 28), dt.date(2026, 4, 30))
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def _rechtsstand_hinweise(
-    rs: Rechtsstand, stichtag: dt.date, faellig: dt.date, gegeben: bool, modus: Modus
-) -> list[Hinweis]:
+    rs_id: str, stichtag: dt.date, faellig: dt.date, gegeben: bool, modus: Modus
+) -> tuple[Hinweis, ...]:
+    """The notes on the Rechtsstand that depend on the days (kept by all of their inputs)."""
     out: list[Hinweis] = []
     if modus is not Modus.OHNE_RFB:
-        if gegeben and rechtsstand_am(faellig).id != rs.id:
+        if gegeben and rechtsstand_am(faellig).id != rs_id:
             out.append(hinweis("rechtsstand.wechsel_bis_faelligkeit"))
         elif not gegeben:
             bis = plus_monate(stichtag, 3)
@@ -558,7 +616,12 @@ def _rechtsstand_hinweise(
     lo, hi = _OFFEN_2026_04
     if lo <= stichtag <= hi or lo <= faellig <= hi:
         out.append(hinweis("offen.beginn_2026_04"))
-    return out
+    return tuple(out)
+
+
+anmelden("entscheidung.rechtsstand_hinweise", _rechtsstand_hinweise)
+_naechste_ueberpruefung = functools.lru_cache(maxsize=4096, typed=True)(naechste_ueberpruefung)
+anmelden("entscheidung.naechste_ueberpruefung", _naechste_ueberpruefung)
 
 
 def _ohne_doppelte(hinweise: list[Hinweis]) -> list[Hinweis]:

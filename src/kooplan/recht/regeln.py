@@ -51,7 +51,9 @@ class PolicyWahl:
     werte: Mapping[RfbUmfang, Modus]
 
     def modus(self, policy: Policy) -> Modus:
-        return self.werte[policy.rfb_umfang]
+        """The mode the policy's field `schluessel` chooses."""
+        wert: RfbUmfang = getattr(policy, self.schluessel)
+        return self.werte[wert]
 
 
 def _nach_umfang(fall: Modus, einzelfall: Modus = Modus.OHNE_RFB) -> PolicyWahl:

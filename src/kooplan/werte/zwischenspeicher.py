@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-__all__ = ["alle_leeren", "anmelden", "belegung"]
+__all__ = ["ablegen", "alle_leeren", "anmelden", "belegung"]
 
 
 class _LruCache(Protocol):
@@ -34,6 +34,14 @@ def anmelden(name: str, cache: dict[Any, Any] | _LruCache) -> None:
     else:
         lru = cache
         _CACHES[name] = (lru.cache_clear, lambda: int(lru.cache_info().currsize))
+
+
+def ablegen(cache: dict[Any, Any], schluessel: Any, wert: Any, hoechstens: int) -> None:
+    """Keep `wert` under `schluessel` in a dict cache of at most `hoechstens` entries (a full
+    cache is emptied first: the values are cheap to find again, the bound is what matters)."""
+    if len(cache) >= hoechstens:
+        cache.clear()
+    cache[schluessel] = wert
 
 
 def alle_leeren() -> None:
