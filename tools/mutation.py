@@ -5,9 +5,9 @@ Not part of ``.ci/run``: a full run takes far longer than the test suite. Usage 
 repository root, with the ``mutation`` extra installed)::
 
     .venv/bin/python tools/mutation.py                    # every rule module, one after the other
-    .venv/bin/python tools/mutation.py fristen policy     # only these modules
-    .venv/bin/python tools/mutation.py phasen --keep --scratch /tmp/mut   # keep it for `mutmut show`
-    .venv/bin/python tools/mutation.py phasen --rerun --scratch /tmp/mut  # survivors, new tests
+    .venv/bin/python tools/mutation.py motor.fristen recht.policy   # only these modules
+    .venv/bin/python tools/mutation.py motor.phasen --keep --scratch /tmp/mut   # keep it for `mutmut show`
+    .venv/bin/python tools/mutation.py motor.phasen --rerun --scratch /tmp/mut  # survivors, new tests
 
 For each module the script makes a scratch copy of the repository (``src``, ``tests``,
 ``conftest.py``, ``pyproject.toml`` and the files the tests read), appends a ``[tool.mutmut]``
