@@ -48,6 +48,11 @@ MODULE = [
     "motor.entscheidung",
     "motor.phasen",
     "motor.kalender",
+    # the tables and the decision's conditions moved out of the modules above (not yet measured)
+    "recht.uebergaenge",
+    "recht.regeln",
+    "recht.sanktionen",
+    "motor.bedingungen",
 ]
 
 #: The rule-level test files every mutant is run against (mutmut picks, per mutated function,
