@@ -220,3 +220,32 @@ def test_schema_and_loader_agree_on_mutated_cases(obj, data):
         assert schema_ok, "the loader accepted what the schema refuses"
     elif schema_ok:
         assert any(w in meldung for w in NUR_LOADER), meldung
+
+
+@pytest.mark.parametrize(
+    ("wo", "wert"),
+    [
+        ("fall", "JC-1\n"),  # Python's `$` alone would let a final line break through
+        ("fall", "JC-\u0661"),  # an Arabic-Indic digit is no ASCII digit
+        ("am", "2024-01-15\n"),
+        ("am", "2024-01-1\u0665"),  # \d in Python would take it
+    ],
+)
+def test_schema_refuses_what_the_loader_refuses_in_every_regex_dialect(wo: str, wert: str) -> None:
+    """The schema's patterns mean the same in ECMA-262 and in Python's `re`: a validator in
+    Python and one in JavaScript refuse exactly what kooplan's loader refuses."""
+    obj = {
+        "schema": "kooplan/fall/1",
+        "fall": "JC-1",
+        "ereignisse": [{"art": "plan_gescheitert", "am": "2024-01-15"}],
+    }
+    if wo == "fall":
+        obj["fall"] = wert
+    else:
+        obj["ereignisse"][0]["am"] = wert
+    with pytest.raises(kooplan.UngueltigeEingabe):
+        fall_aus_objekt(obj)
+    assert not _validator(fall_schema()).is_valid(obj)
+    obj["fall"], obj["ereignisse"][0]["am"] = "JC-1", "2024-01-15"
+    fall_aus_objekt(obj)
+    assert _validator(fall_schema()).is_valid(obj)

@@ -51,7 +51,15 @@ __all__ = [
 ]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_DATUM = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+# Patterns mean the same in ECMA-262 (the dialect JSON Schema names) and in Python's `re` (which
+# Python validators use): `[0-9]`, not `\d` (which in Python also matches other scripts' digits),
+# and `(?!\n)$`, since Python's `$` also matches before a final line break.
+_TEXT_ENDE = r"(?!\n)$"
+_DATUM = {
+    "type": "string",
+    "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + _TEXT_ENDE,
+    "format": "date",
+}
 _X: dict[str, Any] = {"^x_": {}}
 
 
@@ -91,7 +99,7 @@ def _feld(f: Feld) -> dict[str, Any]:
     elif f.typ is Typ.KONSTANTE:
         s = {"const": f.werte[0]}
     elif f.typ is Typ.FALL_ID:
-        s = {"type": "string", "pattern": r"^[A-Za-z0-9._-]{1,64}$"}
+        s = {"type": "string", "pattern": r"^[A-Za-z0-9._-]{1,64}" + _TEXT_ENDE}
     elif f.typ is Typ.PLAN:
         s = {"$ref": "#/$defs/plan"}
     elif f.typ is Typ.EIGENBEMUEHUNGEN:
@@ -187,7 +195,7 @@ def entscheidung_schema() -> dict[str, Any]:
     }
     props: dict[str, Any] = {
         "schema": {"const": ENTSCHEIDUNG_SCHEMA},
-        "fall": {"type": "string", "pattern": r"^[A-Za-z0-9._-]{1,64}$"},
+        "fall": {"type": "string", "pattern": r"^[A-Za-z0-9._-]{1,64}" + _TEXT_ENDE},
         "zeile": {"type": "integer", "minimum": 1},
         "stichtag": _DATUM,
         "faellig": _DATUM,
