@@ -22,8 +22,6 @@ import kooplan
 from faelle_bau import offene_massnahme
 from kooplan import (
     EinladungVersandt,
-    Fall,
-    MinderungFestgestellt,
     Minderungsgrund,
     PlanErstellt,
     TerminVersaeumt,
@@ -43,55 +41,16 @@ from kooplan.motor.rechtsfolgen import (
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import Policy
 from kooplan.vertrag import fall_aus_objekt
+from rechtsfolgen_bau import fall as _fall
+from rechtsfolgen_bau import minderung as _m
+from rechtsfolgen_bau import versaeumte_termine as _versaeumt
+from rechtsfolgen_bau import zustand as _z
 
 D = dt.date
 
 
 #: The reading of § 32 Abs. 1 n.F. under which an earlier miss of an invitation without RFB counts.
 KENNTNIS = Policy(wiederholt_auch_ohne_belehrung=True)
-
-
-def _fall(*ereignisse: object, **kw: object) -> Fall:
-    return Fall("JC-Regeln", list(ereignisse), **kw)  # type: ignore[arg-type]
-
-
-def _m(
-    am: dt.date,
-    beginn: dt.date,
-    prozent: int = 10,
-    *,
-    id: str | None = None,
-    grund: Minderungsgrund = Minderungsgrund.PFLICHTVERLETZUNG,
-    tatbestand: Tatbestand | None = None,
-    stufe: int | None = None,
-) -> MinderungFestgestellt:
-    return MinderungFestgestellt(
-        am=am,
-        id=id,
-        grund=grund,
-        prozent=prozent,
-        beginn=beginn,
-        tatbestand=tatbestand,
-        stufe=stufe,
-    )
-
-
-SPAET = D(2027, 12, 31)
-
-
-def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
-    return falte(_fall(*ereignisse), bis)
-
-
-def _versaeumt(n: int, rfb: bool = True) -> list[object]:
-    out: list[object] = []
-    for i in range(n):
-        tag = D(2026, 7, 6) + dt.timedelta(days=14 * i)
-        out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=rfb))
-        out.append(
-            TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")
-        )
-    return out
 
 
 # -- § 31 under B: the first step, its text and the later steps ---------------------------------

@@ -14,64 +14,18 @@ from __future__ import annotations
 import datetime as dt
 
 from kooplan import (
-    EinladungVersandt,
-    Fall,
-    MinderungFestgestellt,
-    Minderungsgrund,
     PlanErstellt,
-    TerminVersaeumt,
 )
 from kooplan.ereignisse import Tatbestand
 from kooplan.motor.rechtsfolgen import (
     Rechtsfolge,
     rechtsfolge,
 )
-from kooplan.phasen import Zustand, falte
+from rechtsfolgen_bau import minderung as _m
+from rechtsfolgen_bau import versaeumte_termine as _versaeumt
+from rechtsfolgen_bau import zustand as _z
 
 D = dt.date
-
-
-def _fall(*ereignisse: object, **kw: object) -> Fall:
-    return Fall("JC-Regeln", list(ereignisse), **kw)  # type: ignore[arg-type]
-
-
-def _m(
-    am: dt.date,
-    beginn: dt.date,
-    prozent: int = 10,
-    *,
-    id: str | None = None,
-    grund: Minderungsgrund = Minderungsgrund.PFLICHTVERLETZUNG,
-    tatbestand: Tatbestand | None = None,
-    stufe: int | None = None,
-) -> MinderungFestgestellt:
-    return MinderungFestgestellt(
-        am=am,
-        id=id,
-        grund=grund,
-        prozent=prozent,
-        beginn=beginn,
-        tatbestand=tatbestand,
-        stufe=stufe,
-    )
-
-
-SPAET = D(2027, 12, 31)
-
-
-def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
-    return falte(_fall(*ereignisse), bis)
-
-
-def _versaeumt(n: int, rfb: bool = True) -> list[object]:
-    out: list[object] = []
-    for i in range(n):
-        tag = D(2026, 7, 6) + dt.timedelta(days=14 * i)
-        out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=rfb))
-        out.append(
-            TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")
-        )
-    return out
 
 
 # -- the full Belehrung texts (checked sentence by sentence against the statute) ---------------

@@ -1,0 +1,61 @@
+"""Builders shared by the tests of the Rechtsfolgen (`test_rechtsfolgen_regeln.py`,
+`test_rechtsfolgen_texte.py`): a case, a Minderung, a folded state, a run of missed meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kooplan import (
+    EinladungVersandt,
+    Fall,
+    MinderungFestgestellt,
+    Minderungsgrund,
+    TerminVersaeumt,
+)
+from kooplan.ereignisse import Tatbestand
+from kooplan.phasen import Zustand, falte
+
+D = dt.date
+SPAET = D(2027, 12, 31)
+
+
+def fall(*ereignisse: object, **kw: object) -> Fall:
+    return Fall("JC-Regeln", list(ereignisse), **kw)  # type: ignore[arg-type]
+
+
+def minderung(
+    am: dt.date,
+    beginn: dt.date,
+    prozent: int = 10,
+    *,
+    id: str | None = None,
+    grund: Minderungsgrund = Minderungsgrund.PFLICHTVERLETZUNG,
+    tatbestand: Tatbestand | None = None,
+    stufe: int | None = None,
+) -> MinderungFestgestellt:
+    return MinderungFestgestellt(
+        am=am,
+        id=id,
+        grund=grund,
+        prozent=prozent,
+        beginn=beginn,
+        tatbestand=tatbestand,
+        stufe=stufe,
+    )
+
+
+def zustand(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
+    return falte(fall(*ereignisse), bis)
+
+
+def versaeumte_termine(n: int, rfb: bool = True) -> list[object]:
+    """`n` invitations from 6.7.2026 on, two weeks apart, each meeting missed without a
+    wichtiger Grund a week later."""
+    out: list[object] = []
+    for i in range(n):
+        tag = D(2026, 7, 6) + dt.timedelta(days=14 * i)
+        out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=rfb))
+        out.append(
+            TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")
+        )
+    return out
