@@ -26,6 +26,9 @@ from kooplan.motor.entscheidung import entscheide_zustand
 from kooplan.phasen import Phase, Zustand, falte, zeitschritte
 from kooplan.recht import Fassung, Regime, alle_grenzen, fassung_am, regime_am
 from kooplan.vertrag import fall_aus_objekt
+from regeln_bau import codes as _codes
+from regeln_bau import eingefordert as _eingefordert
+from regeln_bau import fall as _fall
 
 D = dt.date
 PFLICHT = Minderungsgrund.PFLICHTVERLETZUNG
@@ -270,24 +273,6 @@ def test_kooplan_testing_without_hypothesis_names_the_extra():
 
 # -- the arguments of entscheide and entscheide_zustand (docs/vertrag.md: every refused
 # argument is an UngueltigeEingabe with its ort)
-
-
-def _fall(*ereignisse: object, **kw: object) -> Fall:
-    return Fall("JC-Regeln", list(ereignisse), **kw)  # type: ignore[arg-type]
-
-
-def _codes(e: object) -> list[str]:
-    return [h.code for h in e.hinweise]  # type: ignore[attr-defined]
-
-
-#: A case in mitwirkung_eingefordert for Eigenbemühungen (plan on 15.1., missed on the given day).
-def _eingefordert(am: dt.date) -> Fall:
-    return _fall(
-        PlanErstellt(am=am - dt.timedelta(days=30)),
-        MitwirkungUnterblieben(
-            am=am, id="u1", mitwirkung=Mitwirkung.EIGENBEMUEHUNGEN, wichtiger_grund=False
-        ),
-    )
 
 
 def test_an_unknown_anliegen_lists_the_four_allowed() -> None:

@@ -15,7 +15,6 @@ import pytest
 
 from kooplan import (
     EinladungVersandt,
-    Fall,
     Mitwirkung,
     MitwirkungUnterblieben,
     Modus,
@@ -24,26 +23,11 @@ from kooplan import (
     entscheide,
 )
 from kooplan.fehler import KeinLeistungsbezug, RechtsstandNichtAbgedeckt
+from regeln_bau import codes as _codes
+from regeln_bau import eingefordert as _eingefordert
+from regeln_bau import fall as _fall
 
 D = dt.date
-
-
-def _fall(*ereignisse: object, **kw: object) -> Fall:
-    return Fall("JC-Regeln", list(ereignisse), **kw)  # type: ignore[arg-type]
-
-
-def _codes(e: object) -> list[str]:
-    return [h.code for h in e.hinweise]  # type: ignore[attr-defined]
-
-
-#: A case in mitwirkung_eingefordert for Eigenbemühungen (plan on 15.1., missed on the given day).
-def _eingefordert(am: dt.date) -> Fall:
-    return _fall(
-        PlanErstellt(am=am - dt.timedelta(days=30)),
-        MitwirkungUnterblieben(
-            am=am, id="u1", mitwirkung=Mitwirkung.EIGENBEMUEHUNGEN, wichtiger_grund=False
-        ),
-    )
 
 
 # -- norms by regime ---------------------------------------------------------------------------

@@ -41,10 +41,10 @@ from kooplan.motor.rechtsfolgen import (
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import Policy
 from kooplan.vertrag import fall_aus_objekt
-from rechtsfolgen_bau import fall as _fall
-from rechtsfolgen_bau import minderung as _m
-from rechtsfolgen_bau import versaeumte_termine as _versaeumt
-from rechtsfolgen_bau import zustand as _z
+from regeln_bau import fall as _fall
+from regeln_bau import minderung as _m
+from regeln_bau import versaeumte_termine as _versaeumt
+from regeln_bau import zustand as _z
 
 D = dt.date
 

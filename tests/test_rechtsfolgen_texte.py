@@ -21,9 +21,9 @@ from kooplan.motor.rechtsfolgen import (
     Rechtsfolge,
     rechtsfolge,
 )
-from rechtsfolgen_bau import minderung as _m
-from rechtsfolgen_bau import versaeumte_termine as _versaeumt
-from rechtsfolgen_bau import zustand as _z
+from regeln_bau import minderung as _m
+from regeln_bau import versaeumte_termine as _versaeumt
+from regeln_bau import zustand as _z
 
 D = dt.date
 

@@ -1,5 +1,7 @@
-"""Builders shared by the tests of the Rechtsfolgen (`test_rechtsfolgen_regeln.py`,
-`test_rechtsfolgen_texte.py`): a case, a Minderung, a folded state, a run of missed meetings."""
+"""Builders shared by the rule tests (`test_api.py`, `test_entscheidung_regeln.py`,
+`test_rechtsfolgen_regeln.py`, `test_rechtsfolgen_texte.py`): a case, a case in
+`mitwirkung_eingefordert`, the codes of a decision's notes, a Minderung, a folded state, a run of
+missed meetings."""
 
 from __future__ import annotations
 
@@ -7,9 +9,13 @@ import datetime as dt
 
 from kooplan import (
     EinladungVersandt,
+    Entscheidung,
     Fall,
     MinderungFestgestellt,
     Minderungsgrund,
+    Mitwirkung,
+    MitwirkungUnterblieben,
+    PlanErstellt,
     TerminVersaeumt,
 )
 from kooplan.ereignisse import Tatbestand
@@ -21,6 +27,22 @@ SPAET = D(2027, 12, 31)
 
 def fall(*ereignisse: object, **kw: object) -> Fall:
     return Fall("JC-Regeln", list(ereignisse), **kw)  # type: ignore[arg-type]
+
+
+def codes(e: Entscheidung) -> list[str]:
+    """The codes of the decision's notes, in order."""
+    return [h.code for h in e.hinweise]
+
+
+def eingefordert(am: dt.date) -> Fall:
+    """A case in mitwirkung_eingefordert for Eigenbemühungen: a plan 30 days before `am`, the
+    Eigenbemühungen missed without a wichtiger Grund on `am`."""
+    return fall(
+        PlanErstellt(am=am - dt.timedelta(days=30)),
+        MitwirkungUnterblieben(
+            am=am, id="u1", mitwirkung=Mitwirkung.EIGENBEMUEHUNGEN, wichtiger_grund=False
+        ),
+    )
 
 
 def minderung(
