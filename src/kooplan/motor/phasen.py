@@ -77,18 +77,6 @@ __all__ = [
 ]
 
 
-E, K, M, S, O, B = (
-    Phase.ERSTKONTAKT,
-    Phase.KOOPERATION,
-    Phase.MITWIRKUNG_EINGEFORDERT,
-    Phase.SCHLICHTUNG,
-    Phase.OHNE_PLAN,
-    Phase.BEENDET,
-)
-_NICHT_BEENDET: Final = frozenset({E, K, M, S, O})
-_ALLE: Final = frozenset(Phase)
-
-
 @attrs.frozen
 class OffeneMitwirkung:
     """An outstanding Mitwirkung, caused by the event with `id` (if any) on day `am`."""
