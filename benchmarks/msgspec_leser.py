@@ -37,7 +37,6 @@ import gc
 import json
 import platform
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
@@ -298,15 +297,6 @@ def _bauer() -> Callable[[Any], Any]:
 # -- measuring ------------------------------------------------------------------------------------
 
 
-def _bestes(fn: Callable[[], Any], wiederholungen: int) -> tuple[float, Any]:
-    bestes, wert = float("inf"), None
-    for _ in range(wiederholungen):
-        t0 = time.perf_counter()
-        wert = fn()
-        bestes = min(bestes, time.perf_counter() - t0)
-    return bestes, wert
-
-
 def messen(n: int, wiederholungen: int) -> dict[str, Any]:
     import msgspec
 
@@ -373,7 +363,7 @@ def messen(n: int, wiederholungen: int) -> dict[str, Any]:
             for z in zeilen:
                 lies(z)
 
-        return _bestes(lauf, mal)[0]
+        return daten.bestes(lauf, mal)[0]
 
     def vorpruefen(
         objekte: list[Any], zaehlen: Callable[[Any], int], regel: Callable[[bytes, int], bool]
@@ -382,7 +372,7 @@ def messen(n: int, wiederholungen: int) -> dict[str, Any]:
             for z, o in zip(zeilen, objekte, strict=True):
                 regel(z, zaehlen(o))
 
-        return _bestes(lauf, wiederholungen)[0]
+        return daten.bestes(lauf, wiederholungen)[0]
 
     def ende_zu_ende() -> None:
         for _ in entscheide_jsonl(zeilen, daten.ANLIEGEN, daten.STICHTAG):
@@ -410,7 +400,9 @@ def messen(n: int, wiederholungen: int) -> dict[str, Any]:
     for _ in range(wiederholungen):
         for name, lies in wege.items():
             t[name] = min(t.get(name, float("inf")), zeitnahme(lies, 1))
-        t["ende_zu_ende"] = min(t.get("ende_zu_ende", float("inf")), _bestes(ende_zu_ende, 1)[0])
+        t["ende_zu_ende"] = min(
+            t.get("ende_zu_ende", float("inf")), daten.bestes(ende_zu_ende, 1)[0]
+        )
     t["fall_aus_objekt"] = t.pop("fall_aus_objekt_stdlib") - t["json_lesen"]
     objekte = [roh.decode(z) for z in zeilen]
     frei = sum(

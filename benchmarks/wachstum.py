@@ -28,8 +28,6 @@ import datetime as dt
 import io
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +53,6 @@ class _Null(io.TextIOBase):
         return len(s)
 
 
-def _bestes(fn: Callable[[], Any], wiederholungen: int) -> tuple[float, Any]:
-    bestes, wert = float("inf"), None
-    for _ in range(wiederholungen):
-        t0 = time.perf_counter()
-        wert = fn()
-        bestes = min(bestes, time.perf_counter() - t0)
-    return bestes, wert
-
-
 def _kooplan(zeilen: list[bytes], anliegen: str, stichtag: dt.date) -> int:
     n = 0
     for z in entscheide_jsonl(zeilen, anliegen, stichtag):
@@ -81,10 +70,10 @@ def ereignisse_je_fall(budget: int, wiederholungen: int) -> list[dict[str, Any]]
         text = linear.fall_text("gemischt", n)
         zeilen = [text] * faelle
         _kooplan(zeilen[:1], linear.ANLIEGEN, linear.STICHTAG)  # warm the caches, as a load does
-        t_k, _ = _bestes(
+        t_k, _ = daten.bestes(
             lambda z=zeilen: _kooplan(z, linear.ANLIEGEN, linear.STICHTAG), wiederholungen
         )
-        t_b, _ = _bestes(lambda z=zeilen: boden.boden(z, _Null()), wiederholungen)
+        t_b, _ = daten.bestes(lambda z=zeilen: boden.boden(z, _Null()), wiederholungen)
         out.append(
             {
                 "ereignisse": n,
@@ -136,13 +125,13 @@ def panel(n: int, wiederholungen: int) -> dict[str, Any]:
     iso = [t.isoformat() for t in tage]
     a = daten.ANLIEGEN
     _kooplan(zeilen[:50], a, tage[-1])  # warm
-    eins, _ = _bestes(lambda: _kooplan(zeilen, a, tage[-1]), wiederholungen)
-    reihe, p_out = _bestes(lambda: list(entscheide_zeitreihe_jsonl(zeilen, a, tage)), 1)
-    einzeln, e_out = _bestes(lambda: [list(entscheide_jsonl(zeilen, a, t)) for t in tage], 1)
+    eins, _ = daten.bestes(lambda: _kooplan(zeilen, a, tage[-1]), wiederholungen)
+    reihe, p_out = daten.bestes(lambda: list(entscheide_zeitreihe_jsonl(zeilen, a, tage)), 1)
+    einzeln, e_out = daten.bestes(lambda: [list(entscheide_jsonl(zeilen, a, t)) for t in tage], 1)
     gleich = p_out == [lauf[k] for k in range(n) for lauf in e_out]
-    b_eins, _ = _bestes(lambda: boden.boden(zeilen, _Null()), wiederholungen)
-    b_reihe, _ = _bestes(lambda: boden.boden_stichtage(zeilen, _Null(), iso), wiederholungen)
-    b_einzeln, _ = _bestes(lambda: [boden.boden(zeilen, _Null()) for _ in tage], 1)
+    b_eins, _ = daten.bestes(lambda: boden.boden(zeilen, _Null()), wiederholungen)
+    b_reihe, _ = daten.bestes(lambda: boden.boden_stichtage(zeilen, _Null(), iso), wiederholungen)
+    b_einzeln, _ = daten.bestes(lambda: [boden.boden(zeilen, _Null()) for _ in tage], 1)
     print("  panel: done", file=sys.stderr)
     return {
         "faelle": n,
