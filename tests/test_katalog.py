@@ -399,7 +399,7 @@ def _ohne_norm_uebergang(monkeypatch):
     import kooplan.phasen
 
     zeilen = list(kooplan.phasen.UEBERGAENGE)
-    zeilen[3] = attrs.evolve(zeilen[3], norm_b=None, norm_c=None)
+    zeilen[3] = attrs.evolve(zeilen[3], normen={})
     monkeypatch.setattr(katalog_modul, "UEBERGAENGE", tuple(zeilen))
     return ("Übergänge", zeilen[3].id)
 

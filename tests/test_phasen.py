@@ -401,7 +401,7 @@ def test_a_history_record_before_1_july_2023_cites_the_old_norm() -> None:
     )
     s = verlauf(_fall(m), STICHTAG)[0]
     assert s.tag == D(2023, 5, 2)
-    assert s.norm == s.regel.norm_b
+    assert s.norm == s.regel.normen[Regime.B] == "§ 31b Abs. 1 Satz 3 SGB II a.F."
 
 
 def test_uebergang_norm_by_regime() -> None:

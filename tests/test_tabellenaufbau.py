@@ -2,9 +2,9 @@
 (the notes, the mode table, the transition table, the Rechtsstände of the Rechtsfolgen), the
 fold's index of the rows, and the typed cache of the euro amounts.
 
-These helpers run before any test does, so a test that only decides cases never calls them;
-they are called here directly (the one file of tests that speaks private names on purpose), with
-expectations written from the statute and docs/fachliches.md sections 3, 4 and 6.
+These builders run before any test does, so a test that only decides cases never calls them;
+they are called here directly through their public names, with expectations written from the
+statute and docs/fachliches.md sections 3, 4 and 6.
 """
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ from kooplan import (
     falte,
 )
 from kooplan.fehler import UngueltigeEingabe
-from kooplan.motor.entscheidung import _passt
 from kooplan.motor.phasen import (
     Bedingung,
     Uebergang,
     Ziel,
-    _index,
+    zeilen_fuer,
 )
 from kooplan.motor.rechtsfolgen import (
     Abs7,
@@ -38,42 +37,42 @@ from kooplan.motor.rechtsfolgen import (
 )
 from kooplan.policy import RfbUmfang
 from kooplan.recht import Quelle, Regime
-from kooplan.recht.begruendung import _h
+from kooplan.recht.begruendung import HINWEISE
 from kooplan.recht.regelbedarf import minderung_euro
-from kooplan.recht.regeln import HinweisRegel, Lage, PolicyWahl, Regel, _nach_umfang, _r
-from kooplan.recht.sanktionen import _b
-from kooplan.recht.uebergaenge import _u
+from kooplan.recht.regeln import HinweisRegel, Lage, PolicyWahl, Regel, nach_umfang, regel
+from kooplan.recht.sanktionen import SANKTIONSRECHT
+from kooplan.recht.uebergaenge import uebergang
 
 D = dt.date
 
 
-def test_the_catalogue_shorthand_sets_the_bounds_of_a_note() -> None:
-    beide = _h("x.beide", Quelle.WEISUNG, "§ 15 SGB II", "Ein Text.")
-    assert (beide.code, beide.quelle, beide.norm, beide.text) == (
-        "x.beide",
-        Quelle.WEISUNG,
-        "§ 15 SGB II",
-        "Ein Text.",
-    )
-    assert (beide.gilt_bis, beide.gilt_ab) == (None, None)
-    b = _h("x.b", Quelle.GESETZ, None, "Ein Text.", nur_b=True)
+def test_the_catalogue_bounds_a_note_by_the_law_it_rests_on() -> None:
+    # a note on the Schlichtung of § 15a a.F. ends with it: "§ 15a a.F." is repealed by the
+    # 13. SGB II-ÄndG from 1.7.2026, so the last day is 30.6.2026
+    b = HINWEISE["b.schlichtung.loesungsvorschlag"]
     assert (b.gilt_bis, b.gilt_ab) == (D(2026, 6, 30), None)
-    c = _h("x.c", Quelle.GESETZ, None, "Ein Text.", nur_c=True)
+    assert b.gilt_am(D(2026, 6, 30)) and not b.gilt_am(D(2026, 7, 1))
+    # a note on the misses before the new law begins with the new law (1.7.2026)
+    c = HINWEISE["offen.versaeumnis_vor_2026_07"]
     assert (c.gilt_bis, c.gilt_ab) == (None, D(2026, 7, 1))
+    assert c.gilt_am(D(2026, 7, 1)) and not c.gilt_am(D(2026, 6, 30))
+    # a note on a rule of both regimes is not bounded
+    beide = HINWEISE["plan.sehr_lang"]
+    assert (beide.gilt_bis, beide.gilt_ab) == (None, None)
 
 
 # -- the table shorthands (built at import; called here directly) -------------------------------
 
 
 def test_the_policy_choice_by_rfb_umfang() -> None:
-    wahl = _nach_umfang(Modus.MIT_RFB)
+    wahl = nach_umfang(Modus.MIT_RFB)
     assert wahl == PolicyWahl(
         "rfb_umfang", {RfbUmfang.FALL: Modus.MIT_RFB, RfbUmfang.EINZELFALL: Modus.OHNE_RFB}
     )
     assert wahl.modus(Policy()) is Modus.MIT_RFB
     assert wahl.modus(Policy(rfb_umfang=RfbUmfang.EINZELFALL)) is Modus.OHNE_RFB
     assert (
-        _nach_umfang(Modus.VERPFLICHTUNG_VA, Modus.MIT_RFB).modus(
+        nach_umfang(Modus.VERPFLICHTUNG_VA, Modus.MIT_RFB).modus(
             Policy(rfb_umfang=RfbUmfang.EINZELFALL)
         )
         is Modus.MIT_RFB
@@ -81,13 +80,13 @@ def test_the_policy_choice_by_rfb_umfang() -> None:
 
 
 def test_the_rule_shorthand() -> None:
-    r = _r(
+    r = regel(
         "x",
         frozenset({Regime.B}),
         frozenset({Phase.KOOPERATION}),
         frozenset({Anliegen.EINLADUNG}),
         Modus.OHNE_RFB,
-        ("§ alt", "§ neu"),
+        {Regime.B: "§ alt", Regime.C: "§ neu"},
         Quelle.WEISUNG,
         "t",
     )
@@ -97,15 +96,14 @@ def test_the_rule_shorthand() -> None:
         frozenset({Phase.KOOPERATION}),
         frozenset({Anliegen.EINLADUNG}),
         Modus.OHNE_RFB,
-        "§ alt",
-        "§ neu",
+        {Regime.B: "§ alt", Regime.C: "§ neu"},
         Quelle.WEISUNG,
         "t",
         None,
         (),
     )
     assert (r.norm(Regime.B), r.norm(Regime.C)) == ("§ alt", "§ neu")
-    eine = _r(
+    eine = regel(
         "y",
         frozenset(Regime),
         frozenset(Phase),
@@ -117,8 +115,23 @@ def test_the_rule_shorthand() -> None:
         None,
         ("h",),
     )
-    assert (eine.norm_b, eine.norm_c, eine.hinweise) == ("§ beide", "§ beide", ("h",))
-    mit_lage = _r(
+    assert (dict(eine.normen), eine.hinweise) == (
+        {Regime.B: "§ beide", Regime.C: "§ beide"},
+        ("h",),
+    )
+    # a single norm is cited under every regime the row covers, and only under those
+    nur_c = regel(
+        "c",
+        frozenset({Regime.C}),
+        frozenset(Phase),
+        frozenset(Anliegen),
+        Modus.MIT_RFB,
+        "§ neu",
+        Quelle.GESETZ,
+        "w",
+    )
+    assert dict(nur_c.normen) == {Regime.C: "§ neu"}
+    mit_lage = regel(
         "z",
         frozenset(Regime),
         frozenset(Phase),
@@ -136,19 +149,19 @@ def test_a_rule_applies_only_where_regime_phase_and_anliegen_all_fit() -> None:
     r = HinweisRegel(
         "x", frozenset({Regime.C}), frozenset({Phase.KOOPERATION}), frozenset({Anliegen.MASSNAHME})
     )
-    assert _passt(Regime.C, Phase.KOOPERATION, Anliegen.MASSNAHME, r)
-    assert not _passt(Regime.B, Phase.KOOPERATION, Anliegen.MASSNAHME, r)
-    assert not _passt(Regime.C, Phase.OHNE_PLAN, Anliegen.MASSNAHME, r)
-    assert not _passt(Regime.C, Phase.KOOPERATION, Anliegen.EINLADUNG, r)
-    assert not _passt(Regime.B, Phase.OHNE_PLAN, Anliegen.MASSNAHME, r)
-    assert not _passt(Regime.B, Phase.KOOPERATION, Anliegen.EINLADUNG, r)
+    assert r.gilt_fuer(Regime.C, Phase.KOOPERATION, Anliegen.MASSNAHME)
+    assert not r.gilt_fuer(Regime.B, Phase.KOOPERATION, Anliegen.MASSNAHME)
+    assert not r.gilt_fuer(Regime.C, Phase.OHNE_PLAN, Anliegen.MASSNAHME)
+    assert not r.gilt_fuer(Regime.C, Phase.KOOPERATION, Anliegen.EINLADUNG)
+    assert not r.gilt_fuer(Regime.B, Phase.OHNE_PLAN, Anliegen.MASSNAHME)
+    assert not r.gilt_fuer(Regime.B, Phase.KOOPERATION, Anliegen.EINLADUNG)
 
 
 # -- the table shorthand and index (built at import; called here directly) ----------------------
 
 
 def test_the_row_shorthand_normalises_phase_trigger_and_norm() -> None:
-    einfach = _u(
+    einfach = uebergang(
         "x", Phase.KOOPERATION, "plan_erstellt", Phase.KOOPERATION, "§ 1", Quelle.GESETZ, "t"
     )
     assert einfach == Uebergang(
@@ -156,19 +169,18 @@ def test_the_row_shorthand_normalises_phase_trigger_and_norm() -> None:
         frozenset({Phase.KOOPERATION}),
         ("plan_erstellt",),
         Phase.KOOPERATION,
-        "§ 1",
-        "§ 1",
+        {Regime.B: "§ 1", Regime.C: "§ 1"},
         Quelle.GESETZ,
         "t",
         None,
         (),
     )
-    mehrfach = _u(
+    mehrfach = uebergang(
         "y",
         frozenset({Phase.ERSTKONTAKT, Phase.OHNE_PLAN}),
         ("a", "b"),
         Ziel.UNVERAENDERT,
-        ("§ alt", None),
+        {Regime.B: "§ alt"},
         Quelle.WEISUNG,
         "u",
         Bedingung.EINIGUNG,
@@ -176,37 +188,30 @@ def test_the_row_shorthand_normalises_phase_trigger_and_norm() -> None:
     )
     assert mehrfach.von == frozenset({Phase.ERSTKONTAKT, Phase.OHNE_PLAN})
     assert mehrfach.ausloeser == ("a", "b")
-    assert (mehrfach.norm_b, mehrfach.norm_c) == ("§ alt", None)
+    assert (mehrfach.norm(Regime.B), mehrfach.norm(Regime.C)) == ("§ alt", None)
     assert mehrfach.bedingung is Bedingung.EINIGUNG
     assert mehrfach.hinweise == ("h",)
     assert mehrfach.quelle is Quelle.WEISUNG and mehrfach.text == "u"
-    keine = _u("z", Phase.BEENDET, "a", Phase.ERSTKONTAKT, None, Quelle.GESETZ, "v")
-    assert (keine.norm_b, keine.norm_c) == (None, None)
+    keine = uebergang("z", Phase.BEENDET, "a", Phase.ERSTKONTAKT, None, Quelle.GESETZ, "v")
+    assert dict(keine.normen) == {}
 
 
-def test_the_index_lists_every_row_under_each_phase_and_trigger_in_table_order() -> None:
-    idx = _index()
+def test_the_fold_tries_every_row_under_each_phase_and_trigger_in_table_order() -> None:
     erwartet: dict[tuple[Phase, str], list[str]] = {}
     for row in UEBERGAENGE:
-        for phase in sorted(row.von, key=lambda p: p.value):
+        for phase in row.von:
             for a in row.ausloeser:
                 erwartet.setdefault((phase, a), []).append(row.id)
-    assert {k: [z.row.id for z in v] for k, (v, _) in idx.items()} == erwartet
-    assert all(isinstance(v, tuple) for v, _ in idx.values())
-    # a step needs the state before the booking exactly where some row has a condition
-    for v, bedingt in idx.values():
-        assert bedingt == any(z.row.bedingung is not None for z in v)
-        for z in v:
-            assert (z.pruefung is None) == (z.row.bedingung is None)
-            assert [h.code for h in z.hinweise] == list(z.row.hinweise)
+    for (phase, a), ids in erwartet.items():
+        assert [r.id for r in zeilen_fuer(phase, a)] == ids
+    # a trigger no row names in a phase has no row there
+    assert zeilen_fuer(Phase.BEENDET, "plan_erstellt") == ()
     # spot checks written from docs/fachliches.md section 3
-    assert [z.row.id for z in idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")][0]] == [
+    assert [r.id for r in zeilen_fuer(Phase.SCHLICHTUNG, "schlichtung_beendet")] == [
         "schlichtung.einigung",
         "schlichtung.keine_einigung",
     ]
-    assert [z.row.id for z in idx[(Phase.OHNE_PLAN, "plan_erstellt")][0]] == ["ohne_plan.plan"]
-    assert idx[(Phase.SCHLICHTUNG, "schlichtung_beendet")][1] is True
-    assert idx[(Phase.OHNE_PLAN, "plan_erstellt")][1] is False
+    assert [r.id for r in zeilen_fuer(Phase.OHNE_PLAN, "plan_erstellt")] == ["ohne_plan.plan"]
 
 
 def _fall(*ereignisse: object, **kw: object) -> Fall:
@@ -224,14 +229,17 @@ def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
 
 
 def test_the_b_rows_are_the_buergergeld_law() -> None:
-    r = _b("2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.")
+    r = SANKTIONSRECHT["2024-03"]
     assert (r.rechtsstand, r.regime, r.leistung) == ("2024-03", Regime.B, "Bürgergeld")
     assert [(s.prozent, s.monate) for s in r.pflichtverletzung] == [(10, 1), (20, 2), (30, 3)]
     assert (r.meldeversaeumnis.prozent, r.meldeversaeumnis.monate) == (10, 1)
     # § 32 a.F. has no free first miss, and no § 7b Abs. 4 n.F.
     assert r.erstes_meldeversaeumnis_frei is False
     assert r.nichterreichbarkeit is False
-    assert (r.abs7, r.abs7_norm) == (Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.")
+    assert (r.abs7, r.abs7_norm) == (
+        Abs7.MIT_VORMINDERUNG,
+        "§ 31a Abs. 7, § 31b Abs. 3 SGB II a.F.",
+    )
 
 
 def test_a_regelbedarfsstufe_of_true_is_refused_even_after_stufe_1_was_asked() -> None:

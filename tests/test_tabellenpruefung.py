@@ -13,6 +13,7 @@ import attrs
 import pytest
 
 from kooplan.motor.phasen import pruefe_bedingungen
+from kooplan.recht import Regime
 from kooplan.recht.uebergaenge import (
     UEBERGAENGE,
     Bedingung,
@@ -70,13 +71,18 @@ def test_an_unknown_note_code_names_the_row() -> None:
 
 
 def test_a_row_without_any_norm_is_refused() -> None:
-    meldung = _fehler(_ersetzt("erstkontakt.plan_erstellt", norm_b=None, norm_c=None))
+    meldung = _fehler(_ersetzt("erstkontakt.plan_erstellt", normen={}))
     assert "'erstkontakt.plan_erstellt'" in meldung and "ohne Norm" in meldung
 
 
 def test_a_row_limited_to_the_buergergeld_cites_no_norm_of_the_new_law() -> None:
     """§ 15a a.F. (Schlichtung) was repealed on 1.7.2026: its row cannot cite the new law."""
-    meldung = _fehler(_ersetzt("schlichtung_begonnen", norm_c="§ 15a SGB II n.F."))
+    meldung = _fehler(
+        _ersetzt(
+            "schlichtung_begonnen",
+            normen={Regime.B: "§ 15a Abs. 1 SGB II a.F.", Regime.C: "§ 15a SGB II n.F."},
+        )
+    )
     assert "'schlichtung_begonnen'" in meldung
 
 

@@ -137,15 +137,11 @@ _LAGEN: Mapping[Lage, Bedingung] = {
 pruefe_vollstaendig(_LAGEN, REGELN, HINWEIS_REGELN)
 
 
-def _passt(regime: Regime, phase: Phase, anliegen: Anliegen, regel: Regel | HinweisRegel) -> bool:
-    return regime in regel.regime and phase in regel.phasen and anliegen in regel.anliegen
-
-
 _Schluessel = tuple[Regime, Phase, Anliegen]
 _PLAENE: Mapping[_Schluessel, Schluesselplan] = {
     (g, ph, a): schluesselplan(
-        tuple(r for r in REGELN if _passt(g, ph, a, r)),
-        tuple(r for r in HINWEIS_REGELN if _passt(g, ph, a, r)),
+        tuple(r for r in REGELN if r.gilt_fuer(g, ph, a)),
+        tuple(r for r in HINWEIS_REGELN if r.gilt_fuer(g, ph, a)),
     )
     for g in Regime
     for ph in Phase

@@ -73,6 +73,7 @@ __all__ = [
     "falte_stichtage",
     "schritt",
     "verlauf",
+    "zeilen_fuer",
     "zeitschritte",
 ]
 
@@ -562,6 +563,12 @@ def _index() -> dict[tuple[Phase, str], tuple[tuple[_Zeile, ...], bool]]:
 
 _ZEILEN = _index()
 _KEINE: Final[tuple[tuple[_Zeile, ...], bool]] = ((), False)
+
+
+def zeilen_fuer(phase: Phase, ausloeser: str) -> tuple[Uebergang, ...]:
+    """The rows the fold tries for `ausloeser` (an event `art` or a time-driven step) in
+    `phase`, in table order; the first whose condition holds is taken."""
+    return tuple(z.row for z in _ZEILEN.get((phase, ausloeser), _KEINE)[0])
 
 
 def _zeile(

@@ -102,8 +102,8 @@ class Eintrag:
     tabelle: str
     id: str
     normen: tuple[tuple[str, str | None], ...]
-    """The norm as cited, by regime where the regimes cite differently: `(("", norm),)` or `(("B",
-    norm_b), ("C", norm_c))`; a norm may be None (none given)."""
+    """The norm as cited, by regime where the regimes a row covers cite differently: `(("",
+    norm),)` or `(("B", norm under B), ("C", norm under C))`; a norm may be None (none given)."""
     quelle: str
     text: str
 
@@ -135,8 +135,12 @@ class Eintrag:
         return tuple(out)
 
 
-def _normen(nb: str | None, nc: str | None) -> tuple[tuple[str, str | None], ...]:
-    return (("", nb),) if nb == nc else (("B", nb), ("C", nc))
+def _normen(
+    normen: Mapping[Regime, str], regime: Iterable[Regime] = tuple(Regime)
+) -> tuple[tuple[str, str | None], ...]:
+    """One norm where every regime the row covers cites the same, else the norm by regime."""
+    je = [(r.value, normen.get(r)) for r in Regime if r in set(regime)]
+    return (("", je[0][1]),) if len({n for _, n in je}) == 1 else tuple(je)
 
 
 def _monate(n: int) -> str:
@@ -189,11 +193,10 @@ _RF_ZEILEN: Final = _rf_zeilen()
 def eintraege() -> tuple[Eintrag, ...]:
     """Every rule of every table, in table order: transitions, mode rules, notes, Rechtsfolgen."""
     out = [
-        Eintrag("uebergang", u.id, _normen(u.norm_b, u.norm_c), u.quelle.value, u.text)
-        for u in UEBERGAENGE
+        Eintrag("uebergang", u.id, _normen(u.normen), u.quelle.value, u.text) for u in UEBERGAENGE
     ]
     out += [
-        Eintrag("regel", r.id, _normen(r.norm_b, r.norm_c), r.quelle.value, r.text) for r in REGELN
+        Eintrag("regel", r.id, _normen(r.normen, r.regime), r.quelle.value, r.text) for r in REGELN
     ]
     out += [
         Eintrag("hinweis", h.code, (("", h.norm),), h.quelle.value, h.text)
@@ -717,7 +720,7 @@ def katalog(tests: Testordner = None) -> str:
                 ", ".join(f"`{a}`" for a in r.ausloeser),
                 r.bedingung.value if r.bedingung else "–",
                 _ziel(r),
-                _norm_text(Eintrag("uebergang", r.id, _normen(r.norm_b, r.norm_c), "", "")),
+                _norm_text(Eintrag("uebergang", r.id, _normen(r.normen), "", "")),
                 r.quelle.value,
                 ", ".join(f"`{h}`" for h in r.hinweise) or "–",
                 _anzahl(ab, ("uebergang", r.id), "g"),
@@ -754,7 +757,7 @@ def katalog(tests: Testordner = None) -> str:
                 ", ".join(f"`{a.value}`" for a in sorted(r.anliegen, key=lambda a: a.value)),
                 r.lage.value if r.lage else "–",
                 _modus(r),
-                _norm_text(Eintrag("regel", r.id, _normen(r.norm_b, r.norm_c), "", "")),
+                _norm_text(Eintrag("regel", r.id, _normen(r.normen, r.regime), "", "")),
                 r.quelle.value,
                 _anzahl(ab, ("regel", r.id), "g"),
                 _anzahl(ab, ("regel", r.id), "d"),

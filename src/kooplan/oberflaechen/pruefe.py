@@ -773,7 +773,7 @@ def normen(frage: Frage) -> tuple[str, ...]:
     out: list[str] = []
     regel = next((r for r in REGELN if r.id == soll.get("regel")), None)
     if regel is not None:
-        out += [n for n in (regel.norm_b, regel.norm_c) if n]
+        out += list(dict.fromkeys(regel.normen.values()))
     out += [str(z) for z in soll.get("zitiert", [])]
     rf = soll.get("rechtsfolgen")
     if isinstance(rf, Mapping) and isinstance(rf.get("norm"), str):

@@ -8,6 +8,7 @@ data, each row with its source (docs/fachliches.md section 2).
 from __future__ import annotations
 
 import datetime as dt
+import types
 from collections.abc import Mapping
 
 import attrs
@@ -27,6 +28,7 @@ __all__ = [
     "Regime",
     "alle_grenzen",
     "fassung_am",
+    "normen_nach_regime",
     "pruefe_tag",
     "rechtsstand_am",
     "rechtsstand_andere_lesart",
@@ -46,6 +48,27 @@ class Regime(Aufzaehlung):
     """Bürgergeld, 1.7.2023 – 30.6.2026: Aufforderung mit Rechtsfolgenbelehrung, Schlichtung."""
     C = "C"
     """Neue Grundsicherung, from 1.7.2026: Verpflichtung durch Verwaltungsakt, no Schlichtung."""
+
+
+def normen_nach_regime(normen: Mapping[Regime, str]) -> Mapping[Regime, str]:
+    """A row's norms by regime, frozen and in the order of the regimes; each norm a non-empty
+    text. A row that cites no norm under a regime has no entry for it.
+
+    Examples:
+        >>> dict(normen_nach_regime({Regime.C: "§ 15a SGB II n.F.", Regime.B: "§ 15a SGB II a.F."}))
+        {<Regime.B: 'B'>: '§ 15a SGB II a.F.', <Regime.C: 'C'>: '§ 15a SGB II n.F.'}
+    """
+    if not isinstance(normen, Mapping):
+        raise UngueltigeEingabe(
+            f"Die Normen einer Zeile stehen in einer Zuordnung Regime → Norm, nicht "
+            f"{type(normen).__name__}."
+        )
+    for regime, norm in normen.items():
+        if not isinstance(regime, Regime):
+            raise UngueltigeEingabe(f"{regime!r} ist kein Regime (B oder C).")
+        if not isinstance(norm, str) or not norm.strip():
+            raise UngueltigeEingabe(f"Die Norm für Regime {regime.value} ist kein Text.")
+    return types.MappingProxyType({r: normen[r] for r in Regime if r in normen})
 
 
 class Quelle(Aufzaehlung):

@@ -15,12 +15,21 @@ from typing import Final
 import attrs
 
 from kooplan.recht.policy import Policy, RfbUmfang
-from kooplan.recht.rechtsstaende import Quelle, Regime
+from kooplan.recht.rechtsstaende import Quelle, Regime, normen_nach_regime
 from kooplan.werte.anliegen import Anliegen, Modus
 from kooplan.werte.aufzaehlung import Aufzaehlung
 from kooplan.werte.phase import Phase
 
-__all__ = ["HINWEIS_REGELN", "REGELN", "HinweisRegel", "Lage", "PolicyWahl", "Regel"]
+__all__ = [
+    "HINWEIS_REGELN",
+    "REGELN",
+    "HinweisRegel",
+    "Lage",
+    "PolicyWahl",
+    "Regel",
+    "nach_umfang",
+    "regel",
+]
 
 
 class Lage(Aufzaehlung):
@@ -56,7 +65,9 @@ class PolicyWahl:
         return self.werte[wert]
 
 
-def _nach_umfang(fall: Modus, einzelfall: Modus = Modus.OHNE_RFB) -> PolicyWahl:
+def nach_umfang(fall: Modus, einzelfall: Modus = Modus.OHNE_RFB) -> PolicyWahl:
+    """The mode chosen by the policy `rfb_umfang`: `fall` for the whole case, `einzelfall` for
+    the single request."""
     return PolicyWahl("rfb_umfang", {RfbUmfang.FALL: fall, RfbUmfang.EINZELFALL: einzelfall})
 
 
@@ -69,8 +80,8 @@ class Regel:
     phasen: frozenset[Phase]
     anliegen: frozenset[Anliegen]
     modus: Modus | PolicyWahl
-    norm_b: str | None
-    norm_c: str | None
+    normen: Mapping[Regime, str] = attrs.field(converter=normen_nach_regime, hash=False)
+    """The norm by regime: one for each regime the row applies in (checked at import)."""
     quelle: Quelle
     text: str
     lage: Lage | None = None
@@ -78,9 +89,12 @@ class Regel:
     """Notes this rule always adds."""
 
     def norm(self, regime: Regime) -> str:
-        n = self.norm_c if regime is Regime.C else self.norm_b
-        assert n is not None, self.id
-        return n
+        """The row's norm as cited on a day of `regime`."""
+        return self.normen[regime]
+
+    def gilt_fuer(self, regime: Regime, phase: Phase, anliegen: Anliegen) -> bool:
+        """Whether the row applies to a request of `anliegen` in `phase` under `regime`."""
+        return regime in self.regime and phase in self.phasen and anliegen in self.anliegen
 
 
 @attrs.frozen
@@ -92,6 +106,10 @@ class HinweisRegel:
     phasen: frozenset[Phase]
     anliegen: frozenset[Anliegen]
     lagen: tuple[Lage, ...] = ()
+
+    def gilt_fuer(self, regime: Regime, phase: Phase, anliegen: Anliegen) -> bool:
+        """Whether the rule applies to a request of `anliegen` in `phase` under `regime`."""
+        return regime in self.regime and phase in self.phasen and anliegen in self.anliegen
 
 
 _ALLE_ANLIEGEN: Final = frozenset(Anliegen)
@@ -115,23 +133,29 @@ _E, _K, _M, _S, _O = (
 )
 _AKTIV: Final = frozenset(Phase) - {Phase.BEENDET}
 G, W = Quelle.GESETZ, Quelle.WEISUNG
+_RB, _RC = Regime.B, Regime.C
 OHNE, MIT, VA = Modus.OHNE_RFB, Modus.MIT_RFB, Modus.VERPFLICHTUNG_VA
 
 
-def _r(
+def regel(
     id: str,
     regime: frozenset[Regime],
     phasen: frozenset[Phase],
     anliegen: frozenset[Anliegen],
     modus: Modus | PolicyWahl,
-    norm: str | tuple[str, str],
+    norm: str | Mapping[Regime, str],
     quelle: Quelle,
     text: str,
     lage: Lage | None = None,
     hinweise: tuple[str, ...] = (),
 ) -> Regel:
-    nb, nc = norm if isinstance(norm, tuple) else (norm, norm)
-    return Regel(id, regime, phasen, anliegen, modus, nb, nc, quelle, text, lage, hinweise)
+    """A row from the table's shorthand: one norm for every regime of the row, or the norms by
+    regime."""
+    normen = {r: norm for r in regime} if isinstance(norm, str) else norm
+    return Regel(id, regime, phasen, anliegen, modus, normen, quelle, text, lage, hinweise)
+
+
+_r, _nach_umfang = regel, nach_umfang
 
 
 REGELN: tuple[Regel, ...] = (
@@ -154,10 +178,10 @@ REGELN: tuple[Regel, ...] = (
         _AKTIV,
         _EINLADUNG,
         MIT,
-        (
-            "§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III",
-            "§ 32 Abs. 1 SGB II n.F., § 7b Abs. 4 SGB II n.F. i.V.m. § 59 SGB II, § 309 SGB III",
-        ),
+        {
+            _RB: "§ 32 Abs. 1 SGB II a.F. i.V.m. § 59 SGB II, § 309 SGB III",
+            _RC: "§ 32 Abs. 1 SGB II n.F., § 7b Abs. 4 SGB II n.F. i.V.m. § 59 SGB II, § 309 SGB III",
+        },
         W,
         "Seit dem letzten wahrgenommenen Termin wurde ein Meldetermin ohne wichtigen Grund "
         "versäumt: Die nächste Einladung ergeht mit schriftlicher Belehrung über die Rechtsfolgen "
@@ -170,7 +194,10 @@ REGELN: tuple[Regel, ...] = (
         _E,
         _ANGEBOTE,
         MIT,
-        ("§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.", "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II n.F."),
+        {
+            _RB: "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II a.F.",
+            _RC: "§ 31 Abs. 1 Satz 1 Nr. 2, 3 SGB II n.F.",
+        },
         W,
         "Eine Mitwirkung dieser Art ist ohne wichtigen Grund unterblieben: Das Angebot ergeht mit "
         "Rechtsfolgenbelehrung, damit eine Weigerung eine Pflichtverletzung sein kann.",

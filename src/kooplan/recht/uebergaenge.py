@@ -11,12 +11,13 @@ with a message naming the row.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import attrs
 
 from kooplan.recht.begruendung import HINWEISE
-from kooplan.recht.rechtsstaende import Quelle, Regime
+from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Quelle, Regime, normen_nach_regime
 from kooplan.werte.aufzaehlung import Aufzaehlung
 from kooplan.werte.ereignisse import ARTEN
 from kooplan.werte.fehler import UngueltigeTabelle
@@ -31,6 +32,7 @@ __all__ = [
     "UngueltigeTabelle",
     "Ziel",
     "pruefe_uebergaenge",
+    "uebergang",
 ]
 
 
@@ -86,10 +88,9 @@ class Uebergang:
     """The event arts (or time-driven triggers) the row is for."""
     nach: Phase | Ziel
     """The phase after the step, or a target decided after the bookkeeping."""
-    norm_b: str | None
-    """The row's norm under the Bürgergeld law."""
-    norm_c: str | None
-    """The row's norm under the Neue Grundsicherung."""
+    normen: Mapping[Regime, str] = attrs.field(converter=normen_nach_regime, hash=False)
+    """The row's norm by the regime of the day the step happens; a regime under which the row
+    cites no norm has no entry."""
     quelle: Quelle
     """The kind of source of the row."""
     text: str
@@ -100,27 +101,32 @@ class Uebergang:
     """Codes of notes raised when this row is taken (they last while the phase lasts)."""
 
     def norm(self, regime: Regime | None) -> str | None:
-        """The row's norm as cited on a day of `regime` (`None`: before 1.7.2023)."""
-        return self.norm_c if regime is Regime.C else self.norm_b
+        """The row's norm as cited on a day of `regime`; a day before the first Rechtsstand
+        (`None`) is cited as under the first Rechtsstand's regime."""
+        return self.normen.get(RECHTSSTAENDE[0].regime if regime is None else regime)
 
 
-def _u(
+def uebergang(
     id: str,
     von: frozenset[Phase] | Phase,
     ausloeser: str | tuple[str, ...],
     nach: Phase | Ziel,
-    norm: str | tuple[str | None, str | None] | None,
+    norm: str | Mapping[Regime, str] | None,
     quelle: Quelle,
     text: str,
     bedingung: Bedingung | None = None,
     hinweise: tuple[str, ...] = (),
 ) -> Uebergang:
+    """A row from the table's shorthand: one phase or a set, one trigger or several, one norm
+    for every regime or the norms by regime (`None`: none)."""
     von_ = von if isinstance(von, frozenset) else frozenset({von})
     aus = ausloeser if isinstance(ausloeser, tuple) else (ausloeser,)
-    nb, nc = norm if isinstance(norm, tuple) else (norm, norm)
-    return Uebergang(id, von_, aus, nach, nb, nc, quelle, text, bedingung, hinweise)
+    normen = {} if norm is None else {r: norm for r in Regime} if isinstance(norm, str) else norm
+    return Uebergang(id, von_, aus, nach, normen, quelle, text, bedingung, hinweise)
 
 
+_u = uebergang
+_RB, _RC = Regime.B, Regime.C
 _G, _W = Quelle.GESETZ, Quelle.WEISUNG
 _UNV = Ziel.UNVERAENDERT
 _PLAN = ("plan_erstellt", "plan_fortgeschrieben")
@@ -131,7 +137,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         E,
         "plan_erstellt",
         K,
-        ("§ 15 Abs. 2 SGB II a.F.", "§ 15 Abs. 2 SGB II n.F."),
+        {_RB: "§ 15 Abs. 2 SGB II a.F.", _RC: "§ 15 Abs. 2 SGB II n.F."},
         _G,
         "Der Kooperationsplan wird gemeinsam erstellt.",
     ),
@@ -150,10 +156,10 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         E,
         "leistungsbezug_aufgenommen",
         _UNV,
-        (
-            "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II a.F.",
-            "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II n.F.",
-        ),
+        {
+            _RB: "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II a.F.",
+            _RC: "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II n.F.",
+        },
         _W,
         "Der Beginn des Leistungsbezugs als erstes Ereignis ändert nichts: Der Fall steht schon "
         "am Anfang (Potenzialanalyse, erste Einladung).",
@@ -164,10 +170,10 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         M,
         "plan_erstellt",
         K,
-        (
-            "§ 15 Abs. 2 SGB II a.F., § 15 Abs. 3 SGB II",
-            "§ 15 Abs. 2 SGB II n.F., § 15 Abs. 3 SGB II",
-        ),
+        {
+            _RB: "§ 15 Abs. 2 SGB II a.F., § 15 Abs. 3 SGB II",
+            _RC: "§ 15 Abs. 2 SGB II n.F., § 15 Abs. 3 SGB II",
+        },
         _G,
         "Ein neuer Plan gilt als Fortschreibung; offene Mitwirkungen sind erledigt.",
     ),
@@ -176,7 +182,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         S,
         _PLAN,
         K,
-        ("§ 15a Abs. 2, 4 SGB II a.F.", None),
+        {_RB: "§ 15a Abs. 2, 4 SGB II a.F."},
         _G,
         "Die Einigung in der Schlichtung wird als Kooperationsplan festgehalten.",
     ),
@@ -185,7 +191,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         S,
         "plan_gescheitert",
         O,
-        ("§ 15a Abs. 4, § 15 Abs. 6 SGB II a.F.", None),
+        {_RB: "§ 15a Abs. 4, § 15 Abs. 6 SGB II a.F."},
         _G,
         "Die Schlichtung endet ohne Einigung; ein Plan kommt nicht zustande.",
         # docs/fachliches.md section 4: plan_gescheitert in B adds the note; a new Schlichtung may be asked
@@ -197,7 +203,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         O,
         "plan_gescheitert",
         _UNV,
-        ("§ 15 Abs. 6 SGB II a.F.", "§ 15a Abs. 3 SGB II n.F."),
+        {_RB: "§ 15 Abs. 6 SGB II a.F.", _RC: "§ 15a Abs. 3 SGB II n.F."},
         _G,
         "Ein weiterer Versuch ist gescheitert; es bleibt ohne Plan.",
         hinweise=("b.plan_gescheitert.schlichtung",),
@@ -207,7 +213,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         O,
         _PLAN,
         K,
-        ("§ 15 Abs. 2 SGB II a.F.", "§ 15 Abs. 2 SGB II n.F."),
+        {_RB: "§ 15 Abs. 2 SGB II a.F.", _RC: "§ 15 Abs. 2 SGB II n.F."},
         _W,
         "Ein Plan kommt doch zustande; Ziel ist immer die Rückkehr zur Zusammenarbeit ohne "
         "Rechtsfolgenbelehrung.",
@@ -235,7 +241,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         frozenset({E, K, M}),
         "plan_gescheitert",
         O,
-        ("§ 15 Abs. 6 SGB II a.F.", "§ 15a Abs. 3 SGB II n.F."),
+        {_RB: "§ 15 Abs. 6 SGB II a.F.", _RC: "§ 15a Abs. 3 SGB II n.F."},
         _G,
         "Der Kooperationsplan kommt nicht zustande oder kann nicht fortgeschrieben werden.",
         hinweise=("b.plan_gescheitert.schlichtung",),
@@ -245,7 +251,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         frozenset({E, K, M, O}),
         "schlichtung_begonnen",
         S,
-        ("§ 15a Abs. 1 SGB II a.F.", None),
+        {_RB: "§ 15a Abs. 1 SGB II a.F."},
         _G,
         "Auf Verlangen einer oder beider Seiten beginnt das Schlichtungsverfahren.",
         Bedingung.NUR_REGIME_B,
@@ -255,7 +261,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         K,
         "mitwirkung_unterblieben",
         M,
-        ("§ 15 Abs. 5 SGB II a.F.", "§ 15a Abs. 2 SGB II n.F."),
+        {_RB: "§ 15 Abs. 5 SGB II a.F.", _RC: "§ 15a Abs. 2 SGB II n.F."},
         _G,
         "Eine Mitwirkung ist ohne wichtigen Grund unterblieben und wird eingefordert.",
         Bedingung.OHNE_WICHTIGEN_GRUND,
@@ -265,7 +271,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         M,
         "mitwirkung_unterblieben",
         _UNV,
-        ("§ 15 Abs. 5 SGB II a.F.", "§ 15a Abs. 2 SGB II n.F."),
+        {_RB: "§ 15 Abs. 5 SGB II a.F.", _RC: "§ 15a Abs. 2 SGB II n.F."},
         _G,
         "Eine weitere Mitwirkung ist ohne wichtigen Grund unterblieben; auch sie ist offen.",
         Bedingung.OHNE_WICHTIGEN_GRUND,
@@ -275,7 +281,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         frozenset({E, O, S}),
         "mitwirkung_unterblieben",
         _UNV,
-        ("§ 31 Abs. 1 Satz 1 SGB II a.F.", "§ 31 Abs. 1 Satz 1 SGB II n.F."),
+        {_RB: "§ 31 Abs. 1 Satz 1 SGB II a.F.", _RC: "§ 31 Abs. 1 Satz 1 SGB II n.F."},
         _G,
         "Die Mitwirkung ist ohne wichtigen Grund unterblieben; die Art ist offen (für die "
         "Entscheidung über weitere Aufforderungen dieser Art).",
@@ -286,7 +292,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         frozenset({E, K, M, S, O}),
         "mitwirkung_unterblieben",
         _UNV,
-        ("§ 31 Abs. 1 Satz 2 SGB II a.F.", "§ 31 Abs. 1 Satz 2 SGB II n.F."),
+        {_RB: "§ 31 Abs. 1 Satz 2 SGB II a.F.", _RC: "§ 31 Abs. 1 Satz 2 SGB II n.F."},
         _G,
         "Die Mitwirkung ist unterblieben, aber ein wichtiger Grund liegt vor.",
         Bedingung.MIT_WICHTIGEM_GRUND,
@@ -297,7 +303,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         M,
         "mitwirkung_erbracht",
         Ziel.KOOPERATION_WENN_NICHTS_OFFEN,
-        ("§ 31a Abs. 1 Satz 6 SGB II a.F.", "§ 31a Abs. 1 Satz 2 SGB II n.F."),
+        {_RB: "§ 31a Abs. 1 Satz 6 SGB II a.F.", _RC: "§ 31a Abs. 1 Satz 2 SGB II n.F."},
         _W,
         "Die eingeforderte Mitwirkung ist erbracht oder die Bereitschaft ernsthaft erklärt; "
         "Rückkehr zur Zusammenarbeit ohne Rechtsfolgenbelehrung, sobald nichts mehr offen ist.",
@@ -308,7 +314,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         M,
         "bereitschaft_erklaert",
         Ziel.KOOPERATION_WENN_NICHTS_OFFEN,
-        ("§ 31a Abs. 1 Satz 6 SGB II a.F.", "§ 31a Abs. 1 Satz 2 SGB II n.F."),
+        {_RB: "§ 31a Abs. 1 Satz 6 SGB II a.F.", _RC: "§ 31a Abs. 1 Satz 2 SGB II n.F."},
         _W,
         "Die Person erklärt ernsthaft, künftig mitzuwirken; alles Offene ist erledigt.",
     ),
@@ -317,7 +323,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         frozenset({E, O, S}),
         "mitwirkung_erbracht",
         _UNV,
-        ("§ 31a Abs. 1 Satz 6 SGB II a.F.", "§ 31a Abs. 1 Satz 2 SGB II n.F."),
+        {_RB: "§ 31a Abs. 1 Satz 6 SGB II a.F.", _RC: "§ 31a Abs. 1 Satz 2 SGB II n.F."},
         _W,
         "Die offene Mitwirkung ist erbracht; die Phase bleibt.",
         Bedingung.ART_OFFEN,
@@ -327,7 +333,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         frozenset({E, O, S}),
         "bereitschaft_erklaert",
         _UNV,
-        ("§ 31a Abs. 1 Satz 6 SGB II a.F.", "§ 31a Abs. 1 Satz 2 SGB II n.F."),
+        {_RB: "§ 31a Abs. 1 Satz 6 SGB II a.F.", _RC: "§ 31a Abs. 1 Satz 2 SGB II n.F."},
         _W,
         "Die Bereitschaft ist erklärt; offene Mitwirkungen sind erledigt.",
     ),
@@ -336,7 +342,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         M,
         "wichtiger_grund_nachgewiesen",
         K,
-        ("§ 31 Abs. 1 Satz 2 SGB II a.F.", "§ 31 Abs. 1 Satz 2 SGB II n.F."),
+        {_RB: "§ 31 Abs. 1 Satz 2 SGB II a.F.", _RC: "§ 31 Abs. 1 Satz 2 SGB II n.F."},
         _G,
         "Für die letzte offene Mitwirkung ist ein wichtiger Grund nachgewiesen.",
         Bedingung.LETZTE_OFFENE_ART_ENTSCHULDIGT,
@@ -346,7 +352,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         S,
         "schlichtung_beendet",
         K,
-        ("§ 15a Abs. 2, 4 SGB II a.F.", None),
+        {_RB: "§ 15a Abs. 2, 4 SGB II a.F."},
         _G,
         "Die Schlichtung endet mit Einigung; der vereinbarte Plan gilt als erstellt.",
         Bedingung.EINIGUNG,
@@ -356,7 +362,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         S,
         "schlichtung_beendet",
         O,
-        ("§ 15a Abs. 2, 4, § 15 Abs. 6 SGB II a.F.", None),
+        {_RB: "§ 15a Abs. 2, 4, § 15 Abs. 6 SGB II a.F."},
         _G,
         "Die Schlichtung endet ohne Einigung.",
         Bedingung.KEINE_EINIGUNG,
@@ -367,7 +373,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         S,
         ZEIT_VIER_WOCHEN,
         O,
-        ("§ 15a Abs. 4 SGB II a.F.", "§ 15a Abs. 4 SGB II a.F."),
+        {_RB: "§ 15a Abs. 4 SGB II a.F.", _RC: "§ 15a Abs. 4 SGB II a.F."},
         _G,
         "Die Schlichtung endet spätestens mit Ablauf von vier Wochen ab Beginn.",
     ),
@@ -376,7 +382,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         S,
         ZEIT_AUFHEBUNG_15A,
         O,
-        ("§ 15a SGB II a.F.", "§ 15a Abs. 3 SGB II n.F."),
+        {_RB: "§ 15a SGB II a.F.", _RC: "§ 15a Abs. 3 SGB II n.F."},
         Quelle.OFFEN,
         "§ 15a a.F. ist am 1.7.2026 ohne Übergangsregel weggefallen; die Schlichtung endet.",
         hinweise=("offen.schlichtung_aufgehoben",),
@@ -418,10 +424,10 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         B,
         "leistungsbezug_aufgenommen",
         E,
-        (
-            "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II a.F.",
-            "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II n.F.",
-        ),
+        {
+            _RB: "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II a.F.",
+            _RC: "§ 15 Abs. 1 SGB II, § 15 Abs. 4 SGB II n.F.",
+        },
         _G,
         "Ein neuer Leistungsbezug beginnt; Einladungen, Termine, offene Mitwirkungen, Plan "
         "und Schlichtung beginnen neu, festgestellte Minderungen bleiben.",
@@ -431,7 +437,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _NICHT_BEENDET,
         ("einladung_versandt", "termin_versaeumt", "termin_wahrgenommen"),
         _UNV,
-        ("§ 59 SGB II i.V.m. § 309 SGB III", "§ 59 SGB II i.V.m. § 309 SGB III"),
+        {_RB: "§ 59 SGB II i.V.m. § 309 SGB III", _RC: "§ 59 SGB II i.V.m. § 309 SGB III"},
         _G,
         "Einladungen und Termine werden festgehalten (für §§ 32, 15a Abs. 1 n.F.).",
     ),
@@ -440,7 +446,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _NICHT_BEENDET,
         "persoenlich_gemeldet",
         _UNV,
-        ("§ 59 SGB II i.V.m. § 309 SGB III", "§ 7b Abs. 4 Satz 3, 5 SGB II n.F."),
+        {_RB: "§ 59 SGB II i.V.m. § 309 SGB III", _RC: "§ 7b Abs. 4 Satz 3, 5 SGB II n.F."},
         _W,
         "Die Person hat sich persönlich beim Jobcenter gemeldet: Wie ein wahrgenommener Termin "
         "beendet das die Folge versäumter Termine, und die Nichterreichbarkeit nach § 7b Abs. 4 "
@@ -451,7 +457,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _ALLE,
         "minderung_festgestellt",
         _UNV,
-        ("§ 31b Abs. 1 Satz 3 SGB II a.F.", "§ 31b Abs. 1 Satz 3 SGB II n.F."),
+        {_RB: "§ 31b Abs. 1 Satz 3 SGB II a.F.", _RC: "§ 31b Abs. 1 Satz 3 SGB II n.F."},
         _G,
         "Die Feststellung einer Minderung wird festgehalten, auch nach Ende des Leistungsbezugs "
         "(zulässig bis sechs Monate nach der Pflichtverletzung).",
@@ -461,10 +467,10 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _ALLE,
         "minderung_aufgehoben",
         _UNV,
-        (
-            "§ 31a Abs. 1 Satz 6, § 31b Abs. 2 Satz 2 SGB II a.F.",
-            "§ 31a Abs. 1 Satz 2, § 31b Abs. 2 Satz 2 SGB II n.F.",
-        ),
+        {
+            _RB: "§ 31a Abs. 1 Satz 6, § 31b Abs. 2 Satz 2 SGB II a.F.",
+            _RC: "§ 31a Abs. 1 Satz 2, § 31b Abs. 2 Satz 2 SGB II n.F.",
+        },
         _G,
         "Eine festgestellte Minderung wird aufgehoben; sie wirkt ab diesem Tag nicht mehr.",
     ),
@@ -473,7 +479,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _ALLE,
         "haerte_festgestellt",
         _UNV,
-        ("§ 31a Abs. 3 SGB II a.F.", "§ 31a Abs. 3 SGB II n.F."),
+        {_RB: "§ 31a Abs. 3 SGB II a.F.", _RC: "§ 31a Abs. 3 SGB II n.F."},
         _G,
         "Eine außergewöhnliche Härte ist festgestellt: Eine Leistungsminderung erfolgt insoweit "
         "nicht.",
@@ -483,10 +489,10 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         _ALLE,
         "wichtiger_grund_nachgewiesen",
         _UNV,
-        (
-            "§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2 SGB II a.F.",
-            "§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2 SGB II n.F.",
-        ),
+        {
+            _RB: "§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2 SGB II a.F.",
+            _RC: "§ 31 Abs. 1 Satz 2, § 32 Abs. 1 Satz 2 SGB II n.F.",
+        },
         _G,
         "Ein wichtiger Grund wird nachträglich nachgewiesen; das Versäumnis gilt von nun an als "
         "entschuldigt.",
@@ -496,7 +502,7 @@ UEBERGAENGE: tuple[Uebergang, ...] = (
         K,
         "bereitschaft_erklaert",
         _UNV,
-        ("§ 31a Abs. 1 Satz 6 SGB II a.F.", "§ 31a Abs. 1 Satz 2 SGB II n.F."),
+        {_RB: "§ 31a Abs. 1 Satz 6 SGB II a.F.", _RC: "§ 31a Abs. 1 Satz 2 SGB II n.F."},
         _W,
         "Eine Bereitschaftserklärung ändert in der Zusammenarbeit nichts; eine laufende Minderung "
         "ist aufzuheben (als 'minderung_aufgehoben' zu erfassen).",
@@ -537,9 +543,9 @@ def pruefe_uebergaenge(tabelle: tuple[Uebergang, ...]) -> None:
         for code in row.hinweise:
             if code not in HINWEISE:
                 raise UngueltigeTabelle(f"{wo}: unbekannter Hinweis {code!r}.")
-        if row.norm_b is None and row.norm_c is None:
+        if not row.normen:
             raise UngueltigeTabelle(f"{wo}: ohne Norm.")
-        if row.bedingung is Bedingung.NUR_REGIME_B and row.norm_c is not None:
+        if row.bedingung is Bedingung.NUR_REGIME_B and set(row.normen) - {Regime.B}:
             raise UngueltigeTabelle(
                 f"{wo}: gilt nur bis 30.6.2026, nennt aber eine Norm der Neuen Grundsicherung."
             )
