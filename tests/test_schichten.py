@@ -49,7 +49,6 @@ NOCH_PRIVAT = frozenset(
         "test_faltung.py",
         "test_rechtsfolgen_regeln.py",
         "test_schnelles_lesen.py",
-        "test_tabellenaufbau.py",
     }
 )
 
