@@ -43,6 +43,7 @@ from kooplan.recht.rechtsstaende import (
     Regime,
     alle_grenzen,
     rechtsstand_am,
+    rechtsstand_nach_id,
 )
 from kooplan.recht.regeln import HINWEIS_REGELN, REGELN, HinweisRegel, Lage, PolicyWahl, Regel
 from kooplan.werte import ausgabe, darstellung
@@ -474,7 +475,8 @@ def _entscheide_zustand(
     rs = rechtsstand_am(stichtag)
     regime = rs.regime
     z = zustand
-    if z.alte_ev_am is not None and stichtag <= dt.date(2023, 12, 31):
+    ev_bis = rs.eingliederungsvereinbarung_bis
+    if z.alte_ev_am is not None and ev_bis is not None and stichtag <= ev_bis:
         raise RechtsstandNichtAbgedeckt(
             "Eine Eingliederungsvereinbarung aus der Zeit vor dem 1.7.2023 gilt noch: Bis zum "
             "ersten Kooperationsplan, längstens bis 31.12.2023, ist § 15 SGB II in der bis "
@@ -593,7 +595,6 @@ _GRUENDE: dict[tuple[str, Regime], tuple[Grund]] = {}
 """The reason of each rule under each regime, built once (a rule and its norms are constants)."""
 anmelden("entscheidung.gruende", _GRUENDE)
 _MIT_PLAN: Final = frozenset({Phase.KOOPERATION, Phase.MITWIRKUNG_EINGEFORDERT, Phase.SCHLICHTUNG})
-_OFFEN_2026_04 = (dt.date(2026, 3, 28), dt.date(2026, 4, 30))
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
@@ -609,9 +610,10 @@ def _rechtsstand_hinweise(
             bis = plus_monate(stichtag, 3)
             if any(stichtag < g <= bis for g in alle_grenzen()):
                 out.append(hinweis("rechtsstand.wechsel_absehbar"))
-    lo, hi = _OFFEN_2026_04
-    if lo <= stichtag <= hi or lo <= faellig <= hi:
-        out.append(hinweis("offen.beginn_2026_04"))
+    codes = rechtsstand_nach_id(rs_id).hinweise_am(stichtag)
+    if faellig != stichtag:
+        codes += rechtsstand_am(faellig).hinweise_am(faellig)
+    out += [hinweis(c) for c in dict.fromkeys(codes)]
     return tuple(out)
 
 

@@ -44,8 +44,8 @@ from kooplan.recht.belehrung import VORLAGEN, euro_text, euro_zahl, monate_text,
 from kooplan.recht.policy import STANDARD, Policy
 from kooplan.recht.rechtsstaende import (
     NEUE_GRUNDSICHERUNG_AB,
-    RECHTSSTAENDE,
     Regime,
+    alle_grenzen,
     rechtsstand_am,
     rechtsstand_andere_lesart,
     rechtsstand_nach_id,
@@ -488,8 +488,7 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
             entzug = _vorminderung_2024(f.z, f.verletzung_am, hinweise)
         else:
             entzug = True
-            if recht.rechtsstand == "2026-04":
-                hinweise.append("offen.abs7_2026_04")
+            hinweise += recht.abs7_hinweise
             hinweise.append("offen.abs7_aufhebung_mindestmonat")
         if entzug:
             entzug_betrag = _betrag(f, 100, hinweise)
@@ -537,7 +536,7 @@ def _pflichtverletzung_folge(
     if not b:
         bausteine.append(_baustein("31.ein_euro"))
     if entzug:
-        ende = "n_2026_04" if rechtsstand == "2026-04" else v
+        ende = recht.abs7_vorzeitiges_ende
         bausteine += [
             _baustein(f"abs7.entzug.{v}", leistung=recht.leistung, euro=euro_text(entzug_betrag)),
             _baustein(f"abs7.dauer.{v}"),
@@ -962,8 +961,7 @@ def rechtsfolge_geprueft(
         vergleich.append(rs_s.id)
     elif not faellig_gegeben:
         bis = plus_monate(stichtag, 3)
-        naechste = [r for r in RECHTSSTAENDE if stichtag < r.von <= bis]
-        vergleich += [r.id for r in naechste]
+        vergleich += [rechtsstand_am(g).id for g in alle_grenzen() if stichtag < g <= bis]
     for rid in vergleich:
         recht = SANKTIONSRECHT[rid]
         tag = faellig if rid == rs_s.id else rechtsstand_nach_id(rid).von

@@ -14,10 +14,11 @@ from typing import Any
 
 import attrs
 
-from kooplan.recht.rechtsstaende import NEUE_GRUNDSICHERUNG_AB, Quelle
+from kooplan.recht.rechtsstaende import NEUE_GRUNDSICHERUNG_AB, RECHTSSTAENDE, Quelle, Rechtsstand
 from kooplan.werte import pruefen as p
+from kooplan.werte.fehler import UngueltigeTabelle
 
-__all__ = ["HINWEISE", "Grund", "Hinweis", "hinweis"]
+__all__ = ["HINWEISE", "Grund", "Hinweis", "hinweis", "pruefe_hinweiscodes"]
 
 
 def _norm_oder_none(inst: object, attribute: attrs.Attribute[Any], wert: object) -> None:
@@ -583,3 +584,19 @@ HINWEISE: Mapping[str, Hinweis] = {
 def hinweis(code: str) -> Hinweis:
     """The catalogue's note for `code` (a programming error if it is not there)."""
     return HINWEISE[code]
+
+
+def pruefe_hinweiscodes(
+    tabelle: tuple[Rechtsstand, ...], katalog: Mapping[str, Hinweis] = HINWEISE
+) -> None:
+    """Refuse a Rechtsstand table whose rows name a note the catalogue does not have
+    (`UngueltigeTabelle` naming the row and the code)."""
+    for r in tabelle:
+        for f in r.hinweise:
+            if f.code not in katalog:
+                raise UngueltigeTabelle(
+                    f"Rechtsstandstabelle, Zeile {r.id!r}: unbekannter Hinweis {f.code!r}."
+                )
+
+
+pruefe_hinweiscodes(RECHTSSTAENDE)

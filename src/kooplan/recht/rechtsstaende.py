@@ -2,7 +2,11 @@
 
 Every rule of kooplan is chosen by a day the caller passes (the Stichtag, or the due day
 `faellig`); nothing reads the wall clock. The boundaries between Rechtsstände are one table of
-data, each row with its source (docs/fachliches.md section 2).
+data, each row with its source (docs/fachliches.md section 2), and so is every parameter that
+changes with them: the regime of communication, the notes a decision carries on days of the row,
+how long an old Eingliederungsvereinbarung still applies. One function says which Rechtsstand a
+day has (`rechtsstand_am`; its regime `regime_am`). The table is checked when it is defined
+(`pruefe_rechtsstaende`): a broken table fails at import with a message naming the row.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import attrs
 
 from kooplan.werte import pruefen as p
 from kooplan.werte.aufzaehlung import Aufzaehlung
-from kooplan.werte.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe
+from kooplan.werte.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe, UngueltigeTabelle
 from kooplan.werte.pruefen import ABGEDECKT_AB
 
 __all__ = [
@@ -23,22 +27,22 @@ __all__ = [
     "NEUE_GRUNDSICHERUNG_AB",
     "RECHTSSTAENDE",
     "Fassung",
+    "Hinweisfenster",
     "Quelle",
     "Rechtsstand",
     "Regime",
     "alle_grenzen",
     "fassung_am",
     "normen_nach_regime",
+    "pruefe_rechtsstaende",
     "pruefe_tag",
     "rechtsstand_am",
     "rechtsstand_andere_lesart",
     "rechtsstand_nach_id",
     "regime_am",
+    "regime_beginn",
     "sgb2",
 ]
-
-NEUE_GRUNDSICHERUNG_AB = dt.date(2026, 7, 1)
-"""The first day of the Neue Grundsicherung (13. SGB II-ÄndG)."""
 
 
 class Regime(Aufzaehlung):
@@ -94,6 +98,20 @@ class Fassung(Aufzaehlung):
 
 
 @attrs.frozen
+class Hinweisfenster:
+    """A note that every decision carries whose Stichtag or due day lies in a window of days of
+    a Rechtsstand: from `von` to `bis` (inclusive; `None`: from the row's first day or to its
+    last)."""
+
+    code: str = attrs.field(validator=p.ist_text)
+    """The code of the note (in the catalogue `kooplan.recht.begruendung.HINWEISE`)."""
+    von: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    """The first day of the window, `None`: the row's first day."""
+    bis: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
+    """The last day of the window, `None`: the row's last day."""
+
+
+@attrs.frozen
 class Rechtsstand:
     """One row of the Rechtsstand table.
 
@@ -121,6 +139,26 @@ class Rechtsstand:
     """False where a boundary is an assumption still to be checked against the Bundesgesetzblatt."""
     von_andere_lesart: dt.date | None = attrs.field(default=None, validator=p.optional(p.ist_tag()))
     """For an unverified first day: the first day under the other reading, else `None`."""
+    hinweise: tuple[Hinweisfenster, ...] = attrs.field(
+        default=(), validator=p.ist_tupel_von(Hinweisfenster, "eine Liste von Hinweisfenstern")
+    )
+    """The notes a decision carries whose Stichtag or due day lies in the row (or in a window of
+    it)."""
+    eingliederungsvereinbarung_bis: dt.date | None = attrs.field(
+        default=None, validator=p.optional(p.ist_tag())
+    )
+    """The last day an Eingliederungsvereinbarung from before 1.7.2023 can still apply, if one
+    can on days of this row (§ 65 Abs. 4 SGB II a.F.: "bis zum ersten Kooperationsplan,
+    längstens bis 31.12.2023"); on such a day kooplan refuses to decide (it does not cover
+    § 15 SGB II in the text before 1.7.2023)."""
+
+    def hinweise_am(self, tag: dt.date) -> tuple[str, ...]:
+        """The codes of this row's notes whose window holds `tag` (a day of the row)."""
+        return tuple(
+            f.code
+            for f in self.hinweise
+            if (f.von is None or f.von <= tag) and (f.bis is None or tag <= f.bis)
+        )
 
     def gilt_am(self, tag: dt.date) -> bool:
         """Whether the row is in force on `tag`."""
@@ -148,6 +186,7 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
             "(BGBl. I S. 2328), Art. 12 Abs. 2: §§ 15, 15a in Kraft 1.7.2023"
         ),
         regime=Regime.B,
+        eingliederungsvereinbarung_bis=dt.date(2023, 12, 31),
     ),
     Rechtsstand(
         id="2024-03",
@@ -172,6 +211,8 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         ),
         regime=Regime.B,
         verifiziert=False,
+        # the first day of 2026-04 is not verified: until the end of April a decision says so
+        hinweise=(Hinweisfenster("offen.beginn_2026_04"),),
     ),
     Rechtsstand(
         id="2026-04",
@@ -191,6 +232,7 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
         regime=Regime.B,
         verifiziert=False,
         von_andere_lesart=dt.date(2026, 4, 17),
+        hinweise=(Hinweisfenster("offen.beginn_2026_04", bis=dt.date(2026, 4, 30)),),
     ),
     Rechtsstand(
         id="2026-07",
@@ -206,7 +248,54 @@ RECHTSSTAENDE: tuple[Rechtsstand, ...] = (
 )
 """The Rechtsstand table of docs/fachliches.md section 2, in order. Boundaries are data, with their sources."""
 
-_BY_ID: Mapping[str, Rechtsstand] = {r.id: r for r in RECHTSSTAENDE}
+
+def pruefe_rechtsstaende(tabelle: tuple[Rechtsstand, ...]) -> None:
+    """Check a Rechtsstand table as a whole; raise `UngueltigeTabelle` naming the first broken row.
+
+    The rows begin on 1.7.2023 and follow each other without gap or overlap, each after the day
+    the one before it ends; only the last is open-ended; every id is unique; a window of a note
+    lies within its row; an unverified first day names its other reading only for a row whose
+    first day is unverified, and that day lies next to a neighbouring row.
+    """
+    if not tabelle:
+        raise UngueltigeTabelle("Rechtsstandstabelle: ohne Zeilen.")
+    ids: set[str] = set()
+    for nr, r in enumerate(tabelle, start=1):
+        if not isinstance(r, Rechtsstand):
+            raise UngueltigeTabelle(f"Rechtsstandstabelle, Zeile {nr}: keine Zeile (Rechtsstand).")
+        wo = f"Rechtsstandstabelle, Zeile {r.id!r}"
+        if r.id in ids:
+            raise UngueltigeTabelle(f"{wo}: die Id kommt zweimal vor.")
+        ids.add(r.id)
+        if nr == 1 and r.von != ABGEDECKT_AB:
+            raise UngueltigeTabelle(f"{wo}: die erste Zeile beginnt nicht am 1.7.2023.")
+        if nr > 1:
+            vorher = tabelle[nr - 2]
+            if vorher.bis is None or r.von != vorher.bis + dt.timedelta(days=1):
+                raise UngueltigeTabelle(
+                    f"{wo}: beginnt nicht am Tag nach dem Ende von {vorher.id!r}."
+                )
+        if r.bis is not None and r.bis < r.von:
+            raise UngueltigeTabelle(f"{wo}: endet vor ihrem Beginn.")
+        if r.bis is None and nr != len(tabelle):
+            raise UngueltigeTabelle(f"{wo}: ohne Ende, aber nicht die letzte Zeile.")
+        if r.von_andere_lesart is not None and r.verifiziert:
+            raise UngueltigeTabelle(f"{wo}: nennt eine andere Lesart eines verifizierten Beginns.")
+        for f in r.hinweise:
+            if (f.von is not None and not r.gilt_am(f.von)) or (
+                f.bis is not None and not r.gilt_am(f.bis)
+            ):
+                raise UngueltigeTabelle(
+                    f"{wo}: das Fenster des Hinweises {f.code!r} liegt nicht in der Zeile."
+                )
+    if tabelle[-1].bis is not None:
+        raise UngueltigeTabelle(
+            f"Rechtsstandstabelle, Zeile {tabelle[-1].id!r}: die letzte Zeile hat ein Ende; "
+            "das geltende Recht ist offen (bis=None)."
+        )
+
+
+pruefe_rechtsstaende(RECHTSSTAENDE)
 
 
 def rechtsstand_am(tag: dt.date) -> Rechtsstand:
@@ -262,9 +351,26 @@ def regime_am(tag: dt.date) -> Regime:
     return rechtsstand_am(tag).regime
 
 
+def regime_beginn(regime: Regime) -> dt.date:
+    """The first day of the first Rechtsstand of `regime`.
+
+    Examples:
+        >>> regime_beginn(Regime.C)
+        datetime.date(2026, 7, 1)
+    """
+    return next(r.von for r in RECHTSSTAENDE if r.regime is regime)
+
+
+NEUE_GRUNDSICHERUNG_AB: dt.date = regime_beginn(Regime.C)
+"""The first day of the Neue Grundsicherung (13. SGB II-ÄndG), from the Rechtsstand table."""
+
+
 def rechtsstand_nach_id(rid: str) -> Rechtsstand:
-    """Look a Rechtsstand up by its id (`"2023-07"` …)."""
-    return _BY_ID[rid]
+    """Look a Rechtsstand up by its id (`"2023-07"` …); a `KeyError` for an unknown id."""
+    for r in RECHTSSTAENDE:
+        if r.id == rid:
+            return r
+    raise KeyError(rid)
 
 
 def alle_grenzen() -> tuple[dt.date, ...]:

@@ -12,10 +12,11 @@ from collections.abc import Mapping
 
 import attrs
 
-from kooplan.recht.rechtsstaende import Regime
+from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Rechtsstand, Regime
 from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.fehler import UngueltigeTabelle
 
-__all__ = ["SANKTIONSRECHT", "Abs7", "Sanktionsrecht", "Stufe"]
+__all__ = ["SANKTIONSRECHT", "Abs7", "Sanktionsrecht", "Stufe", "pruefe_sanktionsrecht"]
 
 
 @attrs.frozen
@@ -68,6 +69,14 @@ class Sanktionsrecht:
     sgb12_norm: str = "§ 31b Abs. 4 SGB II a.F."
     """Where the exclusion of ergänzende Hilfe nach dem SGB XII stands (§ 31b Abs. 3 in the text of
     1.7.2023, Abs. 4 from 28.3.2024)."""
+    abs7_vorzeitiges_ende: str | None = None
+    """Which sentence of the Belehrung says how a withdrawal under § 31a Abs. 7 ends early
+    (the variant of the template `abs7.vorzeitiges_ende.…`: `a`, `n`, or `n_2026_04` for the
+    n.F. text before 1.7.2026, which still refers to § 31a Abs. 1 Satz 6 a.F.); `None` where
+    Abs. 7 does not apply."""
+    abs7_hinweise: tuple[str, ...] = ()
+    """Codes of notes on open questions of § 31a Abs. 7 in this Rechtsstand, given with every
+    announced withdrawal."""
 
 
 _B_31 = (
@@ -81,18 +90,45 @@ _C_32 = Stufe(30, 1, "§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II n.F.")
 
 
 def _b(
-    rid: str, abs7: Abs7, abs7_norm: str | None, sgb12_norm: str = "§ 31b Abs. 4 SGB II a.F."
+    rid: str,
+    abs7: Abs7,
+    abs7_norm: str | None,
+    sgb12_norm: str = "§ 31b Abs. 4 SGB II a.F.",
+    abs7_vorzeitiges_ende: str | None = None,
+    abs7_hinweise: tuple[str, ...] = (),
 ) -> Sanktionsrecht:
     return Sanktionsrecht(
-        rid, Regime.B, _B_31, _B_32, False, False, abs7, abs7_norm, "Bürgergeld", sgb12_norm
+        rid,
+        Regime.B,
+        _B_31,
+        _B_32,
+        False,
+        False,
+        abs7,
+        abs7_norm,
+        "Bürgergeld",
+        sgb12_norm,
+        abs7_vorzeitiges_ende,
+        abs7_hinweise,
     )
 
 
 SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
     "2023-07": _b("2023-07", Abs7.KEINE, None, "§ 31b Abs. 3 SGB II a.F."),
-    "2024-03": _b("2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II a.F."),
+    "2024-03": _b(
+        "2024-03",
+        Abs7.MIT_VORMINDERUNG,
+        "§ 31a Abs. 7, § 31b Abs. 3 SGB II a.F.",
+        abs7_vorzeitiges_ende="a",
+    ),
     "2026-03": _b("2026-03", Abs7.KEINE, None),
-    "2026-04": _b("2026-04", Abs7.OHNE_VORMINDERUNG, "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F."),
+    "2026-04": _b(
+        "2026-04",
+        Abs7.OHNE_VORMINDERUNG,
+        "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F.",
+        abs7_vorzeitiges_ende="n_2026_04",
+        abs7_hinweise=("offen.abs7_2026_04",),
+    ),
     "2026-07": Sanktionsrecht(
         "2026-07",
         Regime.C,
@@ -104,6 +140,41 @@ SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
         "§ 31a Abs. 7, § 31b Abs. 3 SGB II n.F.",
         "Grundsicherungsgeld",
         "§ 31b Abs. 4 SGB II n.F.",
+        abs7_vorzeitiges_ende="n",
     ),
 }
 """One row per Rechtsstand: the consequences in force (docs/fachliches.md section 6)."""
+
+
+def pruefe_sanktionsrecht(
+    zeilen: Mapping[str, Sanktionsrecht], rechtsstaende: tuple[Rechtsstand, ...]
+) -> None:
+    """Check the rows against the Rechtsstand table; raise `UngueltigeTabelle` naming the row.
+
+    One row for every Rechtsstand and none for another, each under its key, with the
+    Rechtsstand's regime; under B the three steps of § 31a Abs. 1 a.F., under C the one rate;
+    the text of § 31a Abs. 7 and its norm exactly where Abs. 7 applies.
+    """
+    ids = [r.id for r in rechtsstaende]
+    for rid in zeilen:
+        if rid not in ids:
+            raise UngueltigeTabelle(f"Sanktionsrecht, Zeile {rid!r}: kein solcher Rechtsstand.")
+    for rs in rechtsstaende:
+        wo = f"Sanktionsrecht, Zeile {rs.id!r}"
+        zeile = zeilen.get(rs.id)
+        if zeile is None:
+            raise UngueltigeTabelle(f"{wo}: fehlt.")
+        if zeile.rechtsstand != rs.id or zeile.regime is not rs.regime:
+            raise UngueltigeTabelle(f"{wo}: Rechtsstand oder Regime passen nicht zur Zeile.")
+        if len(zeile.pflichtverletzung) != (3 if rs.regime is Regime.B else 1):
+            raise UngueltigeTabelle(f"{wo}: die Zahl der Stufen passt nicht zum Regime.")
+        gilt = zeile.abs7 is not Abs7.KEINE
+        if gilt != (zeile.abs7_norm is not None) or gilt != (
+            zeile.abs7_vorzeitiges_ende is not None
+        ):
+            raise UngueltigeTabelle(
+                f"{wo}: Norm und Text des § 31a Abs. 7 gehören genau dorthin, wo er gilt."
+            )
+
+
+pruefe_sanktionsrecht(SANKTIONSRECHT, RECHTSSTAENDE)
