@@ -35,6 +35,7 @@ from collections.abc import Mapping
 import holidays
 
 from kooplan.motor.fristen import plus_monate
+from kooplan.recht.parameter import BEKANNTGABE_TAGE, wert_am
 from kooplan.werte.aufzaehlung import Aufzaehlung
 from kooplan.werte.fall import LAENDER, Bekanntgabeart
 from kooplan.werte.fehler import UngueltigeEingabe
@@ -71,13 +72,16 @@ __all__ = [
     "unter_25",
 ]
 
-POSTMODG_AB = dt.date(2025, 1, 1)
+_POSTMODG_AB = BEKANNTGABE_TAGE[1].von
+assert _POSTMODG_AB is not None
+POSTMODG_AB: dt.date = _POSTMODG_AB
 """The first posting day for which § 37 Abs. 2 SGB X names the fourth day (the three-day fiction
 became four days with the Postrechtsmodernisierungsgesetz (PostModG) of 15.7.2024, Art. 33, BGBl.
-2024 I Nr. 236, in this part in force on 1.1.2025)."""
-BEKANNTGABE_TAGE_BIS_2024 = 3
+2024 I Nr. 236, in this part in force on 1.1.2025); from the dated series
+`kooplan.recht.parameter.BEKANNTGABE_TAGE`."""
+BEKANNTGABE_TAGE_BIS_2024: int = BEKANNTGABE_TAGE[0].wert
 """"am dritten Tag nach der Aufgabe zur Post" (§ 37 Abs. 2 Satz 1 SGB X, until 31.12.2024)."""
-BEKANNTGABE_TAGE_AB_2025 = 4
+BEKANNTGABE_TAGE_AB_2025: int = BEKANNTGABE_TAGE[1].wert
 """"am vierten Tag nach der Aufgabe zur Post" (§ 37 Abs. 2 Satz 1 SGB X, from 1.1.2025)."""
 FESTSTELLUNG_MONATE = 6
 """"nur innerhalb von sechs Monaten ab dem Zeitpunkt der Pflichtverletzung" (§ 31b Abs. 1 Satz 3).
@@ -182,7 +186,7 @@ def bekanntgabe(aufgabe_zur_post: dt.date) -> dt.date:
         datetime.date(2025, 1, 5)
     """
     tag = _pruefe_tag(aufgabe_zur_post, "aufgabe_zur_post")
-    tage = BEKANNTGABE_TAGE_AB_2025 if tag >= POSTMODG_AB else BEKANNTGABE_TAGE_BIS_2024
+    tage = wert_am(BEKANNTGABE_TAGE, tag)
     return tag + dt.timedelta(days=tage)
 
 

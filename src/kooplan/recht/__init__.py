@@ -5,7 +5,7 @@ table and the regimes (`rechtsstaende`), the transition table of the state machi
 (`uebergaenge`), the mode rules and the rules of the notes (`regeln`), the consequences of
 violations by Rechtsstand (`sanktionen`), the catalogue of notes
 (`begruendung`), the readings a caller may choose (`policy`), the Regelbedarf by year
-(`regelbedarf`), the templates of the Rechtsfolgenbelehrung next to the sentences they render
+(`regelbedarf`), the dated parameters of other codes (`parameter`), the templates of the Rechtsfolgenbelehrung next to the sentences they render
 (`belehrung`), how a citation finds its statute text (`normen`, over the texts in
 `kooplan/gesetzestexte`). No rule is evaluated here: the engine reads these tables; the only
 logic is the checks of the tables, run when they are defined.
