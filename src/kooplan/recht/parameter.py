@@ -62,11 +62,12 @@ def pruefe_reihe(name: str, reihe: tuple[Datiert[T], ...]) -> None:
     naming the series and the value)."""
     if not reihe:
         raise UngueltigeTabelle(f"Reihe {name}: ohne Werte.")
-    if reihe[0].von is not None:
-        raise UngueltigeTabelle(f"Reihe {name}: der erste Wert hat einen Beginn (von=None).")
     for i, d in enumerate(reihe):
         if not isinstance(d, Datiert):
             raise UngueltigeTabelle(f"Reihe {name}, Wert {i + 1}: kein datierter Wert.")
+    if reihe[0].von is not None:
+        raise UngueltigeTabelle(f"Reihe {name}: der erste Wert hat einen Beginn (von=None).")
+    for i, d in enumerate(reihe):
         if i + 1 < len(reihe):
             nach = reihe[i + 1]
             if d.bis is None or nach.von != d.bis + dt.timedelta(days=1):

@@ -4,7 +4,8 @@
 condition (`Lage`) hold decides the mode, one stable id per row, each with its norm by regime
 and its source kind. `HINWEIS_REGELN`: notes added whenever all their conditions hold. The
 conditions are names here; the engine (`kooplan.motor.entscheidung`) holds the one predicate of
-each and evaluates the table.
+each and evaluates the table. Both tables are checked when they are defined (`pruefe_regeln`):
+a broken table fails at import with a message naming the row.
 """
 
 from __future__ import annotations
@@ -14,20 +15,24 @@ from typing import Final
 
 import attrs
 
+from kooplan.recht.begruendung import HINWEISE
 from kooplan.recht.policy import Policy, RfbUmfang
 from kooplan.recht.rechtsstaende import Quelle, Regime, normen_nach_regime
 from kooplan.werte.anliegen import Anliegen, Modus
 from kooplan.werte.aufzaehlung import Aufzaehlung
+from kooplan.werte.fehler import UngueltigeTabelle
 from kooplan.werte.phase import Phase
 
 __all__ = [
     "HINWEIS_REGELN",
+    "OHNE_PHASE",
     "REGELN",
     "HinweisRegel",
     "Lage",
     "PolicyWahl",
     "Regel",
     "nach_umfang",
+    "pruefe_regeln",
     "regel",
 ]
 
@@ -476,3 +481,100 @@ HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
     ),
 )
 """Notes added whenever all their conditions hold, in this order."""
+
+
+OHNE_PHASE: Final[frozenset[tuple[Regime, Phase]]] = frozenset({(Regime.C, Phase.SCHLICHTUNG)})
+"""The phases a regime does not have: § 15a a.F. (the Schlichtung) is repealed from 1.7.2026
+without a transitional rule, and the fold ends a running Schlichtung then (docs/fachliches.md
+section 3), so no request under the Neue Grundsicherung is made in it."""
+
+
+def pruefe_regeln(
+    regeln: tuple[Regel, ...],
+    hinweis_regeln: tuple[HinweisRegel, ...],
+    ohne_phase: frozenset[tuple[Regime, Phase]] = OHNE_PHASE,
+) -> None:
+    """Check the mode table and the rules of the notes; raise `UngueltigeTabelle` naming the row.
+
+    Every mode row: a unique id; at least one regime, phase and Anliegen; a norm for each regime
+    it covers and none for another; a policy choice that names a field of the policy and gives a
+    mode for each of its values; every note code known. The rows for a (regime, phase, Anliegen)
+    are tried in order and the first whose condition holds decides, so a row that comes, for
+    every request it covers, after a row without a condition or after one with the same
+    condition could never be taken and is refused; and every request of a phase of the
+    Leistungsbezug (but those of `ohne_phase`) finds a row without a condition, so that some row
+    always decides. Every rule
+    of the notes: a known code, at most once, and at least one regime, phase and Anliegen.
+    """
+    ids: set[str] = set()
+    for nr, r in enumerate(regeln, start=1):
+        if not isinstance(r, Regel):
+            raise UngueltigeTabelle(f"Regeltabelle, Zeile {nr}: keine Zeile (Regel).")
+        wo = f"Regeltabelle, Zeile {r.id!r}"
+        if r.id in ids:
+            raise UngueltigeTabelle(f"{wo}: die Id kommt zweimal vor.")
+        ids.add(r.id)
+        if not r.regime or not r.phasen or not r.anliegen:
+            raise UngueltigeTabelle(f"{wo}: ohne Regime, Phase oder Anliegen.")
+        if set(r.normen) != set(r.regime):
+            fehlt = sorted(g.value for g in r.regime if g not in r.normen)
+            zuviel = sorted(g.value for g in r.normen if g not in r.regime)
+            raise UngueltigeTabelle(
+                f"{wo}: eine Norm fehlt für Regime {', '.join(fehlt)}."
+                if fehlt
+                else f"{wo}: nennt eine Norm für Regime {', '.join(zuviel)}, für das sie nicht gilt."
+            )
+        if isinstance(r.modus, PolicyWahl):
+            if r.modus.schluessel not in attrs.fields_dict(Policy):
+                raise UngueltigeTabelle(f"{wo}: die Policy hat kein Feld {r.modus.schluessel!r}.")
+            if set(r.modus.werte) != set(RfbUmfang):
+                raise UngueltigeTabelle(f"{wo}: die Wahl nennt nicht jeden Wert der Policy.")
+        for code in r.hinweise:
+            if code not in HINWEISE:
+                raise UngueltigeTabelle(f"{wo}: unbekannter Hinweis {code!r}.")
+    frei: dict[tuple[Regime, Phase, Anliegen], str] = {}
+    bedingt: dict[tuple[Regime, Phase, Anliegen], set[Lage]] = {}
+    for r in regeln:
+        schluessel = [(g, ph, a) for g in r.regime for ph in r.phasen for a in r.anliegen]
+        genommen = [k for k in schluessel if k not in frei and r.lage not in bedingt.get(k, set())]
+        if not genommen:
+            k = schluessel[0]
+            davor = frei.get(k)
+            raise UngueltigeTabelle(
+                f"Regeltabelle, Zeile {r.id!r}: wird nie genommen, "
+                + (
+                    f"die Zeile {davor!r} davor hat keine Bedingung."
+                    if davor is not None
+                    else "eine Zeile davor hat dieselbe Bedingung."
+                )
+            )
+        for k in genommen:
+            if r.lage is None:
+                frei[k] = r.id
+            else:
+                bedingt.setdefault(k, set()).add(r.lage)
+    for g in Regime:
+        for ph in Phase:
+            if ph is Phase.BEENDET or (g, ph) in ohne_phase:
+                continue
+            for a in Anliegen:
+                if (g, ph, a) not in frei:
+                    raise UngueltigeTabelle(
+                        f"Regeltabelle: keine Zeile ohne Bedingung entscheidet {a.value!r} in "
+                        f"{ph.value!r} unter Regime {g.value}."
+                    )
+    codes: set[str] = set()
+    for nr, h in enumerate(hinweis_regeln, start=1):
+        if not isinstance(h, HinweisRegel):
+            raise UngueltigeTabelle(f"Hinweisregeln, Zeile {nr}: keine Zeile (HinweisRegel).")
+        wo = f"Hinweisregeln, Zeile {h.code!r}"
+        if h.code not in HINWEISE:
+            raise UngueltigeTabelle(f"{wo}: unbekannter Hinweis.")
+        if h.code in codes:
+            raise UngueltigeTabelle(f"{wo}: der Hinweis hat schon eine Regel.")
+        codes.add(h.code)
+        if not h.regime or not h.phasen or not h.anliegen:
+            raise UngueltigeTabelle(f"{wo}: ohne Regime, Phase oder Anliegen.")
+
+
+pruefe_regeln(REGELN, HINWEIS_REGELN)
