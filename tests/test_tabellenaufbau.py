@@ -37,10 +37,10 @@ from kooplan.motor.rechtsfolgen import (
 )
 from kooplan.policy import RfbUmfang
 from kooplan.recht import Quelle, Regime
-from kooplan.recht.begruendung import HINWEISE
+from kooplan.recht.begruendung import HINWEISE, hinweis_zeile
 from kooplan.recht.regelbedarf import minderung_euro
 from kooplan.recht.regeln import HinweisRegel, Lage, PolicyWahl, Regel, nach_umfang, regel
-from kooplan.recht.sanktionen import SANKTIONSRECHT
+from kooplan.recht.sanktionen import SANKTIONSRECHT, buergergeld_recht
 from kooplan.recht.uebergaenge import uebergang
 
 D = dt.date
@@ -59,6 +59,21 @@ def test_the_catalogue_bounds_a_note_by_the_law_it_rests_on() -> None:
     # a note on a rule of both regimes is not bounded
     beide = HINWEISE["plan.sehr_lang"]
     assert (beide.gilt_bis, beide.gilt_ab) == (None, None)
+
+
+def test_the_catalogue_shorthand_sets_the_bounds_of_a_note() -> None:
+    beide = hinweis_zeile("x.beide", Quelle.WEISUNG, "§ 15 SGB II", "Ein Text.")
+    assert (beide.code, beide.quelle, beide.norm, beide.text) == (
+        "x.beide",
+        Quelle.WEISUNG,
+        "§ 15 SGB II",
+        "Ein Text.",
+    )
+    assert (beide.gilt_bis, beide.gilt_ab) == (None, None)
+    b = hinweis_zeile("x.b", Quelle.GESETZ, None, "Ein Text.", nur_b=True)
+    assert (b.gilt_bis, b.gilt_ab) == (D(2026, 6, 30), None)
+    c = hinweis_zeile("x.c", Quelle.GESETZ, None, "Ein Text.", nur_c=True)
+    assert (c.gilt_bis, c.gilt_ab) == (None, D(2026, 7, 1))
 
 
 # -- the table shorthands (built at import; called here directly) -------------------------------
@@ -229,17 +244,22 @@ def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
 
 
 def test_the_b_rows_are_the_buergergeld_law() -> None:
-    r = SANKTIONSRECHT["2024-03"]
+    r = buergergeld_recht(
+        "2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.", abs7_vorzeitiges_ende="a"
+    )
     assert (r.rechtsstand, r.regime, r.leistung) == ("2024-03", Regime.B, "Bürgergeld")
     assert [(s.prozent, s.monate) for s in r.pflichtverletzung] == [(10, 1), (20, 2), (30, 3)]
     assert (r.meldeversaeumnis.prozent, r.meldeversaeumnis.monate) == (10, 1)
     # § 32 a.F. has no free first miss, and no § 7b Abs. 4 n.F.
     assert r.erstes_meldeversaeumnis_frei is False
     assert r.nichterreichbarkeit is False
-    assert (r.abs7, r.abs7_norm) == (
-        Abs7.MIT_VORMINDERUNG,
-        "§ 31a Abs. 7, § 31b Abs. 3 SGB II a.F.",
+    assert (r.abs7, r.abs7_norm) == (Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.")
+    assert (r.abs7_vorzeitiges_ende, r.abs7_hinweise, r.sgb12_norm) == (
+        "a",
+        (),
+        "§ 31b Abs. 4 SGB II a.F.",
     )
+    assert SANKTIONSRECHT["2024-03"].pflichtverletzung == r.pflichtverletzung
 
 
 def test_a_regelbedarfsstufe_of_true_is_refused_even_after_stufe_1_was_asked() -> None:

@@ -18,7 +18,14 @@ from kooplan.recht.rechtsstaende import NEUE_GRUNDSICHERUNG_AB, RECHTSSTAENDE, Q
 from kooplan.werte import pruefen as p
 from kooplan.werte.fehler import UngueltigeTabelle
 
-__all__ = ["HINWEISE", "Grund", "Hinweis", "hinweis", "pruefe_hinweiscodes"]
+__all__ = [
+    "HINWEISE",
+    "Grund",
+    "Hinweis",
+    "hinweis",
+    "hinweis_zeile",
+    "pruefe_hinweiscodes",
+]
 
 
 def _norm_oder_none(inst: object, attribute: attrs.Attribute[Any], wert: object) -> None:
@@ -75,7 +82,7 @@ class Hinweis:
 _BIS_B = NEUE_GRUNDSICHERUNG_AB - dt.timedelta(days=1)
 
 
-def _h(
+def hinweis_zeile(
     code: str,
     quelle: Quelle,
     norm: str | None,
@@ -84,6 +91,9 @@ def _h(
     nur_b: bool = False,
     nur_c: bool = False,
 ) -> Hinweis:
+    """A note from the catalogue's shorthand: `nur_b` for a note on the Bürgergeld law (it ends
+    the day before the Neue Grundsicherung begins), `nur_c` for one on the new law (it begins
+    with it)."""
     return Hinweis(
         code,
         quelle,
@@ -94,6 +104,7 @@ def _h(
     )
 
 
+_h = hinweis_zeile
 G, W, O = Quelle.GESETZ, Quelle.WEISUNG, Quelle.OFFEN
 
 HINWEISE: Mapping[str, Hinweis] = {

@@ -16,7 +16,14 @@ from kooplan.recht.rechtsstaende import RECHTSSTAENDE, Rechtsstand, Regime
 from kooplan.werte.aufzaehlung import Aufzaehlung
 from kooplan.werte.fehler import UngueltigeTabelle
 
-__all__ = ["SANKTIONSRECHT", "Abs7", "Sanktionsrecht", "Stufe", "pruefe_sanktionsrecht"]
+__all__ = [
+    "SANKTIONSRECHT",
+    "Abs7",
+    "Sanktionsrecht",
+    "Stufe",
+    "buergergeld_recht",
+    "pruefe_sanktionsrecht",
+]
 
 
 @attrs.frozen
@@ -89,7 +96,7 @@ _C_31 = (Stufe(30, 3, "§ 31a Abs. 1 Satz 1, § 31b Abs. 2 Satz 1 SGB II n.F."),
 _C_32 = Stufe(30, 1, "§ 32 Abs. 1 Satz 1, Abs. 2 Satz 2 SGB II n.F.")
 
 
-def _b(
+def buergergeld_recht(
     rid: str,
     abs7: Abs7,
     abs7_norm: str | None,
@@ -97,6 +104,9 @@ def _b(
     abs7_vorzeitiges_ende: str | None = None,
     abs7_hinweise: tuple[str, ...] = (),
 ) -> Sanktionsrecht:
+    """A row of the Bürgergeld law (regime B): the three steps of § 31a Abs. 1 a.F., 10 % for
+    a Meldeversäumnis (§ 32 a.F.), no free first miss, no Nichterreichbarkeit; `abs7` and the
+    rest as the Rechtsstand has them."""
     return Sanktionsrecht(
         rid,
         Regime.B,
@@ -112,6 +122,8 @@ def _b(
         abs7_hinweise,
     )
 
+
+_b = buergergeld_recht
 
 SANKTIONSRECHT: Mapping[str, Sanktionsrecht] = {
     "2023-07": _b("2023-07", Abs7.KEINE, None, "§ 31b Abs. 3 SGB II a.F."),
