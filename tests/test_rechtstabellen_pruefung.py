@@ -258,3 +258,15 @@ def test_a_broken_series_is_refused() -> None:
     with pytest.raises(UngueltigeTabelle, match="kein datierter Wert"):
         pruefe_reihe("x", (alt, 4))  # type: ignore[arg-type]
     assert Datiert(None, None, 1, "§", "q").gilt_am(D(2030, 1, 1))
+
+
+def test_a_note_given_after_one_rule_names_a_rule_of_the_table() -> None:
+    """The note on the first invitation of a new Leistungsbezug belongs to the rule of § 15
+    Abs. 4 a.F. ("alle.erste_einladung"); a rule of the notes that names no rule of the table
+    is refused."""
+    echt = next(h for h in HINWEIS_REGELN if h.code == "offen.erste_einladung_neuer_zeitraum")
+    assert echt.nach_regel == "alle.erste_einladung"
+    falsch = attrs.evolve(echt, nach_regel="alle.erste_einladungen")
+    andere = tuple(h for h in HINWEIS_REGELN if h.code != echt.code)
+    meldung = _fehler_regeln(REGELN, (*andere, falsch))
+    assert repr(echt.code) in meldung and "'alle.erste_einladungen'" in meldung

@@ -219,6 +219,22 @@ def test_the_fold_tries_every_row_under_each_phase_and_trigger_in_table_order() 
                 erwartet.setdefault((phase, a), []).append(row.id)
     for (phase, a), ids in erwartet.items():
         assert [r.id for r in zeilen_fuer(phase, a)] == ids
+        # the index built from a table given is the one the fold built at import
+        assert [r.id for r in zeilen_fuer(phase, a, UEBERGAENGE)] == ids
+    # a table of one row is indexed under each of its phases and triggers alone
+    eine = uebergang(
+        "x",
+        frozenset({Phase.KOOPERATION, Phase.OHNE_PLAN}),
+        ("plan_erstellt", "plan_fortgeschrieben"),
+        Phase.KOOPERATION,
+        "§ 1",
+        Quelle.GESETZ,
+        "t",
+    )
+    for phase in (Phase.KOOPERATION, Phase.OHNE_PLAN):
+        for a in ("plan_erstellt", "plan_fortgeschrieben"):
+            assert zeilen_fuer(phase, a, (eine,)) == (eine,)
+    assert zeilen_fuer(Phase.ERSTKONTAKT, "plan_erstellt", (eine,)) == ()
     # a trigger no row names in a phase has no row there
     assert zeilen_fuer(Phase.BEENDET, "plan_erstellt") == ()
     # spot checks written from docs/fachliches.md section 3

@@ -103,12 +103,7 @@ _LAGEN: Mapping[Lage, Bedingung] = {
     Lage.POLICY_MASSNAHME: Bedingung(
         lambda z, a, s, f, p: p.massnahme_mit_rfb_in_kooperation, _gilt
     ),
-    Lage.NEUER_ZEITRAUM: Bedingung(
-        lambda z, a, s, f, p: z.zeitraum_nr > 0,
-        lambda fakt, modus, regel: (
-            fakt and regel is not None and regel.id == "alle.erste_einladung"
-        ),
-    ),
+    Lage.NEUER_ZEITRAUM: Bedingung(lambda z, a, s, f, p: z.zeitraum_nr > 0, _gilt),
     Lage.SCHLICHTUNG_FAELLIG_DANACH: Bedingung(
         lambda z, a, s, f, p: f > _schlichtung_spaetestes_ende(z), _gilt
     ),
@@ -586,6 +581,8 @@ def _tabelle_direkt(
         )
     codes: list[str] = list(regel.hinweise)
     for hr in plan.hinweis_regeln:
+        if hr.nach_regel is not None and hr.nach_regel != regel.id:
+            continue
         if all(gilt(lage, modus, regel) for lage in hr.lagen):
             codes.append(hr.code)
     return modus, gruende, frozenset(codes), tuple(hinweis(c) for c in codes)

@@ -551,9 +551,11 @@ _ZEILEN: Mapping[tuple[Phase, str], tuple[tuple[_Zeile, ...], bool]] = {}
 does a step need what the state was before the event was booked)."""
 
 
-def _index() -> dict[tuple[Phase, str], tuple[tuple[_Zeile, ...], bool]]:
+def _index(
+    tabelle: tuple[Uebergang, ...] = UEBERGAENGE,
+) -> dict[tuple[Phase, str], tuple[tuple[_Zeile, ...], bool]]:
     idx: dict[tuple[Phase, str], list[_Zeile]] = {}
-    for row in UEBERGAENGE:
+    for row in tabelle:
         zeile = _Zeile(row)
         for phase in row.von:
             for a in row.ausloeser:
@@ -565,10 +567,14 @@ _ZEILEN = _index()
 _KEINE: Final[tuple[tuple[_Zeile, ...], bool]] = ((), False)
 
 
-def zeilen_fuer(phase: Phase, ausloeser: str) -> tuple[Uebergang, ...]:
+def zeilen_fuer(
+    phase: Phase, ausloeser: str, tabelle: tuple[Uebergang, ...] | None = None
+) -> tuple[Uebergang, ...]:
     """The rows the fold tries for `ausloeser` (an event `art` or a time-driven step) in
-    `phase`, in table order; the first whose condition holds is taken."""
-    return tuple(z.row for z in _ZEILEN.get((phase, ausloeser), _KEINE)[0])
+    `phase`, in table order; the first whose condition holds is taken. With `tabelle`, the rows
+    of that table, indexed as the fold indexes its own at import."""
+    index = _ZEILEN if tabelle is None else _index(tabelle)
+    return tuple(z.row for z in index.get((phase, ausloeser), _KEINE)[0])
 
 
 def _zeile(

@@ -111,6 +111,8 @@ class HinweisRegel:
     phasen: frozenset[Phase]
     anliegen: frozenset[Anliegen]
     lagen: tuple[Lage, ...] = ()
+    nach_regel: str | None = None
+    """The note only where this mode rule decided (its id), `None`: whichever did."""
 
     def gilt_fuer(self, regime: Regime, phase: Phase, anliegen: Anliegen) -> bool:
         """Whether the rule applies to a request of `anliegen` in `phase` under `regime`."""
@@ -432,7 +434,12 @@ REGELN: tuple[Regel, ...] = (
 
 HINWEIS_REGELN: tuple[HinweisRegel, ...] = (
     HinweisRegel(
-        "offen.erste_einladung_neuer_zeitraum", _B, _AKTIV, _EINLADUNG, (Lage.NEUER_ZEITRAUM,)
+        "offen.erste_einladung_neuer_zeitraum",
+        _B,
+        _AKTIV,
+        _EINLADUNG,
+        (Lage.NEUER_ZEITRAUM,),
+        nach_regel="alle.erste_einladung",
     ),
     HinweisRegel(
         "c.verpflichtung_va_moeglich",
@@ -504,7 +511,8 @@ def pruefe_regeln(
     condition could never be taken and is refused; and every request of a phase of the
     Leistungsbezug (but those of `ohne_phase`) finds a row without a condition, so that some row
     always decides. Every rule
-    of the notes: a known code, at most once, and at least one regime, phase and Anliegen.
+    of the notes: a known code, at most once, at least one regime, phase and Anliegen, and, if
+    it is given only after one mode rule, a rule of the table.
     """
     ids: set[str] = set()
     for nr, r in enumerate(regeln, start=1):
@@ -575,6 +583,8 @@ def pruefe_regeln(
         codes.add(h.code)
         if not h.regime or not h.phasen or not h.anliegen:
             raise UngueltigeTabelle(f"{wo}: ohne Regime, Phase oder Anliegen.")
+        if h.nach_regel is not None and h.nach_regel not in ids:
+            raise UngueltigeTabelle(f"{wo}: keine Regel {h.nach_regel!r}.")
 
 
 pruefe_regeln(REGELN, HINWEIS_REGELN)
