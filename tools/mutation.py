@@ -48,10 +48,11 @@ MODULE = [
     "motor.entscheidung",
     "motor.phasen",
     "motor.kalender",
-    # the tables and the decision's conditions moved out of the modules above (not yet measured)
+    # the tables and the decision's conditions moved out of the modules above
     "recht.uebergaenge",
     "recht.regeln",
     "recht.sanktionen",
+    "recht.parameter",
     "motor.bedingungen",
 ]
 
@@ -78,7 +79,11 @@ TESTS = [
 FUER_UEBERLEBENDE: dict[str, list[str]] = {
     "recht.policy": ["tests/test_policy.py"],
     "motor.fristen": ["tests/test_schlichtung_ende.py"],
-    "recht.rechtsstaende": ["tests/test_recht.py"],
+    "recht.rechtsstaende": [
+        "tests/test_recht.py",
+        "tests/test_rechtstabellen_pruefung.py",
+        "tests/test_neuer_rechtsstand.py",
+    ],
     "recht.begruendung": ["tests/test_hinweise.py", "tests/test_tabellenaufbau.py"],
     "motor.rechtsfolgen": [
         "tests/test_rechtsfolgen_regeln.py",
@@ -97,6 +102,14 @@ FUER_UEBERLEBENDE: dict[str, list[str]] = {
     ],
     "motor.kalender": ["tests/test_kalender.py"],
     "vertrag/laden": ["tests/test_vertrag.py"],
+    # the checks of the law tables, run at import and called directly by these
+    "recht.uebergaenge": ["tests/test_tabellenpruefung.py", "tests/test_tabellenaufbau.py"],
+    "recht.regeln": ["tests/test_rechtstabellen_pruefung.py", "tests/test_tabellenaufbau.py"],
+    "recht.sanktionen": [
+        "tests/test_rechtstabellen_pruefung.py",
+        "tests/test_neuer_rechtsstand.py",
+    ],
+    "recht.parameter": ["tests/test_rechtstabellen_pruefung.py"],
 }
 
 #: Modules outside the rule set that can be named on the command line, with the tests they need
