@@ -528,19 +528,72 @@ def _entscheide_zustand(
     )
     if pruefung is not None and stichtag > pruefung:
         hinweise.append(hinweis("ueberpruefung.ueberfaellig"))
-    return Entscheidung(
-        fall=fall,
-        stichtag=stichtag,
-        faellig=faellig,
-        rechtsstand=rs,
-        anliegen=anliegen,
-        phase=z.phase,
-        modus=modus,
-        gruende=gruende,
-        hinweise=tuple(_ohne_doppelte(hinweise)),
-        naechste_ueberpruefung=pruefung,
-        rechtsfolgen=folgen,
+    return _entscheidung_aus_geprueftem(
+        fall,
+        stichtag,
+        faellig,
+        rs,
+        anliegen,
+        z.phase,
+        modus,
+        gruende,
+        tuple(_ohne_doppelte(hinweise)),
+        pruefung,
+        folgen,
     )
+
+
+_NEU = Entscheidung.__new__
+_SETZEN = object.__setattr__
+
+
+def _entscheidung_aus_geprueftem(
+    fall: str,
+    stichtag: dt.date,
+    faellig: dt.date,
+    rechtsstand: Rechtsstand,
+    anliegen: Anliegen,
+    phase: Phase,
+    modus: Modus,
+    gruende: tuple[Grund, ...],
+    hinweise: tuple[Hinweis, ...],
+    naechste_ueberpruefung: dt.date | None,
+    rechtsfolgen: Rechtsfolge | None,
+) -> Entscheidung:
+    """The decision from values that are valid already: the arguments were checked by
+    `entscheide_zustand` (or came from a validated `Fall`), the rest are rows of the law tables
+    and values the engine built with their own validators. Running `Entscheidung`'s validators
+    once more was a third of the time of a decision (benchmarks/bench_kern.py); a property test
+    holds every decision built here to `attrs.validate` and to the validated constructor
+    (tests/test_entscheidung_aufbau.py)."""
+    e = _NEU(Entscheidung)
+    _SETZEN(e, "fall", fall)
+    _SETZEN(e, "stichtag", stichtag)
+    _SETZEN(e, "faellig", faellig)
+    _SETZEN(e, "rechtsstand", rechtsstand)
+    _SETZEN(e, "anliegen", anliegen)
+    _SETZEN(e, "phase", phase)
+    _SETZEN(e, "modus", modus)
+    _SETZEN(e, "gruende", gruende)
+    _SETZEN(e, "hinweise", hinweise)
+    _SETZEN(e, "naechste_ueberpruefung", naechste_ueberpruefung)
+    _SETZEN(e, "rechtsfolgen", rechtsfolgen)
+    return e
+
+
+assert tuple(f.name for f in attrs.fields(Entscheidung)) == (
+    "fall",
+    "stichtag",
+    "faellig",
+    "rechtsstand",
+    "anliegen",
+    "phase",
+    "modus",
+    "gruende",
+    "hinweise",
+    "naechste_ueberpruefung",
+    "rechtsfolgen",
+), "_entscheidung_aus_geprueftem sets every field of Entscheidung"
 
 
 _Teil = tuple[Modus, tuple[Grund, ...], frozenset[str], tuple[Hinweis, ...]]
