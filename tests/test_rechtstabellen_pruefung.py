@@ -14,7 +14,7 @@ import pytest
 
 from kooplan.recht import RECHTSSTAENDE, Regime
 from kooplan.recht.begruendung import pruefe_hinweiscodes
-from kooplan.recht.parameter import BEKANNTGABE_TAGE, Datiert, pruefe_reihe
+from kooplan.recht.parameter import BEKANNTGABE_TAGE, Datiert, pruefe_reihe, wert_am
 from kooplan.recht.rechtsstaende import Hinweisfenster, pruefe_rechtsstaende
 from kooplan.recht.regeln import (
     HINWEIS_REGELN,
@@ -222,6 +222,11 @@ def test_the_consequences_follow_the_regime_of_their_rechtsstand() -> None:
         SANKTIONSRECHT["2024-03"], pflichtverletzung=SANKTIONSRECHT["2026-07"].pflichtverletzung
     )
     assert "Stufen" in _fehler_sr({**SANKTIONSRECHT, "2024-03": stufen})
+    # the key and the row's own Rechtsstand must agree, and so must the regimes, each alone
+    andere_id = attrs.evolve(SANKTIONSRECHT["2026-04"], rechtsstand="2026-03")
+    assert "Rechtsstand oder Regime" in _fehler_sr({**SANKTIONSRECHT, "2026-04": andere_id})
+    anderes_regime = attrs.evolve(SANKTIONSRECHT["2026-07"], regime=Regime.B)
+    assert "Rechtsstand oder Regime" in _fehler_sr({**SANKTIONSRECHT, "2026-07": anderes_regime})
 
 
 def test_the_text_of_abs_7_belongs_exactly_where_abs_7_applies() -> None:
@@ -255,9 +260,22 @@ def test_a_broken_series_is_refused() -> None:
         pruefe_reihe("x", (neu,))
     with pytest.raises(UngueltigeTabelle, match="ohne Werte"):
         pruefe_reihe("x", ())
-    with pytest.raises(UngueltigeTabelle, match="kein datierter Wert"):
+    with pytest.raises(UngueltigeTabelle, match="Wert 2: kein datierter Wert"):
         pruefe_reihe("x", (alt, 4))  # type: ignore[arg-type]
     assert Datiert(None, None, 1, "§", "q").gilt_am(D(2030, 1, 1))
+
+
+def test_a_series_of_three_values_is_checked_value_by_value() -> None:
+    erst = Datiert(None, D(2024, 12, 31), 3, "§ 1", "q")
+    mitte = Datiert(D(2025, 1, 1), D(2025, 6, 30), 4, "§ 1", "q")
+    pruefe_reihe("x", (erst, mitte, Datiert(D(2025, 7, 1), None, 5, "§ 1", "q")))
+    with pytest.raises(UngueltigeTabelle, match="Wert 3: beginnt nicht"):
+        pruefe_reihe("x", (erst, mitte, Datiert(D(2025, 7, 2), None, 5, "§ 1", "q")))
+
+
+def test_a_day_without_a_value_in_an_unchecked_series_is_named() -> None:
+    with pytest.raises(UngueltigeTabelle, match=r"01\.01\.2025.*keinen Wert"):
+        wert_am((Datiert(None, D(2024, 12, 31), 3, "§ 1", "q"),), D(2025, 1, 1))
 
 
 def test_a_note_given_after_one_rule_names_a_rule_of_the_table() -> None:

@@ -261,7 +261,11 @@ def _z(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
 
 def test_the_b_rows_are_the_buergergeld_law() -> None:
     r = buergergeld_recht(
-        "2024-03", Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.", abs7_vorzeitiges_ende="a"
+        "2024-03",
+        Abs7.MIT_VORMINDERUNG,
+        "§ 31a Abs. 7 SGB II a.F.",
+        abs7_vorzeitiges_ende="a",
+        abs7_hinweise=("offen.abs7_2026_04",),
     )
     assert (r.rechtsstand, r.regime, r.leistung) == ("2024-03", Regime.B, "Bürgergeld")
     assert [(s.prozent, s.monate) for s in r.pflichtverletzung] == [(10, 1), (20, 2), (30, 3)]
@@ -272,7 +276,7 @@ def test_the_b_rows_are_the_buergergeld_law() -> None:
     assert (r.abs7, r.abs7_norm) == (Abs7.MIT_VORMINDERUNG, "§ 31a Abs. 7 SGB II a.F.")
     assert (r.abs7_vorzeitiges_ende, r.abs7_hinweise, r.sgb12_norm) == (
         "a",
-        (),
+        ("offen.abs7_2026_04",),
         "§ 31b Abs. 4 SGB II a.F.",
     )
     assert SANKTIONSRECHT["2024-03"].pflichtverletzung == r.pflichtverletzung

@@ -52,9 +52,8 @@ def wert_am(reihe: tuple[Datiert[T], ...], tag: dt.date) -> T:
     for d in reihe:
         if d.gilt_am(tag):
             return d.wert
-    raise UngueltigeTabelle(  # pragma: no cover - a checked series has no gap
-        f"Für den {tag:%d.%m.%Y} hat die Reihe keinen Wert."
-    )
+    # a series checked by `pruefe_reihe` has a value for every day
+    raise UngueltigeTabelle(f"Für den {tag:%d.%m.%Y} hat die Reihe keinen Wert.")
 
 
 def pruefe_reihe(name: str, reihe: tuple[Datiert[T], ...]) -> None:
