@@ -667,15 +667,20 @@ def test_workers_are_started_only_when_there_is_work_for_them(
 ) -> None:
     """``jobs=64`` for three lines starts one worker (one chunk), not 64."""
     gestartet: list[int] = []
-    starten = batch._Pool._starten
+    kontext = multiprocessing.get_context("fork")
+    prozess = kontext.Process
 
-    def zaehlen(self: Any) -> Any:
-        gestartet.append(1)
-        return starten(self)
+    class Gezaehlt(prozess):  # type: ignore[misc, valid-type]
+        """A worker process of the context that counts each start (also one that fails)."""
 
-    monkeypatch.setattr(batch._Pool, "_starten", zaehlen)
+        def start(self) -> None:
+            gestartet.append(1)
+            super().start()
+
+    monkeypatch.setattr(type(kontext), "Process", Gezaehlt)
     zeilen = _toedliche_zeilen(3, set())
-    assert len(list(entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10), jobs=64))) == 3
+    r = list(entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10), jobs=64, mp_kontext="fork"))
+    assert len(r) == 3
     assert len(gestartet) == 1
 
 
