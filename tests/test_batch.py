@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kooplan
+from eingaben_bau import ist_deutscher_satz
 from kooplan.batch import Ergebnis, entscheide_alle, entscheide_jsonl
 from kooplan.beispiele import beispiele
 from kooplan.cli import main
@@ -37,7 +38,6 @@ from kooplan.oberflaechen import batch
 from kooplan.policy import Policy, RfbUmfang
 from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
 from kooplan.vertrag.laden import faelle_lesen, fall_aus_json, fall_aus_objekt
-from test_haertung import ist_deutscher_satz
 
 DATEN = Path(__file__).parent / "daten"
 GEMISCHT = DATEN / "gemischt.jsonl"

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eingaben_bau import JSON_WERTE, fallartig, mutiert, umgestellt, wert_fuer
 from kooplan.fehler import KooplanError
 from kooplan.testing import fall_dicts
 from kooplan.vertrag import laden
@@ -30,7 +31,6 @@ from kooplan.vertrag.laden import (
     feld_schnell,
     json_lesen,
 )
-from test_haertung import JSON_WERTE, _wert_fuer, fallartig, mutiert, umgestellt
 
 
 def _beide(obj: Any) -> None:
@@ -185,7 +185,7 @@ def test_feldleser_an_den_grenzen(name_feld: tuple[str, Feld], wert: Any) -> Non
 
 @settings(max_examples=500, deadline=None)
 @given(
-    st.sampled_from(_EINFACHE_FELDER).flatmap(lambda nf: st.tuples(st.just(nf), _wert_fuer(nf[1])))
+    st.sampled_from(_EINFACHE_FELDER).flatmap(lambda nf: st.tuples(st.just(nf), wert_fuer(nf[1])))
 )
 def test_feldleser_nie_mehr_als_der_genaue(nf_wert: tuple[tuple[str, Feld], Any]) -> None:
     (name, feld), wert = nf_wert
