@@ -1,8 +1,9 @@
 """Shared builders and constants for the tests that write contract cases by hand.
 
 Not a test module (its name does not start with ``test_``). Used by ``test_cli.py``,
-``test_haertung.py``, ``test_sozialdaten.py``, ``test_vertrag.py``, ``test_determinismus.py`` and
-the YAML scenario tests. Everything here is written from docs/vertrag.md, not taken from the library.
+``test_haertung.py``, ``eingaben_bau.py``, ``test_sozialdaten.py``, ``test_vertrag.py``,
+``test_determinismus.py`` and the YAML scenario tests. Everything here is written from
+docs/vertrag.md, not taken from the library.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from kooplan.recht import Quelle
 from kooplan.rechtsfolgen import Baustein, Rechtsfolge
 from kooplan.vertrag import fall_aus_objekt
 from kooplan.werte.ausgabe import (
-    _FRAGMENTE_MAX,
+    FRAGMENTE_HOECHSTENS,
     entscheidung_als_dict,
     entscheidung_als_zeile,
     zeile,
@@ -113,7 +113,7 @@ def test_arbitrary_texts_are_escaped_as_json_dumps_escapes_them(
 
 def test_equal_values_seen_again_after_the_store_was_cleared() -> None:
     erste = entscheidung_als_zeile(BASIS, 1)
-    for i in range(_FRAGMENTE_MAX + 10):  # fills the store past its bound
+    for i in range(FRAGMENTE_HOECHSTENS + 10):  # fills the store past its bound
         e = attrs.evolve(BASIS, gruende=(Grund("r", "§ 1", Quelle.GESETZ, f"Text {i}"),))
         assert f"Text {i}" in entscheidung_als_zeile(e, 1)
     assert entscheidung_als_zeile(BASIS, 1) == erste == zeile(entscheidung_als_dict(BASIS, 1))

@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kooplan
+from eingaben_bau import ist_deutscher_satz
 from kooplan.batch import Ergebnis, entscheide_alle, entscheide_jsonl
 from kooplan.beispiele import beispiele
 from kooplan.cli import main
@@ -37,7 +38,6 @@ from kooplan.oberflaechen import batch
 from kooplan.policy import Policy, RfbUmfang
 from kooplan.vertrag.ausgabe import entscheidung_als_dict, fehler_als_dict, zeile
 from kooplan.vertrag.laden import faelle_lesen, fall_aus_json, fall_aus_objekt
-from test_haertung import ist_deutscher_satz
 
 DATEN = Path(__file__).parent / "daten"
 GEMISCHT = DATEN / "gemischt.jsonl"
@@ -667,15 +667,20 @@ def test_workers_are_started_only_when_there_is_work_for_them(
 ) -> None:
     """``jobs=64`` for three lines starts one worker (one chunk), not 64."""
     gestartet: list[int] = []
-    starten = batch._Pool._starten
+    kontext = multiprocessing.get_context("fork")
+    prozess = kontext.Process
 
-    def zaehlen(self: Any) -> Any:
-        gestartet.append(1)
-        return starten(self)
+    class Gezaehlt(prozess):  # type: ignore[misc, valid-type]
+        """A worker process of the context that counts each start (also one that fails)."""
 
-    monkeypatch.setattr(batch._Pool, "_starten", zaehlen)
+        def start(self) -> None:
+            gestartet.append(1)
+            super().start()
+
+    monkeypatch.setattr(type(kontext), "Process", Gezaehlt)
     zeilen = _toedliche_zeilen(3, set())
-    assert len(list(entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10), jobs=64))) == 3
+    r = list(entscheide_jsonl(zeilen, "einladung", D(2024, 3, 10), jobs=64, mp_kontext="fork"))
+    assert len(r) == 3
     assert len(gestartet) == 1
 
 

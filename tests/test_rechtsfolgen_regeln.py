@@ -32,11 +32,11 @@ from kooplan.kalender import feststellung_spaetestens, minderung_beginn
 from kooplan.motor.rechtsfolgen import (
     Monat,
     Rechtsfolge,
-    _vorminderung_2024,
     minderungen_in_kraft,
     minderungen_monatlich,
     rechtsfolge,
     stufe_31,
+    vorminderung_2024,
 )
 from kooplan.phasen import Zustand, falte
 from kooplan.policy import Policy
@@ -563,12 +563,12 @@ def test_rechtsfolge_names_a_wrong_land_bekanntgabe_or_policy(
 def test_the_abs7_look_back_answers_without_a_list_for_its_notes() -> None:
     """§ 31a Abs. 7 a.F. looks back a year for a Minderung of the qualifying kinds; with none,
     the answer is no, whether or not the caller collects notes."""
-    assert _vorminderung_2024(Zustand(), ARG_TAG) is False
+    assert vorminderung_2024(Zustand(), ARG_TAG) is False
     notizen: list[str] = []
-    assert _vorminderung_2024(Zustand(), ARG_TAG, notizen) is False
+    assert vorminderung_2024(Zustand(), ARG_TAG, notizen) is False
     assert notizen == []
 
 
 def test_the_2024_condition_of_31a_abs_7_can_be_asked_without_collecting_notes() -> None:
     # § 31a Abs. 7 a.F.: a case without an earlier Minderung does not meet it
-    assert _vorminderung_2024(falte(_FALL, _TAG), _TAG) is False
+    assert vorminderung_2024(falte(_FALL, _TAG), _TAG) is False

@@ -40,18 +40,6 @@ NICHT_IM_BILD = frozenset({"alt", "einstieg"})
 #: commit that makes its test pass.
 NOCH_FLACH = pytest.mark.xfail(strict=True, reason="the modules still sit flat in kooplan/")
 
-#: Test files that still import a private name of kooplan; the list may only shrink (a file
-#: listed here that no longer has one fails, so the list cannot go stale).
-NOCH_PRIVAT = frozenset(
-    {
-        "test_ausgabe_zeile.py",
-        "test_batch.py",
-        "test_faltung.py",
-        "test_rechtsfolgen_regeln.py",
-        "test_schnelles_lesen.py",
-    }
-)
-
 
 def module() -> dict[str, Path]:
     out = {}
@@ -251,10 +239,7 @@ def test_tests_sprechen_oeffentliche_namen(datei: Path) -> None:
             and k.args[1].value.startswith("_")
         ):
             falsch.append(f"{k.lineno}: setattr(…, {k.args[1].value!r})")
-    if datei.name in NOCH_PRIVAT:
-        assert falsch, f"{datei.name} speaks only public names now: take it off NOCH_PRIVAT"
-    else:
-        assert not falsch, "\n".join(falsch)
+    assert not falsch, "\n".join(falsch)
 
 
 # -- the modules kept for the old import paths ------------------------------------------------

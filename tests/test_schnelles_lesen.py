@@ -15,32 +15,32 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eingaben_bau import JSON_WERTE, fallartig, mutiert, umgestellt, wert_fuer
 from kooplan.fehler import KooplanError
 from kooplan.testing import fall_dicts
 from kooplan.vertrag import laden
 from kooplan.vertrag.felder import EIGENBEMUEHUNGEN_FELDER, FALL_FELDER, PLAN_FELDER, Feld, Typ
 from kooplan.vertrag.laden import (
-    _EREIGNIS_SPEC,
-    _FEHLT,
-    _genau,
-    _Leser,
-    _leser_fuer,
-    _schnell,
-    _Zurueck,
+    EREIGNIS_SPEC,
+    JSON_HAKEN,
+    Zurueck,
     fall_aus_objekt,
+    fall_genau,
+    fall_schnell,
+    feld_genau,
+    feld_schnell,
     json_lesen,
 )
-from test_haertung import JSON_WERTE, _wert_fuer, fallartig, mutiert, umgestellt
 
 
 def _beide(obj: Any) -> None:
     try:
-        genau: Any = _genau(obj)
+        genau: Any = fall_genau(obj)
     except KooplanError as err:
         genau = err
     try:
-        schnell: Any = _schnell(obj)
-    except (_Zurueck, KooplanError):
+        schnell: Any = fall_schnell(obj)
+    except (Zurueck, KooplanError):
         schnell = None
     if schnell is not None:
         assert not isinstance(genau, KooplanError), f"fast reader accepted: {genau}"
@@ -51,7 +51,7 @@ def _beide(obj: Any) -> None:
 @given(fall_dicts(max_ereignisse=20, ungeordnet=True))
 def test_gueltige_faelle_liest_der_schnelle_leser_selbst(obj: dict[str, Any]) -> None:
     doc = json_lesen(json.dumps(obj))
-    assert _schnell(doc) == _genau(doc)
+    assert fall_schnell(doc) == fall_genau(doc)
 
 
 @settings(max_examples=600, deadline=None)
@@ -90,12 +90,12 @@ def test_eigene_x_daten_bleiben_erlaubt() -> None:
 # -- the field readers one by one ---------------------------------------------------------------
 # The value objects check their fields again, so a fast field reader that let a bad value through
 # would still end in the exact reader; these tests hold each field reader itself to the exact
-# reader's rule for a single value (``_Leser.wert``), so that neither check leans on the other.
+# reader's rule for a single value (``feld_genau``), so that neither check leans on the other.
 
 _EINFACHE_FELDER = sorted(
     {
         (name, feld)
-        for spec in (FALL_FELDER, PLAN_FELDER, EIGENBEMUEHUNGEN_FELDER, *_EREIGNIS_SPEC.values())
+        for spec in (FALL_FELDER, PLAN_FELDER, EIGENBEMUEHUNGEN_FELDER, *EREIGNIS_SPEC.values())
         for name, feld in spec.items()
         if feld.typ not in (Typ.PLAN, Typ.EIGENBEMUEHUNGEN, Typ.EREIGNISSE)
     },
@@ -158,8 +158,16 @@ _GRENZWERTE: list[Any] = [
 ]
 
 
+#: What `_genau_gelesen` gives for a value the exact reader refuses.
+ABGELEHNT = object()
+
+
 def _genau_gelesen(name: str, feld: Feld, wert: Any) -> Any:
-    return _Leser().wert(feld, wert, name, name, 0)
+    """The value as the exact reader reads it, or `ABGELEHNT`."""
+    try:
+        return feld_genau(feld, wert, name)
+    except KooplanError:
+        return ABGELEHNT
 
 
 @pytest.mark.parametrize("name_feld", _EINFACHE_FELDER, ids=lambda nf: f"{nf[0]}:{nf[1].typ.value}")
@@ -168,25 +176,25 @@ def test_feldleser_an_den_grenzen(name_feld: tuple[str, Feld], wert: Any) -> Non
     name, feld = name_feld
     genau = _genau_gelesen(name, feld, wert)
     try:
-        schnell = _leser_fuer(feld)(wert)
-    except _Zurueck:
+        schnell = feld_schnell(feld, wert)
+    except Zurueck:
         return
-    assert genau is not _FEHLT, f"the fast reader accepted what the exact one refuses: {name}"
+    assert genau is not ABGELEHNT, f"the fast reader accepted what the exact one refuses: {name}"
     assert type(schnell) is type(genau) and schnell == genau
 
 
 @settings(max_examples=500, deadline=None)
 @given(
-    st.sampled_from(_EINFACHE_FELDER).flatmap(lambda nf: st.tuples(st.just(nf), _wert_fuer(nf[1])))
+    st.sampled_from(_EINFACHE_FELDER).flatmap(lambda nf: st.tuples(st.just(nf), wert_fuer(nf[1])))
 )
 def test_feldleser_nie_mehr_als_der_genaue(nf_wert: tuple[tuple[str, Feld], Any]) -> None:
     (name, feld), wert = nf_wert
     genau = _genau_gelesen(name, feld, wert)
     try:
-        schnell = _leser_fuer(feld)(wert)
-    except _Zurueck:
+        schnell = feld_schnell(feld, wert)
+    except Zurueck:
         return
-    assert genau is not _FEHLT
+    assert genau is not ABGELEHNT
     assert type(schnell) is type(genau) and schnell == genau
 
 
@@ -194,10 +202,10 @@ def test_feldleser_nie_mehr_als_der_genaue(nf_wert: tuple[tuple[str, Feld], Any]
 def test_feldleser_nimmt_gueltige_werte(name_feld: tuple[str, Feld]) -> None:
     """Each field reader reads the valid values of its field itself (else it is no faster)."""
     name, feld = name_feld
-    gueltig = [w for w in _GRENZWERTE if _genau_gelesen(name, feld, w) is not _FEHLT]
+    gueltig = [w for w in _GRENZWERTE if _genau_gelesen(name, feld, w) is not ABGELEHNT]
     gueltig += list(feld.werte) if feld.typ in (Typ.ENUM, Typ.KONSTANTE) else []
     for wert in gueltig:
-        assert _leser_fuer(feld)(wert) == _genau_gelesen(name, feld, wert)
+        assert feld_schnell(feld, wert) == _genau_gelesen(name, feld, wert)
 
 
 def test_ein_programmierfehler_im_schnellen_leser_wird_nicht_verschluckt(
@@ -208,7 +216,7 @@ def test_ein_programmierfehler_im_schnellen_leser_wird_nicht_verschluckt(
     def kaputt(obj: Any) -> Any:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(laden, "_schnell", kaputt)
+    monkeypatch.setattr(laden, "fall_schnell", kaputt)
     with pytest.raises(RuntimeError):
         fall_aus_objekt({"schema": "kooplan/fall/1", "fall": "JC-1", "ereignisse": []})
 
@@ -223,7 +231,7 @@ def _json_wie_zuvor(text: str | bytes) -> Any:
         text = text.decode("utf-8")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return json.loads(text, object_pairs_hook=laden._paare, parse_constant=laden._keine_konstante)
+    return json.loads(text, **JSON_HAKEN)
 
 
 _STUECKE = st.sampled_from(

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 pd = pytest.importorskip("pandas")
 
 import kooplan  # noqa: E402
+from eingaben_bau import mutiert, umgestellt  # noqa: E402
 from kooplan.batch import monatsenden  # noqa: E402
 from kooplan.beispiele import beispiele_text  # noqa: E402
 from kooplan.fehler import UngueltigeEingabe  # noqa: E402
@@ -31,7 +32,6 @@ from kooplan.tabellen import (  # noqa: E402
 )
 from kooplan.testing import fall_dicts  # noqa: E402
 from kooplan.testing import stichtage as ein_stichtag  # noqa: E402
-from test_haertung import mutiert, umgestellt  # noqa: E402
 from test_tabellen import faelle_listen, wie_ein_nutzer  # noqa: E402
 
 D = dt.date

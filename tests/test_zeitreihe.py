@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kooplan
+from eingaben_bau import mutiert, umgestellt
 from kooplan.batch import (
     Zeitreihenauftrag,
     entscheide_jsonl,
@@ -35,7 +36,6 @@ from kooplan.testing import faelle, fall_als_dict
 from kooplan.testing import stichtage as ein_stichtag
 from kooplan.vertrag.ausgabe import entscheidung_als_zeile, fehler_als_dict, zeile
 from kooplan.vertrag.laden import fall_aus_objekt
-from test_haertung import mutiert, umgestellt
 
 ANLIEGEN = [a.value for a in kooplan.Anliegen]
 #: Stichtage of the law kooplan covers and some before it (each decided there is an error)

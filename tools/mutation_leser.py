@@ -92,24 +92,24 @@ M = [
     ),
     (
         "objekt nimmt doppelte",
-        "    if type(obj) is not dict:\n        raise _Zurueck\n    leser",
-        "    if not isinstance(obj, dict):\n        raise _Zurueck\n    leser",
+        "    if type(obj) is not dict:\n        raise Zurueck\n    leser",
+        "    if not isinstance(obj, dict):\n        raise Zurueck\n    leser",
     ),
-    ("pflicht fehlt", "    if not form.pflicht <= out.keys():\n        raise _Zurueck\n", ""),
+    ("pflicht fehlt", "    if not form.pflicht <= out.keys():\n        raise Zurueck\n", ""),
     (
         "ereignis pflicht fehlt",
-        "    if not form.pflicht <= felder.keys():\n        raise _Zurueck\n",
+        "    if not form.pflicht <= felder.keys():\n        raise Zurueck\n",
         "",
     ),
     (
         "ereignis unbekannt ignoriert",
-        "            raise _Zurueck  # a key this art does not have, or the caller's own x_ data",
+        "            raise Zurueck  # a key this art does not have, or x_ data with a fault inside",
         "            continue",
     ),
-    ("ereignis ohne art", "    if type(art) is not str:\n        raise _Zurueck\n", ""),
+    ("ereignis ohne art", "    if type(art) is not str:\n        raise Zurueck\n", ""),
     (
         "unbekannt ignoriert",
-        "            raise _Zurueck  # an unknown key, or the caller's own x_ data",
+        "            raise Zurueck  # an unknown key, or x_ data with a fault inside",
         "            continue",
     ),
     (
@@ -124,8 +124,8 @@ M = [
     ),
     (
         "schnell faengt alles",
-        "    except (_Zurueck, KooplanError):\n        pass\n    return _genau(obj)",
-        "    except Exception:\n        pass\n    return _genau(obj)",
+        "    except (Zurueck, KooplanError):\n        pass\n    return fall_genau(obj)",
+        "    except Exception:\n        pass\n    return fall_genau(obj)",
     ),
 ]
 TESTS = [

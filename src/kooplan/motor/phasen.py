@@ -340,7 +340,7 @@ class _Arbeit:
     kept in lists and indexed (the outstanding Mitwirkungen by kind and id, the missed meetings by
     id, the invitations' RFB by id), so that each event costs the same whatever came before. It
     never leaves this module; its fields are those of `Zustand` and the indexes in
-    `_INDIZES` (a test checks that).
+    `ARBEITSKOPIE_INDIZES` (a test checks that, through `ARBEITSKOPIE_SLOTS`).
     """
 
     __slots__ = (
@@ -460,8 +460,15 @@ class _Arbeit:
         )
 
 
-#: The slots of `_Arbeit` that are indexes, not fields of `Zustand`.
-_INDIZES: Final = frozenset({"versaeumnisse_je_id", "rfb_je_einladung", "termin_je_einladung"})
+#: The slots of `_Arbeit` that are indexes, not fields of `Zustand` (not in `__all__`, as
+#: `ARBEITSKOPIE_SLOTS`).
+ARBEITSKOPIE_INDIZES: Final = frozenset(
+    {"versaeumnisse_je_id", "rfb_je_einladung", "termin_je_einladung"}
+)
+#: Every slot of the fold's working copy `_Arbeit`. Not in `__all__` (the copy is the fold's
+#: own): named for the test that holds it to the fields of `Zustand` and `ARBEITSKOPIE_INDIZES`,
+#: so that a field added to the state cannot be lost between two events of a fold.
+ARBEITSKOPIE_SLOTS: Final = frozenset(_Arbeit.__slots__)
 
 
 class _Vorher:

@@ -72,6 +72,7 @@ __all__ = [
     "minderungen_monatlich",
     "rechtsfolge",
     "stufe_31",
+    "vorminderung_2024",
 ]
 
 
@@ -314,7 +315,7 @@ def _grenztag_jahresfrist(z: Zustand, verletzung_am: dt.date) -> bool:
 _QUALIFIZIEREND_2024 = frozenset({Tatbestand.ABS1_NR2, Tatbestand.ABS2_NR3, Tatbestand.ABS2_NR4})
 
 
-def _vorminderung_2024(
+def vorminderung_2024(
     z: Zustand, verletzung_am: dt.date, hinweise: list[str] | None = None
 ) -> bool | None:
     """§ 31a Abs. 7 a.F.: "deren Bürgergeld wegen einer Pflichtverletzung nach § 31 Absatz 1
@@ -326,7 +327,7 @@ def _vorminderung_2024(
     count it (the reading that burdens less; the note `offen.abs7_sperrzeit_meldeversaeumnis`
     says so where it decides). One under § 31 Abs. 2 Nr. 3 whose Sperrzeit is not recorded
     leaves the condition open (`None`), like a Minderung without its Tatbestand. The notes go
-    to `hinweise`."""
+    to `hinweise` when a list is given; the answer is the same without one."""
     grenze = plus_monate(verletzung_am, -12)
     auf = dict(z.aufhebungen)
     unbekannt = sperrzeit_mv = sperrzeit_offen = False
@@ -485,7 +486,7 @@ def _pflichtverletzung(recht: Sanktionsrecht, f: _Frage, hinweise: list[str]) ->
     entzug_betrag: Decimal | None = None
     if f.anliegen == "vermittlungsvorschlag" and recht.abs7 is not Abs7.KEINE:
         if recht.abs7 is Abs7.MIT_VORMINDERUNG:
-            entzug = _vorminderung_2024(f.z, f.verletzung_am, hinweise)
+            entzug = vorminderung_2024(f.z, f.verletzung_am, hinweise)
         else:
             entzug = True
             hinweise += recht.abs7_hinweise

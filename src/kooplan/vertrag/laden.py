@@ -98,7 +98,14 @@ def _keine_konstante(name: str) -> Any:
     raise _KeineKonstante(name)
 
 
-_DECODER: Final = json.JSONDecoder(object_pairs_hook=_paare, parse_constant=_keine_konstante)
+JSON_HAKEN: Final[Mapping[str, Any]] = {
+    "object_pairs_hook": _paare,
+    "parse_constant": _keine_konstante,
+}
+"""The hooks the loader reads JSON with (`json.loads(text, **JSON_HAKEN)`): an object with a
+duplicate key keeps all its pairs, `NaN` and `Infinity` are refused. Not in `__all__`: named for
+the test that holds `json_lesen` to `json.loads` with these hooks."""
+_DECODER: Final = json.JSONDecoder(**JSON_HAKEN)
 """One decoder for every case (`json.loads` with a hook builds a new one per call)."""
 
 
@@ -178,7 +185,7 @@ def _mit_leerem_stapel(fn: Callable[[str], _T], text: str) -> _T:
 
 def _parsen_hier(text: str) -> Any:
     if text.startswith("\ufeff"):  # json.loads refuses a second BOM with its own message
-        return json.loads(text, object_pairs_hook=_paare, parse_constant=_keine_konstante)
+        return json.loads(text, **JSON_HAKEN)
     return _DECODER.decode(text)
 
 
@@ -564,7 +571,7 @@ class _Leser:
         if isinstance(obj, dict) and not (isinstance(art, str) and art in ARTEN):
             self.ohne_art(obj, pfad)
             return None
-        spec = _EREIGNIS_SPEC[art] if isinstance(art, str) else {}
+        spec = EREIGNIS_SPEC[art] if isinstance(art, str) else {}
         felder, stellen, ende = self.felder(
             obj, spec, pfad, "Ein Ereignis", art if isinstance(art, str) else None
         )
@@ -651,10 +658,11 @@ class _Leser:
                 )
 
 
-_EREIGNIS_SPEC: Final[Mapping[str, Mapping[str, Feld]]] = {
+EREIGNIS_SPEC: Final[Mapping[str, Mapping[str, Feld]]] = {
     art: {**ereignis_felder(art), "art": Feld(Typ.KONSTANTE, True, (art,))} for art in ARTEN
 }
-"""The fields of an event of each art, with `art` itself as a constant (built once)."""
+"""The fields of an event of each art, with `art` itself as a constant (built once). Not in
+`__all__`: the tests take the fields every field reader is held to from it."""
 
 
 def _paare_von(obj: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -731,8 +739,10 @@ def _pruefe_wert(feld: Feld, wert: Any, name: str) -> str | None:
 # -- the fast reader -------------------------------------------------------------------------------
 
 
-class _Zurueck(Exception):
-    """The fast reader met a fault or a rare shape: the exact reader judges the case."""
+class Zurueck(Exception):
+    """The fast reader met a fault or a rare shape: the exact reader judges the case
+    (`fall_aus_objekt` and `anfrage_aus_objekt` catch it). Not in `__all__`: public because
+    `fall_schnell` and `feld_schnell` raise it to the tests that call them."""
 
 
 _Lies = Callable[[Any], Any]
@@ -754,7 +764,7 @@ def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
     Only a plain `dict` is read: the JSON parser gives an object with a duplicate key as an
     `_Objekt`, and that case goes to the exact reader."""
     if type(obj) is not dict:
-        raise _Zurueck
+        raise Zurueck
     leser = form.leser
     out: dict[str, Any] = {}
     for key, wert in obj.items():
@@ -762,10 +772,10 @@ def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
         if lies is None:
             if _eigen_und_fehlerfrei(key, wert):
                 continue
-            raise _Zurueck  # an unknown key, or x_ data with a fault inside
+            raise Zurueck  # an unknown key, or x_ data with a fault inside
         out[key] = lies(wert)
     if not form.pflicht <= out.keys():
-        raise _Zurueck
+        raise Zurueck
     return out
 
 
@@ -776,7 +786,7 @@ def _eigen_und_fehlerfrei(key: Any, wert: Any) -> bool:
 
 
 def _leser_fuer(feld: Feld) -> _Lies:
-    """The fast reader of one field: the converted value, or `_Zurueck`.
+    """The fast reader of one field: the converted value, or `Zurueck`.
 
     Each accepts a subset of what `_pruefe_wert` and `_Leser.wert` accept (exact
     types, no subclasses) and converts it the same way."""
@@ -792,7 +802,7 @@ def _leser_fuer(feld: Feld) -> _Lies:
         def lies_int(w: Any) -> Any:
             if type(w) is int and lo <= w <= hi:
                 return w
-            raise _Zurueck
+            raise Zurueck
 
         return lies_int
     if t is Typ.TEXT:
@@ -809,7 +819,7 @@ def _leser_fuer(feld: Feld) -> _Lies:
                 and all(type(x) is str and x.strip() for x in w)
             ):
                 return tuple(w)
-            raise _Zurueck
+            raise Zurueck
 
         return lies_liste
     if t in (Typ.ENUM, Typ.KONSTANTE, Typ.LAND):
@@ -824,7 +834,7 @@ def _leser_fuer(feld: Feld) -> _Lies:
                 gelesen = werte.get(w)
                 if gelesen is not None:
                     return gelesen
-            raise _Zurueck
+            raise Zurueck
 
         return lies_wert
     if t is Typ.FALL_ID:
@@ -834,7 +844,7 @@ def _leser_fuer(feld: Feld) -> _Lies:
     if t is Typ.EIGENBEMUEHUNGEN:
         return lambda w: Eigenbemuehungen(**_schnell_objekt(w, _EIGENBEMUEHUNGEN_FORM))
     if t is Typ.FALL:
-        return _schnell
+        return fall_schnell
     assert t is Typ.EREIGNISSE
     return _lies_ereignisse
 
@@ -856,52 +866,52 @@ def _lies_datum(w: Any) -> Any:
             try:
                 tag = dt.date.fromisoformat(w)
             except ValueError:
-                raise _Zurueck from None
+                raise Zurueck from None
             if FRUEHESTER_TAG <= tag <= SPAETESTER_TAG:
                 _TAGE[w] = tag
                 return tag
-    raise _Zurueck
+    raise Zurueck
 
 
 def _lies_bool(w: Any) -> Any:
     if w is True or w is False:
         return w
-    raise _Zurueck
+    raise Zurueck
 
 
 def _lies_text(w: Any) -> Any:
     if type(w) is str and w.strip():
         return w
-    raise _Zurueck
+    raise Zurueck
 
 
 def _lies_id(w: Any) -> Any:
     if type(w) is str and 1 <= len(w) <= 128 and w.isprintable():
         return w
-    raise _Zurueck
+    raise Zurueck
 
 
 def _lies_fall_id(w: Any) -> Any:
     if type(w) is str and _FALL_ID.fullmatch(w):
         return w
-    raise _Zurueck
+    raise Zurueck
 
 
 def _lies_ereignisse(w: Any) -> Any:
     if type(w) is not list or len(w) > MAX_EREIGNISSE:
-        raise _Zurueck
+        raise Zurueck
     return tuple([_schnell_ereignis(e) for e in w])
 
 
 def _schnell_ereignis(obj: Any) -> Ereignis:
     if type(obj) is not dict:
-        raise _Zurueck
+        raise Zurueck
     art = obj.get("art")
     if type(art) is not str:
-        raise _Zurueck
+        raise Zurueck
     form = _EREIGNIS_FORM.get(art)
     if form is None:
-        raise _Zurueck
+        raise Zurueck
     # as _schnell_objekt, without reading "art" again (its form has no reader for it)
     leser = form.leser
     felder: dict[str, Any] = {}
@@ -912,10 +922,10 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
         if lies is None:
             if _eigen_und_fehlerfrei(key, wert):
                 continue
-            raise _Zurueck  # a key this art does not have, or x_ data with a fault inside
+            raise Zurueck  # a key this art does not have, or x_ data with a fault inside
         felder[key] = lies(wert)
     if not form.pflicht <= felder.keys():
-        raise _Zurueck
+        raise Zurueck
     # the checks across fields (QUERPRUEFUNGEN) run in the event's constructor
     ereignis: Ereignis = ARTEN[art](**felder)
     return ereignis
@@ -924,22 +934,24 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
 _PLAN_FORM: Final = _Form(PLAN_FELDER)
 _EIGENBEMUEHUNGEN_FORM: Final = _Form(EIGENBEMUEHUNGEN_FELDER)
 _EREIGNIS_FORM: Final = {
-    art: _Form({k: f for k, f in spec.items() if k != "art"})
-    for art, spec in _EREIGNIS_SPEC.items()
+    art: _Form({k: f for k, f in spec.items() if k != "art"}) for art, spec in EREIGNIS_SPEC.items()
 }
 """The event forms without "art" (the fast reader looks the form up by it)."""
 _FALL_FORM: Final = _Form(FALL_FELDER)
 
 
-def _schnell(obj: Any) -> Fall:
+def fall_schnell(obj: Any) -> Fall:
     """Read a case in one pass without places and paths; any fault (or a rare shape: ``x_``
     data with a fault inside, duplicate keys, subclasses of ``dict`` or ``str``) raises
-    `_Zurueck`, and the
+    `Zurueck`, and the
     exact reader reads the case again to report its first fault with its path. The fast reader
     accepts a subset of what the exact reader accepts (its field readers are stricter than
     `_pruefe_wert`) and builds with the same cross-field checks and constructors; property
     tests hold it to the exact reader (it never accepts what the exact one refuses, and builds
-    the same case)."""
+    the same case).
+
+    Not in `__all__` (a case is read with `fall_aus_objekt`, which tries this reader first):
+    named for those tests."""
     return _fall_bauen(_schnell_objekt(obj, _FALL_FORM))
 
 
@@ -962,14 +974,17 @@ def fall_aus_objekt(obj: Any) -> Fall:
     Errors name the case when its `fall` is valid (else `fall` is `None`).
     """
     try:
-        return _schnell(obj)
-    except (_Zurueck, KooplanError):
+        return fall_schnell(obj)
+    except (Zurueck, KooplanError):
         pass
-    return _genau(obj)
+    return fall_genau(obj)
 
 
-def _genau(obj: Any) -> Fall:
-    """The exact reader: every key and element at its place, the first fault in document order."""
+def fall_genau(obj: Any) -> Fall:
+    """The exact reader: every key and element at its place, the first fault in document order.
+
+    Not in `__all__` (a case is read with `fall_aus_objekt`): named for the tests that hold the
+    fast reader `fall_schnell` to it."""
     fall_id = _fall_id(obj)
     leser = _Leser()
     felder, _, _ = leser.felder(obj, FALL_FELDER, "", "Der Fall")
@@ -981,6 +996,29 @@ def _genau(obj: Any) -> Fall:
         return _fall_bauen(felder)
     except KooplanError as err:  # pragma: no cover - the loader checks all the Fall checks
         raise err.mit_fall(fall_id) from None
+
+
+def feld_schnell(feld: Feld, wert: Any) -> Any:
+    """One value of a field as the fast reader reads it: the converted value, or `Zurueck`.
+
+    Not in `__all__`: named for the tests that hold each field reader of the fast reader to the
+    exact reader's rule for a single value (`feld_genau`)."""
+    return _leser_fuer(feld)(wert)
+
+
+def feld_genau(feld: Feld, wert: Any, name: str) -> Any:
+    """One value of the field `name` as the exact reader reads it: the converted value; a value
+    it refuses raises the `UngueltigeEingabe` it reports (at the path `name`).
+
+    Not in `__all__`: named for the tests that hold the fast reader's field readers
+    (`feld_schnell`) to it."""
+    leser = _Leser()
+    gelesen = leser.wert(feld, wert, name, name, 0)
+    erster = leser.erster()
+    if erster is not None:
+        raise erster
+    assert gelesen is not _FEHLT  # every value refused has its fault
+    return gelesen
 
 
 def _fall_id(obj: Any) -> str | None:
@@ -1190,7 +1228,7 @@ def anfrage_aus_objekt(obj: Any) -> Anfrage:
     request holds one ``fall`` with a valid id."""
     try:
         return _anfrage_bauen(_schnell_objekt(obj, _ANFRAGE_FORM))
-    except (_Zurueck, KooplanError):
+    except (Zurueck, KooplanError):
         pass
     return _anfrage_genau(obj)
 

@@ -133,7 +133,10 @@ _SCHEMA_TEXT: Final = encode_basestring(ENTSCHEIDUNG_SCHEMA)
 _TRUE_FALSE: Final = ("false", "true")
 _FRAGMENTE: dict[Any, str] = {}
 """JSON of values seen before (reasons, notes, Rechtsfolgen), bounded: cleared when full."""
-_FRAGMENTE_MAX: Final = 4096
+FRAGMENTE_HOECHSTENS: Final = 4096
+"""How many values `entscheidung_als_zeile` keeps the JSON of; a full store is emptied. Not in
+`__all__` (the bound may change): named for the test that writes more distinct values than this
+and checks that a value seen before still gives its own JSON."""
 # Saves 35 µs per case (22 %) on the standard corpus, benchmarks/caches.py (99 % of lookups hit).
 anmelden("werte.ausgabe.fragmente", _FRAGMENTE)
 
@@ -142,7 +145,7 @@ def _fragment(wert: Any, als_json: Any) -> str:
     f = _FRAGMENTE.get(wert)
     if f is None:
         f = zeile(als_json(wert))
-        if len(_FRAGMENTE) >= _FRAGMENTE_MAX:
+        if len(_FRAGMENTE) >= FRAGMENTE_HOECHSTENS:
             _FRAGMENTE.clear()
         _FRAGMENTE[wert] = f
     return f
