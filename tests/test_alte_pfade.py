@@ -260,6 +260,7 @@ ALTE_PFADE: dict[str, list[str]] = {
         "rechtsstand_andere_lesart",
         "rechtsstand_nach_id",
         "regime_am",
+        "regime_beginn",
         "sgb2",
     ],
     "kooplan.rechtsfolgen": [

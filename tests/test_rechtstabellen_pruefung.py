@@ -12,10 +12,22 @@ import datetime as dt
 import attrs
 import pytest
 
-from kooplan.recht import RECHTSSTAENDE, Regime
+from kooplan.recht import (
+    RECHTSSTAENDE,
+    Regime,
+    rechtsstand_am,
+    rechtsstand_andere_lesart,
+    rechtsstand_nach_id,
+    regime_beginn,
+)
+from kooplan.recht import rechtsstaende as rechtsstand_tabelle
 from kooplan.recht.begruendung import pruefe_hinweiscodes
 from kooplan.recht.parameter import BEKANNTGABE_TAGE, Datiert, pruefe_reihe, wert_am
-from kooplan.recht.rechtsstaende import Hinweisfenster, pruefe_rechtsstaende
+from kooplan.recht.rechtsstaende import (
+    Hinweisfenster,
+    normen_nach_regime,
+    pruefe_rechtsstaende,
+)
 from kooplan.recht.regeln import (
     HINWEIS_REGELN,
     REGELN,
@@ -25,8 +37,9 @@ from kooplan.recht.regeln import (
     pruefe_regeln,
 )
 from kooplan.recht.sanktionen import SANKTIONSRECHT, Abs7, pruefe_sanktionsrecht
-from kooplan.werte.anliegen import Modus
-from kooplan.werte.fehler import UngueltigeTabelle
+from kooplan.werte.anliegen import Anliegen, Modus
+from kooplan.werte.fehler import RechtsstandNichtAbgedeckt, UngueltigeEingabe, UngueltigeTabelle
+from kooplan.werte.phase import Phase
 
 D = dt.date
 
@@ -288,3 +301,135 @@ def test_a_note_given_after_one_rule_names_a_rule_of_the_table() -> None:
     andere = tuple(h for h in HINWEIS_REGELN if h.code != echt.code)
     meldung = _fehler_regeln(REGELN, (*andere, falsch))
     assert repr(echt.code) in meldung and "'alle.erste_einladungen'" in meldung
+
+
+# -- exact messages and edge cases of the checks ---------------------------------------------------
+
+
+def test_a_rule_of_the_mode_table_applies_only_where_regime_phase_and_anliegen_all_fit() -> None:
+    r = _regel("c.ohne_plan.einladung")  # regime C, ohne_plan, einladung
+    assert r.gilt_fuer(Regime.C, Phase.OHNE_PLAN, Anliegen.EINLADUNG)
+    assert not r.gilt_fuer(Regime.B, Phase.OHNE_PLAN, Anliegen.EINLADUNG)
+    assert not r.gilt_fuer(Regime.C, Phase.KOOPERATION, Anliegen.EINLADUNG)
+    assert not r.gilt_fuer(Regime.C, Phase.OHNE_PLAN, Anliegen.MASSNAHME)
+    assert not r.gilt_fuer(Regime.B, Phase.KOOPERATION, Anliegen.EINLADUNG)
+    assert not r.gilt_fuer(Regime.B, Phase.OHNE_PLAN, Anliegen.MASSNAHME)
+
+
+def test_the_checks_of_the_rules_name_the_place_of_a_foreign_row() -> None:
+    assert _fehler_regeln(("x",)) == "Regeltabelle, Zeile 1: keine Zeile (Regel)."  # type: ignore[arg-type]
+    assert _fehler_regeln(REGELN, ("x",)) == (  # type: ignore[arg-type]
+        "Hinweisregeln, Zeile 1: keine Zeile (HinweisRegel)."
+    )
+
+
+def test_a_rule_without_phases_or_without_anliegen_is_refused_each_alone() -> None:
+    for leer in ({"phasen": frozenset()}, {"anliegen": frozenset()}, {"regime": frozenset()}):
+        meldung = _fehler_regeln(_regeln_ersetzt("c.kooperation", **leer))
+        assert meldung == "Regeltabelle, Zeile 'c.kooperation': ohne Regime, Phase oder Anliegen."
+
+
+def test_the_missing_norms_are_all_named() -> None:
+    meldung = _fehler_regeln(_regeln_ersetzt("alle.terminversaeumnis", normen={}))
+    assert meldung.endswith("eine Norm fehlt für Regime B, C.")
+
+
+def test_the_message_of_a_rule_behind_one_with_the_same_condition() -> None:
+    vorne = _regel("b.mitwirkung_eingefordert.offene_art")
+    zweite = attrs.evolve(vorne, id="zweite")
+    i = REGELN.index(vorne)
+    assert _fehler_regeln((*REGELN[: i + 1], zweite, *REGELN[i + 1 :])) == (
+        "Regeltabelle, Zeile 'zweite': wird nie genommen, eine Zeile davor hat dieselbe Bedingung."
+    )
+
+
+def test_a_row_of_norms_must_be_a_mapping_of_regimes_to_texts() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        normen_nach_regime(["§ 1"])  # type: ignore[arg-type]
+    assert str(info.value).endswith("Zuordnung Regime → Norm, nicht list.")
+    with pytest.raises(UngueltigeEingabe) as info:
+        normen_nach_regime({"B": "§ 1"})  # type: ignore[dict-item]
+    assert str(info.value).endswith("'B' ist kein Regime (B oder C).")
+    for leer in (" ", "", 7):
+        with pytest.raises(UngueltigeEingabe) as info:
+            normen_nach_regime({Regime.C: leer})  # type: ignore[dict-item]
+        assert str(info.value).endswith("Die Norm für Regime C ist kein Text.")
+
+
+def test_a_window_of_a_note_begins_on_its_first_day() -> None:
+    rs = attrs.evolve(
+        RECHTSSTAENDE[-1], hinweise=(Hinweisfenster("x", von=D(2026, 8, 1), bis=D(2026, 8, 31)),)
+    )
+    assert rs.hinweise_am(D(2026, 8, 1)) == ("x",)
+    assert rs.hinweise_am(D(2026, 8, 31)) == ("x",)
+    assert rs.hinweise_am(D(2026, 7, 31)) == ()
+    assert rs.hinweise_am(D(2026, 9, 1)) == ()
+    pruefe_rechtsstaende((*RECHTSSTAENDE[:-1], rs))
+
+
+def test_a_window_beginning_before_its_row_is_refused() -> None:
+    rs = attrs.evolve(RECHTSSTAENDE[-1], hinweise=(Hinweisfenster("x", von=D(2026, 6, 30)),))
+    assert _fehler_rs((*RECHTSSTAENDE[:-1], rs)) == (
+        "Rechtsstandstabelle, Zeile '2026-07': das Fenster des Hinweises 'x' liegt nicht in der "
+        "Zeile."
+    )
+
+
+def test_a_rechtsstand_of_one_day_is_a_row_and_one_ending_before_it_begins_is_not() -> None:
+    rs = list(RECHTSSTAENDE)
+    eintag = [
+        attrs.evolve(rs[0], bis=D(2023, 7, 1)),
+        attrs.evolve(rs[1], von=D(2023, 7, 2)),
+        *rs[2:],
+    ]
+    pruefe_rechtsstaende(tuple(eintag))
+    verkehrt = [attrs.evolve(rs[0], bis=D(2023, 6, 30)), attrs.evolve(rs[1], von=D(2023, 7, 1))]
+    assert _fehler_rs((*verkehrt, *rs[2:])) == (
+        "Rechtsstandstabelle, Zeile '2023-07': endet vor ihrem Beginn."
+    )
+
+
+def test_the_messages_of_an_empty_table_and_of_an_end_to_the_law_in_force() -> None:
+    assert _fehler_rs(()) == "Rechtsstandstabelle: ohne Zeilen."
+    assert _fehler_rs(
+        (*RECHTSSTAENDE[:-1], attrs.evolve(RECHTSSTAENDE[-1], bis=D(2030, 1, 1)))
+    ) == (
+        "Rechtsstandstabelle, Zeile '2026-07': die letzte Zeile hat ein Ende; das geltende Recht "
+        "ist offen (bis=None)."
+    )
+
+
+def test_the_first_day_of_each_regime() -> None:
+    """The Bürgergeld-Gesetz: §§ 15, 15a in force 1.7.2023; the 13. SGB II-ÄndG: 1.7.2026."""
+    assert regime_beginn(Regime.B) == D(2023, 7, 1)
+    assert regime_beginn(Regime.C) == D(2026, 7, 1)
+
+
+def test_an_unknown_rechtsstand_id_is_a_key_error_naming_it() -> None:
+    with pytest.raises(KeyError) as info:
+        rechtsstand_nach_id("2027-01")
+    assert info.value.args == ("2027-01",)
+
+
+def test_a_day_in_a_gap_of_an_unchecked_table_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    mit_luecke = tuple(r for r in RECHTSSTAENDE if r.id != "2026-03")
+    monkeypatch.setattr(rechtsstand_tabelle, "RECHTSSTAENDE", mit_luecke)
+    with pytest.raises(RechtsstandNichtAbgedeckt, match=r"01\.04\.2026 ist kein Rechtsstand"):
+        rechtsstand_am(D(2026, 4, 1))
+
+
+def test_the_other_reading_of_a_later_first_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were 17.4.2026 the main reading of the first day of `2026-04` and 23.4.2026 the other,
+    the days 17.–22.4. would belong to `2026-04`, and to `2026-03` under the other reading."""
+    rs = list(RECHTSSTAENDE)
+    i = next(n for n, r in enumerate(rs) if r.id == "2026-04")
+    rs[i - 1] = attrs.evolve(rs[i - 1], bis=D(2026, 4, 16))
+    rs[i] = attrs.evolve(rs[i], von=D(2026, 4, 17), von_andere_lesart=D(2026, 4, 23))
+    pruefe_rechtsstaende(tuple(rs))
+    monkeypatch.setattr(rechtsstand_tabelle, "RECHTSSTAENDE", tuple(rs))
+    for tag in (D(2026, 4, 17), D(2026, 4, 22)):
+        assert rechtsstand_am(tag).id == "2026-04"
+        andere = rechtsstand_andere_lesart(tag)
+        assert andere is not None and andere.id == "2026-03"
+    assert rechtsstand_andere_lesart(D(2026, 4, 16)) is None
+    assert rechtsstand_andere_lesart(D(2026, 4, 23)) is None

@@ -13,13 +13,14 @@ import attrs
 import pytest
 
 from kooplan.motor.phasen import pruefe_bedingungen
-from kooplan.recht import Regime
+from kooplan.recht import Quelle, Regime
 from kooplan.recht.uebergaenge import (
     UEBERGAENGE,
     Bedingung,
     Uebergang,
     Ziel,
     pruefe_uebergaenge,
+    uebergang,
 )
 from kooplan.werte.fehler import UngueltigeTabelle
 from kooplan.werte.phase import Phase
@@ -122,3 +123,54 @@ def test_a_condition_without_a_predicate_in_the_fold_names_the_row() -> None:
     with pytest.raises(UngueltigeTabelle) as info:
         pruefe_bedingungen((zeile,))
     assert repr(UEBERGAENGE[0].id) in str(info.value)
+
+
+def test_something_that_is_not_a_row_is_named_by_its_place() -> None:
+    assert _fehler(("kein Uebergang",)) == (  # type: ignore[arg-type]
+        "Übergangstabelle, Zeile 1: keine Zeile (Uebergang)."
+    )
+
+
+def test_a_phase_is_reached_only_from_a_phase_that_is_reached() -> None:
+    """A row out of an unreachable phase reaches nothing: with no row into beendet, the row
+    that would lead from beendet into schlichtung does not make schlichtung reachable."""
+    tabelle = tuple(
+        attrs.evolve(r, nach=Ziel.UNVERAENDERT)
+        if r.nach in (Phase.BEENDET, Phase.SCHLICHTUNG)
+        else r
+        for r in UEBERGAENGE
+        if r.id != "schlichtung_begonnen"
+    )
+    aus_beendet = uebergang(
+        "beendet.schlichtung",
+        Phase.BEENDET,
+        "schlichtung_begonnen",
+        Phase.SCHLICHTUNG,
+        "§ 15a Abs. 1 SGB II a.F.",
+        Quelle.GESETZ,
+        "t",
+    )
+    meldung = _fehler((*tabelle, aus_beendet))
+    assert meldung.endswith("in die Phase(n) schlichtung, beendet.")
+
+
+def test_a_phase_reached_by_the_target_once_nothing_is_outstanding_counts() -> None:
+    """`kooperation, sobald nichts mehr offen ist` leads into kooperation: a table that reaches
+    kooperation only that way (and the phases after it only from there) is complete."""
+
+    def zeile(i: str, von: Phase, art: str, nach: Phase | Ziel) -> Uebergang:
+        return uebergang(i, von, art, nach, "§ 1", Quelle.GESETZ, "t")
+
+    tabelle = (
+        zeile("a", Phase.ERSTKONTAKT, "mitwirkung_unterblieben", Phase.MITWIRKUNG_EINGEFORDERT),
+        zeile(
+            "b",
+            Phase.MITWIRKUNG_EINGEFORDERT,
+            "bereitschaft_erklaert",
+            Ziel.KOOPERATION_WENN_NICHTS_OFFEN,
+        ),
+        zeile("c", Phase.KOOPERATION, "schlichtung_begonnen", Phase.SCHLICHTUNG),
+        zeile("d", Phase.SCHLICHTUNG, "plan_gescheitert", Phase.OHNE_PLAN),
+        zeile("e", Phase.OHNE_PLAN, "leistungsbezug_beendet", Phase.BEENDET),
+    )
+    pruefe_uebergaenge(tabelle)

@@ -31,6 +31,7 @@ from kooplan.recht.rechtsstaende import (
     rechtsstand_andere_lesart,
     rechtsstand_nach_id,
     regime_am,
+    regime_beginn,
     sgb2,
 )
 
@@ -49,5 +50,6 @@ __all__ = [
     "rechtsstand_andere_lesart",
     "rechtsstand_nach_id",
     "regime_am",
+    "regime_beginn",
     "sgb2",
 ]
