@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -581,18 +582,8 @@ def _entscheidung_aus_geprueftem(
     return e
 
 
-assert tuple(f.name for f in attrs.fields(Entscheidung)) == (
-    "fall",
-    "stichtag",
-    "faellig",
-    "rechtsstand",
-    "anliegen",
-    "phase",
-    "modus",
-    "gruende",
-    "hinweise",
-    "naechste_ueberpruefung",
-    "rechtsfolgen",
+assert tuple(inspect.signature(_entscheidung_aus_geprueftem).parameters) == tuple(
+    f.name for f in attrs.fields(Entscheidung)
 ), "_entscheidung_aus_geprueftem sets every field of Entscheidung"
 
 
