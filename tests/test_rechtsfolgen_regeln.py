@@ -21,12 +21,14 @@ import pytest
 import kooplan
 from faelle_bau import offene_massnahme
 from kooplan import (
+    Bekanntgabeart,
     EinladungVersandt,
+    MinderungFestgestellt,
     Minderungsgrund,
     PlanErstellt,
     TerminVersaeumt,
 )
-from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben, Tatbestand
+from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben, Sperrzeit, Tatbestand
 from kooplan.fehler import UngueltigeEingabe
 from kooplan.kalender import feststellung_spaetestens, minderung_beginn
 from kooplan.motor.rechtsfolgen import (
@@ -39,7 +41,8 @@ from kooplan.motor.rechtsfolgen import (
     vorminderung_2024,
 )
 from kooplan.phasen import Zustand, falte
-from kooplan.policy import Policy
+from kooplan.policy import STANDARD, Policy
+from kooplan.regelbedarf import Regelbedarfsjahr
 from kooplan.vertrag import fall_aus_objekt
 from regeln_bau import fall as _fall
 from regeln_bau import minderung as _m
@@ -525,39 +528,47 @@ _FALL = fall_aus_objekt(offene_massnahme("JC-A"))
 _TAG = dt.date(2025, 3, 10)
 
 
+_LAND = "'land' muss ein Land als ISO 3166-2 sein (z. B. \"DE-BE\")."
+_BEKANNTGABE = "'bekanntgabe' muss eine kooplan.Bekanntgabeart sein."
+_POLICY = "'policy' muss eine kooplan.Policy sein."
+_BWZ = "'bewilligungszeitraum_ende' muss ein Datum sein (ohne Uhrzeit)."
+
+
+@pytest.mark.parametrize("fall_tag", ["plan", "massnahme"])
 @pytest.mark.parametrize(
-    ("argumente", "ort"),
+    ("argumente", "ort", "meldung"),
     [
-        ({"land": "DE-XX"}, "land"),
-        ({"bekanntgabe": "post"}, "bekanntgabe"),
-        ({"policy": {"rfb_umfang": "fall"}}, "policy"),
+        ({"land": "DE-XX"}, "land", _LAND),
+        ({"land": 11}, "land", _LAND),
+        ({"bekanntgabe": "post"}, "bekanntgabe", _BEKANNTGABE),
+        ({"policy": {"rfb_umfang": "fall"}}, "policy", _POLICY),
+        ({"policy": None}, "policy", _POLICY),
+        ({"bewilligungszeitraum_ende": "2024-12-31"}, "bewilligungszeitraum_ende", _BWZ),
+        (
+            {"bewilligungszeitraum_ende": dt.datetime(2024, 12, 31)},
+            "bewilligungszeitraum_ende",
+            _BWZ,
+        ),
     ],
 )
-def test_rechtsfolge_refuses_arguments_of_the_wrong_kind(
-    argumente: dict[str, Any], ort: str
+def test_rechtsfolge_names_a_wrong_land_bekanntgabe_policy_or_end_of_the_period(
+    fall_tag: str, argumente: dict[str, object], ort: str, meldung: str
 ) -> None:
+    if fall_tag == "plan":
+        z, tag = kooplan.falte(_arg_fall(), ARG_TAG), ARG_TAG
+    else:
+        z, tag = falte(_FALL, _TAG), _TAG
+    with pytest.raises(UngueltigeEingabe) as info:
+        rechtsfolge(z, "massnahme", tag, tag, **argumente)  # type: ignore[arg-type]
+    assert (info.value.ort, info.value.meldung) == (ort, meldung)
+
+
+@pytest.mark.parametrize("land", ["DE-BE", "DE-BY"])
+def test_a_known_land_is_taken(land: str) -> None:
     z = kooplan.falte(_arg_fall(), ARG_TAG)
-    with pytest.raises(UngueltigeEingabe) as info:
-        rechtsfolge(z, "massnahme", ARG_TAG, ARG_TAG, **argumente)
-    assert info.value.ort == ort
-
-
-@pytest.mark.parametrize(
-    ("argumente", "ort"),
-    [
-        ({"land": "DE-XX"}, "land"),
-        ({"land": 11}, "land"),
-        ({"bekanntgabe": "post"}, "bekanntgabe"),
-        ({"policy": None}, "policy"),
-    ],
-)
-def test_rechtsfolge_names_a_wrong_land_bekanntgabe_or_policy(
-    argumente: dict[str, object], ort: str
-) -> None:
-    z = falte(_FALL, _TAG)
-    with pytest.raises(UngueltigeEingabe) as info:
-        rechtsfolge(z, "massnahme", _TAG, _TAG, **argumente)  # type: ignore[arg-type]
-    assert info.value.ort == ort
+    rf, codes = rechtsfolge(z, "massnahme", ARG_TAG, ARG_TAG, land=land)
+    assert rf.minderung_prozent == 10
+    assert "rf.feststellung_ohne_land" not in codes
 
 
 def test_the_abs7_look_back_answers_without_a_list_for_its_notes() -> None:
@@ -572,3 +583,294 @@ def test_the_abs7_look_back_answers_without_a_list_for_its_notes() -> None:
 def test_the_2024_condition_of_31a_abs_7_can_be_asked_without_collecting_notes() -> None:
     # § 31a Abs. 7 a.F.: a case without an earlier Minderung does not meet it
     assert vorminderung_2024(falte(_FALL, _TAG), _TAG) is False
+
+
+# -- § 20 SGB II: a Regelbedarf the caller supplies for a year kooplan's table lacks -------------
+
+#: An invented row for 2027 (kooplan's table ends with 2026): Stufe 1 570 Euro.
+_ZEILE_2027 = Regelbedarfsjahr(
+    2027,
+    Decimal("570"),
+    Decimal("513"),
+    Decimal("456"),
+    Decimal("477"),
+    "Testzeile",
+    verifiziert=False,
+)
+_MIT_2027 = Policy(regelbedarfe=(_ZEILE_2027,))
+
+
+def _einladungen(*tage: dt.date) -> list[object]:
+    """An invitation with RFB on each day, its meeting a week later missed without a wichtiger
+    Grund."""
+    out: list[object] = []
+    for i, tag in enumerate(tage):
+        out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=True))
+        out.append(
+            TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("versaeumt", "erwartet"),
+    [
+        # the first miss: nothing now; the stages announced carry the amounts of 2027
+        ((), (0, None)),
+        # the second: § 32 Abs. 1 Satz 1 n.F., 30 % of 570 Euro = 171,00 Euro
+        ((D(2026, 12, 7),), (30, Decimal("171.00"))),
+        # the third consecutive one with RFB: § 7b Abs. 4 n.F., the whole Regelbedarf of the
+        # first month (570,00 Euro) and the 30 % kept by § 32 Abs. 3 Satz 2 n.F.
+        ((D(2026, 11, 23), D(2026, 12, 7)), (0, None)),
+    ],
+)
+def test_a_meldeversaeumnis_in_a_year_after_the_table_uses_the_row_of_the_policy(
+    versaeumt: tuple[dt.date, ...], erwartet: tuple[int, Decimal | None]
+) -> None:
+    # due 11.1.2027: the Verwaltungsakt takes effect in January at the earliest, the Minderung
+    # runs from 1.2.2027 (§ 31b Abs. 1 Satz 1), in the year of the policy's row
+    z = _z(*_einladungen(*versaeumt), bis=D(2027, 1, 4))
+    rf, codes = rechtsfolge(
+        z,
+        "einladung",
+        D(2027, 1, 4),
+        D(2027, 1, 11),
+        regelbedarfsstufe=1,
+        bewilligungszeitraum_ende=D(2027, 6, 30),
+        policy=_MIT_2027,
+    )
+    assert "rf.regelbedarf_vorgegeben" in codes
+    assert (rf.minderung_prozent, rf.betrag_euro) == erwartet
+    texte = " ".join(s.text for s in (rf, *rf.folgestufen))
+    assert "570,00 Euro" in texte
+    assert "171,00 Euro" in texte
+    ohne, ohne_codes = rechtsfolge(
+        z, "einladung", D(2027, 1, 4), D(2027, 1, 11), regelbedarfsstufe=1
+    )
+    assert "rf.regelbedarf_vorgegeben" not in ohne_codes
+    assert ohne.betrag_euro is None
+    assert "Euro)" not in " ".join(s.text for s in (ohne, *ohne.folgestufen))
+
+
+def test_the_entzug_of_31a_abs_7_in_a_year_after_the_table_uses_the_row_of_the_policy() -> None:
+    # § 31a Abs. 7 n.F.: "entfällt der Leistungsanspruch in Höhe des Regelbedarfes" (570 Euro)
+    z = _z(PlanErstellt(am=D(2026, 11, 2)), bis=D(2027, 1, 4))
+    rf, codes = rechtsfolge(
+        z,
+        "vermittlungsvorschlag",
+        D(2027, 1, 4),
+        D(2027, 1, 11),
+        regelbedarfsstufe=1,
+        policy=_MIT_2027,
+    )
+    assert rf.entzug_regelbedarf is True
+    assert "rf.regelbedarf_vorgegeben" in codes
+    assert "570,00 Euro" in rf.text
+
+
+# -- § 20 SGB II: a Minderungszeitraum that reaches into the next year ---------------------------
+
+
+def test_a_minderung_into_a_year_with_another_regelbedarf_says_so() -> None:
+    # § 31a Abs. 1 Satz 2 a.F.: the second step, 20 % for two months (§ 31b Abs. 2 Nr. 2 a.F.).
+    # Due 20.11.2023: from 1.12.2023, so December 2023 (502 Euro: 100,40 Euro) and January 2024
+    # (563 Euro: 112,60 Euro). The amount given is of the first month's year.
+    z = _z(
+        PlanErstellt(am=D(2023, 9, 1)),
+        _m(D(2023, 9, 10), D(2023, 10, 1), 10, stufe=1),
+        bis=D(2023, 11, 20),
+    )
+    rf, codes = rechtsfolge(
+        z, "eigenbemuehungen", D(2023, 11, 20), D(2023, 11, 20), regelbedarfsstufe=1
+    )
+    assert (rf.minderung_prozent, rf.monate, rf.betrag_euro) == (20, 2, Decimal("100.40"))
+    assert rf.beginn_fruehestens == D(2023, 12, 1)
+    assert "rf.betrag_jahreswechsel" in codes
+
+
+def test_a_minderung_within_one_year_or_of_one_month_in_december_says_nothing_of_it() -> None:
+    # the same second step from 1.11.2023 ends with December: one year, one Regelbedarf
+    z = _z(
+        PlanErstellt(am=D(2023, 8, 1)),
+        _m(D(2023, 8, 10), D(2023, 9, 1), 10, stufe=1),
+        bis=D(2023, 10, 16),
+    )
+    rf, codes = rechtsfolge(
+        z, "eigenbemuehungen", D(2023, 10, 16), D(2023, 10, 16), regelbedarfsstufe=1
+    )
+    assert (rf.minderung_prozent, rf.monate, rf.beginn_fruehestens) == (20, 2, D(2023, 11, 1))
+    assert "rf.betrag_jahreswechsel" not in codes
+    # a first step (one month) from 1.12.2023
+    z = _z(PlanErstellt(am=D(2023, 9, 1)), bis=D(2023, 11, 20))
+    rf, codes = rechtsfolge(
+        z, "eigenbemuehungen", D(2023, 11, 20), D(2023, 11, 20), regelbedarfsstufe=1
+    )
+    assert (rf.monate, rf.beginn_fruehestens) == (1, D(2023, 12, 1))
+    assert "rf.betrag_jahreswechsel" not in codes
+
+
+@pytest.mark.parametrize("policy", [STANDARD, _MIT_2027])
+def test_a_minderung_into_a_year_whose_regelbedarf_is_unknown_or_supplied_says_so(
+    policy: Policy,
+) -> None:
+    # § 31a Abs. 1 n.F.: 30 % for three months (§ 31b Abs. 2 n.F.); due 16.11.2026, from
+    # 1.12.2026: December 2026 (563 Euro), January and February 2027 (no table row; with the
+    # policy's row 570 Euro, which the note on the supplied row names)
+    z = _z(PlanErstellt(am=D(2026, 9, 1)), bis=D(2026, 11, 16))
+    rf, codes = rechtsfolge(
+        z, "eigenbemuehungen", D(2026, 11, 16), D(2026, 11, 16), regelbedarfsstufe=1, policy=policy
+    )
+    assert (rf.minderung_prozent, rf.monate, rf.betrag_euro) == (30, 3, Decimal("168.90"))
+    assert rf.beginn_fruehestens == D(2026, 12, 1)
+    assert "rf.betrag_jahreswechsel" in codes
+    assert ("rf.regelbedarf_vorgegeben" in codes) is (policy is _MIT_2027)
+
+
+# -- § 7b Abs. 4 n.F. and a Härte that does not last ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("haerte", "zaehlt"),
+    [
+        # found before the due day and lasting: the § 32 Minderung kept by Satz 5 is excluded
+        (HaerteFestgestellt(am=D(2026, 7, 30)), True),
+        # found before the due day but ended before the first month the loss could run
+        (HaerteFestgestellt(am=D(2026, 7, 30), bis=D(2026, 8, 20)), False),
+    ],
+)
+def test_the_haerte_on_the_third_miss_counts_only_if_it_lasts_into_the_first_month(
+    haerte: HaerteFestgestellt, zaehlt: bool
+) -> None:
+    # "Eine Leistungsminderung erfolgt nicht, wenn sie im Einzelfall eine außergewöhnliche
+    # Härte bedeuten würde." (§ 31a Abs. 3 with § 32 Abs. 2 Satz 1 n.F.): the Minderung would
+    # run in the month after the loss begins; due 10.8.2026, that month is September
+    z = _z(*_versaeumt(2), haerte, bis=D(2026, 8, 1))
+    rf, codes = rechtsfolge(z, "einladung", D(2026, 8, 1), D(2026, 8, 10), regelbedarfsstufe=1)
+    assert rf.nicht_erreichbar is True
+    assert ("offen.haerte_nichterreichbarkeit" in codes) is zaehlt
+    ende = next(b for b in rf.bausteine if b.art == "nicht_erreichbar_vorzeitiges_ende")
+    assert ("168,90 Euro" in ende.text) is not zaehlt
+
+
+def test_a_haerte_found_after_the_due_day_does_not_change_the_announcement_for_it() -> None:
+    # the announcement follows the facts of the due day: a Härte found only later (here in a
+    # state folded past it) is for the Feststellung to weigh, not for this Belehrung
+    z = _z(*_versaeumt(2), HaerteFestgestellt(am=D(2026, 8, 11)), bis=D(2026, 8, 12))
+    rf, codes = rechtsfolge(z, "einladung", D(2026, 8, 10), D(2026, 8, 10), regelbedarfsstufe=1)
+    assert rf.nicht_erreichbar is True
+    assert "offen.haerte_nichterreichbarkeit" not in codes
+
+
+# -- § 37 Abs. 2 SGB X: how the Verwaltungsakt is made known decides the first month -------------
+
+
+def test_a_va_handed_over_lets_the_minderung_begin_a_month_earlier() -> None:
+    # due 29.4.2024: by post, made known on the third day after sending (2.5.2024), so the
+    # Minderung runs from 1.6.2024; handed over on the due day, from 1.5.2024 (§ 31b Abs. 1
+    # Satz 1: "mit Beginn des Kalendermonats, der auf das Wirksamwerden … folgt")
+    z = _z(PlanErstellt(am=D(2024, 3, 1)), bis=D(2024, 4, 29))
+    post, _ = rechtsfolge(z, "massnahme", D(2024, 4, 29), D(2024, 4, 29))
+    hand, _ = rechtsfolge(
+        z, "massnahme", D(2024, 4, 29), D(2024, 4, 29), bekanntgabe=Bekanntgabeart.PERSOENLICH
+    )
+    assert post.beginn_fruehestens == D(2024, 6, 1)
+    assert hand.beginn_fruehestens == D(2024, 5, 1)
+
+
+# -- § 31a Abs. 7 a.F.: a Minderung in the last year whose facts are missing ---------------------
+
+
+@pytest.mark.parametrize(
+    ("minderungen", "erwartet", "notizen"),
+    [
+        # a § 31 Abs. 2 Nr. 3 Minderung without its Sperrzeit may have been one for a
+        # Meldeversäumnis (§ 31a Abs. 1 Satz 7 a.F.): open
+        ((dict(tatbestand=Tatbestand.ABS2_NR3),), None, ["rf.sperrzeit_unbekannt"]),
+        # one without its Tatbestand: open
+        ((dict(),), None, ["rf.abs7_tatbestand_unbekannt"]),
+        # both
+        (
+            (dict(tatbestand=Tatbestand.ABS2_NR3), dict()),
+            None,
+            ["rf.abs7_tatbestand_unbekannt", "rf.sperrzeit_unbekannt"],
+        ),
+        # one of another kind (§ 31 Abs. 1 Satz 1 Nr. 1): not met
+        ((dict(tatbestand=Tatbestand.ABS1_NR1),), False, []),
+        # one of the kinds named (§ 31 Abs. 1 Satz 1 Nr. 2): met
+        ((dict(tatbestand=Tatbestand.ABS1_NR2),), True, []),
+    ],
+)
+def test_the_abs7_look_back_is_open_where_a_fact_of_the_earlier_minderung_is_missing(
+    minderungen: tuple[dict[str, Any], ...], erwartet: bool | None, notizen: list[str]
+) -> None:
+    # "… deren Bürgergeld wegen einer Pflichtverletzung nach § 31 Absatz 1 Satz 1 Nummer 2,
+    # Absatz 2 Nummer 3 oder Absatz 2 Nummer 4 innerhalb des letzten Jahres gemindert war"
+    # (§ 31a Abs. 7 Satz 1 a.F.)
+    z = _z(
+        *(
+            _m(D(2024, 1, 10 + i), D(2024, 2, 1), 10, stufe=1, **kw)
+            for i, kw in enumerate(minderungen)
+        ),
+        bis=D(2024, 6, 3),
+    )
+    gesammelt: list[str] = []
+    assert vorminderung_2024(z, D(2024, 6, 3), gesammelt) is erwartet
+    assert sorted(gesammelt) == notizen
+
+
+# -- § 31a Abs. 1 Satz 7 a.F.: the step if a Minderung with the consequences of § 32 counted ------
+
+
+def _sperrzeit_mv(am: dt.date, beginn: dt.date) -> MinderungFestgestellt:
+    """A § 31 Abs. 2 Nr. 3 Minderung for a Sperrzeit bei Meldeversäumnis (§ 159 Abs. 1 Satz 2
+    Nr. 8 SGB III): it has the consequences of § 32, not a step of § 31a Abs. 1."""
+    return MinderungFestgestellt(
+        am=am,
+        grund=Minderungsgrund.PFLICHTVERLETZUNG,
+        prozent=10,
+        beginn=beginn,
+        tatbestand=Tatbestand.ABS2_NR3,
+        sperrzeit=Sperrzeit.MELDEVERSAEUMNIS,
+    )
+
+
+@pytest.mark.parametrize(
+    ("minderungen", "stufe", "offen"),
+    [
+        # none before: the first step in either reading
+        ((), 1, False),
+        # only the Sperrzeit bei Meldeversäumnis: the first step (it has the consequences of
+        # § 32, "Abweichend von den Sätzen 1 bis 3"); counted, it would make this the second
+        ((_sperrzeit_mv(D(2024, 2, 5), D(2024, 3, 1)),), 1, True),
+        # a first step in January, then the Sperrzeit: the second step; counted, the Sperrzeit
+        # would itself have been the second and this the third
+        (
+            (
+                _m(D(2024, 1, 10), D(2024, 2, 1), 10, stufe=1),
+                _sperrzeit_mv(D(2024, 3, 5), D(2024, 4, 1)),
+            ),
+            2,
+            True,
+        ),
+        # the Sperrzeit first, then a first step: the second step either way
+        (
+            (
+                _sperrzeit_mv(D(2024, 1, 10), D(2024, 2, 1)),
+                _m(D(2024, 3, 5), D(2024, 4, 1), 10, stufe=1),
+            ),
+            2,
+            False,
+        ),
+    ],
+)
+def test_the_step_notes_where_counting_a_sperrzeit_bei_meldeversaeumnis_would_change_it(
+    minderungen: tuple[MinderungFestgestellt, ...], stufe: int, offen: bool
+) -> None:
+    # "Eine weitere Pflichtverletzung liegt nur vor, wenn bereits zuvor eine Minderung
+    # festgestellt wurde." (§ 31a Abs. 1 Satz 4 a.F.) "Abweichend von den Sätzen 1 bis 3 gelten
+    # bei Pflichtverletzungen nach § 31 Absatz 2 Nummer 3 in Fällen einer Sperrzeit bei
+    # Meldeversäumnis … die Rechtsfolgen des § 32." (Satz 7)
+    z = _z(PlanErstellt(am=D(2023, 12, 1)), *minderungen, bis=D(2024, 5, 6))
+    assert stufe_31(z, D(2024, 5, 6)) == stufe
+    _, codes = rechtsfolge(z, "eigenbemuehungen", D(2024, 5, 6), D(2024, 5, 6))
+    assert ("offen.stufe_sperrzeit_meldeversaeumnis" in codes) is offen

@@ -266,7 +266,9 @@ def stufe_31(z: Zustand, verletzung_am: dt.date) -> int:
 def _stufe(letzte: MinderungFestgestellt | None, verletzung_am: dt.date) -> int:
     if letzte is None or _jahr_abgelaufen(letzte.beginn, verletzung_am):
         return 1
-    return min((letzte.stufe_31 or 1) + 1, 3)
+    stufe = letzte.stufe_31
+    assert stufe is not None  # only Minderungen with a step are passed
+    return min(stufe + 1, 3)
 
 
 def _ist_stufe(m: MinderungFestgestellt) -> bool:
@@ -297,9 +299,31 @@ def _stufe_hinweise(z: Zustand, verletzung_am: dt.date, nr: int, hinweise: list[
     ohne = _vorige_31(z, verletzung_am, lambda m: _ist_stufe(m) and not _sperrzeit_offen(m))
     if _stufe(ohne, verletzung_am) != nr:
         hinweise.append("rf.sperrzeit_unbekannt")
-    mit = _vorige_31(z, verletzung_am, lambda m: m.grund is Minderungsgrund.PFLICHTVERLETZUNG)
-    if _stufe(mit, verletzung_am) != nr:
+    if _stufe_mitgezaehlt(z, verletzung_am) != nr:
         hinweise.append("offen.stufe_sperrzeit_meldeversaeumnis")
+
+
+def _stufe_mitgezaehlt(
+    z: Zustand, verletzung_am: dt.date, vor: MinderungFestgestellt | None = None
+) -> int:
+    """The step of a violation on `verletzung_am` in the reading that counts a Minderung with
+    the consequences of § 32 for a § 31 Pflichtverletzung (§ 31a Abs. 1 Satz 7 a.F.) as a
+    previous Minderung too (of those before `vor`, where given). Such a Minderung has no step of
+    its own on record; it gets the step it would have had in this reading, counted up to the day
+    it was festgestellt (its violation lay on or before that day)."""
+
+    def zaehlt(m: MinderungFestgestellt) -> bool:
+        return m.grund is Minderungsgrund.PFLICHTVERLETZUNG and (
+            vor is None or (m.beginn, m.am) < (vor.beginn, vor.am)
+        )
+
+    letzte = _vorige_31(z, verletzung_am, zaehlt)
+    if letzte is None or _jahr_abgelaufen(letzte.beginn, verletzung_am):
+        return 1
+    eigene = letzte.stufe_31
+    if eigene is None:
+        eigene = _stufe_mitgezaehlt(z, letzte.am, letzte)
+    return min(eigene + 1, 3)
 
 
 def _grenztag_jahresfrist(z: Zustand, verletzung_am: dt.date) -> bool:
@@ -410,14 +434,13 @@ def _baustein(schluessel: str, norm: str | None = None, **werte: str) -> Baustei
 
 @attrs.frozen
 class _Frage:
+    """The facts of one question that the announcement's builders read."""
+
     z: Zustand
     anliegen: str
     verletzung_am: dt.date
-    stichtag: dt.date
     regelbedarfsstufe: int | None
-    geburtsdatum: dt.date | None
     bekanntgabe: Bekanntgabeart = Bekanntgabeart.POST
-    land: str | None = None
     bewilligungszeitraum_ende: dt.date | None = None
     policy: Policy = STANDARD
 
@@ -440,9 +463,13 @@ def _betrag(f: _Frage, prozent: int, hinweise: list[str]) -> Decimal | None:
     """`prozent` % of the case's Regelbedarf in the year of the first month (§ 41 Abs. 2
     rounding): from kooplan's table, else from a row the caller supplied in the policy (with the
     note `rf.regelbedarf_vorgegeben`), else `None`."""
+    return _betrag_im_jahr(f, prozent, _erster_monat(f).year, hinweise)
+
+
+def _betrag_im_jahr(f: _Frage, prozent: int, jahr: int, hinweise: list[str]) -> Decimal | None:
+    """`prozent` % of the case's Regelbedarf in `jahr`, as `_betrag`."""
     if f.regelbedarfsstufe is None or prozent == 0:
         return None
-    jahr = _erster_monat(f).year
     betrag = minderung_euro(f.regelbedarfsstufe, jahr, prozent)
     if betrag is not None:
         return betrag
@@ -943,11 +970,8 @@ def rechtsfolge_geprueft(
         z,
         anliegen,
         faellig,
-        stichtag,
         regelbedarfsstufe,
-        geburtsdatum,
         Bekanntgabeart.POST if bekanntgabe is None else bekanntgabe,
-        land,
         bewilligungszeitraum_ende,
         policy,
     )
@@ -995,11 +1019,14 @@ def rechtsfolge_geprueft(
         hinweise += codes
     if haupt.minderung_prozent and haupt.betrag_euro is None:
         hinweise.append("rf.betrag_unbekannt")
-    if haupt.betrag_euro is not None and beginn is not None and haupt.monate > 1:
+    if haupt.betrag_euro is not None and beginn is not None:
+        # the Minderungszeitraum reaches into a year whose Regelbedarf is unknown or another
+        # (§ 20 SGB II: "jeweils maßgebenden Regelbedarfs"); the amount given is of the first
+        # month's year
         letzter = plus_monate(beginn, haupt.monate - 1)
-        if letzter.year != beginn.year and _betrag(
-            attrs.evolve(f, verletzung_am=letzter - dt.timedelta(days=40)), 1, []
-        ) != _betrag(f, 1, []):
+        if letzter.year != beginn.year and _betrag_im_jahr(
+            f, haupt.minderung_prozent, letzter.year, hinweise
+        ) != _betrag_im_jahr(f, haupt.minderung_prozent, beginn.year, hinweise):
             hinweise.append("rf.betrag_jahreswechsel")
     haupt = attrs.evolve(
         haupt,
