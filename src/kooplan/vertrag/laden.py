@@ -24,6 +24,8 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Any, Final, TypeVar
 
+import attrs
+
 from kooplan.recht.policy import Policy
 from kooplan.vertrag.anfrage import Anfrage
 from kooplan.vertrag.felder import (
@@ -39,7 +41,7 @@ from kooplan.werte.ereignisse import ARTEN, QUERPRUEFUNGEN, Ereignis
 from kooplan.werte.fall import BEZUEGE, LAENDER, Fall
 from kooplan.werte.fehler import KooplanError, UngueltigeEingabe
 from kooplan.werte.plan import Eigenbemuehungen, Kooperationsplan
-from kooplan.werte.pruefen import FRUEHESTER_TAG, SPAETESTER_TAG
+from kooplan.werte.pruefen import FRUEHESTER_TAG, FRUEHESTES_GEBURTSDATUM, SPAETESTER_TAG
 from kooplan.werte.zwischenspeicher import anmelden
 
 __all__ = [
@@ -749,13 +751,82 @@ _Lies = Callable[[Any], Any]
 
 
 class _Form:
-    """How the fast reader reads one kind of object: a reader per key, the required keys."""
+    """How the fast reader reads one kind of object: a reader per key, the required keys, and
+    (for an event) how it is built from the values read."""
 
-    __slots__ = ("leser", "pflicht")
+    __slots__ = ("bau", "leser", "pflicht")
 
-    def __init__(self, spec: Mapping[str, Feld]) -> None:
+    def __init__(self, spec: Mapping[str, Feld], bau: _Bau | None = None) -> None:
         self.leser: dict[str, _Lies] = {k: _leser_fuer(f) for k, f in spec.items()}
         self.pflicht = frozenset(k for k, f in spec.items() if f.pflicht)
+        self.bau = bau
+
+
+_NEU: Final = object.__new__
+_SETZEN: Final = object.__setattr__
+
+
+class _Bau:
+    """Builds a value object of a frozen attrs class from values the fast reader has checked,
+    without running the class's validators a second time (the technique of
+    ``_entscheidung_aus_geprueftem`` in `kooplan.motor.entscheidung`: ``object.__new__`` and
+    ``object.__setattr__`` on the frozen class).
+
+    ``bauen(werte)`` sets every attrs field of the class: the value read (``werte[name]``; for a
+    field with a default ``werte.get(name, default)``), each through the field's converter where
+    it has one, as the constructor does. ``quer`` is the check the class runs in its
+    ``__attrs_post_init__`` (its `QUERPRUEFUNGEN` entry): it runs on all the field values, as
+    the constructor's ``_quer`` does, and a fault raises `Zurueck`. Like attrs' own
+    ``__init__``, ``bauen`` is generated from the fields (straight-line code, no loop over the
+    fields: a third faster per object than a loop), so no field can be left out.
+
+    Checked when the module is imported, so that a new field or a new check of a class cannot be
+    left out silently: the spec's keys are exactly the class's fields, a field without a default
+    is required by the spec, no default is a factory, no converter takes the instance, and a
+    class has an ``__attrs_post_init__`` exactly when ``quer`` is given. Where each check of the
+    validators is now made is written down below the builders."""
+
+    __slots__ = ("bauen", "cls", "namen")
+
+    def __init__(
+        self,
+        cls: type[Any],
+        spec: Mapping[str, Feld],
+        quer: Callable[[Mapping[str, Any]], UngueltigeEingabe | None] | None = None,
+    ) -> None:
+        felder = attrs.fields(cls)
+        name = cls.__name__
+        assert set(spec) == {a.name for a in felder}, f"{name}: the spec's keys are its fields"
+        assert (quer is not None) == hasattr(cls, "__attrs_post_init__"), f"{name}: post-init"
+        ns: dict[str, Any] = {"_neu": _NEU, "_setzen": _SETZEN, "_cls": cls, "_quer": quer}
+        ns["_Zurueck"] = Zurueck
+        zeilen = ["def bauen(werte):"]
+        for i, a in enumerate(felder):
+            assert a.name.isidentifier(), name
+            assert not isinstance(a.default, attrs.Factory), f"{name}.{a.name}: a factory"  # type: ignore[arg-type]
+            assert a.converter is None or not isinstance(a.converter, attrs.Converter), name
+            if a.default is attrs.NOTHING:
+                assert spec[a.name].pflicht, f"{name}.{a.name}: required by the class"
+                wert = f"werte[{a.name!r}]"
+            else:
+                ns[f"_d{i}"] = a.default
+                wert = f"werte.get({a.name!r}, _d{i})"
+            if a.converter is not None:
+                ns[f"_c{i}"] = a.converter
+                wert = f"_c{i}({wert})"
+            zeilen.append(f"    w{i} = {wert}")
+        zeilen.append("    inst = _neu(_cls)")
+        zeilen += [f"    _setzen(inst, {a.name!r}, w{i})" for i, a in enumerate(felder)]
+        if quer is not None:
+            alle = ", ".join(f"{a.name!r}: w{i}" for i, a in enumerate(felder))
+            zeilen.append(f"    if _quer({{{alle}}}) is not None:")
+            zeilen.append("        raise _Zurueck  # the exact reader reports it at its field")
+        zeilen.append("    return inst")
+        exec("\n".join(zeilen), ns)  # the code of the fields' names only, as attrs' __init__
+        self.bauen: Callable[[Mapping[str, Any]], Any] = ns["bauen"]
+        self.cls = cls
+        self.namen: tuple[str, ...] = tuple(a.name for a in felder)
+        """The fields `bauen` sets, in order (for the test that it sets every field)."""
 
 
 def _schnell_objekt(obj: Any, form: _Form) -> dict[str, Any]:
@@ -840,9 +911,9 @@ def _leser_fuer(feld: Feld) -> _Lies:
     if t is Typ.FALL_ID:
         return _lies_fall_id
     if t is Typ.PLAN:
-        return lambda w: Kooperationsplan(**_schnell_objekt(w, _PLAN_FORM))
+        return lambda w: _PLAN_BAU.bauen(_schnell_objekt(w, _PLAN_FORM))
     if t is Typ.EIGENBEMUEHUNGEN:
-        return lambda w: Eigenbemuehungen(**_schnell_objekt(w, _EIGENBEMUEHUNGEN_FORM))
+        return lambda w: _EIGENBEMUEHUNGEN_BAU.bauen(_schnell_objekt(w, _EIGENBEMUEHUNGEN_FORM))
     if t is Typ.FALL:
         return fall_schnell
     assert t is Typ.EREIGNISSE
@@ -926,18 +997,72 @@ def _schnell_ereignis(obj: Any) -> Ereignis:
         felder[key] = lies(wert)
     if not form.pflicht <= felder.keys():
         raise Zurueck
-    # the checks across fields (QUERPRUEFUNGEN) run in the event's constructor
-    ereignis: Ereignis = ARTEN[art](**felder)
+    # built without the validators, its check across fields (QUERPRUEFUNGEN) run by the builder
+    assert form.bau is not None
+    ereignis: Ereignis = form.bau.bauen(felder)
     return ereignis
 
 
+def _ereignis_form(art: str) -> _Form:
+    spec = {k: f for k, f in EREIGNIS_SPEC[art].items() if k != "art"}
+    quer = QUERPRUEFUNGEN.get(art)
+    return _Form(spec, _Bau(ARTEN[art], spec, quer[1] if quer is not None else None))
+
+
 _PLAN_FORM: Final = _Form(PLAN_FELDER)
+_PLAN_BAU: Final = _Bau(Kooperationsplan, PLAN_FELDER)
 _EIGENBEMUEHUNGEN_FORM: Final = _Form(EIGENBEMUEHUNGEN_FELDER)
-_EREIGNIS_FORM: Final = {
-    art: _Form({k: f for k, f in spec.items() if k != "art"}) for art, spec in EREIGNIS_SPEC.items()
-}
-"""The event forms without "art" (the fast reader looks the form up by it)."""
+_EIGENBEMUEHUNGEN_BAU: Final = _Bau(Eigenbemuehungen, EIGENBEMUEHUNGEN_FELDER)
+_EREIGNIS_FORM: Final = {art: _ereignis_form(art) for art in EREIGNIS_SPEC}
+"""The event forms without "art" (the fast reader looks the form up by it), with their builders."""
 _FALL_FORM: Final = _Form(FALL_FELDER)
+_FALL_BAU: Final = _Bau(Fall, {k: f for k, f in FALL_FELDER.items() if k != "schema"})
+
+BAUPLAENE: Final[Mapping[type[Any], _Bau]] = {
+    Fall: _FALL_BAU,
+    Kooperationsplan: _PLAN_BAU,
+    Eigenbemuehungen: _EIGENBEMUEHUNGEN_BAU,
+    **{ARTEN[art]: form.bau for art, form in _EREIGNIS_FORM.items() if form.bau is not None},
+}
+"""Every builder of the fast reader by its class. Not in `__all__`: named for the test that
+each sets every attrs field of its class."""
+
+_NENNT: Final[Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]] = {
+    art: tuple((feld, erlaubt) for (a, feld), erlaubt in BEZUEGE.items() if a == art)
+    for art, _ in BEZUEGE
+}
+"""`BEZUEGE` by art: the fields of an event of that art that name another event, and the arts
+they may name."""
+
+# -- where the checks of the validators are made on the fast path ---------------------------------
+# Where the fast reader makes each check of the value objects' validators, now that it builds
+# them without running those (each is the same as the validator's or stricter; a fault raises
+# `Zurueck`, and the exact reader reports it):
+#
+# * every date (``ist_tag``: a ``date``, not a ``datetime``, from 1.1.1900 to 31.12.2099):
+#   `_lies_datum` (``date.fromisoformat`` of ``JJJJ-MM-TT`` gives a ``date``; the same range);
+#   ``Fall.geburtsdatum``'s own range (from `FRUEHESTES_GEBURTSDATUM`): `_fall_schnell_bauen`;
+# * ``ist_bool``: `_lies_bool` (only ``True`` and ``False``);
+# * ``ist_int`` with its range (``regelbedarfsstufe`` 1–4, ``anzahl`` 1–1000, ``prozent`` 1–100,
+#   ``stufe`` 1–3, ``monate`` 1–12): ``lies_int`` of `_leser_fuer` with the range of the
+#   field's `Feld` (an ``int``, never a ``bool``);
+# * ``ist_text``: `_lies_text`; ``ist_textliste`` with its least length (``schritte``: 1):
+#   ``lies_liste`` (a list of non-empty texts, made a tuple, as the converter does);
+# * ``ist_enum`` and ``_ist_land``: ``lies_wert`` (only the enum's values, as members; only
+#   `LAENDER`);
+# * ``ist_fall_id``: `_lies_fall_id`; ``ist_ereignis_id`` (``id``, ``bezug``, ``einladung``):
+#   `_lies_id`;
+# * ``ist_instanz`` (``plan``, ``eigenbemuehungen``): the builders `_PLAN_BAU` and
+#   `_EIGENBEMUEHUNGEN_BAU` make exactly those classes;
+# * the checks across fields of an event (``__attrs_post_init__``: ``termin`` not before ``am``,
+#   ``bis`` not before ``am``, the Eingliederungsvereinbarung before 1.7.2023, the fields of a
+#   Minderung): `QUERPRUEFUNGEN`, run by `_Bau` on the built event;
+# * ``Fall.ereignisse`` (``_pruefe_ereignisse``: a tuple of events, ids unique, every ``bezug``
+#   and ``einladung`` naming an earlier event in fold order of an art it may name):
+#   `_lies_ereignisse` builds the tuple of events, `_bezuege_schnell` checks the rest.
+#
+# tests/test_schnelles_lesen.py holds every fast field reader to the validator of its attrs field
+# and every builder to the fields of its class.
 
 
 def fall_schnell(obj: Any) -> Fall:
@@ -946,13 +1071,55 @@ def fall_schnell(obj: Any) -> Fall:
     `Zurueck`, and the
     exact reader reads the case again to report its first fault with its path. The fast reader
     accepts a subset of what the exact reader accepts (its field readers are stricter than
-    `_pruefe_wert`) and builds with the same cross-field checks and constructors; property
+    `_pruefe_wert`) and builds the value objects without their validators (`_Bau`), making
+    every check that only those make itself (the comment after `BAUPLAENE` says where); property
     tests hold it to the exact reader (it never accepts what the exact one refuses, and builds
     the same case).
 
     Not in `__all__` (a case is read with `fall_aus_objekt`, which tries this reader first):
     named for those tests."""
-    return _fall_bauen(_schnell_objekt(obj, _FALL_FORM))
+    return _fall_schnell_bauen(_schnell_objekt(obj, _FALL_FORM))
+
+
+def _fall_schnell_bauen(felder: Mapping[str, Any]) -> Fall:
+    """The case from its fields as the fast reader read them, without `Fall`'s validators: the
+    checks that only they make are made here (the birth date's range, the ids and the events
+    named by ``bezug`` and ``einladung``)."""
+    geburtsdatum = felder.get("geburtsdatum")
+    if geburtsdatum is not None and not (FRUEHESTES_GEBURTSDATUM <= geburtsdatum <= SPAETESTER_TAG):
+        raise Zurueck
+    _bezuege_schnell(felder["ereignisse"])
+    fall: Fall = _FALL_BAU.bauen(felder)
+    return fall
+
+
+def _bezuege_schnell(ereignisse: tuple[Ereignis, ...]) -> None:
+    """What ``_pruefe_ereignisse`` (the validator of ``Fall.ereignisse``) checks beyond the
+    events themselves, or `Zurueck`: every ``id`` once in the case; every field that names
+    another event (`BEZUEGE`) names the id of an event of an art it may name that comes
+    earlier in fold order (date order; the same day: input order)."""
+    gesehen: dict[str, int] = {}
+    nennen: list[int] = []
+    for i, e in enumerate(ereignisse):
+        eid = e.id
+        if eid is not None:
+            if eid in gesehen:
+                raise Zurueck
+            gesehen[eid] = i
+        if e.art in _NENNT:
+            nennen.append(i)
+    for i in nennen:
+        e = ereignisse[i]
+        for feld, erlaubt in _NENNT[e.art]:
+            ziel_id = getattr(e, feld)
+            if ziel_id is None:
+                continue
+            j = gesehen.get(ziel_id)
+            if j is None:
+                raise Zurueck
+            ziel = ereignisse[j]
+            if ziel.art not in erlaubt or ziel.am > e.am or (ziel.am == e.am and j >= i):
+                raise Zurueck
 
 
 def _fall_bauen(felder: Mapping[str, Any]) -> Fall:
