@@ -874,3 +874,24 @@ def test_the_step_notes_where_counting_a_sperrzeit_bei_meldeversaeumnis_would_ch
     assert stufe_31(z, D(2024, 5, 6)) == stufe
     _, codes = rechtsfolge(z, "eigenbemuehungen", D(2024, 5, 6), D(2024, 5, 6))
     assert ("offen.stufe_sperrzeit_meldeversaeumnis" in codes) is offen
+
+
+@pytest.mark.parametrize(
+    ("ende", "vorher"),
+    [(D(2026, 8, 31), True), (D(2026, 9, 1), False), (D(2026, 12, 31), False)],
+)
+def test_a_bewilligungszeitraum_that_ends_before_the_first_month_of_the_loss_says_so(
+    ende: dt.date, vorher: bool
+) -> None:
+    # "Der Leistungsanspruch entfällt mit Beginn des Kalendermonats, der auf die Feststellung des
+    # dritten versäumten Meldetermins … folgt" and "gilt bis zum Ablauf des ursprünglichen
+    # Bewilligungszeitraums" (§ 7b Abs. 4 Satz 2, 3 n.F.): due 10.8.2026, the loss could begin
+    # on 1.9.2026 at the earliest; a period that ends on 31.8.2026 ends before it, one that ends
+    # on 1.9.2026 still covers that day
+    z = _z(*_versaeumt(2), bis=D(2026, 8, 1))
+    rf, codes = rechtsfolge(
+        z, "einladung", D(2026, 8, 1), D(2026, 8, 10), bewilligungszeitraum_ende=ende
+    )
+    assert rf.nicht_erreichbar is True
+    assert rf.beginn_fruehestens == D(2026, 9, 1)
+    assert ("rf.bewilligungszeitraum_endet_vorher" in codes) is vorher
