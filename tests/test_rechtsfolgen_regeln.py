@@ -563,12 +563,28 @@ def test_rechtsfolge_names_a_wrong_land_bekanntgabe_policy_or_end_of_the_period(
     assert (info.value.ort, info.value.meldung) == (ort, meldung)
 
 
-@pytest.mark.parametrize("land", ["DE-BE", "DE-BY"])
-def test_a_known_land_is_taken(land: str) -> None:
-    z = kooplan.falte(_arg_fall(), ARG_TAG)
-    rf, codes = rechtsfolge(z, "massnahme", ARG_TAG, ARG_TAG, land=land)
-    assert rf.minderung_prozent == 10
-    assert "rf.feststellung_ohne_land" not in codes
+@pytest.mark.parametrize(
+    ("land", "bis", "notiz"),
+    [
+        # 6.1.2027 is a Wednesday, a holiday in Bavaria (Heilige Drei Könige), not in Berlin
+        ("DE-BE", D(2027, 1, 6), None),
+        ("DE-BY", D(2027, 1, 7), "offen.feststellung_frist_verschoben"),
+        (None, D(2027, 1, 6), "rf.feststellung_ohne_land"),
+    ],
+)
+def test_the_land_given_moves_the_end_of_the_six_months_for_the_feststellung(
+    land: str | None, bis: dt.date, notiz: str | None
+) -> None:
+    # "Die Feststellung der Minderung ist nur innerhalb von sechs Monaten ab dem Zeitpunkt der
+    # Pflichtverletzung zulässig." (§ 31b Abs. 1 Satz 3); "Fällt das Ende einer Frist auf einen
+    # Sonntag, einen gesetzlichen Feiertag oder einen Sonnabend, endet die Frist mit dem Ablauf
+    # des nächstfolgenden Werktages." (§ 26 Abs. 3 Satz 1 SGB X)
+    z = _z(PlanErstellt(am=D(2026, 6, 1)), bis=D(2026, 7, 6))
+    rf, codes = rechtsfolge(z, "massnahme", D(2026, 7, 6), D(2026, 7, 6), land=land)
+    assert rf.minderung_prozent == 30
+    assert rf.feststellung_bis == bis
+    moeglich = {"offen.feststellung_frist_verschoben", "rf.feststellung_ohne_land"}
+    assert moeglich & set(codes) == ({notiz} if notiz else set())
 
 
 def test_the_abs7_look_back_answers_without_a_list_for_its_notes() -> None:
@@ -895,3 +911,20 @@ def test_a_bewilligungszeitraum_that_ends_before_the_first_month_of_the_loss_say
     assert rf.nicht_erreichbar is True
     assert rf.beginn_fruehestens == D(2026, 9, 1)
     assert ("rf.bewilligungszeitraum_endet_vorher" in codes) is vorher
+
+
+def test_a_minderung_from_a_supplied_year_into_the_next_says_so() -> None:
+    # § 31a Abs. 1 n.F., 30 % for three months from 1.12.2027: December in the policy's row for
+    # 2027 (570 Euro: 171,00 Euro), January and February 2028 in a year with no row
+    z = _z(PlanErstellt(am=D(2027, 9, 1)), bis=D(2027, 11, 15))
+    rf, codes = rechtsfolge(
+        z,
+        "eigenbemuehungen",
+        D(2027, 11, 15),
+        D(2027, 11, 15),
+        regelbedarfsstufe=1,
+        policy=_MIT_2027,
+    )
+    assert (rf.minderung_prozent, rf.monate, rf.betrag_euro) == (30, 3, Decimal("171.00"))
+    assert rf.beginn_fruehestens == D(2027, 12, 1)
+    assert {"rf.betrag_jahreswechsel", "rf.regelbedarf_vorgegeben"} <= set(codes)
