@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,7 @@ import kooplan
 from faelle_bau import offene_massnahme
 from kooplan import (
     Anliegen,
+    Bekanntgabeart,
     Fall,
     Mitwirkung,
     MitwirkungUnterblieben,
@@ -23,12 +25,14 @@ from kooplan import (
 from kooplan.ereignisse import Minderungsgrund, Tatbestand
 from kooplan.fehler import KooplanError, UngueltigeEingabe
 from kooplan.motor.entscheidung import entscheide_zustand
+from kooplan.motor.rechtsfolgen import Rechtsfolge
 from kooplan.phasen import Phase, Zustand, falte, zeitschritte
 from kooplan.recht import Fassung, Regime, alle_grenzen, fassung_am, regime_am
 from kooplan.vertrag import fall_aus_objekt
 from regeln_bau import codes as _codes
 from regeln_bau import eingefordert as _eingefordert
 from regeln_bau import fall as _fall
+from regeln_bau import versaeumte_termine as _versaeumt
 
 D = dt.date
 PFLICHT = Minderungsgrund.PFLICHTVERLETZUNG
@@ -390,6 +394,17 @@ _Z_RF = falte(fall_aus_objekt(offene_massnahme("JC-Z")), D(2025, 3, 10))
             "geburtsdatum",
             "'geburtsdatum' liegt nach dem Stichtag; das Geburtsdatum kann nicht stimmen.",
         ),
+        ({"land": "DE-XX"}, "land", "'land' muss ein Land als ISO 3166-2 sein (z. B. \"DE-BE\")."),
+        (
+            {"bewilligungszeitraum_ende": "2025-12-31"},
+            "bewilligungszeitraum_ende",
+            "'bewilligungszeitraum_ende' muss ein Datum sein (ohne Uhrzeit).",
+        ),
+        (
+            {"bekanntgabe": "post"},
+            "bekanntgabe",
+            "'bekanntgabe' muss eine kooplan.Bekanntgabeart sein.",
+        ),
     ],
 )
 def test_entscheide_zustand_names_a_wrong_argument(
@@ -477,10 +492,49 @@ _TAG = dt.date(2025, 3, 10)
 def test_a_policy_of_the_wrong_kind_is_refused_by_entscheide() -> None:
     with pytest.raises(UngueltigeEingabe) as info:
         kooplan.entscheide(_arg_fall(), "einladung", ARG_TAG, None, "einzelfall")  # type: ignore[arg-type]
-    assert info.value.ort == "policy"
+    assert (info.value.ort, info.value.meldung) == (
+        "policy",
+        "'policy' muss eine kooplan.Policy sein.",
+    )
 
 
 def test_entscheide_refuses_a_policy_that_is_not_one() -> None:
     with pytest.raises(UngueltigeEingabe) as info:
         entscheide(_FALL, "massnahme", _TAG, policy="standard")  # type: ignore[arg-type]
-    assert info.value.ort == "policy"
+    assert (info.value.ort, info.value.meldung) == (
+        "policy",
+        "'policy' muss eine kooplan.Policy sein.",
+    )
+
+
+def test_entscheide_zustand_gives_land_period_and_bekanntgabe_to_the_rechtsfolgen() -> None:
+    # B, an outstanding Maßnahme (10 %). Due 6.7.2025: the six months for the Feststellung
+    # (§ 31b Abs. 1 Satz 3) end on 6.1.2026, a holiday in Bavaria, not in Berlin; "Fällt das Ende
+    # einer Frist auf … einen gesetzlichen Feiertag …, endet die Frist mit dem Ablauf des
+    # nächstfolgenden Werktages" (§ 26 Abs. 3 Satz 1 SGB X).
+    def rf(faellig: dt.date, **kw: Any) -> Rechtsfolge:
+        e = entscheide_zustand(_Z_RF, Anliegen.MASSNAHME, D(2025, 3, 10), faellig, **kw)
+        assert e.rechtsfolgen is not None
+        return e.rechtsfolgen
+
+    assert rf(D(2025, 7, 6)).feststellung_bis == D(2026, 1, 6)
+    assert rf(D(2025, 7, 6), land="DE-BE").feststellung_bis == D(2026, 1, 6)
+    assert rf(D(2025, 7, 6), land="DE-BY").feststellung_bis == D(2026, 1, 7)
+    # due 28.4.2025: by post made known on the fourth day (2.5.2025, § 37 Abs. 2 SGB X from
+    # 1.1.2025), so the Minderung runs from 1.6.2025; handed over on the day, from 1.5.2025
+    # (§ 31b Abs. 1 Satz 1)
+    assert rf(D(2025, 4, 28)).beginn_fruehestens == D(2025, 6, 1)
+    hand = rf(D(2025, 4, 28), bekanntgabe=Bekanntgabeart.PERSOENLICH)
+    assert hand.beginn_fruehestens == D(2025, 5, 1)
+    # C, the third consecutive missed invitation with RFB: nicht erreichbar "bis zum Ablauf des
+    # ursprünglichen Bewilligungszeitraums" (§ 7b Abs. 4 Satz 3 n.F.)
+    z = falte(_fall(*_versaeumt(2)), D(2026, 8, 1))
+    e = entscheide_zustand(
+        z,
+        Anliegen.EINLADUNG,
+        D(2026, 8, 1),
+        D(2026, 8, 10),
+        bewilligungszeitraum_ende=D(2026, 12, 31),
+    )
+    assert e.rechtsfolgen is not None and e.rechtsfolgen.nicht_erreichbar is True
+    assert "Bewilligungszeitraums am 31.12.2026" in e.rechtsfolgen.text
