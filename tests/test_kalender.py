@@ -524,6 +524,8 @@ UHRZEIT = dt.datetime(2024, 3, 1, 10, 0)
 #: Each public function with one argument that is a datetime, and that argument's name.
 AUFRUFE: list[tuple[str, Callable[[], object]]] = [
     ("aufgabe_zur_post", lambda: bekanntgabe(UHRZEIT)),  # type: ignore[arg-type]
+    ("versand", lambda: bekanntgabe_am(UHRZEIT)),  # type: ignore[arg-type]
+    ("versand", lambda: bekanntgabe_am(UHRZEIT, Bekanntgabeart.PERSOENLICH)),  # type: ignore[arg-type]
     ("wirksam_am", lambda: minderung_beginn(UHRZEIT)),  # type: ignore[arg-type]
     ("beginn", lambda: minderung_ende(UHRZEIT, 1)),  # type: ignore[arg-type]
     ("erfuellt_am", lambda: aufhebung_bei_erfuellung(D(2024, 3, 1), UHRZEIT)),  # type: ignore[arg-type]
@@ -541,6 +543,12 @@ def test_a_datetime_is_refused_naming_the_argument(name: str, aufruf: Callable[[
     with pytest.raises(UngueltigeEingabe) as info:
         aufruf()
     assert info.value.meldung == f"'{name}' muss ein Datum sein (datetime.date, ohne Uhrzeit)."
+
+
+def test_bekanntgabe_am_names_a_way_of_sending_that_is_none() -> None:
+    with pytest.raises(UngueltigeEingabe) as info:
+        bekanntgabe_am(D(2025, 1, 28), "post")  # type: ignore[arg-type]
+    assert info.value.meldung == "'art' muss eine Bekanntgabeart sein."
 
 
 def test_the_last_day_of_the_range_is_a_day_and_the_message_names_the_range() -> None:

@@ -94,11 +94,16 @@ FUER_UEBERLEBENDE: dict[str, list[str]] = {
         "tests/test_api.py",
         "tests/test_entscheidung_regeln.py",
         "tests/test_tabellenaufbau.py",
+        # the panel (entscheide_stichtage) and the kept answers of the tables
+        "tests/test_zeitreihe.py",
+        "tests/test_zeitreihe_argumente.py",
+        "tests/test_gedaechtnis_entscheidung.py",
     ],
     "motor.phasen": [
         "tests/test_phasen.py",
         "tests/test_schlichtung_ende.py",
         "tests/test_tabellenaufbau.py",
+        "tests/test_zeitreihe.py",
     ],
     "motor.kalender": ["tests/test_kalender.py"],
     "vertrag/laden": ["tests/test_vertrag.py"],

@@ -206,9 +206,10 @@ def bekanntgabe_am(versand: dt.date, art: Bekanntgabeart = Bekanntgabeart.POST) 
     """
     if not isinstance(art, Bekanntgabeart):
         raise UngueltigeEingabe("'art' muss eine Bekanntgabeart sein.")
+    tag = _pruefe_tag(versand, "versand")
     if art is Bekanntgabeart.PERSOENLICH:
-        return _pruefe_tag(versand, "versand")
-    return bekanntgabe(versand)
+        return tag
+    return bekanntgabe(tag)
 
 
 def minderung_beginn(wirksam_am: dt.date) -> dt.date:
