@@ -298,6 +298,12 @@ def test_eine_datei_und_ein_ordner(tmp_path: Path) -> None:
         (KAPUTT.replace("    - anliegen: massnahme", "    - anliegen: [massnahme"),
          "Zeile 7, Spalte 15", "kein gültiges YAML"),
         ("titel: nur ein Objekt\n", None, "erwartet wird eine nicht leere Liste von Szenarien"),
+        # an expectation written twice: PyYAML would keep the last one without a word
+        (KAPUTT.replace("{modus: mit_rfbb}", "{modus: mit_rfb, modus: ohne_rfb}"),
+         "Zeile 8, Spalte 34", "der Schlüssel 'modus' steht zweimal in einem Objekt"),
+        (KAPUTT.replace("      stichtag: 2025-05-06\n",
+                        "      stichtag: 2025-05-06\n      stichtag: 2025-05-07\n"),
+         "Zeile 8, Spalte 7", "der Schlüssel 'stichtag' steht zweimal in einem Objekt"),
         (KAPUTT.replace("{modus: mit_rfbb}", "{regel: b.ohne_plann}"),
          "Szenario 1, Frage 1, erwartet.regel",
          'unzulässiger Wert "b.ohne_plann"; erlaubt sind: alle.erste_einladung'),

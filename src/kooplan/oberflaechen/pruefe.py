@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -256,6 +257,36 @@ def dateien() -> list[tuple[str, Traversable]]:
     return out
 
 
+@functools.cache
+def _lader(yaml: Any) -> type:
+    """PyYAML's `SafeLoader` that refuses a key given twice in one mapping (PyYAML keeps the
+    last silently, so an expectation written twice would be lost without a word)."""
+
+    class Lader(yaml.SafeLoader):  # type: ignore[misc]
+        pass
+
+    def abbildung(loader: Any, node: Any, deep: bool = False) -> Any:
+        gesehen: set[Any] = set()
+        for schluessel_knoten, _ in node.value:
+            schluessel = loader.construct_object(schluessel_knoten, deep=deep)
+            try:
+                doppelt = schluessel in gesehen
+                gesehen.add(schluessel)
+            except TypeError:  # not hashable: construct_mapping names it
+                continue
+            if doppelt and schluessel != "<<":
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"der Schlüssel {schluessel!r} steht zweimal in einem Objekt",
+                    schluessel_knoten.start_mark,
+                )
+        return loader.construct_mapping(node, deep=deep)
+
+    Lader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, abbildung)
+    return Lader
+
+
 def yaml_laden(text: str, datei: str) -> Any:
     """Parse YAML text safely (PyYAML is imported here, not before); `SzenarioFehler` with the
     line and column of a syntax error."""
@@ -269,7 +300,7 @@ def yaml_laden(text: str, datei: str) -> Any:
             "pip install 'kooplan[pruefe]'",
         ) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_lader(yaml))  # a SafeLoader (_lader)
     except yaml.MarkedYAMLError as err:
         marke = err.problem_mark
         ort = f"Zeile {marke.line + 1}, Spalte {marke.column + 1}" if marke else None
