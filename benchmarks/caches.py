@@ -11,7 +11,9 @@ two runs with all caches give the noise: their ratio would be 1.00 on a quiet ma
 of the runs rotates from round to round. Every run starts with all caches empty, so it pays for
 filling them, as one command-line run does.
 
-A cache is disabled where its module looks it up: a function kept by ``functools.lru_cache`` is
+It measures every cache kooplan registers (``kooplan.werte.zwischenspeicher.belegung()``, every
+module of kooplan imported first) and stops with a message naming the difference when its list
+``CACHES`` names one more or one less. A cache is disabled where its module looks it up: a function kept by ``functools.lru_cache`` is
 replaced by its uncached ``__wrapped__``; a dict cache is replaced by a dict that stores but
 never hits (its ``get`` is an empty dict's, so a lookup costs what a miss costs). Every run's
 output is checked to be the same bytes as the run with all caches.
@@ -32,6 +34,7 @@ import gc
 import hashlib
 import importlib
 import json
+import pkgutil
 import statistics
 import sys
 import time
@@ -48,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from suite import maschine
 
 import daten
+import kooplan
 from kooplan.batch import entscheide_jsonl
 from kooplan.werte.zwischenspeicher import alle_leeren, belegung
 
@@ -69,19 +73,21 @@ class Cache:
         return hasattr(self.objekt(), "cache_info")
 
 
-#: Every cache in kooplan's code (grep ``anmelden(``, ``lru_cache``, ``functools.cache``); one that
-#: is not there any more is skipped.
+#: Every cache kooplan registers (``kooplan.werte.zwischenspeicher.anmelden``), by the module
+#: attribute its module looks it up by; `pruefe_liste` refuses to measure when this list and the
+#: registry differ.
 CACHES: tuple[Cache, ...] = (
     Cache("vertrag.laden.tage", "kooplan.vertrag.laden", "_TAGE", 73_049, "valid days 1900-2099"),
     Cache(
         "werte.ausgabe.fragmente", "kooplan.werte.ausgabe", "_FRAGMENTE", 4096, "cleared when full"
     ),
     Cache(
-        "entscheidung.gruende", "kooplan.motor.entscheidung", "_GRUENDE", None, "rules x regimes"
+        "entscheidung.tabelle",
+        "kooplan.motor.entscheidung",
+        "_TABELLE",
+        65_536,
+        "cleared when full",
     ),
-    Cache("rechtsfolgen.minderung_beginn", "kooplan.motor.rechtsfolgen", "_minderung_beginn"),
-    Cache("rechtsfolgen.bekanntgabe_am", "kooplan.motor.rechtsfolgen", "_bekanntgabe_am"),
-    Cache("rechtsfolgen.minderung_euro", "kooplan.motor.rechtsfolgen", "_minderung_euro"),
     Cache(
         "rechtsfolgen.pflichtverletzung_folge",
         "kooplan.motor.rechtsfolgen",
@@ -96,6 +102,29 @@ CACHES: tuple[Cache, ...] = (
         "kalender.feiertage", "kooplan.motor.kalender", "_feiertage", None, "17 calendars x years"
     ),
 )
+
+
+def pruefe_liste() -> list[str]:
+    """What keeps `CACHES` from being the registry: a cache registered but not listed, one
+    listed but not registered, or one whose module attribute is not a dict or an lru cache."""
+    for m in pkgutil.walk_packages(kooplan.__path__, "kooplan."):  # every module registers its
+        if not m.name.endswith("__main__"):  # caches when imported, also one off this path
+            importlib.import_module(m.name)
+    registriert = set(belegung())
+    gelistet = {c.name for c in CACHES}
+    fehler = [f"registered but not in CACHES: {n}" for n in sorted(registriert - gelistet)]
+    fehler += [f"in CACHES but not registered: {n}" for n in sorted(gelistet - registriert)]
+    alle_leeren()
+    for c in CACHES:
+        o = c.objekt()
+        if isinstance(o, dict):  # the very dict registered under its name
+            o[pruefe_liste] = None
+            if belegung().get(c.name) != 1:
+                fehler.append(f"{c.name}: {c.modul}.{c.attribut} is not the dict registered")
+            o.clear()
+        elif not (hasattr(o, "__wrapped__") and hasattr(o, "cache_info")):
+            fehler.append(f"{c.name}: {c.modul}.{c.attribut} is not a dict or an lru cache")
+    return fehler
 
 
 class _NieTreffer(dict):  # type: ignore[type-arg]
@@ -136,7 +165,7 @@ def ohne(c: Cache) -> Any:
 
 def leeren() -> None:
     alle_leeren()
-    for c in CACHES:  # also those not registered
+    for c in CACHES:  # (all registered: `pruefe_liste`)
         o = c.objekt()
         if c.ist_lru():
             o.cache_clear()
@@ -300,11 +329,14 @@ def main() -> None:
     ap.add_argument("--schnell", action="store_true")
     a = ap.parse_args()
     n, runden = (500, 2) if a.schnell else (a.n, a.runden)
-    caches = [c for c in CACHES if c.objekt() is not None]
-    bekannt = {c.name for c in caches}
-    fremd = sorted(set(belegung()) - bekannt)
-    if fremd:
-        print(f"registered but not measured here: {', '.join(fremd)}", file=sys.stderr)
+    fehler = pruefe_liste()
+    if fehler:
+        sys.exit(
+            "benchmarks/caches.py: its list CACHES is not kooplan's registry of caches "
+            "(kooplan.werte.zwischenspeicher.belegung()); bring it in step:\n  "
+            + "\n  ".join(fehler)
+        )
+    caches = list(CACHES)
     zeilen = list(daten.zeilen(n))
     entscheiden(zeilen[:200], a.anliegen, a.stichtag)  # imports, first calls
     m = messen(caches, zeilen, a.anliegen, a.stichtag, runden)

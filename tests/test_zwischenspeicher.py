@@ -19,12 +19,8 @@ ANLIEGEN = ("einladung", "massnahme", "vermittlungsvorschlag", "eigenbemuehungen
 
 def test_every_cache_is_registered_and_emptied() -> None:
     assert set(belegung()) == {
-        "entscheidung.gruende",
-        "entscheidung.naechste_ueberpruefung",
-        "entscheidung.rechtsstand_hinweise",
         "entscheidung.tabelle",
         "kalender.feiertage",
-        "rechtsfolgen.feststellung_bis",
         "rechtsfolgen.nicht_erreichbar_stufe",
         "rechtsfolgen.pflichtverletzung_folge",
         "vertrag.laden.tage",

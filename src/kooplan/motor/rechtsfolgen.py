@@ -1015,8 +1015,7 @@ def rechtsfolge_geprueft(
     if haupt.minderung_prozent or haupt.entzug_regelbedarf:
         # § 31b Abs. 1 Satz 3 (for § 31a Abs. 7 by § 31b Abs. 3 Satz 2); § 7b Abs. 4 Satz 2 n.F.
         # refers to § 31b Abs. 4 only
-        feststellung, codes = _feststellung_gemerkt(faellig, land)
-        hinweise += codes
+        feststellung = _feststellung_bis(faellig, land, hinweise)
     if haupt.minderung_prozent and haupt.betrag_euro is None:
         hinweise.append("rf.betrag_unbekannt")
     if haupt.betrag_euro is not None and beginn is not None:
@@ -1035,17 +1034,6 @@ def rechtsfolge_geprueft(
         feststellung_bis=feststellung,
     )
     return haupt, tuple(dict.fromkeys(hinweise))
-
-
-@functools.lru_cache(maxsize=4096, typed=True)
-def _feststellung_gemerkt(faellig: dt.date, land: str | None) -> tuple[dt.date, tuple[str, ...]]:
-    """`_feststellung_bis` with its notes, kept by its two inputs (for a case without a Land
-    it looks up the holidays of every Land)."""
-    hinweise: list[str] = []
-    return _feststellung_bis(faellig, land, hinweise), tuple(hinweise)
-
-
-anmelden("rechtsfolgen.feststellung_bis", _feststellung_gemerkt)
 
 
 def _feststellung_bis(faellig: dt.date, land: str | None, hinweise: list[str]) -> dt.date:
