@@ -16,6 +16,7 @@ import pytest
 from kooplan import (
     UEBERGAENGE,
     BereitschaftErklaert,
+    Eingliederungsvereinbarung,
     EinladungVersandt,
     Fall,
     LeistungsbezugAufgenommen,
@@ -29,6 +30,7 @@ from kooplan import (
     PlanErstellt,
     PlanFortgeschrieben,
     PlanGescheitert,
+    SchlichtungBeendet,
     SchlichtungBegonnen,
     TerminVersaeumt,
     TerminWahrgenommen,
@@ -41,6 +43,8 @@ from kooplan import (
     verlauf,
 )
 from kooplan.ereignisse import HaerteFestgestellt, MinderungAufgehoben
+from kooplan.fehler import UngueltigeEingabe
+from kooplan.phasen import zeitschritte
 from kooplan.plan import Kooperationsplan
 from kooplan.recht import Regime
 
@@ -500,3 +504,90 @@ def test_an_event_before_1_july_2023_names_the_ort_of_its_day() -> None:
     with pytest.raises(RechtsstandNichtAbgedeckt) as info2:
         schritt(Zustand(), PlanErstellt(am=D(2023, 6, 30)))
     assert info2.value.ort == "am"
+
+
+# -- the state shown, kept and counted -------------------------------------------------------------
+
+
+def test_the_repr_of_a_state_names_its_outstanding_kinds_in_order_and_nothing_personal() -> None:
+    z = falte(
+        _fall(
+            PlanErstellt(am=D(2024, 3, 1)),
+            MitwirkungUnterblieben(
+                am=D(2024, 4, 2), id="u1", mitwirkung=Mitwirkung.MASSNAHME, wichtiger_grund=False
+            ),
+            MitwirkungUnterblieben(
+                am=D(2024, 4, 3),
+                id="u2",
+                mitwirkung=Mitwirkung.EIGENBEMUEHUNGEN,
+                wichtiger_grund=False,
+            ),
+        ),
+        D(2024, 4, 5),
+    )
+    assert repr(z) == (
+        "Zustand(phase=mitwirkung_eingefordert, offen=[eigenbemuehungen,massnahme], "
+        "terminlauf=0, plan_am=2024-03-01, minderungen=0)"
+    )
+
+
+def test_time_steps_that_are_not_due_leave_every_field_of_the_state_as_it_was() -> None:
+    # an old Eingliederungsvereinbarung (concluded before 1.7.2023, § 65 Abs. 4 SGB II a.F.)
+    # and an invitation with its meeting day are kept by the state; no Schlichtung ends
+    mit_ev = falte(
+        _fall(
+            Eingliederungsvereinbarung(am=D(2023, 5, 2)),
+            EinladungVersandt(am=D(2023, 8, 1), id="e1", termin=D(2023, 8, 8)),
+        ),
+        D(2023, 8, 2),
+    )
+    assert mit_ev.alte_ev_am == D(2023, 5, 2)
+    assert mit_ev.einladungen_termin == (("e1", D(2023, 8, 8)),)
+    assert zeitschritte(mit_ev, D(2023, 8, 2)) == mit_ev
+    in_schlichtung = falte(
+        _fall(
+            EinladungVersandt(am=D(2024, 4, 29), id="e1", termin=D(2024, 5, 6)),
+            PlanGescheitert(am=D(2024, 5, 6)),
+            SchlichtungBegonnen(am=D(2024, 5, 13), verlangt_von=VerlangtVon.BEIDE),
+        ),
+        D(2024, 5, 20),
+    )
+    assert zeitschritte(in_schlichtung, D(2024, 5, 20)) == in_schlichtung
+
+
+def test_every_schlichtung_of_the_benefit_period_is_counted() -> None:
+    # § 15a Abs. 1 SGB II a.F. sets no limit; a policy may (schlichtung_hoechstzahl), so the state
+    # counts each Schlichtung begun
+    z = falte(
+        _fall(
+            PlanGescheitert(am=D(2024, 5, 6)),
+            SchlichtungBegonnen(am=D(2024, 5, 13), verlangt_von=VerlangtVon.BEIDE),
+            SchlichtungBeendet(am=D(2024, 5, 27), einigung=True),
+            PlanGescheitert(am=D(2024, 9, 2)),
+            SchlichtungBegonnen(am=D(2024, 9, 9), verlangt_von=VerlangtVon.JOBCENTER),
+        ),
+        D(2024, 9, 10),
+    )
+    assert z.schlichtungen == 2
+
+
+def test_a_step_on_the_first_day_of_the_buergergeld_law_cites_its_norm() -> None:
+    # 1.7.2023: the Kooperationsplan of § 15 SGB II a.F. (Bürgergeld-Gesetz) applies from that
+    # day, so a plan made on it is a step under § 15 Abs. 2 a.F.
+    (schritt_1,) = verlauf(_fall(PlanErstellt(am=D(2023, 7, 1))), D(2023, 7, 2))
+    assert (schritt_1.tag, schritt_1.norm) == (D(2023, 7, 1), "§ 15 Abs. 2 SGB II a.F.")
+
+
+def test_a_missed_meeting_naming_an_invitation_the_state_does_not_know_is_refused() -> None:
+    # whether the meeting was one "trotz schriftlicher Belehrung über die Rechtsfolgen" (§ 32
+    # Abs. 1 Satz 1, § 7b Abs. 4 Satz 1 n.F.) is a fact of the invitation it names; a case read
+    # from its events never names one it lacks, a state stepped by hand may
+    z = falte(_fall(EinladungVersandt(am=D(2026, 7, 6), id="e1", rfb=True)), D(2026, 7, 7))
+    with pytest.raises(UngueltigeEingabe) as info:
+        schritt(z, TerminVersaeumt(am=D(2026, 7, 13), wichtiger_grund=False, einladung="e9"))
+    assert (info.value.ort, info.value.meldung) == (
+        "einladung",
+        "'einladung' nennt keine Einladung, die der Zustand kennt.",
+    )
+    nach = schritt(z, TerminVersaeumt(am=D(2026, 7, 13), wichtiger_grund=False, einladung="e1"))
+    assert [(v.rfb, v.termin) for v in nach.versaeumnisse] == [(True, None)]

@@ -9,6 +9,8 @@ be taken; each case below breaks the real table in exactly one way.
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 import pytest
 
@@ -122,7 +124,19 @@ def test_a_condition_without_a_predicate_in_the_fold_names_the_row() -> None:
     zeile = attrs.evolve(UEBERGAENGE[0], bedingung="neue_bedingung")  # type: ignore[arg-type]
     with pytest.raises(UngueltigeTabelle) as info:
         pruefe_bedingungen((zeile,))
-    assert repr(UEBERGAENGE[0].id) in str(info.value)
+    assert str(info.value) == (
+        f"Übergangstabelle, Zeile {UEBERGAENGE[0].id!r}: für die Bedingung neue_bedingung gibt "
+        "es keine Prüfung."
+    )
+    # a member of a condition enumeration the fold does not know is named by its name
+    neu = enum.Enum("NeueBedingung", "NEU_IM_GESETZ").NEU_IM_GESETZ
+    zeile = attrs.evolve(UEBERGAENGE[0], bedingung=neu)  # type: ignore[arg-type]
+    with pytest.raises(UngueltigeTabelle) as info:
+        pruefe_bedingungen((zeile,))
+    assert str(info.value) == (
+        f"Übergangstabelle, Zeile {UEBERGAENGE[0].id!r}: für die Bedingung NEU_IM_GESETZ gibt "
+        "es keine Prüfung."
+    )
 
 
 def test_something_that_is_not_a_row_is_named_by_its_place() -> None:

@@ -209,6 +209,28 @@ def test_ein_stichtag_ohne_neues_ereignis_teilt_den_zustand() -> None:
     assert z4.phase is not kooplan.Phase.SCHLICHTUNG and z4 is not z3
 
 
+def test_die_schlichtung_endet_auch_an_einem_stichtag_der_ihr_erster_tag_danach_ist() -> None:
+    # "… spätestens mit Ablauf von vier Wochen ab Beginn" (§ 15a Abs. 4 SGB II a.F.): begun on
+    # Monday 13.5.2024, the four weeks end with Monday 10.6.2024 (§ 26 Abs. 1 SGB X, § 188 Abs. 2
+    # BGB); on 11.6.2024 the case is out of the Schlichtung, on 10.6.2024 still in it
+    fall = kooplan.Fall(
+        "JC-1",
+        [
+            kooplan.PlanGescheitert(am=dt.date(2024, 5, 6)),
+            kooplan.SchlichtungBegonnen(
+                am=dt.date(2024, 5, 13), verlangt_von=kooplan.VerlangtVon.BEIDE
+            ),
+        ],
+    )
+    tage = [dt.date(2024, 6, 10), dt.date(2024, 6, 11)]
+    vorher, danach = falte_stichtage(fall, tage)
+    assert vorher.phase is kooplan.Phase.SCHLICHTUNG
+    assert danach.phase is kooplan.Phase.OHNE_PLAN
+    assert [falte(fall, t) for t in tage] == [vorher, danach]
+    (allein,) = falte_stichtage(fall, [dt.date(2024, 6, 11)])
+    assert allein == danach
+
+
 def test_monatsenden() -> None:
     assert monatsenden(dt.date(2023, 11, 30), dt.date(2024, 3, 1)) == (
         dt.date(2023, 11, 30),

@@ -656,7 +656,14 @@ def _b_termin_versaeumt(z: _Arbeit, e: Ereignis, folge: int) -> None:
     rfb = z.letzte_einladung_rfb
     termin = None
     if e.einladung is not None:
-        rfb = z.rfb_je_einladung.get(e.einladung, rfb)
+        genannt = z.rfb_je_einladung.get(e.einladung)
+        if genannt is None:
+            # a case refuses such an event when it is read; a state stepped by hand (`schritt`)
+            # would otherwise count the miss with the RFB of another invitation
+            raise UngueltigeEingabe(
+                "'einladung' nennt keine Einladung, die der Zustand kennt.", ort="einladung"
+            )
+        rfb = genannt
         termin = z.termin_je_einladung.get(e.einladung)
     z.kontakt_im_zeitraum = True
     v = Terminversaeumnis(folge, e.am, e.id, rfb, e.wichtiger_grund, termin)
