@@ -126,6 +126,17 @@ def test_a_condition_without_its_facts_is_refused_naming_it() -> None:
     ):
         pruefe_vollstaendig(bedingungen, REGELN, HINWEIS_REGELN)
     pruefe_vollstaendig({**bedingungen, Lage.TERMINLAUF: bedingungen[Lage.MODUS_VA]}, (), ())
+    # every condition of the enumeration needs its facts, also one no row uses yet
+    with pytest.raises(UngueltigeTabelle) as info:
+        pruefe_vollstaendig(bedingungen, (), ())
+    assert str(info.value).endswith("fehlt die Funktion, die ihre Fakten liest: Lage.TERMINLAUF")
+    ohne_zwei = {k: v for k, v in bedingungen.items() if k is not Lage.MODUS_VA}
+    with pytest.raises(UngueltigeTabelle) as info:
+        pruefe_vollstaendig(ohne_zwei, (), ())
+    assert str(info.value) == (
+        "Für diese Bedingungen der Regeltabellen fehlt die Funktion, die ihre Fakten liest: "
+        "Lage.MODUS_VA, Lage.TERMINLAUF"
+    )
 
 
 def test_the_key_plan_lists_exactly_the_conditions_of_the_rows() -> None:

@@ -231,6 +231,65 @@ def test_die_schlichtung_endet_auch_an_einem_stichtag_der_ihr_erster_tag_danach_
     assert allein == danach
 
 
+def _gleich_allein(fall: kooplan.Fall, anliegen: str, tage: list[dt.date]) -> list[Any]:
+    """The panel's values, each checked against deciding that Stichtag alone."""
+    werte = list(entscheide_stichtage(fall, anliegen, tage))
+    for tag, wert in zip(tage, werte, strict=True):
+        try:
+            allein: Any = kooplan.entscheide(fall, anliegen, tag)
+        except KooplanError as err:
+            allein = err
+        assert type(wert) is type(allein)
+        if isinstance(allein, KooplanError):
+            assert zeile(fehler_als_dict(wert)) == zeile(fehler_als_dict(allein))
+        else:
+            assert entscheidung_als_zeile(wert) == entscheidung_als_zeile(allein)
+    return werte
+
+
+def test_ein_widerspruechlicher_verlauf_ist_ab_seinem_ereignis_ein_fehler_je_stichtag() -> None:
+    # a Maßnahme "erbracht" that was never asked for: the fold refuses the event, so every
+    # Stichtag from its day on has that error, the Stichtage before it a decision
+    fall = kooplan.Fall(
+        "JC-P",
+        [
+            kooplan.EinladungVersandt(am=dt.date(2024, 1, 8)),
+            kooplan.MitwirkungErbracht(
+                am=dt.date(2024, 2, 5), mitwirkung=kooplan.Mitwirkung.MASSNAHME
+            ),
+        ],
+    )
+    tage = [dt.date(2024, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 3, 31)]
+    werte = _gleich_allein(fall, "massnahme", tage)
+    assert isinstance(werte[0], kooplan.Entscheidung)
+    assert all(isinstance(w, kooplan.UnzulaessigerUebergang) for w in werte[1:])
+
+
+def test_ein_geburtsdatum_nach_einem_stichtag_ist_fuer_diesen_ein_fehler() -> None:
+    # the birth date may not lie after the Stichtag (the case data cannot be right then); the
+    # later Stichtage are decided, with the Regelbedarfsstufe's amount (§ 31a Abs. 1 Satz 1 a.F.:
+    # 10 % of 563 Euro in 2024)
+    fall = kooplan.Fall(
+        "JC-G",
+        [
+            kooplan.PlanErstellt(am=dt.date(2024, 1, 15)),
+            kooplan.MitwirkungUnterblieben(
+                am=dt.date(2024, 2, 20),
+                id="u1",
+                mitwirkung=kooplan.Mitwirkung.EIGENBEMUEHUNGEN,
+                wichtiger_grund=False,
+            ),
+        ],
+        geburtsdatum=dt.date(2024, 2, 10),
+        regelbedarfsstufe=1,
+    )
+    tage = [dt.date(2024, 1, 31), dt.date(2024, 2, 29)]
+    erst, dann = _gleich_allein(fall, "eigenbemuehungen", tage)
+    assert isinstance(erst, UngueltigeEingabe) and erst.ort == "geburtsdatum"
+    assert isinstance(dann, kooplan.Entscheidung) and dann.rechtsfolgen is not None
+    assert str(dann.rechtsfolgen.betrag_euro) == "56.30"
+
+
 def test_monatsenden() -> None:
     assert monatsenden(dt.date(2023, 11, 30), dt.date(2024, 3, 1)) == (
         dt.date(2023, 11, 30),
