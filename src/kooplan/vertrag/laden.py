@@ -762,6 +762,9 @@ class _Form:
         self.bau = bau
 
 
+_KONVERTER: Final[type] = getattr(attrs, "Converter", type(None))
+"""attrs' converter class that may take the instance; with attrs before 24.1 there is none, and
+no converter is an instance of ``NoneType``."""
 _NEU: Final = object.__new__
 _SETZEN: Final = object.__setattr__
 
@@ -804,7 +807,8 @@ class _Bau:
         for i, a in enumerate(felder):
             assert a.name.isidentifier(), name
             assert not isinstance(a.default, attrs.Factory), f"{name}.{a.name}: a factory"  # type: ignore[arg-type]
-            assert a.converter is None or not isinstance(a.converter, attrs.Converter), name
+            # a converter that takes the instance (attrs.Converter, attrs >= 24.1) would need it
+            assert a.converter is None or not isinstance(a.converter, _KONVERTER), name
             if a.default is attrs.NOTHING:
                 assert spec[a.name].pflicht, f"{name}.{a.name}: required by the class"
                 wert = f"werte[{a.name!r}]"
