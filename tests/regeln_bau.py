@@ -70,12 +70,17 @@ def zustand(*ereignisse: object, bis: dt.date = SPAET) -> Zustand:
     return falte(fall(*ereignisse), bis)
 
 
-def versaeumte_termine(n: int, rfb: bool = True) -> list[object]:
-    """`n` invitations from 6.7.2026 on, two weeks apart, each meeting missed without a
-    wichtiger Grund a week later."""
+#: The first invitation of `versaeumte_termine`, unless another is given: the first day of the
+#: new law.
+ERSTE_EINLADUNG = D(2026, 7, 6)
+
+
+def versaeumte_termine(n: int, rfb: bool = True, ab: dt.date = ERSTE_EINLADUNG) -> list[object]:
+    """`n` invitations from `ab` on, two weeks apart, each meeting missed without a wichtiger
+    Grund a week later."""
     out: list[object] = []
     for i in range(n):
-        tag = D(2026, 7, 6) + dt.timedelta(days=14 * i)
+        tag = ab + dt.timedelta(days=14 * i)
         out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=rfb))
         out.append(
             TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")

@@ -616,36 +616,28 @@ _ZEILE_2027 = Regelbedarfsjahr(
 _MIT_2027 = Policy(regelbedarfe=(_ZEILE_2027,))
 
 
-def _einladungen(*tage: dt.date) -> list[object]:
-    """An invitation with RFB on each day, its meeting a week later missed without a wichtiger
-    Grund."""
-    out: list[object] = []
-    for i, tag in enumerate(tage):
-        out.append(EinladungVersandt(am=tag, id=f"e{i}", rfb=True))
-        out.append(
-            TerminVersaeumt(am=tag + dt.timedelta(days=7), wichtiger_grund=False, einladung=f"e{i}")
-        )
-    return out
-
-
 @pytest.mark.parametrize(
     ("versaeumt", "erwartet"),
     [
         # the first miss: nothing now; the stages announced carry the amounts of 2027
-        ((), (0, None)),
-        # the second: § 32 Abs. 1 Satz 1 n.F., 30 % of 570 Euro = 171,00 Euro
-        ((D(2026, 12, 7),), (30, Decimal("171.00"))),
-        # the third consecutive one with RFB: § 7b Abs. 4 n.F., the whole Regelbedarf of the
-        # first month (570,00 Euro) and the 30 % kept by § 32 Abs. 3 Satz 2 n.F.
-        ((D(2026, 11, 23), D(2026, 12, 7)), (0, None)),
+        (0, (0, None)),
+        # the second (the first missed on 14.12.2026): § 32 Abs. 1 Satz 1 n.F., 30 % of 570 Euro
+        # = 171,00 Euro
+        (1, (30, Decimal("171.00"))),
+        # the third consecutive one with RFB (missed on 30.11. and 14.12.2026): § 7b Abs. 4 n.F.,
+        # the whole Regelbedarf of the first month (570,00 Euro) and the 30 % kept by § 32
+        # Abs. 3 Satz 2 n.F.
+        (2, (0, None)),
     ],
 )
 def test_a_meldeversaeumnis_in_a_year_after_the_table_uses_the_row_of_the_policy(
-    versaeumt: tuple[dt.date, ...], erwartet: tuple[int, Decimal | None]
+    versaeumt: int, erwartet: tuple[int, Decimal | None]
 ) -> None:
     # due 11.1.2027: the Verwaltungsakt takes effect in January at the earliest, the Minderung
     # runs from 1.2.2027 (§ 31b Abs. 1 Satz 1), in the year of the policy's row
-    z = _z(*_einladungen(*versaeumt), bis=D(2027, 1, 4))
+    # invitations two weeks apart, the last on 7.12.2026, each meeting missed a week later
+    ab = D(2026, 12, 7) - dt.timedelta(days=14 * (versaeumt - 1))
+    z = _z(*_versaeumt(versaeumt, ab=ab), bis=D(2027, 1, 4))
     rf, codes = rechtsfolge(
         z,
         "einladung",

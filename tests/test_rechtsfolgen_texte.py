@@ -201,6 +201,64 @@ def test_the_c_first_miss_text_word_by_word() -> None:
     assert [s.rechtsstand for s in rf.folgestufen] == ["2026-07", "2026-07"]
 
 
+def _nicht_erreichbar_bloecke(
+    regelbedarf: str, minderung: str, bis: str
+) -> list[tuple[str, str, str]]:
+    """The blocks of § 7b Abs. 4 Satz 1 to 5 n.F. with § 32 Abs. 3 Satz 1, 2 n.F. and § 31a
+    Abs. 4 Satz 3 n.F., with their norms; § 7b Abs. 4 Satz 2 n.F.: "§ 31b Absatz 4 gilt
+    entsprechend" (the last block)."""
+    return [
+        (
+            "nicht_erreichbar",
+            "§ 7b Abs. 4 Satz 1, 2 SGB II n.F., § 32 Abs. 3 Satz 1 SGB II n.F.",
+            "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen "
+            "Grund nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II). Ihr "
+            "Leistungsanspruch entfällt dann mit Beginn des Kalendermonats, der auf die "
+            "Feststellung des dritten versäumten Meldetermins folgt. An die Stelle einer "
+            "Minderung wegen dieses Meldeversäumnisses treten diese Folgen (§ 32 Abs. 3 SGB II).",
+        ),
+        (
+            "nicht_erreichbar_erster_monat",
+            "§ 7b Abs. 4 Satz 4 SGB II n.F., § 31a Abs. 4 Satz 3 SGB II n.F.",
+            "Für diesen ersten Kalendermonat erhalten Sie Grundsicherungsgeld ohne die Leistungen "
+            f"für den Regelbedarf{regelbedarf}; die Leistungen für Unterkunft und Heizung werden "
+            "in diesem Monat weiter erbracht. Ergäbe sich dadurch rechnerisch kein "
+            "Leistungsanspruch, wird für diesen Monat Grundsicherungsgeld von 1 Euro bewilligt.",
+        ),
+        (
+            "nicht_erreichbar_dauer",
+            "§ 7b Abs. 4 Satz 2, 3 SGB II n.F.",
+            f"Danach erhalten Sie bis zum Ablauf des ursprünglichen Bewilligungszeitraums{bis} "
+            "keine Leistungen, auch nicht für Unterkunft und Heizung, es sei denn, Sie melden "
+            "sich vorher persönlich im Jobcenter: Von da an gelten Sie wieder als erreichbar.",
+        ),
+        (
+            "nicht_erreichbar_vorzeitiges_ende",
+            "§ 7b Abs. 4 Satz 5 SGB II n.F., § 32 Abs. 3 Satz 2 SGB II n.F.",
+            "Melden Sie sich innerhalb dieses ersten Kalendermonats persönlich im Jobcenter, "
+            "gelten Sie als durchgehend erreichbar; Ihr Regelbedarf wird dann für diesen einen "
+            f"Monat um 30 Prozent gemindert{minderung} erbracht.",
+        ),
+        (
+            "wichtiger_grund",
+            "§ 7b Abs. 4 Satz 1 SGB II n.F.",
+            "Diese Folgen treten nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
+            "darlegen und nachweisen.",
+        ),
+        (
+            "sozialhilfe",
+            "§ 7b Abs. 4 Satz 2 SGB II n.F., § 31b Abs. 4 SGB II n.F.",
+            "Solange Ihr Leistungsanspruch entfällt, besteht kein Anspruch auf ergänzende Hilfe "
+            "zum Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
+        ),
+    ]
+
+
+#: § 7b Abs. 4 n.F. for a person of Regelbedarfsstufe 1 in 2026 (563 Euro; § 32 Abs. 3 Satz 2
+#: n.F. keeps the 30 % of § 32 Abs. 1: 168,90 Euro), Bewilligungszeitraum until 31.12.2026.
+_NE_2026 = _nicht_erreichbar_bloecke(" (563,00 Euro)", " (um 168,90 Euro)", " am 31.12.2026")
+
+
 def test_the_nicht_erreichbar_text_word_by_word() -> None:
     z = _z(*_versaeumt(2), bis=D(2026, 8, 1))
     rf, _ = rechtsfolge(
@@ -213,47 +271,7 @@ def test_the_nicht_erreichbar_text_word_by_word() -> None:
     )
     # § 7b Abs. 4 Satz 1 to 5 n.F.; § 32 Abs. 3 Satz 1, 2 n.F.; § 31a Abs. 4 Satz 3 n.F.; 563 Euro
     # (Regelbedarfsstufe 1, 2026), 30 % = 168,90 Euro
-    assert [(b.art, b.text) for b in rf.bausteine] == [
-        (
-            "nicht_erreichbar",
-            "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen "
-            "Grund nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II). Ihr "
-            "Leistungsanspruch entfällt dann mit Beginn des Kalendermonats, der auf die "
-            "Feststellung des dritten versäumten Meldetermins folgt. An die Stelle einer "
-            "Minderung wegen dieses Meldeversäumnisses treten diese Folgen (§ 32 Abs. 3 SGB II).",
-        ),
-        (
-            "nicht_erreichbar_erster_monat",
-            "Für diesen ersten Kalendermonat erhalten Sie Grundsicherungsgeld ohne die Leistungen "
-            "für den Regelbedarf (563,00 Euro); die Leistungen für Unterkunft und Heizung werden "
-            "in diesem Monat weiter erbracht. Ergäbe sich dadurch rechnerisch kein "
-            "Leistungsanspruch, wird für diesen Monat Grundsicherungsgeld von 1 Euro bewilligt.",
-        ),
-        (
-            "nicht_erreichbar_dauer",
-            "Danach erhalten Sie bis zum Ablauf des ursprünglichen Bewilligungszeitraums am "
-            "31.12.2026 keine Leistungen, auch nicht für Unterkunft und Heizung, es sei denn, Sie "
-            "melden sich vorher persönlich im Jobcenter: Von da an gelten Sie wieder als "
-            "erreichbar.",
-        ),
-        (
-            "nicht_erreichbar_vorzeitiges_ende",
-            "Melden Sie sich innerhalb dieses ersten Kalendermonats persönlich im Jobcenter, "
-            "gelten Sie als durchgehend erreichbar; Ihr Regelbedarf wird dann für diesen einen "
-            "Monat um 30 Prozent gemindert (um 168,90 Euro) erbracht.",
-        ),
-        (
-            "wichtiger_grund",
-            "Diese Folgen treten nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
-            "darlegen und nachweisen.",
-        ),
-        (
-            # § 7b Abs. 4 Satz 2 n.F.: "§ 31b Absatz 4 gilt entsprechend"
-            "sozialhilfe",
-            "Solange Ihr Leistungsanspruch entfällt, besteht kein Anspruch auf ergänzende Hilfe "
-            "zum Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
-        ),
-    ]
+    assert [(b.art, b.text) for b in rf.bausteine] == [(a, t) for a, _, t in _NE_2026]
     assert rf.text == " ".join(b.text for b in rf.bausteine)
 
 
@@ -356,63 +374,6 @@ def test_the_b_meldeversaeumnis_belehrung_block_by_block(
 
 
 # -- § 32 n.F. and § 7b Abs. 4 n.F.: the stages announced, with amounts and the period's end ------
-
-
-def _nicht_erreichbar_bloecke(
-    regelbedarf: str, minderung: str, bis: str
-) -> list[tuple[str, str, str]]:
-    """The blocks of § 7b Abs. 4 Satz 1 to 5 n.F. with § 32 Abs. 3 n.F. (see
-    `test_the_nicht_erreichbar_text_word_by_word` for the sentences), with their norms."""
-    return [
-        (
-            "nicht_erreichbar",
-            "§ 7b Abs. 4 Satz 1, 2 SGB II n.F., § 32 Abs. 3 Satz 1 SGB II n.F.",
-            "Kommen Sie dieser dritten aufeinanderfolgenden Meldeaufforderung ohne wichtigen "
-            "Grund nicht nach, gelten Sie als nicht erreichbar (§ 7b Abs. 4 SGB II). Ihr "
-            "Leistungsanspruch entfällt dann mit Beginn des Kalendermonats, der auf die "
-            "Feststellung des dritten versäumten Meldetermins folgt. An die Stelle einer "
-            "Minderung wegen dieses Meldeversäumnisses treten diese Folgen (§ 32 Abs. 3 SGB II).",
-        ),
-        (
-            "nicht_erreichbar_erster_monat",
-            "§ 7b Abs. 4 Satz 4 SGB II n.F., § 31a Abs. 4 Satz 3 SGB II n.F.",
-            "Für diesen ersten Kalendermonat erhalten Sie Grundsicherungsgeld ohne die Leistungen "
-            f"für den Regelbedarf{regelbedarf}; die Leistungen für Unterkunft und Heizung werden "
-            "in diesem Monat weiter erbracht. Ergäbe sich dadurch rechnerisch kein "
-            "Leistungsanspruch, wird für diesen Monat Grundsicherungsgeld von 1 Euro bewilligt.",
-        ),
-        (
-            "nicht_erreichbar_dauer",
-            "§ 7b Abs. 4 Satz 2, 3 SGB II n.F.",
-            f"Danach erhalten Sie bis zum Ablauf des ursprünglichen Bewilligungszeitraums{bis} "
-            "keine Leistungen, auch nicht für Unterkunft und Heizung, es sei denn, Sie melden "
-            "sich vorher persönlich im Jobcenter: Von da an gelten Sie wieder als erreichbar.",
-        ),
-        (
-            "nicht_erreichbar_vorzeitiges_ende",
-            "§ 7b Abs. 4 Satz 5 SGB II n.F., § 32 Abs. 3 Satz 2 SGB II n.F.",
-            "Melden Sie sich innerhalb dieses ersten Kalendermonats persönlich im Jobcenter, "
-            "gelten Sie als durchgehend erreichbar; Ihr Regelbedarf wird dann für diesen einen "
-            f"Monat um 30 Prozent gemindert{minderung} erbracht.",
-        ),
-        (
-            "wichtiger_grund",
-            "§ 7b Abs. 4 Satz 1 SGB II n.F.",
-            "Diese Folgen treten nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten "
-            "darlegen und nachweisen.",
-        ),
-        (
-            "sozialhilfe",
-            "§ 7b Abs. 4 Satz 2 SGB II n.F., § 31b Abs. 4 SGB II n.F.",
-            "Solange Ihr Leistungsanspruch entfällt, besteht kein Anspruch auf ergänzende Hilfe "
-            "zum Lebensunterhalt nach dem Zwölften Buch Sozialgesetzbuch (Sozialhilfe).",
-        ),
-    ]
-
-
-#: § 7b Abs. 4 n.F. for a person of Regelbedarfsstufe 1 in 2026 (563 Euro; § 32 Abs. 3 Satz 2
-#: n.F. keeps the 30 % of § 32 Abs. 1: 168,90 Euro), Bewilligungszeitraum until 31.12.2026.
-_NE_2026 = _nicht_erreichbar_bloecke(" (563,00 Euro)", " (um 168,90 Euro)", " am 31.12.2026")
 
 
 def _bloecke(rf: Rechtsfolge) -> list[tuple[str, str | None, str]]:
